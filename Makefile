@@ -1,0 +1,97 @@
+# curlew -- build, set-up, tests and benchmarks.  `make demo` and
+# `make check` are the two commands a user needs; both install what is
+# missing first (`make deps`).
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
+INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+LIBS     = -llink-grammar -lwordnet -lutf8proc -ljansson \
+           $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
+
+# The data directory compiled in is the source tree's, so a checkout runs
+# without installing; CURLEW_DATA or --data overrides it.
+DATADIR  = $(CURDIR)/data
+
+# Debian packages, and the npm data packages read at set-up.
+DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
+           wordnet-dev wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
+           iso-codes
+NPM_PKGS = world-countries@5
+
+SRCS     = $(wildcard src/*.c)
+OBJS     = $(SRCS:src/%.c=build/obj/%.o)
+AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
+UNIT     = $(wildcard tests/unit/test_*.c)
+GEN      = data/gen/countries.tsv
+
+.PHONY: all deps demo check test test-asan bench clean gen
+
+all: build/curlew build/libcurlew.a $(GEN)
+
+build/obj/%.o: src/%.c src/internal.h include/curlew.h | build/obj
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
+
+build/libcurlew.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+build/curlew: cli/main.c build/libcurlew.a
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
+
+# The sanitizer build: every test runs again under ASan and UBSan, with the
+# arena falling back to malloc so that each allocation is checked.
+ASAN     = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DCW_ARENA_MALLOC
+
+build/asan/obj/%.o: src/%.c src/internal.h include/curlew.h | build/asan/obj
+	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -c $< -o $@
+
+build/asan/libcurlew.a: $(AOBJS)
+	rm -f $@ && ar rcs $@ $^
+
+build/asan/curlew: cli/main.c build/asan/libcurlew.a
+	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) $< build/asan/libcurlew.a $(LIBS) -o $@
+
+build/obj build/asan/obj build/tests build/asan/tests:
+	mkdir -p $@
+
+# Unit tests: one program per stage, linked against the library.
+build/tests/%: tests/unit/%.c tests/unit/check.h build/libcurlew.a | build/tests
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/libcurlew.a $(LIBS) -o $@
+build/asan/tests/%: tests/unit/%.c tests/unit/check.h build/asan/libcurlew.a | build/asan/tests
+	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/asan/libcurlew.a $(LIBS) -o $@
+
+UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
+AUNIT_BINS = $(UNIT:tests/unit/%.c=build/asan/tests/%)
+
+# Countries come from Debian's iso-codes and npm's world-countries, merged at
+# set-up rather than typed in by hand.
+$(GEN): tools/gen-countries.js
+	mkdir -p data/gen
+	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
+	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+gen: $(GEN)
+
+deps:
+	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"
+
+demo: deps all
+	@echo "== coding the sample stories in samples/ =="
+	./build/curlew code samples/*.txt samples/*.jsonl samples/*.html
+
+test: all $(UNIT_BINS) build/curlew
+	sh tests/run.sh build
+
+test-asan: all $(AUNIT_BINS) build/asan/curlew
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/asan
+
+check: deps
+	$(MAKE) all
+	$(MAKE) test
+	$(MAKE) test-asan
+
+bench: deps all
+	sh tests/bench.sh
+
+clean:
+	rm -rf build

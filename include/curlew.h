@@ -1,0 +1,109 @@
+/*
+ * curlew.h -- the public interface of libcurlew, a political event coder.
+ *
+ * A story goes in (id, text, optional date); CAMEO-coded event records come
+ * out.  Everything the curlew command line does is a call in this header.
+ *
+ * Conventions (borrowed from SQLite and libgit2):
+ *  - functions return 0 (CURLEW_OK) or a negative CURLEW_E* code;
+ *  - the last error message is kept on the handle (curlew_errmsg);
+ *  - outputs come first as **out; every type has one NULL-safe free;
+ *  - a curlew handle is read-only once opened and may be shared by threads;
+ *    a curlew_doc belongs to one thread at a time.
+ */
+#ifndef CURLEW_H
+#define CURLEW_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CURLEW_VERSION "0.1.0"
+
+enum curlew_status {
+	CURLEW_OK = 0,
+	CURLEW_EUSAGE = -1,   /* bad argument or option */
+	CURLEW_EDATA = -2,    /* bad input: the story is skipped, others go on */
+	CURLEW_ESYS = -3,     /* out of memory, I/O error */
+	CURLEW_EOF = -4       /* no more stories */
+};
+
+/* Exit statuses of the CLI, per the contract. */
+enum curlew_exit {
+	CURLEW_EXIT_OK = 0,
+	CURLEW_EXIT_USAGE = 1,
+	CURLEW_EXIT_SKIPPED = 2,
+	CURLEW_EXIT_SYSTEM = 3
+};
+
+typedef struct curlew curlew;
+typedef struct curlew_doc curlew_doc;
+typedef struct curlew_reader curlew_reader;
+
+typedef struct curlew_options {
+	const char *data_dir;   /* directory with the dictionaries; NULL: default */
+	int parse_timeout;      /* link-grammar seconds per sentence (>= 1) */
+	int use_parser;         /* 0: shallow patterns only */
+	FILE *log;              /* where warnings go; NULL: nowhere */
+} curlew_options;
+#define CURLEW_OPTIONS_INIT { NULL, 1, 1, NULL }
+
+/* One input story.  All strings are borrowed for the duration of the call. */
+typedef struct curlew_story {
+	const char *id;
+	const char *text;
+	size_t len;
+	const char *date;       /* "YYYY-MM-DD" or NULL */
+	const char *title, *source, *url;   /* optional, may be NULL */
+	long line;              /* input line or 0, for messages */
+	const char *origin;     /* file name, for messages */
+} curlew_story;
+
+enum curlew_format { CURLEW_FMT_AUTO, CURLEW_FMT_TXT, CURLEW_FMT_JSONL, CURLEW_FMT_HTML };
+enum curlew_out { CURLEW_OUT_JSONL, CURLEW_OUT_TSV, CURLEW_OUT_PLOVER };
+
+/* Loads the dictionaries.  On failure *out is still set (unless out of
+ * memory) so curlew_errmsg can say why; curlew_close it either way. */
+int curlew_open(curlew **out, const curlew_options *opts);
+void curlew_close(curlew *cw);
+const char *curlew_errmsg(const curlew *cw);
+
+/* Codes one story.  default_date ("YYYY-MM-DD" or NULL) is used when neither
+ * the story nor its dateline has a date.  *out is set even on CURLEW_EDATA
+ * so that curlew_doc_errmsg can explain; free it with curlew_doc_free. */
+int curlew_code(curlew *cw, const curlew_story *story, const char *default_date,
+		curlew_doc **out);
+void curlew_doc_free(curlew_doc *doc);
+const char *curlew_doc_errmsg(const curlew_doc *doc);
+size_t curlew_doc_nevents(const curlew_doc *doc);
+size_t curlew_doc_nsentences(const curlew_doc *doc);
+const char *curlew_doc_id(const curlew_doc *doc);
+/* Warnings raised while coding (no date, parser time-outs...), or NULL. */
+const char *curlew_doc_warnings(const curlew_doc *doc);
+
+/* Writes the doc's events in the given format.  The TSV header is written
+ * by curlew_write_header, once per output. */
+int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
+int curlew_write_header(FILE *f, enum curlew_out fmt);
+
+/* Story readers.  name is used in messages ("-" for stdin).  Each call to
+ * curlew_reader_next yields a story (valid until the next call),
+ * CURLEW_EDATA for a bad one (message in curlew_reader_errmsg; call again
+ * for the next), or CURLEW_EOF. */
+int curlew_reader_open(curlew_reader **out, FILE *f, const char *name,
+		       enum curlew_format fmt);
+int curlew_reader_next(curlew_reader *r, curlew_story *story);
+const char *curlew_reader_errmsg(const curlew_reader *r);
+void curlew_reader_free(curlew_reader *r);
+enum curlew_format curlew_format_from_name(const char *path_or_name);
+
+/* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
+int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

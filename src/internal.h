@@ -1,0 +1,326 @@
+/*
+ * internal.h -- the document that flows through curlew's stages, and the
+ * one function each stage exports.  Not installed, not public.
+ *
+ * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
+ * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> events
+ * -> writer.  A stage reads what earlier stages put in the document and adds
+ * its own fields; it never reaches into another stage's private data.
+ *
+ * Memory: everything hanging off a cw_doc lives in the doc's arena and is
+ * freed in one call with the doc.  Dictionaries hang off the curlew handle,
+ * are built once by curlew_open and are read-only afterwards, so threads
+ * share them freely.
+ */
+#ifndef CW_INTERNAL_H
+#define CW_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "curlew.h"
+
+/* ---------------------------------------------------------------- arena */
+
+typedef struct cw_arena cw_arena;
+cw_arena *cw_arena_new(void);
+void cw_arena_free(cw_arena *a);
+/* Zeroed memory, aligned for any type; NULL only when out of memory. */
+void *cw_alloc(cw_arena *a, size_t n);
+char *cw_strndup(cw_arena *a, const char *s, size_t n);
+char *cw_strdup(cw_arena *a, const char *s);
+char *cw_printf(cw_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Grows an arena array of *cap elements to hold at least need; the old
+ * block is abandoned (the arena frees it with the rest).  Returns the
+ * (possibly moved) array or NULL when out of memory. */
+void *cw_grow(cw_arena *a, void *arr, int *cap, int need, size_t elsize);
+
+/* ------------------------------------------------------------- utilities */
+
+/* String -> pointer hash map; keys are copied into the map's own storage. */
+typedef struct cw_map cw_map;
+cw_map *cw_map_new(void);
+void cw_map_free(cw_map *m);
+/* Returns 0, or -1 when out of memory.  Replaces an existing value. */
+int cw_map_put(cw_map *m, const char *key, void *value);
+void *cw_map_get(const cw_map *m, const char *key);
+void *cw_map_getn(const cw_map *m, const char *key, size_t n);
+size_t cw_map_count(const cw_map *m);
+
+/* Reads a data file line by line: strips the trailing newline and '\r',
+ * skips blank lines and lines starting with '#'.  The callback gets the
+ * line (writable, NUL-terminated) and its 1-based number; returning
+ * nonzero stops with that value.  Returns -1 when the file can't be
+ * opened (errno set). */
+typedef int (*cw_line_fn)(void *ctx, char *line, int lineno);
+int cw_read_lines(const char *path, cw_line_fn fn, void *ctx);
+/* Splits s in place on the separator character; returns the count. */
+int cw_split(char *s, char sep, char **fields, int max);
+char *cw_trim(char *s);
+void cw_lower_ascii(char *s);
+
+typedef struct cw_date { int y, m, d; } cw_date;   /* y == 0: no date */
+/* Parses "YYYY-MM-DD" or "YYYYMMDD"; returns 0 or -1. */
+int cw_date_parse(const char *s, cw_date *out);
+int cw_date_cmp(cw_date a, cw_date b);
+int cw_date_weekday(cw_date d);     /* 0 Sunday .. 6 Saturday */
+cw_date cw_date_add_days(cw_date d, int n);
+int cw_date_valid(cw_date d);
+
+/* ---------------------------------------------------------- dictionaries */
+
+/* Opaque per-stage dictionaries, each owned by its stage's source file. */
+typedef struct cw_countries cw_countries;   /* countries.c */
+typedef struct cw_codes cw_codes;           /* codes.c: CAMEO code table */
+typedef struct cw_abbrevs cw_abbrevs;       /* sentences.c */
+typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
+typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
+typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
+typedef struct cw_parser cw_parser;         /* parse.c */
+
+/* One country, as generated from iso-codes and world-countries. */
+typedef struct cw_country {
+	char iso3[4], iso2[3];
+	const char *name;            /* common English name */
+	const char **names;          /* all names and official names, NULL-terminated */
+	const char **adjectives;     /* adjectives and demonyms, NULL-terminated */
+	const char *capital;         /* may be NULL */
+	double lat, lon;             /* of the capital when known, else country */
+	int has_coord;
+} cw_country;
+
+/* countries.c: loads DATA/gen/countries.tsv (made at set-up by
+ * tools/gen-countries.js) plus DATA/countries-extra.tsv. */
+int cw_countries_load(cw_countries **out, const char *data_dir, char *err, size_t errlen);
+void cw_countries_free(cw_countries *c);
+size_t cw_countries_count(const cw_countries *c);
+const cw_country *cw_countries_at(const cw_countries *c, size_t i);
+const cw_country *cw_countries_by_iso3(const cw_countries *c, const char *iso3);
+
+/* codes.c: DATA/cameo-codes.tsv. */
+typedef struct cw_code_info {
+	char code[5];             /* "042" */
+	int quad;                 /* 1-4 */
+	double goldstein;
+	const char *plover_event, *plover_mode, *plover_context;  /* NULL if none */
+	const char *name;
+} cw_code_info;
+int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen);
+void cw_codes_free(cw_codes *c);
+const cw_code_info *cw_codes_get(const cw_codes *c, const char *code);
+
+struct curlew {
+	char *data_dir;
+	curlew_options opts;
+	char errmsg[512];
+	cw_countries *countries;
+	cw_codes *codes;
+	cw_abbrevs *abbrevs;
+	cw_actor_dict *actors;
+	cw_verb_dict *verbs;
+	cw_gazetteer *places;
+	cw_parser *parser;
+};
+
+/* ------------------------------------------------------------- document */
+
+enum cw_tok_flags {
+	CW_T_CAP = 1 << 0,       /* starts with an upper-case letter */
+	CW_T_PUNCT = 1 << 1,     /* punctuation only */
+	CW_T_NUM = 1 << 2,       /* starts with a digit */
+	CW_T_ALLCAP = 1 << 3,    /* OSCE, UN */
+	CW_T_SENT_START = 1 << 4,/* first word of the sentence */
+	CW_T_QUOTE = 1 << 5      /* a quotation mark */
+};
+
+typedef struct cw_token {
+	uint32_t start, end;     /* byte span in doc->text */
+	const char *text;        /* normalised: NFC, curly quotes -> ' ", dashes -> - */
+	const char *lower;       /* text lower-cased */
+	const char *vlemma;      /* lemmas stage: WordNet verb base form, or NULL */
+	const char *nlemma;      /* lemmas stage: WordNet noun base form, or NULL */
+	unsigned flags;          /* cw_tok_flags */
+	int mention;             /* actors stage: index of the mention covering it, or -1 */
+	int place;               /* places stage: index of the place covering it, or -1 */
+} cw_token;
+
+enum cw_mention_kind {
+	CW_M_NAME,        /* a dictionary name: "Azerbaijan", "OSCE", "Vladimir Putin" */
+	CW_M_ADJ,         /* a country adjective used as actor: "the Armenian side" */
+	CW_M_CAPITAL,     /* a capital: an actor only when it acts ("Baku said") */
+	CW_M_AGENT,       /* an agent word with no country yet: "the minister" */
+	CW_M_PRONOUN,     /* he, she, they, it, both sides: resolved by coref */
+	CW_M_PERSON       /* an unknown person's name, resolved by coref if possible */
+};
+
+#define CW_MAX_SECTORS 4
+typedef struct cw_mention {
+	int tok_start, tok_end;  /* tokens [start, end) */
+	int head;                /* token of the head word, for the parser */
+	char code[32];           /* CAMEO actor code (AZEGOV, IGOUNO); "" unresolved */
+	char country[4];         /* ISO 3166-1 alpha-3 or "" (international) */
+	char sectors[CW_MAX_SECTORS][4];
+	int nsectors;
+	int kind;                /* cw_mention_kind */
+	int plural;              /* "forces", "they", "both sides" */
+	uint32_t start, end;     /* byte span of the words that named it */
+	const char *text;        /* those words; for a pronoun, its antecedent's words */
+	const char *key;         /* coref: a person's surname (lower case), or NULL */
+	const char *rule;        /* which dictionary entry named it, for explain */
+	int also;                /* "both sides" / compound: index of a second mention, or -1 */
+} cw_mention;
+
+typedef struct cw_place {
+	int tok_start, tok_end;
+	uint32_t start, end;
+	const char *text;        /* "New York" */
+	char country[4];         /* ISO alpha-3 or "" */
+	double lat, lon;
+	int has_coord;
+	int prep;                /* token of "in"/"at"/"near" before it, or -1 */
+} cw_place;
+
+enum cw_trig_flags {
+	CW_TR_SAY = 1 << 0,      /* a bare statement verb (said, told): 010 fallback */
+	CW_TR_REPORT = 1 << 1,   /* can introduce reported speech ("added that") */
+	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
+	CW_TR_NEGATED = 1 << 3   /* verbs stage saw a negation inside the pattern */
+};
+
+typedef struct cw_trigger {
+	int anchor;              /* token of the verb or noun the pattern hangs on */
+	int tok_start, tok_end;  /* first and one-past-last matched token */
+	char code[5];            /* CAMEO event code */
+	const char *rule;        /* "verbs.txt:123 meet with", for users to find it */
+	int target_tok;          /* token where the pattern's target slot begins, or -1 */
+	const char *prep;        /* the pattern's preposition before the target, or NULL */
+	int specificity;         /* number of literal words matched; higher wins */
+	unsigned flags;          /* cw_trig_flags */
+} cw_trigger;
+
+#define CW_MAX_ARGS 4
+#define CW_MAX_PPS 8
+typedef struct cw_clause {
+	int verb;                /* token of the content verb */
+	int subj[CW_MAX_ARGS], nsubj;   /* head tokens of subjects (compounds: several) */
+	int obj[CW_MAX_ARGS], nobj;     /* head tokens of direct objects */
+	int pp_prep[CW_MAX_PPS], pp_obj[CW_MAX_PPS], npp;  /* prepositions on the verb */
+	int agent;               /* head of the passive's by-phrase, or -1 */
+	int passive, negated;
+	int parent;              /* the clause this one is a complement of, or -1 */
+} cw_clause;
+
+typedef struct cw_event {
+	int k;                   /* 1-based index within the sentence */
+	int source, target;      /* mention indexes, or -1 */
+	int trigger;             /* index into sentence->triggers */
+	char code[5];
+	cw_date date;
+	const cw_place *place;   /* sentence place, the dateline place, or NULL */
+	const char *why;         /* how source and target were chosen, for explain */
+} cw_event;
+
+typedef struct cw_sentence {
+	int index;               /* 1-based */
+	uint32_t start, end;     /* byte span in doc->text */
+	cw_token *toks; int ntoks;
+	cw_mention *ments; int nments;
+	cw_place *places; int nplaces;
+	cw_trigger *trigs; int ntrigs;
+	cw_clause *clauses; int nclauses;
+	int parsed;              /* 1 link-grammar, 0 shallow fallback, -1 not a candidate */
+	const char *parse_text;  /* what the parser was given, for explain */
+	cw_date date;            /* dates stage: explicit date in the sentence, or none */
+	uint32_t date_start, date_end;
+	cw_event *events; int nevents;
+} cw_sentence;
+
+struct curlew_doc {
+	const curlew *cw;
+	cw_arena *arena;
+	const char *id;
+	const char *text;        /* the story text, NUL-terminated, arena copy */
+	size_t len;
+	cw_date date;            /* the story date used for events */
+	cw_date given_date;      /* from the input record, or none */
+	cw_date default_date;    /* --date */
+	/* dateline stage */
+	uint32_t body_start;     /* first byte after the dateline (0 if none) */
+	cw_place *dl_place;      /* dateline place, or NULL */
+	const char *dl_agency;   /* "Reuters", "TDI", or NULL */
+	cw_date dl_date;
+	/* sentences stage */
+	cw_sentence *sents; int nsents;
+	/* coref stage: memory carried across sentences, private to coref.c */
+	void *coref_state;
+	/* parse stage: per-doc parser state, private to parse.c */
+	void *parse_state;
+	/* messages */
+	char *err;               /* set when the story is rejected */
+	char *warnings;          /* newline-separated, or NULL */
+	size_t nevents;
+	int explain;             /* fill the why fields; explain output */
+};
+
+void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---------------------------------------------------------------- stages
+ * Each returns 0, or a negative curlew_status.  Per-sentence stages get
+ * the sentence to work on; they may read earlier sentences of the doc. */
+
+int cw_dateline(const curlew *cw, curlew_doc *doc);            /* dateline.c */
+int cw_abbrevs_load(cw_abbrevs **out, const char *data_dir, char *err, size_t errlen);
+void cw_abbrevs_free(cw_abbrevs *a);
+int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
+int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* tokens.c */
+int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* lemmas.c */
+int cw_lemmas_init(void);                                      /* once, in curlew_open */
+/* WordNet base form of a word for a part of speech ('v' or 'n'); returns a
+ * pointer valid for the process's life, or NULL if WordNet doesn't know it. */
+const char *cw_lemma(const char *lower_word, char pos);
+
+int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
+void cw_actors_free(cw_actor_dict *d);
+int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* actors.c */
+
+int cw_places_load(cw_gazetteer **out, const curlew *cw, char *err, size_t errlen);
+void cw_places_free(cw_gazetteer *g);
+int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* places.c */
+/* Looks a place name up (dateline places use it); fills out, 0 if found. */
+int cw_place_lookup(const curlew *cw, const char *name, cw_place *out);
+
+int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* dates.c */
+/* Parses a date expression at the start of text (dateline dates use it):
+ * "20 September 2023", "Sept 19", "September 19, 2023", "2023-09-20".  The
+ * year, if missing, is taken from ref (latest such date on or before ref).
+ * Returns the number of bytes consumed, 0 if none. */
+size_t cw_parse_date_expr(const char *text, size_t len, cw_date ref, cw_date *out);
+
+int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen);
+void cw_verbs_free(cw_verb_dict *d);
+int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* verbs.c */
+
+int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* coref.c */
+void cw_coref_free(curlew_doc *doc);
+
+int cw_parser_load(cw_parser **out, const curlew *cw, char *err, size_t errlen);
+void cw_parser_free(cw_parser *p);
+int cw_parse(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* parse.c */
+void cw_parse_doc_free(curlew_doc *doc);
+/* For explain: the parser's diagram of the sentence, malloc'd, or NULL. */
+char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+
+int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+
+/* curlew.c: curlew_code with the explain switch (explain.c uses it). */
+int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+		curlew_doc **out, int explain);
+
+/* writer.c */
+int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
+/* JSON string escaping, shared with explain. */
+void cw_json_str(FILE *f, const char *s, size_t n);
+
+#endif
