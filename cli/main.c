@@ -1,3 +1,422 @@
-/* main.c -- placeholder until the CLI lands. */
+/*
+ * main.c -- the curlew command: option parsing and I/O wiring over
+ * libcurlew.  Everything it does is a library call.
+ *
+ *   curlew code [OPTIONS] [FILE...]     stories in, event records out
+ *   curlew explain [--date D] SENTENCE  how one sentence is coded
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "curlew.h"
-int main(void) { return 0; }
+
+static const char usage_text[] =
+	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
+	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
+	"       curlew version\n"
+	"\n"
+	"options for code:\n"
+	"  --input FMT      txt, jsonl or html (default: by file extension; stdin: jsonl)\n"
+	"  --format FMT     jsonl (default), tsv or plover\n"
+	"  --date DATE      story date when neither the record nor a dateline gives one\n"
+	"  --threads N      code N stories at a time (output stays in input order)\n"
+	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
+	"  --no-parse       shallow patterns only, no link-grammar\n"
+	"  --parse-timeout S  parser time limit per sentence in seconds (default 1)\n"
+	"  --progress       report progress on stderr even when it is not a terminal\n"
+	"  --quiet          no warnings on stderr (errors are still reported)\n";
+
+typedef struct opts {
+	enum curlew_format input;
+	enum curlew_out format;
+	const char *date;
+	int threads;
+	int progress, quiet;
+	curlew_options lib;
+} opts;
+
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "curlew: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fputs(usage_text, stderr);
+	return CURLEW_EXIT_USAGE;
+}
+
+/* A batch of stories coded in parallel, then written in input order; the
+ * batch size bounds memory whatever the input's size. */
+#define BATCH 256
+
+typedef struct job {
+	curlew_story story;
+	char *id, *text, *date, *origin;
+	curlew_doc *doc;
+	int rc;
+} job;
+
+typedef struct batch {
+	curlew *cw;
+	const opts *o;
+	job jobs[BATCH];
+	int n;
+	int next;               /* next job to take, under lock */
+	pthread_mutex_t lock;
+} batch;
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int job_fill(job *j, const curlew_story *st)
+{
+	memset(j, 0, sizeof *j);
+	j->id = dup_or_null(st->id);
+	j->date = dup_or_null(st->date);
+	j->origin = dup_or_null(st->origin);
+	j->text = malloc(st->len + 1);
+	if (!j->text || (st->id && !j->id))
+		return -1;
+	memcpy(j->text, st->text, st->len);
+	j->text[st->len] = '\0';
+	j->story = *st;
+	j->story.id = j->id;
+	j->story.text = j->text;
+	j->story.date = j->date;
+	j->story.origin = j->origin;
+	j->story.title = j->story.source = j->story.url = NULL;
+	return 0;
+}
+
+static void job_clear(job *j)
+{
+	curlew_doc_free(j->doc);
+	free(j->id);
+	free(j->text);
+	free(j->date);
+	free(j->origin);
+	memset(j, 0, sizeof *j);
+}
+
+static void *worker(void *arg)
+{
+	batch *b = arg;
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		int i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n)
+			return NULL;
+		job *j = &b->jobs[i];
+		j->rc = curlew_code(b->cw, &j->story, b->o->date, &j->doc);
+	}
+}
+
+typedef struct totals {
+	long stories, skipped, sentences, events;
+	int status;
+	struct timespec t0;
+	long last_report;
+} totals;
+
+static double seconds_since(struct timespec t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static void progress(totals *t, const opts *o, int final)
+{
+	if (!o->progress)
+		return;
+	double s = seconds_since(t->t0);
+	if (!final && (long)s == t->last_report)
+		return;
+	t->last_report = (long)s;
+	fprintf(stderr, "\rcurlew: %ld stories, %ld sentences, %ld events, %.0f sentences/s%s",
+		t->stories, t->sentences, t->events, s > 0 ? (double)t->sentences / s : 0.0,
+		final ? "\n" : "");
+}
+
+static void report_story(const job *j, const opts *o, totals *t)
+{
+	const char *origin = j->story.origin ? j->story.origin : "-";
+	if (j->rc == CURLEW_EDATA || j->rc == CURLEW_ESYS) {
+		if (j->story.line > 0)
+			fprintf(stderr, "curlew: %s:%ld (id \"%s\"): %s; story skipped\n", origin,
+				j->story.line, j->id ? j->id : "", curlew_doc_errmsg(j->doc));
+		else
+			fprintf(stderr, "curlew: %s (id \"%s\"): %s; story skipped\n", origin,
+				j->id ? j->id : "", curlew_doc_errmsg(j->doc));
+		t->skipped++;
+		if (t->status == CURLEW_EXIT_OK)
+			t->status = CURLEW_EXIT_SKIPPED;
+		if (j->rc == CURLEW_ESYS)
+			t->status = CURLEW_EXIT_SYSTEM;
+		return;
+	}
+	const char *w = curlew_doc_warnings(j->doc);
+	if (w && !o->quiet)
+		fprintf(stderr, "curlew: %s: %s\n", origin, w);
+}
+
+static int run_batch(batch *b, const opts *o, totals *t)
+{
+	int nthreads = o->threads < b->n ? o->threads : b->n;
+	b->next = 0;
+	if (nthreads <= 1) {
+		worker(b);
+	} else {
+		pthread_t tid[64];
+		int started = 0;
+		for (; started < nthreads - 1 && started < 64; started++)
+			if (pthread_create(&tid[started], NULL, worker, b) != 0)
+				break;
+		worker(b);
+		for (int i = 0; i < started; i++)
+			pthread_join(tid[i], NULL);
+	}
+	for (int i = 0; i < b->n; i++) {
+		job *j = &b->jobs[i];
+		report_story(j, o, t);
+		if (j->rc == CURLEW_OK) {
+			if (curlew_write(stdout, j->doc, o->format) < 0) {
+				fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
+				return CURLEW_EXIT_SYSTEM;
+			}
+			t->stories++;
+			t->sentences += (long)curlew_doc_nsentences(j->doc);
+			t->events += (long)curlew_doc_nevents(j->doc);
+		}
+		job_clear(j);
+	}
+	b->n = 0;
+	progress(t, o, 0);
+	return 0;
+}
+
+static void note_bad_input(totals *t, const char *msg)
+{
+	fprintf(stderr, "curlew: %s\n", msg);
+	t->skipped++;
+	if (t->status == CURLEW_EXIT_OK)
+		t->status = CURLEW_EXIT_SKIPPED;
+}
+
+static int code_stream(batch *b, FILE *f, const char *name, const opts *o, totals *t)
+{
+	enum curlew_format fmt = o->input;
+	if (fmt == CURLEW_FMT_AUTO)
+		fmt = strcmp(name, "-") == 0 ? CURLEW_FMT_JSONL : curlew_format_from_name(name);
+	curlew_reader *r;
+	if (curlew_reader_open(&r, f, name, fmt) < 0) {
+		curlew_reader_free(r);
+		fprintf(stderr, "curlew: %s: cannot read\n", name);
+		return CURLEW_EXIT_SYSTEM;
+	}
+	int rc;
+	curlew_story st;
+	while ((rc = curlew_reader_next(r, &st)) != CURLEW_EOF) {
+		if (rc == CURLEW_EDATA) {
+			note_bad_input(t, curlew_reader_errmsg(r));
+			continue;
+		}
+		if (rc < 0) {
+			fprintf(stderr, "curlew: %s\n", curlew_reader_errmsg(r));
+			curlew_reader_free(r);
+			return CURLEW_EXIT_SYSTEM;
+		}
+		if (job_fill(&b->jobs[b->n], &st) < 0) {
+			fprintf(stderr, "curlew: out of memory\n");
+			curlew_reader_free(r);
+			return CURLEW_EXIT_SYSTEM;
+		}
+		if (++b->n == BATCH && (rc = run_batch(b, o, t)) != 0) {
+			curlew_reader_free(r);
+			return rc;
+		}
+	}
+	curlew_reader_free(r);
+	return 0;
+}
+
+static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
+{
+	int i = 2;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || strcmp(a, "-") == 0)
+			break;
+		if (strcmp(a, "--progress") == 0) {
+			o->progress = 1;
+			continue;
+		}
+		if (strcmp(a, "--quiet") == 0) {
+			o->quiet = 1;
+			continue;
+		}
+		if (strcmp(a, "--no-parse") == 0) {
+			o->lib.use_parser = 0;
+			continue;
+		}
+		if (!v)
+			return usage_error("option needs a value", a);
+		i++;
+		if (strcmp(a, "--input") == 0) {
+			if (strcmp(v, "txt") == 0)
+				o->input = CURLEW_FMT_TXT;
+			else if (strcmp(v, "jsonl") == 0)
+				o->input = CURLEW_FMT_JSONL;
+			else if (strcmp(v, "html") == 0)
+				o->input = CURLEW_FMT_HTML;
+			else
+				return usage_error("unknown input format", v);
+		} else if (strcmp(a, "--format") == 0) {
+			if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0)
+				o->format = CURLEW_OUT_JSONL;
+			else if (strcmp(v, "tsv") == 0)
+				o->format = CURLEW_OUT_TSV;
+			else if (strcmp(v, "plover") == 0)
+				o->format = CURLEW_OUT_PLOVER;
+			else
+				return usage_error("unknown output format", v);
+		} else if (strcmp(a, "--date") == 0) {
+			int y, m, d;
+			char c;
+			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3)
+				return usage_error("--date wants YYYY-MM-DD", v);
+			o->date = v;
+		} else if (strcmp(a, "--threads") == 0) {
+			o->threads = atoi(v);
+			if (o->threads < 1 || o->threads > 64)
+				return usage_error("--threads wants 1 to 64", v);
+		} else if (strcmp(a, "--data") == 0) {
+			o->lib.data_dir = v;
+		} else if (strcmp(a, "--parse-timeout") == 0) {
+			o->lib.parse_timeout = atoi(v);
+			if (o->lib.parse_timeout < 1)
+				return usage_error("--parse-timeout wants whole seconds >= 1", v);
+		} else {
+			return usage_error("unknown option", a);
+		}
+	}
+	*first_file = i;
+	return 0;
+}
+
+static int cmd_code(int argc, char **argv)
+{
+	opts o = { CURLEW_FMT_AUTO, CURLEW_OUT_JSONL, NULL, 1, 0, 0, CURLEW_OPTIONS_INIT };
+	o.progress = isatty(2);
+	int first, rc = parse_code_opts(argc, argv, &o, &first);
+	if (rc)
+		return rc;
+	curlew *cw;
+	if (curlew_open(&cw, &o.lib) < 0) {
+		fprintf(stderr, "curlew: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		return CURLEW_EXIT_USAGE;
+	}
+	batch *b = calloc(1, sizeof *b);
+	if (!b) {
+		curlew_close(cw);
+		return CURLEW_EXIT_SYSTEM;
+	}
+	b->cw = cw;
+	b->o = &o;
+	pthread_mutex_init(&b->lock, NULL);
+	totals t = { 0 };
+	clock_gettime(CLOCK_MONOTONIC, &t.t0);
+	t.last_report = -1;
+	curlew_write_header(stdout, o.format);
+	int sysfail = 0;
+	if (first >= argc)
+		sysfail = code_stream(b, stdin, "-", &o, &t);
+	for (int i = first; i < argc && !sysfail; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			sysfail = code_stream(b, stdin, "-", &o, &t);
+			continue;
+		}
+		FILE *f = fopen(argv[i], "rb");
+		if (!f) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "%s: %s; skipped", argv[i], strerror(errno));
+			note_bad_input(&t, msg);
+			continue;
+		}
+		sysfail = code_stream(b, f, argv[i], &o, &t);
+		fclose(f);
+	}
+	if (!sysfail && b->n)
+		sysfail = run_batch(b, &o, &t);
+	for (int i = 0; i < b->n; i++)
+		job_clear(&b->jobs[i]);
+	progress(&t, &o, 1);
+	pthread_mutex_destroy(&b->lock);
+	free(b);
+	curlew_close(cw);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
+		return CURLEW_EXIT_SYSTEM;
+	}
+	return sysfail ? CURLEW_EXIT_SYSTEM : t.status;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	const char *date = NULL, *sentence = NULL;
+	curlew_options lo = CURLEW_OPTIONS_INIT;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+			date = argv[++i];
+		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			lo.data_dir = argv[++i];
+		else if (strcmp(argv[i], "--no-parse") == 0)
+			lo.use_parser = 0;
+		else if (!sentence)
+			sentence = argv[i];
+		else
+			return usage_error("explain takes one sentence (quote it)", argv[i]);
+	}
+	if (!sentence)
+		return usage_error("explain needs a sentence", NULL);
+	curlew *cw;
+	if (curlew_open(&cw, &lo) < 0) {
+		fprintf(stderr, "curlew: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		return CURLEW_EXIT_USAGE;
+	}
+	int rc = curlew_explain(cw, sentence, date, stdout);
+	curlew_close(cw);
+	if (rc == CURLEW_EDATA)
+		return CURLEW_EXIT_SKIPPED;
+	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command", NULL);
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "code") == 0)
+		return cmd_code(argc, argv);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc, argv);
+	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("curlew %s\n", CURLEW_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	return usage_error("unknown command", cmd);
+}

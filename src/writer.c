@@ -1,4 +1,346 @@
-/* writer.c -- STUB */
+/*
+ * writer.c -- event records out: JSON lines (the contract's default), TSV
+ * for spreadsheets, R and pandas, and PLOVER-style JSON.
+ *
+ * Every string goes through one escaper per format, so that output stays
+ * valid whatever bytes a story holds: the text was checked as UTF-8 on the
+ * way in, and control characters are escaped here.
+ */
+#include <string.h>
 #include "internal.h"
-int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt) { (void)f; (void)doc; (void)fmt; return 0; }
-void cw_json_str(FILE *f, const char *s, size_t n) { (void)f; (void)s; (void)n; }
+
+/* The inside of a JSON string, without the quotes. */
+static void json_body(FILE *f, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0;   /* bytes that need no escaping, written in one go */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		fwrite(s + run, 1, i - run, f);
+		run = i + 1;
+		switch (c) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			fputs("\\u00", f);
+			putc(hex[c >> 4], f);
+			putc(hex[c & 15], f);
+		}
+	}
+	fwrite(s + run, 1, n - run, f);
+}
+
+void cw_json_str(FILE *f, const char *s, size_t n)
+{
+	putc('"', f);
+	json_body(f, s, n);
+	putc('"', f);
+}
+
+static void json_cstr(FILE *f, const char *s)
+{
+	if (s)
+		cw_json_str(f, s, strlen(s));
+	else
+		fputs("null", f);
+}
+
+/* TSV fields can't hold tabs or newlines: they are written as \t, \n, \r
+ * and a backslash as \\, the convention readr and pandas understand with
+ * escape settings, and which never breaks the column count. */
+static void tsv_str(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '\t': fputs("\\t", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				putc(' ', f);
+			else
+				putc(c, f);
+		}
+	}
+}
+
+static void tsv_cstr(FILE *f, const char *s)
+{
+	if (s)
+		tsv_str(f, s, strlen(s));
+}
+
+static void print_date(FILE *f, cw_date d, int quoted)
+{
+	if (!d.y) {
+		fputs(quoted ? "null" : "", f);
+		return;
+	}
+	fprintf(f, quoted ? "\"%04d-%02d-%02d\"" : "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+static const cw_mention *mention(const cw_sentence *s, int i)
+{
+	return i >= 0 && i < s->nments ? &s->ments[i] : NULL;
+}
+
+static void json_actor(FILE *f, const cw_mention *m)
+{
+	if (!m) {
+		fputs("null", f);
+		return;
+	}
+	fputs("{\"code\":", f);
+	json_cstr(f, m->code);
+	fputs(",\"country\":", f);
+	json_cstr(f, m->country[0] ? m->country : NULL);
+	fputs(",\"sectors\":[", f);
+	for (int i = 0; i < m->nsectors; i++) {
+		if (i)
+			putc(',', f);
+		json_cstr(f, m->sectors[i]);
+	}
+	fputs("],\"text\":", f);
+	json_cstr(f, m->text ? m->text : "");
+	fprintf(f, ",\"start\":%u,\"end\":%u}", m->start, m->end);
+}
+
+static void json_coord(FILE *f, const cw_place *p, double v)
+{
+	if (p->has_coord)
+		fprintf(f, "%.4f", v);
+	else
+		fputs("null", f);
+}
+
+static void json_place(FILE *f, const cw_place *p)
+{
+	if (!p) {
+		fputs("null", f);
+		return;
+	}
+	fputs("{\"text\":", f);
+	json_cstr(f, p->text);
+	fputs(",\"country\":", f);
+	json_cstr(f, p->country[0] ? p->country : NULL);
+	fputs(",\"lat\":", f);
+	json_coord(f, p, p->lat);
+	fputs(",\"lon\":", f);
+	json_coord(f, p, p->lon);
+	putc('}', f);
+}
+
+static uint32_t trig_start(const cw_sentence *s, const cw_trigger *t)
+{
+	return s->toks[t->tok_start].start;
+}
+
+static uint32_t trig_end(const cw_sentence *s, const cw_trigger *t)
+{
+	return s->toks[t->tok_end - 1].end;
+}
+
+/* Writes `"<id>:<sentence>:<k>"` as one JSON string. */
+static void json_event_id(FILE *f, const char *id, int sentence, int k)
+{
+	putc('"', f);
+	json_body(f, id, strlen(id));
+	fprintf(f, ":%d:%d\"", sentence, k);
+}
+
+static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
+			      const cw_event *e)
+{
+	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+	const cw_trigger *t = &s->trigs[e->trigger];
+	fputs("{\"event_id\":", f);
+	json_event_id(f, doc->id, s->index, e->k);
+	fputs(",\"story_id\":", f);
+	json_cstr(f, doc->id);
+	fprintf(f, ",\"sentence\":%d,\"sentence_text\":", s->index);
+	cw_json_str(f, doc->text + s->start, s->end - s->start);
+	fputs(",\"date\":", f);
+	print_date(f, e->date, 1);
+	fputs(",\"source\":", f);
+	json_actor(f, mention(s, e->source));
+	fputs(",\"target\":", f);
+	json_actor(f, mention(s, e->target));
+	fputs(",\"cameo\":", f);
+	json_cstr(f, e->code);
+	if (ci) {
+		fprintf(f, ",\"quad_class\":%d,\"goldstein\":%.1f", ci->quad, ci->goldstein);
+		fputs(",\"plover\":{\"event\":", f);
+		json_cstr(f, ci->plover_event);
+		fputs(",\"mode\":", f);
+		json_cstr(f, ci->plover_mode);
+		fputs(",\"context\":", f);
+		json_cstr(f, ci->plover_context);
+		putc('}', f);
+	} else {
+		fputs(",\"quad_class\":null,\"goldstein\":null,\"plover\":null", f);
+	}
+	fputs(",\"location\":", f);
+	json_place(f, e->place);
+	fputs(",\"trigger\":{\"text\":", f);
+	uint32_t ts = trig_start(s, t), te = trig_end(s, t);
+	cw_json_str(f, doc->text + ts, te - ts);
+	fprintf(f, ",\"start\":%u,\"end\":%u},\"rule\":", ts, te);
+	json_cstr(f, t->rule ? t->rule : "");
+	fputs("}\n", f);
+}
+
+static const char *tsv_columns =
+	"event_id\tstory_id\tsentence\tsentence_text\tdate\t"
+	"source_code\tsource_country\tsource_sectors\tsource_text\tsource_start\tsource_end\t"
+	"target_code\ttarget_country\ttarget_sectors\ttarget_text\ttarget_start\ttarget_end\t"
+	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
+	"location_text\tlocation_country\tlocation_lat\tlocation_lon\t"
+	"trigger_text\ttrigger_start\ttrigger_end\trule\n";
+
+static void tsv_actor(FILE *f, const cw_mention *m)
+{
+	if (!m) {
+		fputs("\t\t\t\t\t\t", f);
+		return;
+	}
+	tsv_cstr(f, m->code);
+	putc('\t', f);
+	tsv_cstr(f, m->country);
+	putc('\t', f);
+	for (int i = 0; i < m->nsectors; i++) {
+		if (i)
+			putc(';', f);
+		tsv_cstr(f, m->sectors[i]);
+	}
+	putc('\t', f);
+	tsv_cstr(f, m->text);
+	fprintf(f, "\t%u\t%u\t", m->start, m->end);
+}
+
+static void tsv_place(FILE *f, const cw_place *p)
+{
+	if (!p) {
+		fputs("\t\t\t\t", f);
+		return;
+	}
+	tsv_cstr(f, p->text);
+	putc('\t', f);
+	tsv_cstr(f, p->country);
+	if (p->has_coord)
+		fprintf(f, "\t%.4f\t%.4f\t", p->lat, p->lon);
+	else
+		fputs("\t\t\t", f);
+}
+
+static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
+			    const cw_event *e)
+{
+	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+	const cw_trigger *t = &s->trigs[e->trigger];
+	tsv_cstr(f, doc->id);
+	fprintf(f, ":%d:%d\t", s->index, e->k);
+	tsv_cstr(f, doc->id);
+	fprintf(f, "\t%d\t", s->index);
+	tsv_str(f, doc->text + s->start, s->end - s->start);
+	putc('\t', f);
+	print_date(f, e->date, 0);
+	putc('\t', f);
+	tsv_actor(f, mention(s, e->source));
+	tsv_actor(f, mention(s, e->target));
+	fprintf(f, "%s\t%.2s\t", e->code, e->code);
+	if (ci) {
+		fprintf(f, "%d\t%.1f\t", ci->quad, ci->goldstein);
+		tsv_cstr(f, ci->plover_event);
+		putc('\t', f);
+		tsv_cstr(f, ci->plover_mode);
+		putc('\t', f);
+		tsv_cstr(f, ci->plover_context);
+		putc('\t', f);
+	} else {
+		fputs("\t\t\t\t\t", f);
+	}
+	tsv_place(f, e->place);
+	uint32_t ts = trig_start(s, t), te = trig_end(s, t);
+	tsv_str(f, doc->text + ts, te - ts);
+	fprintf(f, "\t%u\t%u\t", ts, te);
+	tsv_cstr(f, t->rule);
+	putc('\n', f);
+}
+
+/* PLOVER's own record layout: actors as name/country/type, the event
+ * category in words, and the coded text kept alongside. */
+static void plover_actor(FILE *f, const char *prefix, const cw_mention *m)
+{
+	fprintf(f, ",\"%s\":", prefix);
+	json_cstr(f, m ? m->text : NULL);
+	fprintf(f, ",\"%s_code\":", prefix);
+	json_cstr(f, m ? m->code : NULL);
+	fprintf(f, ",\"%s_country\":", prefix);
+	json_cstr(f, m && m->country[0] ? m->country : NULL);
+	fprintf(f, ",\"%s_type\":", prefix);
+	json_cstr(f, m && m->nsectors ? m->sectors[0] : NULL);
+}
+
+static void write_plover_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
+			       const cw_event *e)
+{
+	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+	fputs("{\"id\":", f);
+	json_event_id(f, doc->id, s->index, e->k);
+	fputs(",\"date\":", f);
+	print_date(f, e->date, 1);
+	fputs(",\"event_type\":", f);
+	json_cstr(f, ci ? ci->plover_event : NULL);
+	fputs(",\"mode\":", f);
+	json_cstr(f, ci ? ci->plover_mode : NULL);
+	fputs(",\"context\":", f);
+	json_cstr(f, ci ? ci->plover_context : NULL);
+	plover_actor(f, "actor", mention(s, e->source));
+	plover_actor(f, "recipient", mention(s, e->target));
+	fputs(",\"location\":", f);
+	json_place(f, e->place);
+	fputs(",\"cameo\":", f);
+	json_cstr(f, e->code);
+	fputs(",\"story_id\":", f);
+	json_cstr(f, doc->id);
+	fputs(",\"text\":", f);
+	cw_json_str(f, doc->text + s->start, s->end - s->start);
+	fputs("}\n", f);
+}
+
+int curlew_write_header(FILE *f, enum curlew_out fmt)
+{
+	if (fmt == CURLEW_OUT_TSV)
+		fputs(tsv_columns, f);
+	return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
+}
+
+int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
+{
+	for (int i = 0; i < doc->nsents; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		for (int k = 0; k < s->nevents; k++) {
+			if (fmt == CURLEW_OUT_TSV)
+				write_tsv_event(f, doc, s, &s->events[k]);
+			else if (fmt == CURLEW_OUT_PLOVER)
+				write_plover_event(f, doc, s, &s->events[k]);
+			else
+				write_jsonl_event(f, doc, s, &s->events[k]);
+		}
+	}
+	return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
+}
+
+int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
+{
+	if (!doc || doc->err)
+		return CURLEW_OK;
+	return cw_write_doc(f, doc, fmt);
+}

@@ -1,0 +1,161 @@
+/*
+ * explain.c -- `curlew explain`: codes one sentence and prints what each
+ * stage made of it, so that a user can see why an event was (or was not)
+ * coded and which dictionary line to change.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+static void print_span(FILE *out, const curlew_doc *doc, uint32_t a, uint32_t b)
+{
+	fprintf(out, "\"%.*s\"", (int)(b - a), doc->text + a);
+}
+
+static void explain_tokens(FILE *out, const cw_sentence *s)
+{
+	fputs("tokens:\n ", out);
+	for (int i = 0; i < s->ntoks; i++) {
+		const cw_token *t = &s->toks[i];
+		fprintf(out, " %d:%s", i, t->text);
+		if (t->vlemma && strcmp(t->vlemma, t->lower) != 0)
+			fprintf(out, "(v:%s)", t->vlemma);
+	}
+	putc('\n', out);
+}
+
+static const char *kind_name(int k)
+{
+	static const char *names[] = { "name", "adjective", "capital", "agent", "pronoun", "person" };
+	return k >= 0 && k < 6 ? names[k] : "?";
+}
+
+static void explain_mentions(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	fprintf(out, "actors: %d\n", s->nments);
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		fprintf(out, "  [%d] tokens %d-%d ", i, m->tok_start, m->tok_end - 1);
+		print_span(out, doc, m->start, m->end);
+		fprintf(out, " -> %s (%s%s%s)", m->code[0] ? m->code : "unresolved", kind_name(m->kind),
+			m->country[0] ? ", country " : "", m->country);
+		if (m->kind == CW_M_PRONOUN && m->text)
+			fprintf(out, " resolved to \"%s\"", m->text);
+		if (m->rule)
+			fprintf(out, "  [%s]", m->rule);
+		putc('\n', out);
+	}
+}
+
+static void explain_places_and_date(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	for (int i = 0; i < s->nplaces; i++) {
+		const cw_place *p = &s->places[i];
+		fprintf(out, "place: \"%s\" country %s%s\n", p->text, p->country[0] ? p->country : "-",
+			p->prep >= 0 ? " (after a locative preposition)" : "");
+	}
+	if (s->date.y) {
+		fprintf(out, "date in sentence: %04d-%02d-%02d from ", s->date.y, s->date.m, s->date.d);
+		print_span(out, doc, s->date_start, s->date_end);
+		putc('\n', out);
+	}
+}
+
+static void explain_triggers(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	fprintf(out, "verb patterns matched: %d\n", s->ntrigs);
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		fprintf(out, "  [%d] %s ", i, t->code);
+		print_span(out, doc, s->toks[t->tok_start].start, s->toks[t->tok_end - 1].end);
+		fprintf(out, " rule %s%s%s%s\n", t->rule ? t->rule : "?",
+			t->flags & CW_TR_NEGATED ? " NEGATED" : "",
+			t->flags & CW_TR_NOMINAL ? " nominal" : "",
+			t->flags & CW_TR_SAY ? " statement" : "");
+	}
+}
+
+static void print_args(FILE *out, const cw_sentence *s, const char *what, const int *a, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i] >= 0 && a[i] < s->ntoks)
+			fprintf(out, " %s=%s", what, s->toks[a[i]].text);
+}
+
+static void explain_clauses(FILE *out, const cw_sentence *s)
+{
+	const char *how = s->parsed == 1 ? "link-grammar" : s->parsed == 0 ? "shallow fallback" : "not parsed (no actor or no verb pattern)";
+	fprintf(out, "syntax: %s\n", how);
+	if (s->parse_text)
+		fprintf(out, "  parser input: %s\n", s->parse_text);
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		fprintf(out, "  clause %d: verb=%s", i, c->verb >= 0 && c->verb < s->ntoks ? s->toks[c->verb].text : "?");
+		print_args(out, s, "subj", c->subj, c->nsubj);
+		print_args(out, s, "obj", c->obj, c->nobj);
+		for (int k = 0; k < c->npp; k++)
+			if (c->pp_prep[k] >= 0 && c->pp_obj[k] >= 0)
+				fprintf(out, " %s:%s", s->toks[c->pp_prep[k]].text, s->toks[c->pp_obj[k]].text);
+		if (c->agent >= 0)
+			fprintf(out, " by=%s", s->toks[c->agent].text);
+		fprintf(out, "%s%s", c->passive ? " passive" : "", c->negated ? " negated" : "");
+		if (c->parent >= 0)
+			fprintf(out, " inside clause %d", c->parent);
+		putc('\n', out);
+	}
+}
+
+static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	fprintf(out, "events: %d\n", s->nevents);
+	for (int i = 0; i < s->nevents; i++) {
+		const cw_event *e = &s->events[i];
+		const cw_mention *src = e->source >= 0 ? &s->ments[e->source] : NULL;
+		const cw_mention *tgt = e->target >= 0 ? &s->ments[e->target] : NULL;
+		const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+		fprintf(out, "  %s -> %s -> %s  (%s, %04d-%02d-%02d", src ? src->code : "-", e->code,
+			tgt ? tgt->code : "-", ci && ci->name ? ci->name : "?", e->date.y, e->date.m, e->date.d);
+		if (e->place)
+			fprintf(out, ", in %s", e->place->text);
+		fprintf(out, ")\n    rule: %s\n", s->trigs[e->trigger].rule ? s->trigs[e->trigger].rule : "?");
+		if (e->why)
+			fprintf(out, "    why: %s\n", e->why);
+	}
+}
+
+int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out)
+{
+	curlew_story st = { 0 };
+	st.id = "explain";
+	st.text = sentence;
+	st.len = strlen(sentence);
+	st.date = date;
+	curlew_doc *doc;
+	int rc = cw_code_doc(cw, &st, NULL, &doc, 1);
+	if (rc < 0) {
+		fprintf(out, "error: %s\n", curlew_doc_errmsg(doc));
+		curlew_doc_free(doc);
+		return rc;
+	}
+	if (doc->dl_place || doc->dl_agency)
+		fprintf(out, "dateline: place %s, agency %s\n", doc->dl_place ? doc->dl_place->text : "-",
+			doc->dl_agency ? doc->dl_agency : "-");
+	for (int i = 0; i < doc->nsents; i++) {
+		cw_sentence *s = &doc->sents[i];
+		fprintf(out, "== sentence %d: %.*s\n", s->index, (int)(s->end - s->start), doc->text + s->start);
+		explain_tokens(out, s);
+		explain_mentions(out, doc, s);
+		explain_places_and_date(out, doc, s);
+		explain_triggers(out, doc, s);
+		explain_clauses(out, s);
+		if (s->parsed == 1) {
+			char *diagram = cw_parse_diagram(cw, doc, s);
+			if (diagram)
+				fprintf(out, "%s\n", diagram);
+			free(diagram);
+		}
+		explain_events(out, doc, s);
+	}
+	curlew_doc_free(doc);
+	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;
+}
