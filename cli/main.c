@@ -316,7 +316,7 @@ static int cmd_code(int argc, char **argv)
 {
 	opts o = { CURLEW_FMT_AUTO, CURLEW_OUT_JSONL, NULL, 1, 0, 0, CURLEW_OPTIONS_INIT };
 	o.progress = isatty(2);
-	int first, rc = parse_code_opts(argc, argv, &o, &first);
+	int first = argc, rc = parse_code_opts(argc, argv, &o, &first);
 	if (rc)
 		return rc;
 	curlew *cw;

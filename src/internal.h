@@ -273,6 +273,9 @@ void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
 int cw_dateline(const curlew *cw, curlew_doc *doc);            /* dateline.c */
 int cw_abbrevs_load(cw_abbrevs **out, const char *data_dir, char *err, size_t errlen);
 void cw_abbrevs_free(cw_abbrevs *a);
+/* 1 if word (n bytes, its final '.' included) is a known abbreviation,
+ * for the tokenizer to keep "Gen." and "U.S." whole. */
+int cw_abbrev_known(const cw_abbrevs *a, const char *word, size_t n);
 int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
 int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* tokens.c */
 int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* lemmas.c */

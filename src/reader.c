@@ -1,9 +1,488 @@
-/* reader.c -- STUB: to be written. */
-#include "internal.h"
+/*
+ * reader.c -- turns input files into stories: a whole text file, one JSON
+ * object a line, or the article of an HTML page.
+ *
+ * The reader owns the memory of the story it hands out (text, id, title)
+ * and keeps it until the next call or curlew_reader_free, so the caller
+ * never copies.  A bad record is reported and skipped; the next call goes
+ * on with the next record, so one broken line never loses a whole file.
+ */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
-struct curlew_reader { int unused; };
-int curlew_reader_open(curlew_reader **out, FILE *f, const char *name, enum curlew_format fmt) { (void)f; (void)name; (void)fmt; *out = calloc(1, sizeof **out); return 0; }
-int curlew_reader_next(curlew_reader *r, curlew_story *s) { (void)r; (void)s; return CURLEW_EOF; }
-const char *curlew_reader_errmsg(const curlew_reader *r) { (void)r; return ""; }
-void curlew_reader_free(curlew_reader *r) { free(r); }
-enum curlew_format curlew_format_from_name(const char *p) { (void)p; return CURLEW_FMT_TXT; }
+#include <string.h>
+#include <strings.h>
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include "internal.h"
+
+/* A whole-file story beyond this is almost certainly not a news story, and
+ * reading it would let one input exhaust memory. */
+#define MAX_STORY ((size_t)64 << 20)
+/* NUL bytes this early mean a binary file, not text with a stray NUL. */
+#define BINARY_PROBE 8192
+
+struct curlew_reader {
+	FILE *f;
+	char *name;             /* for messages: the file name, or "stdin" */
+	char *file_id;          /* txt/html: the story id made from the name */
+	enum curlew_format fmt;
+	int done;
+	long lineno;
+	char *line;             /* jsonl: getline's buffer */
+	size_t linecap;
+	json_t *obj;            /* jsonl: the current record, owns its strings */
+	char *text;             /* txt/html: the story text */
+	char *title;            /* html: <title> */
+	char errmsg[512];
+};
+
+enum curlew_format curlew_format_from_name(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = base ? strrchr(base, '.') : NULL;
+	if (!dot || dot == base)
+		return CURLEW_FMT_TXT;
+	const char *ext = dot + 1;
+	if (!strcasecmp(ext, "jsonl") || !strcasecmp(ext, "json") || !strcasecmp(ext, "ndjson"))
+		return CURLEW_FMT_JSONL;
+	if (!strcasecmp(ext, "html") || !strcasecmp(ext, "htm") || !strcasecmp(ext, "xhtml"))
+		return CURLEW_FMT_HTML;
+	return CURLEW_FMT_TXT;
+}
+
+/* "dir/story.v2.txt" -> "story.v2"; a leading dot is part of the name. */
+static char *id_from_name(const char *name)
+{
+	if (!strcmp(name, "-"))
+		return strdup("stdin");
+	const char *slash = strrchr(name, '/');
+	const char *base = slash ? slash + 1 : name;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return n ? strndup(base, n) : strdup("story");
+}
+
+int curlew_reader_open(curlew_reader **out, FILE *f, const char *name,
+		       enum curlew_format fmt)
+{
+	*out = NULL;
+	if (!f)
+		return CURLEW_EUSAGE;
+	if (!name)
+		name = "-";
+	curlew_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return CURLEW_ESYS;
+	r->f = f;
+	r->fmt = fmt == CURLEW_FMT_AUTO ? curlew_format_from_name(name) : fmt;
+	r->name = strdup(strcmp(name, "-") ? name : "stdin");
+	r->file_id = id_from_name(name);
+	if (!r->name || !r->file_id) {
+		curlew_reader_free(r);
+		return CURLEW_ESYS;
+	}
+	*out = r;
+	return CURLEW_OK;
+}
+
+const char *curlew_reader_errmsg(const curlew_reader *r)
+{
+	return r ? r->errmsg : "out of memory";
+}
+
+static void release_story(curlew_reader *r)
+{
+	json_decref(r->obj);
+	r->obj = NULL;
+	free(r->text);
+	r->text = NULL;
+	free(r->title);
+	r->title = NULL;
+}
+
+void curlew_reader_free(curlew_reader *r)
+{
+	if (!r)
+		return;
+	release_story(r);
+	free(r->line);
+	free(r->name);
+	free(r->file_id);
+	free(r);
+}
+
+static int fail(curlew_reader *r, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(curlew_reader *r, int rc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->errmsg, sizeof r->errmsg, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static int all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+		    s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+static size_t skip_bom(const char *s, size_t n)
+{
+	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+/* ---------------------------------------------------------------- jsonl */
+
+static const char *opt_string(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int next_jsonl(curlew_reader *r, curlew_story *st)
+{
+	for (;;) {
+		errno = 0;
+		ssize_t n = getline(&r->line, &r->linecap, r->f);
+		if (n < 0) {
+			r->done = 1;
+			if (ferror(r->f))
+				return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name,
+					    strerror(errno ? errno : EIO));
+			return CURLEW_EOF;
+		}
+		r->lineno++;
+		size_t len = (size_t)n, off = r->lineno == 1 ? skip_bom(r->line, len) : 0;
+		if (all_space(r->line + off, len - off))
+			continue;
+		if (len > MAX_STORY)
+			return fail(r, CURLEW_EDATA, "%s:%ld: line longer than %zu MB",
+				    r->name, r->lineno, MAX_STORY >> 20);
+
+		json_error_t jerr;
+		json_t *obj = json_loadb(r->line + off, len - off, 0, &jerr);
+		if (!obj)
+			return fail(r, CURLEW_EDATA, "%s:%ld: not JSON (%s)", r->name,
+				    r->lineno, jerr.text);
+		r->obj = obj;
+		if (!json_is_object(obj))
+			return fail(r, CURLEW_EDATA, "%s:%ld: not a JSON object", r->name,
+				    r->lineno);
+		json_t *id = json_object_get(obj, "id");
+		if (!id)
+			return fail(r, CURLEW_EDATA, "%s:%ld: missing \"id\"", r->name, r->lineno);
+		if (!json_is_string(id))
+			return fail(r, CURLEW_EDATA, "%s:%ld: \"id\" is not a string", r->name,
+				    r->lineno);
+		const char *idv = json_string_value(id);
+		json_t *text = json_object_get(obj, "text");
+		if (!text || !json_is_string(text))
+			return fail(r, CURLEW_EDATA, "%s:%ld (id \"%.100s\"): %s", r->name,
+				    r->lineno, idv,
+				    text ? "\"text\" is not a string" : "missing \"text\"");
+		st->id = idv;
+		st->text = json_string_value(text);
+		st->len = json_string_length(text);
+		st->date = opt_string(obj, "date");
+		st->title = opt_string(obj, "title");
+		st->source = opt_string(obj, "source");
+		st->url = opt_string(obj, "url");
+		st->line = r->lineno;
+		return CURLEW_OK;
+	}
+}
+
+/* ------------------------------------------------------------ whole file */
+
+/* Reads the rest of the file into r->text, NUL-terminated. */
+static int slurp(curlew_reader *r, size_t *len)
+{
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return fail(r, CURLEW_ESYS, "%s: out of memory", r->name);
+	for (;;) {
+		if (cap - n < 2) {
+			if (cap > MAX_STORY) {
+				free(buf);
+				return fail(r, CURLEW_EDATA, "%s: story larger than %zu MB",
+					    r->name, MAX_STORY >> 20);
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				return fail(r, CURLEW_ESYS, "%s: out of memory", r->name);
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n - 1, r->f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(r->f)) {
+		free(buf);
+		return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name, strerror(errno ? errno : EIO));
+	}
+	if (n > MAX_STORY) {
+		free(buf);
+		return fail(r, CURLEW_EDATA, "%s: story larger than %zu MB", r->name, MAX_STORY >> 20);
+	}
+	buf[n] = '\0';
+	r->text = buf;
+	*len = n;
+	return CURLEW_OK;
+}
+
+static int check_whole(curlew_reader *r, const char *t, size_t n)
+{
+	if (memchr(t, '\0', n < BINARY_PROBE ? n : BINARY_PROBE))
+		return fail(r, CURLEW_EDATA, "%s: binary file", r->name);
+	if (all_space(t, n))
+		return fail(r, CURLEW_EDATA, "%s: empty story", r->name);
+	return CURLEW_OK;
+}
+
+/* ----------------------------------------------------------------- html */
+
+typedef struct sbuf {
+	char *s;
+	size_t n, cap;
+	int pending;    /* 0 nothing, 1 a space, 2 a paragraph break owed */
+	int oom;
+} sbuf;
+
+static void sb_raw(sbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (b->n + n + 1 > cap)
+			cap *= 2;
+		char *ns = realloc(b->s, cap);
+		if (!ns) {
+			b->oom = 1;
+			return;
+		}
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+/* Appends text with runs of white space (NBSP included) collapsed; breaks
+ * owed by block elements are written only before the next real text, so
+ * nested blocks never pile up blank lines. */
+static void sb_text(sbuf *b, const char *t)
+{
+	for (const unsigned char *p = (const unsigned char *)t; *p;) {
+		size_t ws = 0;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+			ws = 1;
+		else if (p[0] == 0xC2 && p[1] == 0xA0)
+			ws = 2;
+		if (ws) {
+			if (!b->pending)
+				b->pending = 1;
+			p += ws;
+			continue;
+		}
+		const unsigned char *q = p;
+		while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && *q != '\f' &&
+		       !(q[0] == 0xC2 && q[1] == 0xA0))
+			q++;
+		if (b->n && b->pending == 2)
+			sb_raw(b, "\n\n", 2);
+		else if (b->n && b->pending == 1)
+			sb_raw(b, " ", 1);
+		b->pending = 0;
+		sb_raw(b, (const char *)p, (size_t)(q - p));
+		p = q;
+	}
+}
+
+static int name_in(const xmlChar *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcasecmp((const char *)name, *list))
+			return 1;
+	return 0;
+}
+
+/* Page furniture: never part of the story. */
+static const char *const dropped[] = {
+	"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+	"iframe", "head", "template", "svg", "button", "select", "textarea", "menu",
+	"object", "embed", NULL
+};
+
+static const char *const blocks[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "ul", "ol",
+	"table", "section", "article", "main", "blockquote", "pre", "dl", "dt", "dd",
+	"figure", "figcaption", "address", "hr", "td", "th", "body", "center", NULL
+};
+
+static void collect(sbuf *b, xmlNode *n, int depth)
+{
+	/* libxml2 caps tree depth itself; this keeps our recursion honest too. */
+	if (depth > 512)
+		return;
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				sb_text(b, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || !n->name || name_in(n->name, dropped))
+			continue;
+		int block = name_in(n->name, blocks);
+		if (block)
+			b->pending = 2;
+		collect(b, n->children, depth + 1);
+		if (block)
+			b->pending = 2;
+	}
+}
+
+static xmlNode *find_first(xmlNode *n, const char *name, int depth)
+{
+	for (; n && depth < 512; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->name && !strcasecmp((const char *)n->name, name))
+			return n;
+		if (name_in(n->name, dropped) && strcasecmp(name, "title"))
+			continue;
+		xmlNode *c = find_first(n->children, name, depth + 1);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+static size_t text_size(xmlNode *n)
+{
+	sbuf b = { 0 };
+	collect(&b, n->children, 0);
+	free(b.s);
+	return b.n;
+}
+
+/* The story is the largest <article> (a page may list teasers of other
+ * articles too), else <main>, else the whole body. */
+static xmlNode *pick_content(xmlNode *root)
+{
+	xmlNode *best = NULL;
+	size_t best_n = 0;
+	for (xmlNode *a = find_first(root, "article", 0); a;) {
+		size_t n = text_size(a);
+		if (n > best_n) {
+			best = a;
+			best_n = n;
+		}
+		/* The next article: search the following siblings, climbing up. */
+		xmlNode *next = NULL;
+		for (xmlNode *up = a; up && !next; up = up->parent)
+			for (xmlNode *s = up->next; s && !next; s = s->next)
+				if (s->type == XML_ELEMENT_NODE)
+					next = s->name && !strcasecmp((const char *)s->name, "article")
+						? s : find_first(s->children, "article", 0);
+		a = next;
+	}
+	if (best && best_n >= 40)
+		return best;
+	xmlNode *m = find_first(root, "main", 0);
+	if (m && text_size(m) >= 40)
+		return m;
+	xmlNode *body = find_first(root, "body", 0);
+	return body ? body : root;
+}
+
+static int html_extract(curlew_reader *r, const char *html, size_t n, size_t *len)
+{
+	if (n > (size_t)0x7fffffff)
+		return fail(r, CURLEW_EDATA, "%s: page too large", r->name);
+	htmlDocPtr doc = htmlReadMemory(html, (int)n, r->name, NULL,
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (!doc)
+		return fail(r, CURLEW_EDATA, "%s: cannot parse HTML", r->name);
+	xmlNode *root = xmlDocGetRootElement(doc);
+	sbuf b = { 0 }, t = { 0 };
+	xmlNode *title = root ? find_first(root, "title", 0) : NULL;
+	if (title)
+		collect(&t, title->children, 0);
+	if (root) {
+		xmlNode *c = pick_content(root);
+		collect(&b, c == root ? root : c->children, 0);
+	}
+	xmlFreeDoc(doc);
+	if (b.oom || t.oom) {
+		free(b.s);
+		free(t.s);
+		return fail(r, CURLEW_ESYS, "%s: out of memory", r->name);
+	}
+	free(r->text);
+	r->text = b.s ? b.s : strdup("");
+	r->title = t.s;
+	*len = b.n;
+	if (!r->text)
+		return fail(r, CURLEW_ESYS, "%s: out of memory", r->name);
+	return CURLEW_OK;
+}
+
+static int next_whole(curlew_reader *r, curlew_story *st)
+{
+	r->done = 1;
+	size_t len = 0;
+	int rc = slurp(r, &len);
+	if (rc < 0)
+		return rc;
+	if ((rc = check_whole(r, r->text, len)) < 0)
+		return rc;
+	size_t off = skip_bom(r->text, len);
+	const char *text = r->text + off;
+	len -= off;
+	if (r->fmt == CURLEW_FMT_HTML) {
+		char *raw = r->text;
+		r->text = NULL;
+		rc = html_extract(r, text, len, &len);
+		free(raw);
+		if (rc < 0)
+			return rc;
+		text = r->text;
+		if (all_space(text, len))
+			return fail(r, CURLEW_EDATA, "%s: empty story (no article text)", r->name);
+	}
+	st->id = r->file_id;
+	st->text = text;
+	st->len = len;
+	st->title = r->title;
+	return CURLEW_OK;
+}
+
+int curlew_reader_next(curlew_reader *r, curlew_story *st)
+{
+	if (!r || !st)
+		return CURLEW_EUSAGE;
+	release_story(r);
+	memset(st, 0, sizeof *st);
+	st->origin = r->name;
+	r->errmsg[0] = '\0';
+	if (r->done)
+		return CURLEW_EOF;
+	return r->fmt == CURLEW_FMT_JSONL ? next_jsonl(r, st) : next_whole(r, st);
+}
