@@ -1,7 +1,129 @@
-/* codes.c -- STUB: to be written. */
-#include "internal.h"
-struct cw_codes { int unused; };
+/*
+ * codes.c -- the CAMEO event code table (data/cameo-codes.tsv): what the
+ * writer prints next to each code (quad class, Goldstein weight, PLOVER
+ * counterpart, a short label), and the check that a verb pattern's code
+ * exists at all.
+ */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
-int cw_codes_load(cw_codes **out, const char *d, char *e, size_t n) { (void)d; (void)e; (void)n; *out = calloc(1, sizeof **out); return 0; }
-void cw_codes_free(cw_codes *c) { free(c); }
-const cw_code_info *cw_codes_get(const cw_codes *c, const char *code) { (void)c; (void)code; return NULL; }
+#include <string.h>
+#include "internal.h"
+
+struct cw_codes {
+	cw_arena *arena;
+	cw_map *by_code;        /* "042" -> cw_code_info */
+};
+
+typedef struct loader {
+	cw_codes *c;
+	const char *path;
+	char *err;
+	size_t errlen;
+} loader;
+
+static int valid_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	int root = (s[0] - '0') * 10 + (s[1] - '0');
+	return root >= 1 && root <= 20;
+}
+
+/* "-" or "" means the code has no PLOVER counterpart in that column. */
+static const char *opt_str(cw_arena *a, const char *s, int *nomem)
+{
+	if (!*s || strcmp(s, "-") == 0)
+		return NULL;
+	const char *r = cw_strdup(a, s);
+	if (!r)
+		*nomem = 1;
+	return r;
+}
+
+static int on_line(void *ctx, char *line, int lineno)
+{
+	loader *ld = ctx;
+	char *f[7];
+	if (cw_split(line, '\t', f, 7) != 7) {
+		snprintf(ld->err, ld->errlen, "%s:%d: expected 7 tab-separated columns", ld->path, lineno);
+		return -1;
+	}
+	for (int i = 0; i < 7; i++)
+		f[i] = cw_trim(f[i]);
+	char *end;
+	long quad = strtol(f[1], &end, 10);
+	double gold = strtod(f[2], &end);
+	if (!valid_code(f[0]) || quad < 1 || quad > 4 || *end || gold < -10 || gold > 10) {
+		snprintf(ld->err, ld->errlen, "%s:%d: bad code, quad class or Goldstein value",
+			 ld->path, lineno);
+		return -1;
+	}
+	cw_code_info *ci = cw_alloc(ld->c->arena, sizeof *ci);
+	int nomem = !ci;
+	if (ci) {
+		memcpy(ci->code, f[0], strlen(f[0]) + 1);
+		ci->quad = (int)quad;
+		ci->goldstein = gold;
+		ci->plover_event = opt_str(ld->c->arena, f[3], &nomem);
+		ci->plover_mode = opt_str(ld->c->arena, f[4], &nomem);
+		ci->plover_context = opt_str(ld->c->arena, f[5], &nomem);
+		ci->name = cw_strdup(ld->c->arena, f[6]);
+		nomem |= !ci->name;
+	}
+	if (nomem || cw_map_put(ld->c->by_code, f[0], ci) < 0) {
+		snprintf(ld->err, ld->errlen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		*err = '\0';
+	cw_codes *c = calloc(1, sizeof *c);
+	if (!c || !(c->arena = cw_arena_new()) || !(c->by_code = cw_map_new())) {
+		cw_codes_free(c);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/cameo-codes.tsv", data_dir);
+	loader ld = { c, path, err, errlen };
+	errno = 0;
+	int rc = cw_read_lines(path, on_line, &ld);
+	if (rc != 0 && !*err)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (rc == 0 && cw_map_count(c->by_code) == 0) {
+		snprintf(err, errlen, "%s: no codes", path);
+		rc = -1;
+	}
+	if (rc != 0) {
+		cw_codes_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+void cw_codes_free(cw_codes *c)
+{
+	if (!c)
+		return;
+	cw_map_free(c->by_code);
+	cw_arena_free(c->arena);
+	free(c);
+}
+
+const cw_code_info *cw_codes_get(const cw_codes *c, const char *code)
+{
+	if (!c || !code)
+		return NULL;
+	return cw_map_get(c->by_code, code);
+}
