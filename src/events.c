@@ -1,3 +1,387 @@
-/* events.c -- STUB: to be written. */
+/*
+ * events.c -- turns verb triggers, clauses and actor mentions into events:
+ * who (source) did what (the trigger's code) to whom (target), when and
+ * where.
+ *
+ * The choices, in order:
+ *  - a trigger inside a more specific one is dropped ("threatened to
+ *    attack" is a threat, not an attack);
+ *  - negated triggers and clauses code nothing ("did not target");
+ *  - the source is the clause's subject, or for a passive the by-agent;
+ *    the target is the pattern's target slot, else the pattern's
+ *    preposition object, else the direct object, else a with/against/to/on
+ *    object;
+ *  - a nominal trigger ("the operation against X") takes its source from an
+ *    actor word just before it ("Azerbaijani operation"), else from the
+ *    subject of the clause it sits in, climbing out of reported speech;
+ *  - compound subjects and objects give one event per pair, and "both
+ *    sides" gives the two directions;
+ *  - a bare statement ("X said") is coded 010 only when nothing more
+ *    specific was found in the sentence.
+ */
+#include <string.h>
 #include "internal.h"
-int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s) { (void)cw; (void)doc; (void)s; return 0; }
+
+#define MAX_EVENTS_PER_SENTENCE 12
+
+typedef struct ctx {
+	const curlew *cw;
+	curlew_doc *doc;
+	cw_sentence *s;
+	int cap;
+} ctx;
+
+static int mention_at(const cw_sentence *s, int tok)
+{
+	if (tok < 0 || tok >= s->ntoks)
+		return -1;
+	return s->toks[tok].mention;
+}
+
+static int usable(const cw_sentence *s, int m)
+{
+	return m >= 0 && m < s->nments && s->ments[m].code[0] != '\0';
+}
+
+/* A trigger whose words lie inside another, more specific trigger's words
+ * is part of that pattern, not an event of its own. */
+static int swallowed(const cw_sentence *s, int i)
+{
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j == i || u->specificity < t->specificity)
+			continue;
+		if (u->specificity == t->specificity && j > i)
+			continue;
+		if (u->tok_start <= t->tok_start && t->tok_end <= u->tok_end && u->anchor != t->anchor)
+			return 1;
+		if (u->anchor == t->anchor && u->specificity > t->specificity)
+			return 1;
+	}
+	return 0;
+}
+
+/* The clause whose content verb is the trigger's anchor or lies within
+ * the trigger's words. */
+static const cw_clause *clause_of(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int i = 0; i < s->nclauses; i++)
+		if (s->clauses[i].verb == t->anchor)
+			return &s->clauses[i];
+	for (int i = 0; i < s->nclauses; i++) {
+		int v = s->clauses[i].verb;
+		if (v >= t->tok_start && v < t->tok_end)
+			return &s->clauses[i];
+	}
+	return NULL;
+}
+
+/* The clause a noun sits in: the nearest clause verb before it. */
+static const cw_clause *clause_around(const cw_sentence *s, int tok)
+{
+	const cw_clause *best = NULL;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb < tok && (!best || c->verb > best->verb))
+			best = c;
+	}
+	return best;
+}
+
+static int first_subject(const cw_sentence *s, const cw_clause *c)
+{
+	for (int depth = 0; c && depth < 8; depth++) {
+		for (int i = 0; i < c->nsubj; i++) {
+			int m = mention_at(s, c->subj[i]);
+			if (usable(s, m))
+				return m;
+		}
+		c = c->parent >= 0 && c->parent < s->nclauses ? &s->clauses[c->parent] : NULL;
+	}
+	return -1;
+}
+
+/* Prepositions that introduce whom an act is aimed at; "in" and "at" name
+ * places, so they never give a target. */
+static int target_prep(const char *p)
+{
+	static const char *ok[] = { "with", "against", "to", "on", "toward", "towards", "upon",
+				    "into", "from", "for", "over", "about", NULL };
+	for (int i = 0; ok[i]; i++)
+		if (strcmp(p, ok[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first usable mention starting at tok or within a few words after it
+ * (the slot's determiners and adjectives). */
+static int mention_from(const cw_sentence *s, int tok, int reach)
+{
+	for (int t = tok; t >= 0 && t < s->ntoks && t <= tok + reach; t++) {
+		int m = s->toks[t].mention;
+		if (usable(s, m))
+			return m;
+		if (s->toks[t].flags & CW_T_PUNCT && s->toks[t].text[0] != '\'')
+			break;
+	}
+	return -1;
+}
+
+static int pattern_target(const cw_sentence *s, const cw_trigger *t, const cw_clause *c)
+{
+	if (t->target_tok >= 0)
+		return mention_from(s, t->target_tok, 4);
+	if (t->prep && c) {
+		for (int i = 0; i < c->npp; i++)
+			if (c->pp_prep[i] >= 0 && strcmp(s->toks[c->pp_prep[i]].lower, t->prep) == 0) {
+				int m = mention_at(s, c->pp_obj[i]);
+				if (usable(s, m))
+					return m;
+			}
+	}
+	return -1;
+}
+
+static int clause_target(const cw_sentence *s, const cw_clause *c, int *objs, int max)
+{
+	int n = 0;
+	for (int i = 0; i < c->nobj && n < max; i++) {
+		int m = mention_at(s, c->obj[i]);
+		if (usable(s, m))
+			objs[n++] = m;
+	}
+	if (n)
+		return n;
+	for (int i = 0; i < c->npp && n < max; i++) {
+		if (c->pp_prep[i] < 0 || !target_prep(s->toks[c->pp_prep[i]].lower))
+			continue;
+		int m = mention_at(s, c->pp_obj[i]);
+		if (usable(s, m) && s->ments[m].kind != CW_M_CAPITAL)
+			objs[n++] = m;
+	}
+	return n;
+}
+
+/* Without a clause (the parser found no verb there): the nearest actor
+ * before the anchor in the same stretch of text, and the first after it. */
+static int nearest_left(const cw_sentence *s, int tok)
+{
+	for (int t = tok - 1; t >= 0; t--) {
+		if (s->toks[t].text[0] == ';' || s->toks[t].text[0] == ':')
+			break;
+		int m = s->toks[t].mention;
+		if (usable(s, m) && s->ments[m].kind != CW_M_CAPITAL)
+			return m;
+	}
+	return -1;
+}
+
+static int nearest_right(const cw_sentence *s, int tok)
+{
+	for (int t = tok + 1; t < s->ntoks; t++) {
+		if (s->toks[t].text[0] == ';' || s->toks[t].text[0] == ':')
+			break;
+		int m = s->toks[t].mention;
+		if (!usable(s, m))
+			continue;
+		int before = s->ments[m].tok_start - 1;
+		const char *p = before >= 0 ? s->toks[before].lower : "";
+		if (strcmp(p, "in") == 0 || strcmp(p, "at") == 0)
+			continue;
+		return m;
+	}
+	return -1;
+}
+
+static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
+{
+	for (int i = 0; i < s->nplaces; i++) {
+		const cw_place *p = &s->places[i];
+		if (p->prep < 0 || p->tok_start < 0)
+			continue;
+		if (s->toks[p->tok_start].mention >= 0 &&
+		    s->ments[s->toks[p->tok_start].mention].kind != CW_M_CAPITAL)
+			continue;   /* "Organization for Security and Cooperation in Europe" */
+		return p;
+	}
+	return doc->dl_place;
+}
+
+static int same_actor(const cw_sentence *s, int a, int b)
+{
+	return a == b || (a >= 0 && b >= 0 && strcmp(s->ments[a].code, s->ments[b].code) == 0);
+}
+
+static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
+{
+	cw_sentence *s = x->s;
+	if (src < 0 || s->nevents >= MAX_EVENTS_PER_SENTENCE)
+		return 0;
+	if (tgt >= 0 && same_actor(s, src, tgt))
+		tgt = -1;
+	const cw_trigger *t = &s->trigs[trig];
+	for (int i = 0; i < s->nevents; i++) {
+		const cw_event *e = &s->events[i];
+		if (e->source == src && e->target == tgt && strcmp(e->code, t->code) == 0)
+			return 0;
+	}
+	cw_event *ev = cw_grow(x->doc->arena, s->events, &x->cap, s->nevents + 1, sizeof *ev);
+	if (!ev)
+		return CURLEW_ESYS;
+	s->events = ev;
+	cw_event *e = &ev[s->nevents++];
+	memset(e, 0, sizeof *e);
+	e->k = s->nevents;
+	e->source = src;
+	e->target = tgt;
+	e->trigger = trig;
+	memcpy(e->code, t->code, sizeof e->code);
+	e->date = s->date.y ? s->date : x->doc->date;
+	e->place = pick_place(x->doc, s);
+	e->why = x->doc->explain ? why : NULL;
+	return 0;
+}
+
+/* One event per source and target pair; "both sides" (a mention with a
+ * partner in ->also) acting with no other target gives both directions. */
+static int add_pairs(ctx *x, int trig, const int *src, int nsrc, const int *tgt, int ntgt,
+		     const char *why)
+{
+	const cw_sentence *s = x->s;
+	int rc = 0;
+	for (int i = 0; i < nsrc && rc == 0; i++) {
+		const cw_mention *m = &s->ments[src[i]];
+		if (ntgt == 0 && m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
+			rc = add_event(x, trig, src[i], m->also, why);
+			if (rc == 0)
+				rc = add_event(x, trig, m->also, src[i], why);
+			continue;
+		}
+		if (ntgt == 0)
+			rc = add_event(x, trig, src[i], -1, why);
+		for (int j = 0; j < ntgt && rc == 0; j++)
+			rc = add_event(x, trig, src[i], tgt[j], why);
+	}
+	return rc;
+}
+
+static int subjects(const cw_sentence *s, const cw_clause *c, int *out, int max)
+{
+	int n = 0;
+	for (int i = 0; i < c->nsubj && n < max; i++) {
+		int m = mention_at(s, c->subj[i]);
+		if (usable(s, m))
+			out[n++] = m;
+	}
+	return n;
+}
+
+static int code_nominal(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	int src = -1;
+	/* "the Azerbaijani military operation", "Russia's offensive" */
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 4; k--) {
+		int m = s->toks[k].mention;
+		if (usable(s, m)) {
+			src = m;
+			break;
+		}
+		if (s->toks[k].flags & CW_T_PUNCT && s->toks[k].text[0] != '\'')
+			break;
+	}
+	const cw_clause *c = clause_around(s, t->anchor);
+	const char *why = "nominal trigger: source is the actor word before it";
+	if (src < 0) {
+		src = first_subject(s, c);
+		why = "nominal trigger: source is the subject of the clause around it";
+	}
+	int tgt = pattern_target(s, t, NULL);
+	if (tgt < 0 && t->target_tok < 0)
+		tgt = -1;
+	int one[1] = { src };
+	int tg[1] = { tgt };
+	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, why) : 0;
+}
+
+static int code_verbal(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	const cw_clause *c = clause_of(s, t);
+	int src[CW_MAX_ARGS + 1], tgt[CW_MAX_ARGS + CW_MAX_PPS];
+	int nsrc = 0, ntgt = 0;
+	const char *why;
+	if (c && c->negated)
+		return 0;
+	int pt = pattern_target(s, t, c);
+	if (pt >= 0)
+		tgt[ntgt++] = pt;
+	if (c && c->passive && c->agent >= 0) {
+		int a = mention_at(s, c->agent);
+		if (usable(s, a))
+			src[nsrc++] = a;
+		if (!ntgt)
+			ntgt = subjects(s, c, tgt, CW_MAX_ARGS);
+		why = "passive: source is the by-agent, target the subject";
+	} else if (c) {
+		nsrc = subjects(s, c, src, CW_MAX_ARGS);
+		if (!nsrc && c->parent < 0 && !c->passive) {
+			/* coordinated verbs share the subject the parser gave the first */
+			int m = nearest_left(s, t->anchor);
+			if (m >= 0)
+				src[nsrc++] = m;
+		}
+		if (!ntgt)
+			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		why = s->parsed == 1 ? "parse: source is the subject, target the object"
+				     : "shallow: source is the actor before the verb, target the one after";
+	} else {
+		int m = nearest_left(s, t->tok_start);
+		if (m >= 0)
+			src[nsrc++] = m;
+		if (!ntgt) {
+			m = nearest_right(s, t->tok_end - 1);
+			if (m >= 0)
+				tgt[ntgt++] = m;
+		}
+		why = "no clause: nearest actor before and after the trigger";
+	}
+	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
+}
+
+int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	ctx x = { cw, doc, s, 0 };
+	s->events = NULL;
+	s->nevents = 0;
+	if (s->nments == 0 || s->ntrigs == 0)
+		return 0;
+	int statements = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		/* pass 0: specific events; pass 1: bare statements, if nothing else */
+		if (pass == 1 && s->nevents > 0)
+			break;
+		for (int i = 0; i < s->ntrigs; i++) {
+			const cw_trigger *t = &s->trigs[i];
+			/* a reporting verb that is only a statement ("stressed that")
+			 * yields to the event it reports */
+			int say = (t->flags & CW_TR_SAY) != 0 ||
+				  ((t->flags & CW_TR_REPORT) && strncmp(t->code, "01", 2) == 0);
+			if (say != (pass == 1)) {
+				statements += say;
+				continue;
+			}
+			if (t->flags & CW_TR_NEGATED || swallowed(s, i))
+				continue;
+			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
+			if (rc < 0)
+				return rc;
+		}
+		if (pass == 0 && !statements)
+			break;
+	}
+	return 0;
+}
