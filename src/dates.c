@@ -1,4 +1,393 @@
-/* dates.c -- STUB: to be written. */
+/*
+ * dates.c -- when did it happen?  Finds the date a sentence gives for its
+ * event ("on September 19", "19 Sept. 2023", "on Monday", "yesterday") and
+ * resolves it against the story date.  Wire stories report the past, so a
+ * date without a year, or a bare weekday, is the latest such day on or
+ * before the story date.  The parser is shared with the dateline stage.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
 #include "internal.h"
-int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s) { (void)cw; (void)doc; (void)s; return 0; }
-size_t cw_parse_date_expr(const char *t, size_t n, cw_date ref, cw_date *out) { (void)t; (void)n; (void)ref; (void)out; return 0; }
+
+static const char *const month_names[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+static const char *const weekday_names[7] = {
+	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
+};
+
+static int is_alnum_at(const char *t, size_t len, size_t i)
+{
+	/* Bytes >= 0x80 are letters of some script, never a boundary. */
+	return i < len && (isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80);
+}
+
+/* Length of the letters-only word at t, at most max. */
+static size_t word_len(const char *t, size_t len)
+{
+	size_t n = 0;
+	while (n < len && isalpha((unsigned char)t[n]))
+		n++;
+	return n;
+}
+
+static int word_is(const char *t, size_t n, const char *lower)
+{
+	return strlen(lower) == n && strncasecmp(t, lower, n) == 0;
+}
+
+/* A capitalised month name or abbreviation ("September", "Sept", "SEP");
+ * returns its length (without a trailing dot) and sets *m to 1..12. */
+static size_t match_month(const char *t, size_t len, int *m)
+{
+	size_t n = word_len(t, len);
+	if (n < 3 || !isupper((unsigned char)t[0]))
+		return 0;
+	for (int i = 0; i < 12; i++) {
+		const char *full = month_names[i];
+		if (word_is(t, n, full) || (n == 3 && strncasecmp(t, full, 3) == 0) ||
+		    (i == 8 && word_is(t, n, "sept"))) {
+			*m = i + 1;
+			return n;
+		}
+	}
+	return 0;
+}
+
+static size_t match_weekday(const char *t, size_t len, int *wd)
+{
+	size_t n = word_len(t, len);
+	if (n < 3 || !isupper((unsigned char)t[0]))
+		return 0;
+	for (int i = 0; i < 7; i++)
+		if (word_is(t, n, weekday_names[i])) {
+			*wd = i;
+			return n;
+		}
+	return 0;
+}
+
+/* A day of the month, "19" or "19th", as a whole word. */
+static size_t match_day(const char *t, size_t len, int *d)
+{
+	size_t i = 0;
+	int v = 0;
+	while (i < len && i < 2 && isdigit((unsigned char)t[i]))
+		v = v * 10 + (t[i++] - '0');
+	if (i == 0 || (i < len && isdigit((unsigned char)t[i])))
+		return 0;
+	if (i + 2 <= len && (strncasecmp(t + i, "st", 2) == 0 || strncasecmp(t + i, "nd", 2) == 0 ||
+			     strncasecmp(t + i, "rd", 2) == 0 || strncasecmp(t + i, "th", 2) == 0))
+		i += 2;
+	if (is_alnum_at(t, len, i) || v < 1 || v > 31)
+		return 0;
+	*d = v;
+	return i;
+}
+
+/* A four-digit year 1900-2099 as a whole word. */
+static size_t match_year(const char *t, size_t len, int *y)
+{
+	if (len < 4)
+		return 0;
+	int v = 0;
+	for (int i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)t[i]))
+			return 0;
+		v = v * 10 + (t[i] - '0');
+	}
+	if (is_alnum_at(t, len, 4) || v < 1900 || v > 2099)
+		return 0;
+	*y = v;
+	return 4;
+}
+
+static size_t skip_spaces(const char *t, size_t len, size_t i)
+{
+	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* After the month: an optional dot, then spaces. */
+static size_t after_month(const char *t, size_t len, size_t i)
+{
+	if (i < len && t[i] == '.')
+		i++;
+	return skip_spaces(t, len, i);
+}
+
+/* ", 2023" or " 2023" after a day; returns the new end or i unchanged. */
+static size_t opt_year(const char *t, size_t len, size_t i, int *y)
+{
+	size_t j = i;
+	if (j < len && t[j] == ',')
+		j++;
+	j = skip_spaces(t, len, j);
+	if (j == i)
+		return i;
+	size_t n = match_year(t + j, len - j, y);
+	return n ? j + n : i;
+}
+
+static size_t parse_iso(const char *t, size_t len, int *y, int *m, int *d)
+{
+	if (len < 10 || !match_year(t, 4, y) || t[4] != '-' || t[7] != '-')
+		return 0;
+	for (int i = 5; i < 10; i++)
+		if (i != 7 && !isdigit((unsigned char)t[i]))
+			return 0;
+	if (is_alnum_at(t, len, 10))
+		return 0;
+	*m = (t[5] - '0') * 10 + (t[6] - '0');
+	*d = (t[8] - '0') * 10 + (t[9] - '0');
+	return 10;
+}
+
+/* "September 19", "Sept. 18, 2023", "Jan 5th". */
+static size_t parse_month_day(const char *t, size_t len, int *y, int *m, int *d)
+{
+	size_t n = match_month(t, len, m);
+	if (!n)
+		return 0;
+	size_t i = after_month(t, len, n);
+	if (i == n)
+		return 0;
+	size_t k = match_day(t + i, len - i, d);
+	if (!k)
+		return 0;
+	return opt_year(t, len, i + k, y);
+}
+
+/* "20 September 2023", "19 Sept", "5th of May". */
+static size_t parse_day_month(const char *t, size_t len, int *y, int *m, int *d)
+{
+	size_t k = match_day(t, len, d);
+	if (!k)
+		return 0;
+	size_t i = skip_spaces(t, len, k);
+	if (i == k)
+		return 0;
+	if (i + 3 <= len && strncmp(t + i, "of ", 3) == 0)
+		i = skip_spaces(t, len, i + 3);
+	size_t n = match_month(t + i, len - i, m);
+	if (!n)
+		return 0;
+	size_t end = i + n;
+	/* The abbreviation's dot belongs to the date only when a year follows. */
+	size_t j = end < len && t[end] == '.' ? end + 1 : end;
+	size_t withy = opt_year(t, len, j, y);
+	return withy != j ? withy : end;
+}
+
+/* The year of a month-day without one: the latest on or before ref. */
+static int resolve_year(cw_date ref, int m, int d, cw_date *out)
+{
+	for (int y = ref.y; y >= ref.y - 8; y--) {
+		cw_date c = { y, m, d };
+		if (cw_date_valid(c) && cw_date_cmp(c, ref) <= 0) {
+			*out = c;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+size_t cw_parse_date_expr(const char *text, size_t len, cw_date ref, cw_date *out)
+{
+	if (!text)
+		return 0;
+	size_t start = 0;
+	int wd;
+	/* "Tuesday, September 19": the weekday adds nothing the date lacks. */
+	size_t w = match_weekday(text, len, &wd);
+	if (w) {
+		size_t j = w < len && text[w] == ',' ? w + 1 : w;
+		start = skip_spaces(text, len, j);
+		if (start == w)
+			return 0;
+	}
+	const char *t = text + start;
+	size_t n = len - start;
+	int y = 0, m = 0, d = 0;
+	size_t used = parse_iso(t, n, &y, &m, &d);
+	if (!used)
+		used = parse_month_day(t, n, &y, &m, &d);
+	if (!used)
+		used = parse_day_month(t, n, &y, &m, &d);
+	if (!used)
+		return 0;
+	cw_date r = { y, m, d };
+	if (y == 0) {
+		if (ref.y == 0 || resolve_year(ref, m, d, &r) < 0)
+			return 0;
+	} else if (!cw_date_valid(r)) {
+		return 0;
+	}
+	*out = r;
+	return start + used;
+}
+
+/* ------------------------------------------------------------ the stage */
+
+/* The word just before byte i (skipping spaces), lower-case into buf. */
+static void prev_word(const char *t, size_t lo, size_t i, char *buf, size_t cap)
+{
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
+		i--;
+	size_t e = i;
+	while (i > lo && isalpha((unsigned char)t[i - 1]))
+		i--;
+	size_t n = e - i < cap - 1 ? e - i : cap - 1;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = (char)tolower((unsigned char)t[i + k]);
+	buf[n] = '\0';
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words before a date that make it a deadline, a starting point or a
+ * future plan rather than the day the event happened. */
+static const char *const not_event_before[] = {
+	"since", "until", "till", "before", "after", "by", "from", "between",
+	"next", "coming", "through", "to", "and", NULL
+};
+
+/* "19-20 September", "September 19 to 21", "September 19 and 20": a range
+ * or a list is no single event date. */
+static int range_follows(const char *t, size_t end, size_t i)
+{
+	size_t j = i;
+	while (j < end && t[j] == ' ')
+		j++;
+	if (j < end && t[j] == '-')
+		j++;
+	else if (j + 3 <= end && memcmp(t + j, "\xe2\x80\x93", 3) == 0)
+		j += 3;
+	else if (j + 3 <= end && (strncmp(t + j, "to ", 3) == 0))
+		j += 3;
+	else if (j + 4 <= end && strncmp(t + j, "and ", 4) == 0)
+		j += 4;
+	else
+		return 0;
+	while (j < end && t[j] == ' ')
+		j++;
+	return j < end && isdigit((unsigned char)t[j]);
+}
+
+static int day_range_before(const char *t, size_t lo, size_t i)
+{
+	/* "19-" or "19 to " just before a day-month date. */
+	size_t j = i;
+	while (j > lo && t[j - 1] == ' ')
+		j--;
+	if (j > lo && (t[j - 1] == '-'))
+		return j - 1 > lo && isdigit((unsigned char)t[j - 2]);
+	return j >= lo + 3 && memcmp(t + j - 3, "\xe2\x80\x93", 3) == 0;
+}
+
+/* An explicit calendar date in [lo, hi) that names an event day. */
+static int find_explicit(const curlew_doc *doc, size_t lo, size_t hi, cw_date *out,
+			 size_t *ds, size_t *de)
+{
+	const char *t = doc->text;
+	for (size_t i = lo; i < hi; i++) {
+		if (i > lo && is_alnum_at(t, hi, i - 1))
+			continue;
+		if (!isalnum((unsigned char)t[i]))
+			continue;
+		cw_date d;
+		size_t n = cw_parse_date_expr(t + i, hi - i, doc->date, &d);
+		if (!n)
+			continue;
+		char pw[16];
+		prev_word(t, lo, i, pw, sizeof pw);
+		if (!in_list(pw, not_event_before) && !range_follows(t, hi, i + n) &&
+		    !day_range_before(t, lo, i)) {
+			*out = d;
+			*ds = i;
+			*de = i + n;
+			return 1;
+		}
+		i += n - 1;
+	}
+	return 0;
+}
+
+/* "yesterday", "today", "on Monday", "last Tuesday": relative to the story
+ * date, so nothing when the story has none. */
+static int find_relative(const curlew_doc *doc, size_t lo, size_t hi, cw_date *out,
+			 size_t *ds, size_t *de)
+{
+	const char *t = doc->text;
+	cw_date sd = doc->date;
+	if (!sd.y)
+		return 0;
+	for (size_t i = lo; i < hi; i++) {
+		if ((i > lo && is_alnum_at(t, hi, i - 1)) || !isalpha((unsigned char)t[i]))
+			continue;
+		size_t n = word_len(t + i, hi - i);
+		if (is_alnum_at(t, hi, i + n) && !(t[i + n] == '\''))
+			continue;
+		char pw[16];
+		prev_word(t, lo, i, pw, sizeof pw);
+		int wd;
+		if (word_is(t + i, n, "yesterday")) {
+			*out = cw_date_add_days(sd, -1);
+		} else if (word_is(t + i, n, "today") || word_is(t + i, n, "tonight")) {
+			*out = sd;
+		} else if (word_is(t + i, n, "night") && strcmp(pw, "last") == 0) {
+			*out = cw_date_add_days(sd, -1);
+		} else if (match_weekday(t + i, n, &wd)) {
+			if (in_list(pw, not_event_before))
+				goto next;
+			/* "last Monday" is never the story day itself. */
+			int last = strcmp(pw, "last") == 0;
+			int back = (cw_date_weekday(sd) - wd + 7) % 7;
+			if (back == 0 && last)
+				back = 7;
+			*out = cw_date_add_days(sd, -back);
+		} else {
+			goto next;
+		}
+		*ds = i;
+		*de = i + n;
+		if (strcmp(pw, "last") == 0) {
+			/* Let the span cover "last". */
+			size_t j = i;
+			while (j > lo && t[j - 1] == ' ')
+				j--;
+			*ds = j - 4;
+		}
+		return 1;
+next:
+		i += n ? n - 1 : 0;
+	}
+	return 0;
+}
+
+int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	(void)cw;
+	s->date.y = s->date.m = s->date.d = 0;
+	s->date_start = s->date_end = 0;
+	if (!doc->text || s->end <= s->start || s->end > doc->len)
+		return 0;
+	cw_date d;
+	size_t ds, de;
+	if (find_explicit(doc, s->start, s->end, &d, &ds, &de) ||
+	    find_relative(doc, s->start, s->end, &d, &ds, &de)) {
+		s->date = d;
+		s->date_start = (uint32_t)ds;
+		s->date_end = (uint32_t)de;
+	}
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* test_dates.c -- date expressions and the per-sentence date stage. */
+#include <string.h>
+#include "internal.h"
+#include "check.h"
+
+static cw_date ref = { 2023, 9, 20 };   /* a Wednesday */
+
+/* Parses s; returns "YYYY-MM-DD/consumed" or "none". */
+static const char *parse(const char *s, cw_date r)
+{
+	static char buf[64];
+	cw_date d = { 0, 0, 0 };
+	size_t n = cw_parse_date_expr(s, strlen(s), r, &d);
+	if (!n)
+		return "none";
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d/%zu", d.y, d.m, d.d, n);
+	return buf;
+}
+
+/* Runs the stage on a one-sentence doc; returns "YYYY-MM-DD [span]". */
+static const char *sentence_date(const char *text, cw_date story)
+{
+	static char buf[128];
+	curlew_doc doc;
+	memset(&doc, 0, sizeof doc);
+	doc.text = text;
+	doc.len = strlen(text);
+	doc.date = story;
+	cw_sentence s;
+	memset(&s, 0, sizeof s);
+	s.start = 0;
+	s.end = (uint32_t)doc.len;
+	CHECK_INT(cw_dates(NULL, &doc, &s), 0);
+	if (!s.date.y)
+		return "none";
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d [%.*s]", s.date.y, s.date.m, s.date.d,
+		 (int)(s.date_end - s.date_start), text + s.date_start);
+	return buf;
+}
+
+int main(void)
+{
+	cw_date none = { 0, 0, 0 };
+
+	CHECK_STR(parse("20 September 2023 (TDI): The", ref), "2023-09-20/17");
+	CHECK_STR(parse("September 19.", ref), "2023-09-19/12");
+	CHECK_STR(parse("Sept 19", ref), "2023-09-19/7");
+	CHECK_STR(parse("Sept. 18, 2023, the", ref), "2023-09-18/14");
+	CHECK_STR(parse("19 Sept", ref), "2023-09-19/7");
+	CHECK_STR(parse("19 Sept. ", ref), "2023-09-19/7");
+	CHECK_STR(parse("2023-09-20", ref), "2023-09-20/10");
+	CHECK_STR(parse("Jan 5th", ref), "2023-01-05/7");
+	CHECK_STR(parse("Tuesday, September 19", ref), "2023-09-19/21");
+	CHECK_STR(parse("SEPT 19", ref), "2023-09-19/7");
+	CHECK_STR(parse("5th of May 2021", ref), "2021-05-05/15");
+	/* No year: the latest such date on or before the reference. */
+	CHECK_STR(parse("December 25", ref), "2022-12-25/11");
+	CHECK_STR(parse("September 20", ref), "2023-09-20/12");
+	CHECK_STR(parse("September 21", ref), "2022-09-21/12");
+	cw_date leap = { 2023, 3, 1 };
+	CHECK_STR(parse("February 29", leap), "2020-02-29/11");
+	CHECK_STR(parse("September 19", none), "none");
+	CHECK_STR(parse("20 September 2023", none), "2023-09-20/17");
+	/* Not dates. */
+	CHECK_STR(parse("September 2023", ref), "none");
+	CHECK_STR(parse("in 2023", ref), "none");
+	CHECK_STR(parse("2023", ref), "none");
+	CHECK_STR(parse("march 5", ref), "none");
+	CHECK_STR(parse("May be", ref), "none");
+	CHECK_STR(parse("February 30, 2023", ref), "none");
+	CHECK_STR(parse("123 September", ref), "none");
+	CHECK_STR(parse("19 Septembers", ref), "none");
+	CHECK_STR(parse("2023-13-01", ref), "none");
+	CHECK_STR(parse("", ref), "none");
+
+	/* The stage. */
+	CHECK_STR(sentence_date("Bayramov met Osmani on September 19.", ref),
+		  "2023-09-19 [September 19]");
+	CHECK_STR(sentence_date("He stated that on September 18, the passage of two vehicles shows it.", ref),
+		  "2023-09-18 [September 18]");
+	CHECK_STR(sentence_date("The chairmanship of the OSCE in 2023 was discussed.", ref), "none");
+	CHECK_STR(sentence_date("Troops have been there since September 1.", ref), "none");
+	CHECK_STR(sentence_date("Talks are set for 19-20 September in Geneva.", ref), "none");
+	CHECK_STR(sentence_date("Talks ran September 19 to 21 in Geneva.", ref), "none");
+	CHECK_STR(sentence_date("Talks ran from 3 to 5 October.", ref), "none");
+	CHECK_STR(sentence_date("Russia said on Monday that it would respond.", ref),
+		  "2023-09-18 [Monday]");
+	CHECK_STR(sentence_date("Russia said Wednesday that it would respond.", ref),
+		  "2023-09-20 [Wednesday]");
+	CHECK_STR(sentence_date("The strike came last Wednesday.", ref),
+		  "2023-09-13 [last Wednesday]");
+	CHECK_STR(sentence_date("They will meet next Monday.", ref), "none");
+	CHECK_STR(sentence_date("Rebels attacked the town yesterday.", ref),
+		  "2023-09-19 [yesterday]");
+	CHECK_STR(sentence_date("The minister arrives today.", ref), "2023-09-20 [today]");
+	CHECK_STR(sentence_date("Shelling resumed last night.", ref), "2023-09-19 [last night]");
+	CHECK_STR(sentence_date("Rebels attacked the town yesterday.", none), "none");
+	CHECK_STR(sentence_date("On Monday, September 18, 2023, rebels attacked.", none),
+		  "2023-09-18 [Monday, September 18, 2023]");
+	/* An explicit date wins over a relative one. */
+	CHECK_STR(sentence_date("He said on Tuesday that the attack of 12 September was planned.", ref),
+		  "2023-09-12 [12 September]");
+	CHECK_STR(sentence_date("Mondayville is a town.", ref), "none");
+	return check_done("test_dates");
+}
