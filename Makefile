@@ -17,7 +17,7 @@ DATADIR  = $(CURDIR)/data
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
            wordnet-dev wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes
+           iso-codes time
 NPM_PKGS = world-countries@5
 
 SRCS     = $(wildcard src/*.c)
