@@ -2,7 +2,10 @@
 # Bad input must be reported and skipped, never crash the coder or lose the
 # good stories around it (see "Input" and "Exit status" in the contract).
 #
-#   sh tests/cli/bad_input.sh BUILD_DIR     (from the repo root)
+#   sh tests/cli/bad_input.sh BUILD_DIR [KEEP_DIR]    (from the repo root)
+#
+# With KEEP_DIR the inputs (and each run's .out/.err) are written there and
+# kept, for trying them by hand.
 #
 # Every run is bounded by `timeout 60`.  For each case: the exit status
 # (2 when something was skipped, 0 when all was coded), no crash (status
@@ -35,8 +38,14 @@ fi
 # Absolute, because the cases run inside the temporary directory.
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-bad.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
+if [ -n "${2:-}" ]; then
+	# Keep the inputs and outputs for a look by hand.
+	mkdir -p "$2" || exit 1
+	tmp=$(cd "$2" && pwd)
+else
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-bad.XXXXXX") || exit 1
+	trap 'rm -rf "$tmp"' EXIT
+fi
 trap 'exit 1' INT TERM
 
 GOOD='Israeli troops attacked Palestinian militants in Gaza.'
