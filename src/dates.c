@@ -139,11 +139,36 @@ static size_t parse_iso(const char *t, size_t len, int *y, int *m, int *d)
 	for (int i = 5; i < 10; i++)
 		if (i != 7 && !isdigit((unsigned char)t[i]))
 			return 0;
-	if (is_alnum_at(t, len, 10))
+	/* "2023-09-20T14:05" from feeds: the time does not matter here. */
+	if (is_alnum_at(t, len, 10) && !(t[10] == 'T' && len > 11 && isdigit((unsigned char)t[11])))
 		return 0;
 	*m = (t[5] - '0') * 10 + (t[6] - '0');
 	*d = (t[8] - '0') * 10 + (t[9] - '0');
 	return 10;
+}
+
+/* "20.09.2023", as European and Caucasus outlets write it; slashes are
+ * left alone since 09/10 means a different day to an American. */
+static size_t parse_dotted(const char *t, size_t len, int *y, int *m, int *d)
+{
+	size_t i = 0;
+	int v[2] = { 0, 0 };
+	for (int part = 0; part < 2; part++) {
+		size_t k = 0;
+		while (i < len && k < 2 && isdigit((unsigned char)t[i])) {
+			v[part] = v[part] * 10 + (t[i++] - '0');
+			k++;
+		}
+		if (k == 0 || i >= len || t[i] != '.')
+			return 0;
+		i++;
+	}
+	size_t n = match_year(t + i, len - i, y);
+	if (!n)
+		return 0;
+	*d = v[0];
+	*m = v[1];
+	return i + n;
 }
 
 /* "September 19", "Sept. 18, 2023", "Jan 5th". */
@@ -213,6 +238,8 @@ size_t cw_parse_date_expr(const char *text, size_t len, cw_date ref, cw_date *ou
 	size_t n = len - start;
 	int y = 0, m = 0, d = 0;
 	size_t used = parse_iso(t, n, &y, &m, &d);
+	if (!used)
+		used = parse_dotted(t, n, &y, &m, &d);
 	if (!used)
 		used = parse_month_day(t, n, &y, &m, &d);
 	if (!used)

@@ -50,6 +50,10 @@ int main(void)
 	CHECK_STR(parse("19 Sept. ", ref), "2023-09-19/7");
 	CHECK_STR(parse("2023-09-20", ref), "2023-09-20/10");
 	CHECK_STR(parse("Jan 5th", ref), "2023-01-05/7");
+	CHECK_STR(parse("20.09.2023 ", ref), "2023-09-20/10");
+	CHECK_STR(parse("2023-09-20T14:05:00Z", ref), "2023-09-20/10");
+	CHECK_STR(parse("20.13.2023", ref), "none");
+	CHECK_STR(parse("3.5 million", ref), "none");
 	CHECK_STR(parse("Tuesday, September 19", ref), "2023-09-19/21");
 	CHECK_STR(parse("SEPT 19", ref), "2023-09-19/7");
 	CHECK_STR(parse("5th of May 2021", ref), "2021-05-05/15");
