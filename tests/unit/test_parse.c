@@ -1,0 +1,380 @@
+/*
+ * test_parse.c -- the syntax stage on hand-built sentences.
+ *
+ * Sentences are written in a small notation so that the test does not
+ * depend on the tokens, actors and verbs stages:
+ *   [Israeli troops]   an actor mention (head: its last word)
+ *   *attacked          a verb trigger anchored on the word
+ *   *met+with          ... whose pattern's target follows the preposition
+ *   !added             a trigger that can introduce reported speech
+ * Words are separated by spaces; punctuation is written as its own word.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "internal.h"
+#include "check.h"
+
+static curlew cw;
+
+static char *lower_dup(cw_arena *a, const char *w)
+{
+	char *l = cw_strdup(a, w);
+	for (char *p = l; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return l;
+}
+
+static int add_tok(cw_arena *a, cw_sentence *s, const char *w, uint32_t *pos)
+{
+	int i = s->ntoks++;
+	cw_token *t = &s->toks[i];
+	t->text = cw_strdup(a, w);
+	t->lower = lower_dup(a, w);
+	t->vlemma = t->lower;
+	t->start = *pos;
+	t->end = *pos + (uint32_t)strlen(w);
+	*pos = t->end + 1;
+	t->mention = -1;
+	t->place = -1;
+	if (isupper((unsigned char)w[0]))
+		t->flags |= CW_T_CAP;
+	if (ispunct((unsigned char)w[0]))
+		t->flags |= CW_T_PUNCT;
+	if (w[0] == '"')
+		t->flags |= CW_T_QUOTE;
+	if (i == 0)
+		t->flags |= CW_T_SENT_START;
+	return i;
+}
+
+/* Builds a sentence from the notation above; the text of the sentence is
+ * the words joined by spaces (byte spans point into it). */
+static cw_sentence *make(curlew_doc *doc, const char *spec)
+{
+	cw_arena *a = doc->arena;
+	cw_sentence *s = cw_alloc(a, sizeof *s);
+	char *copy = cw_strdup(a, spec);
+	s->toks = cw_alloc(a, sizeof *s->toks * 128);
+	s->ments = cw_alloc(a, sizeof *s->ments * 32);
+	s->trigs = cw_alloc(a, sizeof *s->trigs * 32);
+	int in_ment = 0;
+	uint32_t pos = 0;
+	for (char *w = strtok(copy, " "); w; w = strtok(NULL, " ")) {
+		int open = 0, close = 0, trig = 0;
+		unsigned tflags = 0;
+		char *prep = NULL;
+		if (*w == '[') {
+			open = 1;
+			w++;
+		}
+		if (*w == '*' || *w == '!') {
+			trig = 1;
+			tflags = *w == '!' ? CW_TR_REPORT : 0;
+			w++;
+		}
+		size_t n = strlen(w);
+		if (n > 1 && w[n - 1] == ']') {
+			close = 1;
+			w[--n] = '\0';
+		}
+		if (trig && (prep = strchr(w, '+')))
+			*prep++ = '\0';
+		int i = add_tok(a, s, w, &pos);
+		cw_token *t = &s->toks[i];
+		if (open) {
+			cw_mention *m = &s->ments[s->nments++];
+			m->tok_start = i;
+			m->also = -1;
+			in_ment = 1;
+		}
+		if (in_ment) {
+			cw_mention *m = &s->ments[s->nments - 1];
+			t->mention = s->nments - 1;
+			m->tok_end = i + 1;
+			m->head = i;
+			size_t l = strlen(t->lower);
+			m->plural = l > 1 && t->lower[l - 1] == 's';
+			if (strcmp(t->lower, "he") == 0 || strcmp(t->lower, "they") == 0)
+				m->kind = CW_M_PRONOUN;
+		}
+		if (close)
+			in_ment = 0;
+		if (trig) {
+			cw_trigger *tr = &s->trigs[s->ntrigs++];
+			tr->anchor = i;
+			tr->tok_start = i;
+			tr->tok_end = i + 1;
+			strcpy(tr->code, "010");
+			tr->flags = tflags;
+			tr->target_tok = -1;
+			if (prep) {
+				tr->prep = cw_strdup(a, prep);
+				add_tok(a, s, prep, &pos);
+				tr->tok_end = i + 2;
+				tr->target_tok = i + 2;
+			}
+		}
+	}
+	s->parsed = -1;
+	return s;
+}
+
+static curlew_doc *new_doc(void)
+{
+	cw_arena *a = cw_arena_new();
+	curlew_doc *doc = cw_alloc(a, sizeof *doc);
+	doc->arena = a;
+	doc->cw = &cw;
+	return doc;
+}
+
+static void free_doc(curlew_doc *doc)
+{
+	cw_parse_doc_free(doc);
+	cw_arena_free(doc->arena);
+}
+
+static int tok_of(const cw_sentence *s, const char *w)
+{
+	for (int i = 0; i < s->ntoks; i++)
+		if (strcmp(s->toks[i].text, w) == 0)
+			return i;
+	return -2;
+}
+
+static const cw_clause *clause(const cw_sentence *s, const char *verb)
+{
+	int v = tok_of(s, verb);
+	for (int i = 0; i < s->nclauses; i++)
+		if (s->clauses[i].verb == v)
+			return &s->clauses[i];
+	return NULL;
+}
+
+static int has(const int *arr, int n, int tok)
+{
+	for (int i = 0; i < n; i++)
+		if (arr[i] == tok)
+			return 1;
+	return 0;
+}
+
+static int has_pp(const cw_sentence *s, const cw_clause *c, const char *prep, const char *obj)
+{
+	for (int i = 0; i < c->npp; i++)
+		if (c->pp_prep[i] == tok_of(s, prep) && c->pp_obj[i] == tok_of(s, obj))
+			return 1;
+	return 0;
+}
+
+/* Runs cw_parse on the spec; with parser off (cw.parser NULL) it tests the
+ * shallow analysis. */
+static cw_sentence *run(curlew_doc *doc, const char *spec)
+{
+	cw_sentence *s = make(doc, spec);
+	CHECK_INT(cw_parse(&cw, doc, s), 0);
+	return s;
+}
+
+static void test_active(curlew_doc *doc, int want_parsed)
+{
+	cw_sentence *s = run(doc, "[Israeli troops] *attacked [Palestinian militants] .");
+	CHECK_INT(s->parsed, want_parsed);
+	const cw_clause *c = clause(s, "attacked");
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK(has(c->subj, c->nsubj, tok_of(s, "troops")));
+	CHECK(has(c->obj, c->nobj, tok_of(s, "militants")));
+	CHECK_INT(c->passive, 0);
+	CHECK_INT(c->negated, 0);
+	CHECK_INT(c->parent, -1);
+}
+
+static void test_passive(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "The proposals were *rejected by [the Armenian side] .");
+	const cw_clause *c = clause(s, "rejected");
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK_INT(c->passive, 1);
+	CHECK_INT(c->agent, tok_of(s, "side"));
+	CHECK_INT(c->nobj, 0);
+}
+
+static void test_negation(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Azerbaijan] did not *target the civilians .");
+	const cw_clause *c = clause(s, "target");
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK_INT(c->negated, 1);
+	CHECK(has(c->subj, c->nsubj, tok_of(s, "Azerbaijan")));
+	s = run(doc, "[Azerbaijan] *attacked [Armenia] .");
+	c = clause(s, "attacked");
+	CHECK(c && c->negated == 0);
+}
+
+static void test_reported(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[He] !added that [Russia] will *meet+with [Azerbaijan] .");
+	const cw_clause *outer = clause(s, "added"), *inner = clause(s, "meet");
+	CHECK(outer != NULL && inner != NULL);
+	if (!outer || !inner)
+		return;
+	CHECK_INT(inner->parent, outer - s->clauses);
+	CHECK(has(inner->subj, inner->nsubj, tok_of(s, "Russia")));
+	CHECK(has_pp(s, inner, "with", "Azerbaijan"));
+	CHECK(has(outer->subj, outer->nsubj, tok_of(s, "He")));
+}
+
+static void test_compound(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Brazil] and [the United States] *signed an agreement .");
+	const cw_clause *c = clause(s, "signed");
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	CHECK(has(c->subj, c->nsubj, tok_of(s, "Brazil")));
+	CHECK(has(c->subj, c->nsubj, tok_of(s, "States")));
+}
+
+static void test_pps(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Vladimir Putin] *met+with [Ilham Aliyev] in Moscow on Tuesday .");
+	const cw_clause *c = clause(s, "met");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Putin")));
+		CHECK(has_pp(s, c, "with", "Aliyev"));
+	}
+	s = run(doc, "[Israel] *launched an operation against [Hamas] .");
+	c = clause(s, "launched");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Israel")));
+}
+
+static void test_coordinated(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Azerbaijani forces] *destroyed the positions and did not *target the civilians .");
+	const cw_clause *a = clause(s, "destroyed"), *b = clause(s, "target");
+	CHECK(a != NULL && b != NULL);
+	if (!a || !b)
+		return;
+	CHECK(has(a->subj, a->nsubj, tok_of(s, "forces")));
+	CHECK(has(b->subj, b->nsubj, tok_of(s, "forces")));
+	CHECK_INT(a->negated, 0);
+	CHECK_INT(b->negated, 1);
+}
+
+static void test_infinitive(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Azerbaijan] *urged [Israel] to *withdraw its troops .");
+	const cw_clause *c = clause(s, "withdraw"), *u = clause(s, "urged");
+	CHECK(c != NULL && u != NULL);
+	if (c && u) {
+		CHECK_INT(c->parent, u - s->clauses);
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Israel")));
+	}
+}
+
+static void test_folding(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[The Foreign Minister of Azerbaijan] , ( who arrived on Monday ) , "
+			     "*met+with [the Armenian side] \" today \" .");
+	CHECK(s->parse_text != NULL);
+	if (s->parse_text)
+		CHECK_STR(s->parse_text, "Azerbaijan met with Zorland today .");
+	const cw_clause *c = clause(s, "met");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Azerbaijan")));
+		CHECK(has_pp(s, c, "with", "side"));
+	}
+}
+
+static void test_shallow_extra(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Troops] *killed five [civilians] , [the army] !said .");
+	const cw_clause *k = clause(s, "killed"), *sd = clause(s, "said");
+	CHECK(k != NULL && sd != NULL);
+	if (k && sd) {
+		CHECK_INT(k->parent, sd - s->clauses);
+		CHECK(has(k->subj, k->nsubj, tok_of(s, "Troops")));
+		CHECK(has(sd->subj, sd->nsubj, tok_of(s, "army")));
+	}
+	s = run(doc, "During talks with [Iran] , [Russia] *criticised [Israel] .");
+	k = clause(s, "criticised");
+	CHECK(k != NULL);
+	if (k) {
+		CHECK(has(k->subj, k->nsubj, tok_of(s, "Russia")));
+		CHECK(has(k->obj, k->nobj, tok_of(s, "Israel")));
+	}
+}
+
+static void test_too_long(curlew_doc *doc)
+{
+	char spec[2048] = "[Russia] *accused [Ukraine] of shelling the town";
+	for (int i = 0; i < 20; i++)
+		strcat(spec, " and the village");
+	strcat(spec, " .");
+	cw_sentence *s = run(doc, spec);
+	CHECK_INT(s->parsed, 0);
+	const cw_clause *c = clause(s, "accused");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Russia")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Ukraine")));
+	}
+}
+
+static void test_diagram(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Israeli troops] *attacked [Palestinian militants] .");
+	char *d = cw_parse_diagram(&cw, doc, s);
+	CHECK(d != NULL);
+	if (d)
+		CHECK(strstr(d, "attacked") != NULL);
+	free(d);
+}
+
+static void all(int parsed)
+{
+	curlew_doc *doc = new_doc();
+	test_active(doc, parsed);
+	test_passive(doc);
+	test_negation(doc);
+	test_reported(doc);
+	test_compound(doc);
+	test_pps(doc);
+	test_coordinated(doc);
+	test_folding(doc);
+	test_shallow_extra(doc);
+	test_too_long(doc);
+	if (parsed) {
+		test_infinitive(doc);
+		test_diagram(doc);
+	}
+	free_doc(doc);
+}
+
+int main(void)
+{
+	char err[256] = "";
+	cw.opts.parse_timeout = 1;
+	cw.opts.use_parser = 1;
+	int rc = cw_parser_load(&cw.parser, &cw, err, sizeof err);
+	CHECK_INT(rc, 0);
+	if (rc == 0)
+		all(1);
+	cw_parser_free(cw.parser);
+	/* the same sentences without the parser: the shallow analysis */
+	cw.parser = NULL;
+	all(0);
+	return check_done("test_parse");
+}
