@@ -301,19 +301,12 @@ static int starts_like_sentence(const char *t, size_t n, size_t i)
 	return upper_at(t, n, i) || is_digit(c) || c == '"' || c == '\'' || c == 0xE2;
 }
 
-int cw_dateline(const curlew *cw, curlew_doc *doc)
+/* Looks for a dateline starting at lead; 1 if found (doc filled), 0 if
+ * not, or a negative status. */
+static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 {
 	const char *t = doc->text;
-	size_t n = doc->len;
-	doc->body_start = 0;
-	if (!t || !n)
-		return 0;
-	size_t i = 0;
-	if (n >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3))
-		i = 3;
-	while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
-		i++;
-	size_t lead = i;
+	size_t n = doc->len, i = lead;
 
 	int nwords;
 	span place = { i, name_run(t, n, i, 5, &nwords) };
@@ -390,6 +383,44 @@ int cw_dateline(const curlew *cw, curlew_doc *doc)
 		/* With no reference date a year-less date cannot be placed. */
 		if (used && cw_date_valid(d) && (ref.y || year))
 			doc->dl_date = d;
+	}
+	return 1;
+}
+
+/* Headlines and bylines often precede the dateline ("Talks collapse\n
+ * By our correspondent\nBAKU, Sept 19 (Reuters) - ..."): a dateline may
+ * start any of the first few lines, provided every line before it is short
+ * and unpunctuated.  Those lines are then not part of the body. */
+#define MAX_LEAD_LINES 3
+#define MAX_LEAD_BYTES 600
+
+static int headline_like(const char *t, size_t s, size_t e)
+{
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+		e--;
+	return e > s && e - s <= MAX_DATELINE && !strchr(".!?", t[e - 1]);
+}
+
+int cw_dateline(const curlew *cw, curlew_doc *doc)
+{
+	const char *t = doc->text;
+	size_t n = doc->len;
+	doc->body_start = 0;
+	if (!t || !n)
+		return 0;
+	size_t i = 0;
+	if (n >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (int line = 0; line <= MAX_LEAD_LINES && i < n && i < MAX_LEAD_BYTES; line++) {
+		while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+			i++;
+		int rc = dateline_at(cw, doc, i);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;
+		const char *nl = memchr(t + i, '\n', n - i);
+		if (!nl || !headline_like(t, i, (size_t)(nl - t)))
+			break;
+		i = (size_t)(nl - t) + 1;
 	}
 	return 0;
 }

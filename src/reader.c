@@ -335,6 +335,49 @@ static const char *const blocks[] = {
 	"figure", "figcaption", "address", "hr", "td", "th", "body", "center", NULL
 };
 
+/* Class and id words that mark page furniture inside an article: adverts,
+ * share buttons, "related" boxes.  Words are split at '-' and '_' too
+ * ("ad-slot", "social_share"). */
+static int furniture_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"ad", "ads", "adv", "advert", "adverts", "advertisement", "sponsor",
+		"sponsored", "promo", "share", "sharing", "social", "related", "newsletter",
+		"subscribe", "subscription", "cookie", "cookies", "comments", "paywall",
+		"outbrain", "taboola", NULL
+	};
+	for (int k = 0; words[k]; k++)
+		if (strlen(words[k]) == n && !strncasecmp(w, words[k], n))
+			return 1;
+	return 0;
+}
+
+static int attr_is_furniture(xmlNode *n, const char *attr)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+	if (!v)
+		return 0;
+	int hit = 0;
+	for (const char *p = (const char *)v; *p && !hit;) {
+		size_t len = strcspn(p, " \t\n-_");
+		hit = len && furniture_word(p, len);
+		p += len;
+		if (*p)
+			p++;
+	}
+	xmlFree(v);
+	return hit;
+}
+
+static int is_furniture(xmlNode *n)
+{
+	if (name_in(n->name, dropped))
+		return 1;
+	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+		return 1;
+	return attr_is_furniture(n, "class") || attr_is_furniture(n, "id");
+}
+
 static void collect(sbuf *b, xmlNode *n, int depth)
 {
 	/* libxml2 caps tree depth itself; this keeps our recursion honest too. */
@@ -346,7 +389,7 @@ static void collect(sbuf *b, xmlNode *n, int depth)
 				sb_text(b, (const char *)n->content);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE || !n->name || name_in(n->name, dropped))
+		if (n->type != XML_ELEMENT_NODE || !n->name || is_furniture(n))
 			continue;
 		int block = name_in(n->name, blocks);
 		if (block)

@@ -105,6 +105,10 @@ static void test_variants(void)
 		 "LONDON", "Reuters", "none", "Britain said");
 	DATELINE(cw, "Rio de Janeiro, 2023-09-20 (AFP) - Brazil said.", NULL, NULL,
 		 "Rio de Janeiro", "AFP", "2023-09-20", "Brazil said");
+	/* After a headline and a byline, which are then not body. */
+	DATELINE(cw, "Mali expels UN envoy\n\nBy our correspondent \xC2\xB7 12 June 2024\n\n"
+		 "BAMAKO, June 12 (Sahel Daily) - Mali expelled the envoy.", NULL, NULL,
+		 "BAMAKO", "Sahel Daily", "none", "Mali expelled");
 	DATELINE(cw, "PORT-AU-PRINCE\xE2\x80\x94Haitian police said.", NULL, NULL,
 		 "PORT-AU-PRINCE", NULL, "none", "Haitian police");
 	DATELINE(cw, "\xC5\x81\xC3\x93" "D\xC5\xB9, Sept 19 (PAP) - Poland said.", NULL, "2023-09-20",
@@ -130,6 +134,10 @@ static void test_not_datelines(void)
 	NOT_DATELINE(cw, "Also read: Pakistan condemns so-called elections.");
 	NOT_DATELINE(cw, "WASHINGTON (AP)");
 	NOT_DATELINE(cw, "The Very Long Named Place Of Many Words, Sept 19 (AP) - Text.");
+	/* A headline before an ordinary paragraph stays; so does a first
+	 * sentence before a dateline-like second one. */
+	NOT_DATELINE(cw, "Talks collapse\n\nIsrael, the US and the EU said talks would resume.");
+	NOT_DATELINE(cw, "Talks collapsed on Monday.\nLONDON (Reuters) - Britain said.");
 	NOT_DATELINE(cw, "");
 	NOT_DATELINE(cw, "   ");
 	/* A dateline must end near the start of the story. */

@@ -211,6 +211,9 @@ static void test_html(void)
 	CHECK(strstr(t, "Most read") == NULL);
 	CHECK(strstr(t, "Enable JavaScript") == NULL);
 	CHECK(strstr(t, "Search") == NULL);
+	CHECK(strstr(t, "Advertisement") == NULL);
+	CHECK(strstr(t, "Share on") == NULL);
+	CHECK(strstr(t, "Hidden") == NULL);
 	/* Headline and paragraphs, separated by blank lines, spaces collapsed. */
 	CHECK(strncmp(t, "Azerbaijan and Armenia trade accusations\n\nBAKU, Sept 19", 55) == 0);
 	CHECK(strstr(t, "its positions near the border on Tuesday.\n\nArmenia\xE2\x80\x99s foreign") != NULL);
