@@ -29,6 +29,7 @@
  * up to 35 words the parse averages 5 ms per candidate sentence with 70%
  * of them parsed; allowing 45 words parses 93% but averages 8 ms, as the
  * 35-45 word sentences cost 15-25 ms each. */
+#define MAX_WORDS 35
 /* Sentences up to this length get a second try allowing a null link or
  * two when no complete linkage exists; longer ones make that too dear. */
 #define NULL_RETRY_WORDS 20
