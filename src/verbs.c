@@ -1,7 +1,718 @@
-/* verbs.c -- STUB: to be written. */
-#include "internal.h"
-struct cw_verb_dict { int unused; };
+/*
+ * verbs.c -- finding event triggers: the words that say what happened
+ * ("met with", "rejected the proposal", "the operation against").
+ *
+ * DATA/verbs.txt holds the patterns; its header documents the format.
+ * Each pattern hangs on an anchor word, its first literal, looked up by
+ * lemma so one entry covers every inflection.  For every token that is an
+ * anchor we try that anchor's patterns on the following tokens and keep the
+ * most specific match: "hold talks with" beats "hold", "threaten to attack"
+ * beats "threaten to".  The events stage later picks source and target; we
+ * only say what kind of act the words describe and where its target slot is.
+ */
+#include <ctype.h>
 #include <stdlib.h>
-int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *e, size_t n) { (void)cw; (void)e; (void)n; *out = calloc(1, sizeof **out); return 0; }
-void cw_verbs_free(cw_verb_dict *d) { free(d); }
-int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s) { (void)cw; (void)doc; (void)s; return 0; }
+#include <string.h>
+#include "internal.h"
+
+#define MAX_GAP 6          /* tokens a '*' may skip */
+#define MAX_ELS 16         /* elements in one pattern */
+#define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
+#define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
+#define NEG_REACH 3        /* "did not target", "has not yet met" */
+
+enum { EL_WORD, EL_GAP, EL_TARGET };
+
+typedef struct vel {
+	int kind;
+	const char **alts;       /* EL_WORD: lower-case alternatives */
+	int nalts;
+} vel;
+
+typedef struct vpat {
+	int line;
+	char code[5];
+	unsigned flags;          /* CW_TR_SAY, CW_TR_REPORT, CW_TR_NOMINAL */
+	int comp;                /* governs a complement verb: that verb is not an event */
+	int negcomp;             /* denies its complement: that verb is negated */
+	vel *els;
+	int nels;
+	int spec;                /* literal words */
+	const char *rule;        /* "verbs.txt:12 meet with" */
+} vpat;
+
+typedef struct plist {
+	vpat **p;
+	int n, cap;
+} plist;
+
+struct cw_verb_dict {
+	cw_arena *arena;
+	cw_map *verbal, *nominal;   /* anchor word -> plist */
+	cw_map *adj_parts;          /* participles that are adjectives before a noun */
+	vpat **all;                 /* every pattern, in file order */
+	int nall, cap;
+};
+
+/* ------------------------------------------------------------- loading */
+
+typedef struct load_ctx {
+	cw_verb_dict *d;
+	const curlew *cw;
+	const char *path;
+	char *err;
+	size_t errlen;
+	int check_codes;
+} load_ctx;
+
+static int bad_line(load_ctx *c, int lineno, const char *why, const char *what)
+{
+	snprintf(c->err, c->errlen, "%s:%d: %s%s%s", c->path, lineno, why,
+		 what ? ": " : "", what ? what : "");
+	return -1;
+}
+
+static int valid_code_shape(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int add_to_index(cw_verb_dict *d, cw_map *m, const char *anchor, vpat *p)
+{
+	plist *l = cw_map_get(m, anchor);
+	if (!l) {
+		l = cw_alloc(d->arena, sizeof *l);
+		if (!l || cw_map_put(m, anchor, l) < 0)
+			return -1;
+	}
+	vpat **grown = cw_grow(d->arena, l->p, &l->cap, l->n + 1, sizeof *l->p);
+	if (!grown)
+		return -1;
+	l->p = grown;
+	l->p[l->n++] = p;
+	return 0;
+}
+
+static int parse_word(load_ctx *c, vel *e, char *w)
+{
+	cw_lower_ascii(w);
+	char *alts[32];
+	int n = cw_split(w, '|', alts, 32);
+	e->kind = EL_WORD;
+	e->alts = cw_alloc(c->d->arena, (size_t)n * sizeof *e->alts);
+	if (!e->alts)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!*alts[i])
+			return 1;
+		if (!(e->alts[i] = cw_strdup(c->d->arena, alts[i])))
+			return -1;
+	}
+	e->nalts = n;
+	return 0;
+}
+
+/* "!adj armed elected ...": words listed as participial adjectives. */
+static int parse_adj_line(load_ctx *c, char *rest)
+{
+	char *w[64];
+	int n = cw_split(cw_trim(rest), ' ', w, 64);
+	for (int i = 0; i < n; i++) {
+		char *x = cw_trim(w[i]);
+		if (!*x)
+			continue;
+		cw_lower_ascii(x);
+		if (cw_map_put(c->d->adj_parts, x, c->d) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_line(void *ctx, char *line, int lineno)
+{
+	load_ctx *c = ctx;
+	for (char *t = line; *t; t++)
+		if (*t == '\t')
+			*t = ' ';
+	line = cw_trim(line);
+	if (!*line)
+		return 0;
+	if (strncmp(line, "!adj ", 5) == 0)
+		return parse_adj_line(c, line + 5) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
+
+	char *f[MAX_ELS + 12];
+	int nf = 0;
+	char *save = NULL;
+	for (char *p = strtok_r(line, " ", &save); p && nf < MAX_ELS + 12; p = strtok_r(NULL, " ", &save))
+		f[nf++] = p;
+	vpat *pat = cw_alloc(c->d->arena, sizeof *pat);
+	if (!pat)
+		return bad_line(c, lineno, "out of memory", NULL);
+	pat->line = lineno;
+	int i = 0;
+	if (i < nf && strcmp(f[i], "n") == 0) {
+		pat->flags |= CW_TR_NOMINAL;
+		i++;
+	}
+	if (i >= nf || !valid_code_shape(f[i]))
+		return bad_line(c, lineno, "expected a CAMEO code", i < nf ? f[i] : NULL);
+	if (c->check_codes && !cw_codes_get(c->cw->codes, f[i]))
+		return bad_line(c, lineno, "unknown CAMEO code", f[i]);
+	strcpy(pat->code, f[i++]);
+
+	vel els[MAX_ELS];
+	int nels = 0, ntarget = 0;
+	char text[512] = "";
+	for (; i < nf && f[i][0] != '@'; i++) {
+		if (nels == MAX_ELS)
+			return bad_line(c, lineno, "pattern too long", NULL);
+		size_t tl = strlen(text);
+		snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", f[i]);
+		vel *e = &els[nels];
+		memset(e, 0, sizeof *e);
+		if (strcmp(f[i], "*") == 0) {
+			if (nels == 0 || els[nels - 1].kind == EL_GAP)
+				return bad_line(c, lineno, "'*' must follow a word", NULL);
+			e->kind = EL_GAP;
+		} else if (strcmp(f[i], "{T}") == 0) {
+			if (nels == 0 || ntarget++)
+				return bad_line(c, lineno, "one {T} per pattern, after the anchor", NULL);
+			e->kind = EL_TARGET;
+		} else if (strchr(f[i], '*') || strchr(f[i], '{') || strchr(f[i], '}')) {
+			return bad_line(c, lineno, "bad pattern element", f[i]);
+		} else {
+			int r = parse_word(c, e, f[i]);
+			if (r)
+				return bad_line(c, lineno, r < 0 ? "out of memory" : "empty alternative", f[i]);
+			pat->spec++;
+		}
+		nels++;
+	}
+	if (nels == 0)
+		return bad_line(c, lineno, "no pattern after the code", NULL);
+	for (int a = 0; a < els[0].nalts; a++)
+		if (strchr(els[0].alts[a], '_'))
+			return bad_line(c, lineno, "the anchor must be one word", els[0].alts[a]);
+	if (els[nels - 1].kind == EL_GAP)
+		return bad_line(c, lineno, "a pattern cannot end with '*'", NULL);
+	for (; i < nf; i++) {
+		if (strcmp(f[i], "@say") == 0)
+			pat->flags |= CW_TR_SAY;
+		else if (strcmp(f[i], "@report") == 0)
+			pat->flags |= CW_TR_REPORT;
+		else if (strcmp(f[i], "@comp") == 0)
+			pat->comp = 1;
+		else if (strcmp(f[i], "@negcomp") == 0)
+			pat->negcomp = 1;
+		else
+			return bad_line(c, lineno, "unknown flag (or pattern word after a flag)", f[i]);
+	}
+	/* A pattern ending in "to" takes an infinitive: "threatened to
+	 * attack" is a threat, and the attack did not happen. */
+	const vel *last = &els[nels - 1];
+	if (last->kind == EL_WORD && last->nalts == 1 && strcmp(last->alts[0], "to") == 0)
+		pat->comp = 1;
+
+	pat->els = cw_alloc(c->d->arena, (size_t)nels * sizeof *pat->els);
+	pat->rule = cw_printf(c->d->arena, "verbs.txt:%d %s", lineno, text);
+	if (!pat->els || !pat->rule)
+		return bad_line(c, lineno, "out of memory", NULL);
+	memcpy(pat->els, els, (size_t)nels * sizeof *els);
+	pat->nels = nels;
+
+	cw_map *idx = (pat->flags & CW_TR_NOMINAL) ? c->d->nominal : c->d->verbal;
+	for (int a = 0; a < els[0].nalts; a++)
+		if (add_to_index(c->d, idx, els[0].alts[a], pat) < 0)
+			return bad_line(c, lineno, "out of memory", NULL);
+	vpat **grown = cw_grow(c->d->arena, c->d->all, &c->d->cap, c->d->nall + 1, sizeof *grown);
+	if (!grown)
+		return bad_line(c, lineno, "out of memory", NULL);
+	c->d->all = grown;
+	c->d->all[c->d->nall++] = pat;
+	return 0;
+}
+
+static int by_specificity(const void *a, const void *b)
+{
+	const vpat *x = *(vpat *const *)a, *y = *(vpat *const *)b;
+	if (x->spec != y->spec)
+		return y->spec - x->spec;
+	return x->line - y->line;
+}
+
+/* cw_map cannot be iterated, so the lists are reached through each
+ * pattern's anchors; sorting a list twice does no harm. */
+static void sort_lists(cw_verb_dict *d)
+{
+	for (int k = 0; k < d->nall; k++) {
+		vpat *p = d->all[k];
+		cw_map *m = (p->flags & CW_TR_NOMINAL) ? d->nominal : d->verbal;
+		for (int a = 0; a < p->els[0].nalts; a++) {
+			plist *l = cw_map_get(m, p->els[0].alts[a]);
+			if (l && l->n > 1)
+				qsort(l->p, (size_t)l->n, sizeof *l->p, by_specificity);
+		}
+	}
+}
+
+int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		err[0] = '\0';
+	cw_verb_dict *d = calloc(1, sizeof *d);
+	if (!d || !(d->arena = cw_arena_new()) || !(d->verbal = cw_map_new()) ||
+	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new())) {
+		cw_verbs_free(d);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	const char *dir = cw && cw->data_dir ? cw->data_dir : "data";
+	char *path = cw_printf(d->arena, "%s/verbs.txt", dir);
+	load_ctx c = { d, cw, path, err, errlen, 0 };
+	/* Codes are checked only when the code table is loaded and knows
+	 * the roots; without it every well-formed code is accepted. */
+	c.check_codes = cw && cw->codes && cw_codes_get(cw->codes, "01") != NULL;
+	int r = path ? cw_read_lines(path, parse_line, &c) : -1;
+	if (r != 0) {
+		if (!err[0])
+			snprintf(err, errlen, "%s: cannot open", path ? path : "verbs.txt");
+		cw_verbs_free(d);
+		return -1;
+	}
+	sort_lists(d);
+	*out = d;
+	return 0;
+}
+
+void cw_verbs_free(cw_verb_dict *d)
+{
+	if (!d)
+		return;
+	cw_map_free(d->verbal);
+	cw_map_free(d->nominal);
+	cw_map_free(d->adj_parts);
+	cw_arena_free(d->arena);
+	free(d);
+}
+
+/* ------------------------------------------------------------ matching */
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; w && *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const determiners[] = {
+	"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+	"our", "your", "my", "any", "each", "every", "another", "no", "several",
+	"many", "some", "such", "'s", NULL
+};
+
+/* Words that open a new clause: a gap never runs past them, so "accused
+ * the man who ... of" cannot join two clauses. */
+static const char *const clause_words[] = {
+	"that", "which", "who", "whom", "whose", "while", "because", "although",
+	"though", "whereas", "but", "unless", NULL
+};
+
+static int is_punct(const cw_token *t)
+{
+	return (t->flags & CW_T_PUNCT) != 0;
+}
+
+/* Punctuation that ends a clause; commas and hyphens do not. */
+static int is_stop_punct(const cw_token *t)
+{
+	if (!is_punct(t) && !(t->flags & CW_T_QUOTE))
+		return 0;
+	return !(t->lower && (strcmp(t->lower, ",") == 0 || strcmp(t->lower, "-") == 0 ||
+			      strcmp(t->lower, "'") == 0));
+}
+
+static int gap_stop(const cw_token *t)
+{
+	return is_stop_punct(t) || in_list(t->lower, clause_words);
+}
+
+static int ends_with(const char *w, const char *suf)
+{
+	size_t n = strlen(w), k = strlen(suf);
+	return n > k && strcmp(w + n - k, suf) == 0;
+}
+
+/* "airstrikes" when WordNet doesn't know the word: compare without the
+ * plural ending. */
+static int plural_of(const char *w, const char *lit)
+{
+	size_t n = strlen(w), k = strlen(lit);
+	return n == k + 1 && w[n - 1] == 's' && strncmp(w, lit, k) == 0;
+}
+
+static int word_is(const cw_token *t, const char *w)
+{
+	if (!t->lower || is_punct(t))
+		return 0;
+	return strcmp(t->lower, w) == 0 || (t->vlemma && strcmp(t->vlemma, w) == 0) ||
+	       (t->nlemma && strcmp(t->nlemma, w) == 0) ||
+	       (!t->nlemma && plural_of(t->lower, w));
+}
+
+/* Matches one alternative ("aid", or the phrase "military_aid") at token
+ * ti; returns the tokens it covers, 0 if it doesn't match. */
+static int alt_match(const cw_sentence *s, int ti, const char *alt)
+{
+	char w[64];
+	int n = 0;
+	for (const char *p = alt; *p;) {
+		size_t k = strcspn(p, "_");
+		if (k >= sizeof w || ti + n >= s->ntoks)
+			return 0;
+		memcpy(w, p, k);
+		w[k] = '\0';
+		if (!word_is(&s->toks[ti + n], w))
+			return 0;
+		n++;
+		p += k;
+		if (*p == '_')
+			p++;
+	}
+	return n;
+}
+
+typedef struct mstate {
+	int end;        /* one past the last literal matched */
+	int target;     /* token of the {T} slot, or -1 */
+	int prep;       /* token of the literal before {T}, or -1 */
+	int gaps;       /* tokens skipped by '*' */
+} mstate;
+
+static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate *m)
+{
+	if (ei == p->nels)
+		return 1;
+	const vel *e = &p->els[ei];
+	if (e->kind == EL_WORD) {
+		int old = m->end;
+		for (int a = 0; a < e->nalts; a++) {
+			int n = alt_match(s, ti, e->alts[a]);
+			if (!n)
+				continue;
+			m->end = ti + n;
+			if (match_els(p, ei + 1, s, ti + n, m))
+				return 1;
+		}
+		m->end = old;
+		return 0;
+	}
+	if (e->kind == EL_TARGET) {
+		if (ti >= s->ntoks || is_punct(&s->toks[ti]))
+			return 0;
+		m->target = ti;
+		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
+		return match_els(p, ei + 1, s, ti, m);
+	}
+	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
+		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(&s->toks[ti + k - 1])))
+			break;
+		m->gaps += k;
+		if (match_els(p, ei + 1, s, ti + k, m))
+			return 1;
+		m->gaps -= k;
+	}
+	return 0;
+}
+
+typedef struct best {
+	const vpat *p;
+	mstate m;
+} best;
+
+/* Tries one anchor's patterns (sorted most specific first) at token i. */
+static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
+{
+	for (int k = 0; l && k < l->n; k++) {
+		const vpat *p = l->p[k];
+		if (b->p && p->spec < b->p->spec)
+			break;
+		mstate m = { i + 1, -1, -1, 0 };
+		if (!match_els(p, 1, s, i + 1, &m))
+			continue;
+		if (b->p && (p->spec < b->p->spec ||
+			     (p->spec == b->p->spec && (m.gaps > b->m.gaps ||
+			      (m.gaps == b->m.gaps && p->line >= b->p->line)))))
+			continue;
+		b->p = p;
+		b->m = m;
+	}
+}
+
+static int is_det(const cw_token *t)
+{
+	return t->lower && in_list(t->lower, determiners);
+}
+
+/* "Azerbaijani", "Armenian": a capitalised word shaped like a people's
+ * adjective, or one the actors stage found to be one. */
+static int demonym_like(const cw_sentence *s, const cw_token *t)
+{
+	if (t->mention >= 0 && t->mention < s->nments && s->ments[t->mention].kind == CW_M_ADJ)
+		return 1;
+	if (!(t->flags & CW_T_CAP) || !t->lower)
+		return 0;
+	return ends_with(t->lower, "an") || ends_with(t->lower, "ese") ||
+	       ends_with(t->lower, "ish") || ends_with(t->lower, "i");
+}
+
+/* A word that can sit between a determiner and its noun: "recent",
+ * "illegal", "newly", "Armenian".  Verb forms are excluded so that "the
+ * government attacked" never looks like one noun phrase. */
+static int is_modifier(const cw_sentence *s, const cw_token *t)
+{
+	if (!t->lower || t->vlemma)
+		return 0;
+	if (is_punct(t))
+		return strcmp(t->lower, "-") == 0;
+	return demonym_like(s, t) || ends_with(t->lower, "ly") || cw_lemma(t->lower, 'a') != NULL;
+}
+
+/* "the attack", "the recent attacks", "Azerbaijan's visit": a determiner
+ * (after at most three modifiers) makes the word a noun, not a verb. */
+static int after_determiner(const cw_sentence *s, int i)
+{
+	for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+		const cw_token *t = &s->toks[j];
+		if (t->lower && strcmp(t->lower, "longer") == 0)
+			return 0;       /* "no longer supports": an adverb, not "no" + noun */
+		if (is_det(t))
+			return 1;
+		if (!is_modifier(s, t))
+			return 0;
+	}
+	return 0;
+}
+
+static int nounish(const cw_token *t)
+{
+	return t->lower && !is_punct(t) && (t->nlemma || (t->flags & CW_T_CAP));
+}
+
+/* Can token i be read as a verb?  Past forms are verbs after a subject
+ * ("the military attacked") but adjectives in "the Armenian armed forces"
+ * and "the so-called regime". */
+static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
+{
+	const cw_token *t = &s->toks[i];
+	if ((t->flags & CW_T_CAP) && !(t->flags & (CW_T_SENT_START | CW_T_ALLCAP)))
+		return 0;               /* a name: "Strike Force", "Rally" */
+	if (t->mention >= 0)
+		return 0;
+	const cw_token *prev = i > 0 ? &s->toks[i - 1] : NULL;
+	const cw_token *next = i + 1 < s->ntoks ? &s->toks[i + 1] : NULL;
+	if ((t->flags & CW_T_CAP) && next && (next->flags & CW_T_NUM))
+		return 0;               /* a date or a number: "March 5", "May 1" */
+	if (strcmp(t->lower, "called") == 0 && prev && prev->lower &&
+	    (strcmp(prev->lower, "so") == 0 ||
+	     (strcmp(prev->lower, "-") == 0 && i > 1 && s->toks[i - 2].lower &&
+	      strcmp(s->toks[i - 2].lower, "so") == 0)))
+		return 0;
+	int past = t->vlemma && strcmp(t->vlemma, t->lower) != 0 &&
+		   !ends_with(t->lower, "s") && !ends_with(t->lower, "ing");
+	if (past ? (prev && is_det(prev)) : after_determiner(s, i))
+		return 0;
+	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
+	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
+	     demonym_like(s, prev)))
+		return 0;
+	return 1;
+}
+
+static int negated(const cw_sentence *s, int i, int nominal)
+{
+	for (int j = i - 1; j >= 0 && j >= i - NEG_REACH; j--) {
+		const cw_token *t = &s->toks[j];
+		if (!t->lower || is_stop_punct(t))
+			return 0;
+		if (strcmp(t->lower, "not") == 0 || strcmp(t->lower, "never") == 0 ||
+		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0)
+			return 1;
+		if (strcmp(t->lower, "longer") == 0 && j > 0 && s->toks[j - 1].lower &&
+		    strcmp(s->toks[j - 1].lower, "no") == 0)
+			return 1;
+		if (nominal && j == i - 1 && strcmp(t->lower, "no") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const plist *lookup(const cw_map *m, const char *w)
+{
+	return w ? cw_map_get(m, w) : NULL;
+}
+
+/* The best pattern anchored on token i, verbal or nominal. */
+static best match_at(const cw_verb_dict *d, const cw_sentence *s, int i)
+{
+	best b = { 0 };
+	const cw_token *t = &s->toks[i];
+	if (!t->lower || (t->flags & (CW_T_PUNCT | CW_T_NUM)))
+		return b;
+	if (verbal_ok(d, s, i)) {
+		try_list(lookup(d->verbal, t->vlemma), s, i, &b);
+		if (!t->vlemma || strcmp(t->vlemma, t->lower) != 0)
+			try_list(lookup(d->verbal, t->lower), s, i, &b);
+	}
+	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_SENT_START | CW_T_ALLCAP))) {
+		try_list(lookup(d->nominal, t->nlemma), s, i, &b);
+		if (!t->nlemma) {
+			try_list(lookup(d->nominal, t->lower), s, i, &b);
+			size_t n = strlen(t->lower);
+			if (n > 3 && t->lower[n - 1] == 's') {
+				char sing[64];
+				if (n < sizeof sing) {
+					memcpy(sing, t->lower, n - 1);
+					sing[n - 1] = '\0';
+					try_list(lookup(d->nominal, sing), s, i, &b);
+				}
+			}
+		}
+	}
+	return b;
+}
+
+/* Statement verbs coded even when verbs.txt lacks them: every story
+ * has "X said", and 010 is the right residual code for it. */
+static const char *const say_verbs[] = { "say", "tell", "state", "announce", NULL };
+
+typedef struct cand {
+	best b;
+	int anchor;
+	int dropped;
+	unsigned extra;          /* CW_TR_NEGATED from a "deny" before it */
+	int fallback;
+} cand;
+
+/* The first live candidate whose anchor lies in [from, from + reach]
+ * with no clause boundary before it. */
+static cand *next_cand(cand *c, int nc, const cw_sentence *s, int from, int reach)
+{
+	for (int k = 0; k < nc; k++) {
+		if (c[k].dropped || c[k].anchor < from)
+			continue;
+		if (c[k].anchor > from + reach)
+			return NULL;
+		for (int j = from; j < c[k].anchor; j++)
+			if (is_stop_punct(&s->toks[j]))
+				return NULL;
+		return &c[k];
+	}
+	return NULL;
+}
+
+static int spec_of(const cand *c)
+{
+	return c->fallback ? 0 : c->b.p->spec;
+}
+
+/* Resolves overlaps: a word inside a more specific match is no trigger
+ * of its own ("talks" in "held talks with"); the verb an intent, threat
+ * or appeal governs is not an event ("threatened to attack"); the verb a
+ * denial governs is negated ("denied attacking"). */
+static void resolve(cand *c, int nc, const cw_sentence *s)
+{
+	for (int k = 0; k < nc; k++)
+		for (int u = 0; u < nc; u++)
+			if (u != k && !c[u].dropped && !c[u].fallback &&
+			    c[k].anchor > c[u].anchor && c[k].anchor < c[u].b.m.end &&
+			    spec_of(&c[u]) >= spec_of(&c[k]))
+				c[k].dropped = 1;
+	for (int u = 0; u < nc; u++) {
+		if (c[u].dropped || c[u].fallback)
+			continue;
+		const vpat *p = c[u].b.p;
+		if (p->comp) {
+			cand *in = next_cand(c, nc, s, c[u].b.m.end, COMP_REACH);
+			if (in) {
+				in->dropped = 1;
+				if (c[u].b.m.target < 0 && !in->fallback && in->b.m.target >= 0) {
+					c[u].b.m.target = in->b.m.target;
+					c[u].b.m.prep = in->b.m.prep;
+				}
+			}
+		}
+		if (p->negcomp) {
+			cand *in = next_cand(c, nc, s, c[u].b.m.end, NEGCOMP_REACH);
+			if (in)
+				in->extra |= CW_TR_NEGATED;
+		}
+	}
+}
+
+int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	s->trigs = NULL;
+	s->ntrigs = 0;
+	if (!cw || !cw->verbs || s->ntoks == 0)
+		return 0;
+	const cw_verb_dict *d = cw->verbs;
+	cand *c = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *c);
+	if (!c)
+		return CURLEW_ESYS;
+	int nc = 0;
+	for (int i = 0; i < s->ntoks; i++) {
+		best b = match_at(d, s, i);
+		const cw_token *t = &s->toks[i];
+		if (b.p) {
+			c[nc++] = (cand){ b, i, 0, 0, 0 };
+		} else if (t->vlemma && in_list(t->vlemma, say_verbs) && verbal_ok(d, s, i)) {
+			b.m = (mstate){ i + 1, -1, -1, 0 };
+			c[nc++] = (cand){ b, i, 0, 0, 1 };
+		}
+	}
+	resolve(c, nc, s);
+
+	int live = 0;
+	for (int k = 0; k < nc; k++)
+		live += !c[k].dropped;
+	if (!live)
+		return 0;
+	s->trigs = cw_alloc(doc->arena, (size_t)live * sizeof *s->trigs);
+	if (!s->trigs)
+		return CURLEW_ESYS;
+	for (int k = 0; k < nc; k++) {
+		if (c[k].dropped)
+			continue;
+		cw_trigger *tr = &s->trigs[s->ntrigs++];
+		const vpat *p = c[k].b.p;
+		const mstate *m = &c[k].b.m;
+		tr->anchor = tr->tok_start = c[k].anchor;
+		tr->tok_end = m->end;
+		tr->target_tok = m->target;
+		tr->prep = m->prep >= 0 ? s->toks[m->prep].lower : NULL;
+		if (p) {
+			strcpy(tr->code, p->code);
+			tr->rule = p->rule;
+			tr->specificity = p->spec;
+			tr->flags = p->flags;
+		} else {
+			strcpy(tr->code, "010");
+			tr->rule = "verbs.c: bare statement verb";
+			tr->specificity = 0;
+			tr->flags = CW_TR_SAY | CW_TR_REPORT;
+		}
+		int nominal = (tr->flags & CW_TR_NOMINAL) != 0;
+		if (negated(s, c[k].anchor, nominal))
+			tr->flags |= CW_TR_NEGATED;
+		tr->flags |= c[k].extra;
+	}
+	return 0;
+}

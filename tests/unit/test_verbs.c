@@ -1,0 +1,308 @@
+/* test_verbs.c -- the verb-pattern dictionary and the trigger matcher, on
+ * sentences tokenised by hand (words split on spaces) so that the test
+ * depends on no other stage than lemmas. */
+#include <ctype.h>
+#include <stdlib.h>
+#include "internal.h"
+#include "check.h"
+
+static curlew cw;
+static curlew_doc doc;
+
+/* Splits on spaces; sets the flags the tokens stage would set. */
+static cw_sentence *sentence(const char *text)
+{
+	cw_sentence *s = cw_alloc(doc.arena, sizeof *s);
+	char *copy = cw_strdup(doc.arena, text);
+	int cap = 0;
+	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		s->toks = cw_grow(doc.arena, s->toks, &cap, s->ntoks + 1, sizeof *s->toks);
+		cw_token *t = &s->toks[s->ntoks];
+		memset(t, 0, sizeof *t);
+		t->text = w;
+		char *lw = cw_strdup(doc.arena, w);
+		cw_lower_ascii(lw);
+		t->lower = lw;
+		t->mention = t->place = -1;
+		if (isupper((unsigned char)w[0]))
+			t->flags |= CW_T_CAP;
+		if (isdigit((unsigned char)w[0]))
+			t->flags |= CW_T_NUM;
+		if (ispunct((unsigned char)w[0]) && !w[1])
+			t->flags |= CW_T_PUNCT;
+		if (s->ntoks == 0)
+			t->flags |= CW_T_SENT_START;
+		s->ntoks++;
+	}
+	cw_lemmas(&cw, &doc, s);
+	CHECK_INT(cw_verbs(&cw, &doc, s), 0);
+	return s;
+}
+
+/* The trigger anchored on a word, or NULL. */
+static const cw_trigger *trig_at(const cw_sentence *s, const char *word)
+{
+	for (int k = 0; k < s->ntrigs; k++)
+		if (strcmp(s->toks[s->trigs[k].anchor].lower, word) == 0)
+			return &s->trigs[k];
+	return NULL;
+}
+
+static const char *code_at(const char *text, const char *word)
+{
+	const cw_trigger *t = trig_at(sentence(text), word);
+	return t ? t->code : "(none)";
+}
+
+static void test_specificity(void)
+{
+	cw_sentence *s = sentence("Bayramov met with the Minister of Foreign Affairs on September 19 .");
+	const cw_trigger *t = trig_at(s, "met");
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_STR(t->code, "040");
+		CHECK_INT(t->specificity, 2);
+		CHECK_INT(t->target_tok, 3);            /* "the" */
+		CHECK_STR(t->prep, "with");
+		CHECK_INT(t->tok_end, 3);
+		CHECK(strncmp(t->rule, "verbs.txt:", 10) == 0 && strstr(t->rule, "meet with {T}"));
+	}
+	/* A light verb with its noun beats the bare verb; the noun is absorbed. */
+	s = sentence("The two ministers held talks with Putin in Moscow");
+	t = trig_at(s, "held");
+	CHECK(t && strcmp(t->code, "040") == 0 && t->specificity == 3);
+	CHECK(trig_at(s, "talks") == NULL);
+	CHECK_STR(code_at("Russia and Iran struck a deal on gas", "struck"), "057");
+	CHECK_STR(code_at("Israeli jets struck targets in Gaza", "struck"), "190");
+	CHECK_STR(code_at("They rejected the peace plan", "rejected"), "127");
+	CHECK_STR(code_at("Armenia rejected the proposal", "rejected"), "125");
+	CHECK_STR(code_at("Armenia rejected it", "rejected"), "120");
+	CHECK_STR(code_at("Police arrested five protesters", "arrested"), "173");
+	CHECK_STR(code_at("The president paid a state visit to Baku", "paid"), "042");
+	CHECK_STR(code_at("Moscow imposed new sanctions on Kyiv", "imposed"), "163");
+	CHECK_STR(code_at("He accused Armenia of war crimes", "accused"), "1124");
+	CHECK_STR(code_at("He accused Armenia of lying", "accused"), "112");
+	CHECK_STR(code_at("The army shelled the village", "shelled"), "194");
+	CHECK_STR(code_at("The UN called on both sides to exercise restraint", "called"), "020");
+	CHECK_STR(code_at("The EU called for an immediate ceasefire", "called"), "0256");
+	CHECK_STR(code_at("Rebels kidnapped two aid workers", "kidnapped"), "181");
+	CHECK_STR(code_at("Turkey sent humanitarian aid to Syria", "sent"), "073");
+	CHECK_STR(code_at("They discussed bilateral relations", "discussed"), "040");
+	/* A phrase alternative ("military_aid"). */
+	CHECK_STR(code_at("Kyiv requested more military aid", "requested"), "0232");
+}
+
+static void test_nominal(void)
+{
+	cw_sentence *s = sentence("He called it an anti-terrorist operation against the illegal Armenian armed forces .");
+	const cw_trigger *t = trig_at(s, "operation");
+	CHECK(t != NULL);
+	if (t) {
+		CHECK_STR(t->code, "190");
+		CHECK(t->flags & CW_TR_NOMINAL);
+		CHECK_INT(t->target_tok, 7);            /* "the" */
+		CHECK_STR(t->prep, "against");
+	}
+	/* "armed" before a noun is an adjective, not an event. */
+	CHECK(trig_at(s, "armed") == NULL);
+	s = sentence("Elected officials met in Paris");
+	CHECK(trig_at(s, "elected") == NULL);
+	CHECK(trig_at(s, "met") != NULL);
+	s = sentence("the release of the so - called regime");
+	CHECK(trig_at(s, "called") == NULL);
+	/* After a determiner a verb form is a noun: only nominal patterns. */
+	s = sentence("The meeting took place in New York");
+	CHECK_INT(s->ntrigs, 0);
+	s = sentence("During his visit to Baku , Erdogan praised the deal");
+	t = trig_at(s, "visit");
+	CHECK(t && strcmp(t->code, "042") == 0 && (t->flags & CW_TR_NOMINAL));
+	CHECK_STR(code_at("Air strikes on Aleppo killed ten", "air"), "195");
+	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "hunger"), "142");
+	/* But a past form after a subject is a verb. */
+	CHECK_STR(code_at("The military attacked the village", "attacked"), "190");
+}
+
+static void test_negation(void)
+{
+	cw_sentence *s = sentence("Azerbaijan only destroyed military targets and did not target the civilians of the region .");
+	const cw_trigger *t = trig_at(s, "target");
+	CHECK(t && (t->flags & CW_TR_NEGATED));
+	t = trig_at(s, "destroyed");
+	CHECK(t && strcmp(t->code, "190") == 0 && !(t->flags & CW_TR_NEGATED));
+	t = trig_at(sentence("The two leaders have never met"), "met");
+	CHECK(t && (t->flags & CW_TR_NEGATED));
+	t = trig_at(sentence("Moscow no longer supports the plan"), "supports");
+	CHECK(t && (t->flags & CW_TR_NEGATED));
+	s = sentence("The ministry denied attacking the convoy");
+	t = trig_at(s, "attacking");
+	CHECK(t && (t->flags & CW_TR_NEGATED));
+	t = trig_at(s, "denied");
+	CHECK(t && strcmp(t->code, "016") == 0);
+	/* A negation across a clause boundary does not count. */
+	t = trig_at(sentence("He did not say so ; troops attacked"), "attacked");
+	CHECK(t && !(t->flags & CW_TR_NEGATED));
+}
+
+static void test_complements(void)
+{
+	/* An intent, threat or appeal governs its verb: one event, not two. */
+	cw_sentence *s = sentence("Baku threatened to attack the town");
+	const cw_trigger *t = trig_at(s, "threatened");
+	CHECK(t && strncmp(t->code, "13", 2) == 0);
+	CHECK(trig_at(s, "attack") == NULL);
+	s = sentence("Iran threatened to close the strait");
+	t = trig_at(s, "threatened");
+	CHECK(t && strcmp(t->code, "130") == 0);
+	CHECK(trig_at(s, "close") == NULL);
+	s = sentence("Both sides agreed to withdraw their troops");
+	CHECK(trig_at(s, "withdraw") == NULL);
+	CHECK_STR(trig_at(s, "agreed") ? trig_at(s, "agreed")->code : "", "0356");
+	s = sentence("The EU urged Serbia to release the prisoners");
+	CHECK(trig_at(s, "release") == NULL);
+	t = trig_at(s, "urged");
+	CHECK(t && strcmp(t->code, "0253") == 0 && t->target_tok == 3);
+	s = sentence("Protesters demanded that the army withdraw");
+	CHECK(trig_at(s, "withdraw") == NULL);
+	CHECK(trig_at(s, "demanded") != NULL);
+	/* A target found by the governed verb is carried up. */
+	s = sentence("He vowed to meet with Putin");
+	t = trig_at(s, "vowed");
+	CHECK(t && t->target_tok == 5);
+}
+
+static void test_statements(void)
+{
+	cw_sentence *s = sentence("Bayramov said the talks were useful");
+	const cw_trigger *t = trig_at(s, "said");
+	CHECK(t && strcmp(t->code, "010") == 0 && (t->flags & CW_TR_SAY) && (t->flags & CW_TR_REPORT));
+	t = trig_at(sentence("Moreover , he stressed that the provocations continued"), "stressed");
+	CHECK(t && strcmp(t->code, "010") == 0 && (t->flags & CW_TR_REPORT) && !(t->flags & CW_TR_SAY));
+	/* Names are not verbs. */
+	s = sentence("Officials in Bush administration met");
+	CHECK(trig_at(s, "bush") == NULL);
+	/* A month at the start is no march. */
+	CHECK(trig_at(sentence("March 5 was calm"), "march") == NULL);
+}
+
+/* Writes a dictionary to a temporary data directory and loads it. */
+static int load_text(const char *text, char *err, size_t errlen, cw_verb_dict **out)
+{
+	char dir[] = "/tmp/cw_verbs_XXXXXX";
+	if (!mkdtemp(dir))
+		return -2;
+	char path[64];
+	snprintf(path, sizeof path, "%s/verbs.txt", dir);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -2;
+	fputs(text, f);
+	fclose(f);
+	curlew tmp = { 0 };
+	tmp.data_dir = dir;
+	int r = cw_verbs_load(out, &tmp, err, errlen);
+	remove(path);
+	rmdir(dir);
+	return r;
+}
+
+static void test_load_errors(void)
+{
+	char err[256];
+	cw_verb_dict *d = NULL;
+	CHECK_INT(load_text("# ok\n040 meet\n04x meet with\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, "verbs.txt:3:") != NULL);
+	CHECK_INT(load_text("040 meet *\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, ":1:") && strstr(err, "end with"));
+	CHECK_INT(load_text("040 meet @bogus\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, "unknown flag") != NULL);
+	CHECK_INT(load_text("040 * meet\n", err, sizeof err, &d), -1);
+	CHECK_INT(load_text("n 040 a_b c\n", err, sizeof err, &d), -1);
+	CHECK_INT(load_text("040 meet with {T}\nn 190 attack on {T}\n", err, sizeof err, &d), 0);
+	cw_verbs_free(d);
+	curlew none = { 0 };
+	none.data_dir = "/nonexistent";
+	CHECK_INT(cw_verbs_load(&d, &none, err, sizeof err), -1);
+	CHECK(strstr(err, "verbs.txt") != NULL);
+}
+
+/* Every code in verbs.txt must be in the CAMEO table. */
+static void test_codes_valid(void)
+{
+	FILE *t = fopen(SHARED_DIR "/reference/cameo/event-codes.tsv", "r");
+	FILE *v = fopen("data/verbs.txt", "r");
+	CHECK(v != NULL);
+	if (!t || !v) {
+		if (t)
+			fclose(t);
+		if (v)
+			fclose(v);
+		return;
+	}
+	cw_map *codes = cw_map_new();
+	char line[1024];
+	while (fgets(line, sizeof line, t)) {
+		if (line[0] == '#' || !isdigit((unsigned char)line[0]))
+			continue;
+		line[strcspn(line, "\t")] = '\0';
+		cw_map_put(codes, line, codes);
+	}
+	int lineno = 0, bad = 0, n = 0;
+	cw_map *roots = cw_map_new();
+	while (fgets(line, sizeof line, v)) {
+		lineno++;
+		char *p = line;
+		if (*p == '#' || *p == '!' || *p == '\n')
+			continue;
+		if (p[0] == 'n' && p[1] == ' ')
+			p += 2;
+		char code[8] = "";
+		sscanf(p, "%7s", code);
+		n++;
+		if (!cw_map_get(codes, code)) {
+			bad++;
+			fprintf(stderr, "verbs.txt:%d: code %s not in the CAMEO table\n", lineno, code);
+		}
+		char root[3] = { code[0], code[1], 0 };
+		cw_map_put(roots, root, roots);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(n >= 400);
+	CHECK_INT(cw_map_count(roots), 20);
+	cw_map_free(codes);
+	cw_map_free(roots);
+	fclose(t);
+	fclose(v);
+}
+
+int main(void)
+{
+	CHECK_INT(cw_lemmas_init(), 0);
+	cw.data_dir = "data";
+	char err[256] = "";
+	/* With the code table loaded, the loader validates codes itself. */
+	if (cw_codes_load(&cw.codes, "data", err, sizeof err) < 0)
+		cw.codes = NULL;
+	int r = cw_verbs_load(&cw.verbs, &cw, err, sizeof err);
+	CHECK_INT(r, 0);
+	if (r < 0) {
+		fprintf(stderr, "%s\n", err);
+		return check_done("test_verbs");
+	}
+	doc.arena = cw_arena_new();
+
+	test_specificity();
+	test_nominal();
+	test_negation();
+	test_complements();
+	test_statements();
+	test_load_errors();
+	if (access(SHARED_DIR, R_OK) == 0)
+		test_codes_valid();
+	else
+		printf("skipped the code check: ../shared is absent\n");
+
+	cw_arena_free(doc.arena);
+	cw_verbs_free(cw.verbs);
+	cw_codes_free(cw.codes);
+	return check_done("test_verbs");
+}
