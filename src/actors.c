@@ -1,7 +1,1164 @@
-/* actors.c -- STUB: to be written. */
-#include "internal.h"
-struct cw_actor_dict { int unused; };
+/*
+ * actors.c -- who is named in a sentence.  Countries (names, adjectives,
+ * capitals), data/actors.txt (organisations, persons with dated roles) and
+ * data/agents.txt (titles and group words that give a sector) are loaded
+ * into one map from canonical word sequences to entries.  A sentence is
+ * scanned longest-match-first into "atoms", and the atoms are then composed
+ * into mentions the way news writes titles: "Azerbaijan's foreign
+ * minister", "the Foreign Minister of Azerbaijan, Jeyhun Bayramov",
+ * "illegal Armenian armed forces".
+ *
+ * Canonical form (both for dictionary phrases and for text tokens): lower
+ * case, hyphens read as spaces, full stops dropped, a trailing possessive
+ * 's dropped.  So "Secretary-General" matches whether the tokenizer keeps it
+ * as one token or splits it at the hyphen, and "U.N." whether or not the
+ * stops stay attached.
+ */
 #include <stdlib.h>
-int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *e, size_t n) { (void)cw; (void)e; (void)n; *out = calloc(1, sizeof **out); return 0; }
-void cw_actors_free(cw_actor_dict *d) { free(d); }
-int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s) { (void)cw; (void)doc; (void)s; return 0; }
+#include <string.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+enum etype { E_NAME, E_COUNTRY, E_CAPITAL, E_ADJ, E_AGENT, E_PRONOUN, E_SKIP, E_MOD };
+
+typedef struct role {
+	char code[32];
+	cw_date from, to;       /* y == 0: open */
+} role;
+
+/* One named actor of actors.txt; all its aliases share it. */
+typedef struct actor {
+	role *roles;
+	int nroles, caproles;
+	const char *key;        /* a person's surname, lower case; NULL otherwise */
+	const char *rule;
+} actor;
+
+typedef struct entry {
+	int type;
+	const actor *act;       /* E_NAME */
+	char country[4];        /* E_COUNTRY, E_CAPITAL, E_ADJ */
+	char sectors[CW_MAX_SECTORS][4];
+	int nsectors;           /* E_AGENT, E_MOD */
+	int plural;
+	const char *exact;      /* an all-caps alias must appear exactly so */
+	const char *rule;
+	struct entry *next;     /* other entries with the same canonical key */
+} entry;
+
+/* Map values: every word-boundary prefix of a key is stored too, with an
+ * empty list, so that a scan stops as soon as no entry can follow. */
+typedef struct node {
+	entry *list;
+} node;
+
+struct cw_actor_dict {
+	cw_arena *arena;
+	cw_map *map;
+	int maxlen;             /* longest key, in words */
+};
+
+/* ------------------------------------------------------------ canonical */
+
+#define KEYMAX 512
+
+/* Appends the canonical form of word w (n bytes) to buf at *len; returns
+ * the number of bytes appended, or -1 when the buffer is full. */
+static int canon_append(char *buf, size_t *len, const char *w, size_t n)
+{
+	/* drop a possessive 's or ' at the end */
+	if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S'))
+		n -= 2;
+	else if (n > 1 && w[n - 1] == '\'')
+		n -= 1;
+	size_t start = *len;
+	utf8proc_ssize_t i = 0;
+	while ((size_t)i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
+						      (utf8proc_ssize_t)n - i, &cp);
+		if (l <= 0) {
+			cp = (unsigned char)w[i];
+			l = 1;
+		}
+		i += l;
+		if (cp == '.')
+			continue;
+		if (cp == '-' || cp == ' ' || cp == 0x2019)
+			cp = cp == 0x2019 ? '\'' : ' ';
+		if (cp == ' ' && (*len == 0 || buf[*len - 1] == ' '))
+			continue;
+		cp = utf8proc_tolower(cp);
+		if (*len + 5 >= KEYMAX)
+			return -1;
+		*len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + *len);
+	}
+	while (*len > start && buf[*len - 1] == ' ')
+		(*len)--;
+	buf[*len] = '\0';
+	return (int)(*len - start);
+}
+
+/* Canonical key of a whole dictionary phrase; returns its word count. */
+static int canon_phrase(const char *s, char *buf)
+{
+	size_t len = 0;
+	int words = 0;
+	buf[0] = '\0';
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		const char *e = s;
+		while (*e && *e != ' ')
+			e++;
+		if (e == s)
+			break;
+		size_t before = len;
+		if (len > 0) {
+			buf[len++] = ' ';
+			buf[len] = '\0';
+		}
+		int k = canon_append(buf, &len, s, (size_t)(e - s));
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			len = before, buf[len] = '\0';
+		else
+			words++;
+		s = e;
+	}
+	/* a hyphenated word counts as several for the maximum length */
+	int n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += buf[i] == ' ';
+	return len ? (words > n + 1 ? words : n + 1) : 0;
+}
+
+static int all_caps_alias(const char *s)
+{
+	int upper = 0;
+	for (; *s; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return 0;
+		upper += *s >= 'A' && *s <= 'Z';
+	}
+	return upper >= 2;
+}
+
+/* -------------------------------------------------------------- loading */
+
+static int add_key(cw_actor_dict *d, const char *phrase, entry *proto)
+{
+	char key[KEYMAX];
+	int words = canon_phrase(phrase, key);
+	if (words <= 0)
+		return 0;
+	if (words > d->maxlen)
+		d->maxlen = words;
+	/* the prefixes, so that a scan knows when to stop */
+	for (char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		*sp = '\0';
+		if (!cw_map_get(d->map, key)) {
+			node *p = cw_alloc(d->arena, sizeof *p);
+			if (!p || cw_map_put(d->map, key, p) < 0)
+				return -1;
+		}
+		*sp = ' ';
+	}
+	node *nd = cw_map_get(d->map, key);
+	if (!nd) {
+		nd = cw_alloc(d->arena, sizeof *nd);
+		if (!nd || cw_map_put(d->map, key, nd) < 0)
+			return -1;
+	}
+	entry *e = cw_alloc(d->arena, sizeof *e);
+	if (!e)
+		return -1;
+	*e = *proto;
+	if (all_caps_alias(phrase) && !(e->exact = cw_strdup(d->arena, phrase)))
+		return -1;
+	/* keep insertion order: the first entry of a type wins */
+	entry **pp = &nd->list;
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = e;
+	return 0;
+}
+
+static int load_countries(cw_actor_dict *d, const curlew *cw)
+{
+	size_t n = cw->countries ? cw_countries_count(cw->countries) : 0;
+	for (size_t i = 0; i < n; i++) {
+		const cw_country *c = cw_countries_at(cw->countries, i);
+		entry e = { 0 };
+		memcpy(e.country, c->iso3, 4);
+		e.rule = cw_printf(d->arena, "countries:%s", c->iso3);
+		if (!e.rule)
+			return -1;
+		e.type = E_COUNTRY;
+		for (const char **p = c->names; p && *p; p++)
+			if (add_key(d, *p, &e) < 0)
+				return -1;
+		e.type = E_ADJ;
+		for (const char **p = c->adjectives; p && *p; p++) {
+			size_t l = strlen(*p);
+			e.plural = l > 1 && (*p)[l - 1] == 's';
+			if (add_key(d, *p, &e) < 0)
+				return -1;
+		}
+		e.plural = 0;
+		e.type = E_CAPITAL;
+		if (c->capital && *c->capital && add_key(d, c->capital, &e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+typedef struct loader {
+	cw_actor_dict *d;
+	const char *file;
+	actor *last;            /* for continuation lines */
+	char *err;
+	size_t errlen;
+} loader;
+
+static int bad_line(loader *ld, int lineno, const char *why)
+{
+	snprintf(ld->err, ld->errlen, "%s:%d: %s", ld->file, lineno, why);
+	return -1;
+}
+
+/* "[AZEGOV 2003-10-31 -]" contents: a code and an optional date range. */
+static int parse_role(loader *ld, actor *a, char *s, int lineno)
+{
+	char *f[4];
+	int k = 0;
+	for (char *t = strtok(s, " \t"); t && k < 4; t = strtok(NULL, " \t"))
+		f[k++] = t;
+	if (k != 1 && k != 3)
+		return bad_line(ld, lineno, "a role is [CODE] or [CODE FROM TO] with - for an open end");
+	role *r = cw_grow(ld->d->arena, a->roles, &a->caproles, a->nroles + 1, sizeof *r);
+	if (!r)
+		return -1;
+	a->roles = r;
+	r = &r[a->nroles];
+	if (strlen(f[0]) >= sizeof r->code || (f[0][0] != '~' && strlen(f[0]) < 3))
+		return bad_line(ld, lineno, "bad actor code");
+	strcpy(r->code, f[0]);
+	memset(&r->from, 0, sizeof r->from);
+	memset(&r->to, 0, sizeof r->to);
+	if (k == 3) {
+		if ((strcmp(f[1], "-") && cw_date_parse(f[1], &r->from) < 0) ||
+		    (strcmp(f[2], "-") && cw_date_parse(f[2], &r->to) < 0))
+			return bad_line(ld, lineno, "role dates are YYYY-MM-DD or -");
+	}
+	a->nroles++;
+	return 0;
+}
+
+/* Cuts the [...] groups out of line; calls fn on each.  Returns the text
+ * after the last group (kind words) or NULL on a malformed group. */
+static char *bracket_groups(char *line, char **groups, int *ng, int max)
+{
+	char *p = strchr(line, '[');
+	char *tail = p ? p : line + strlen(line);
+	*ng = 0;
+	while (p) {
+		char *q = strchr(p, ']');
+		if (!q || *ng >= max)
+			return NULL;
+		*p = '\0';
+		*q = '\0';
+		groups[(*ng)++] = p + 1;
+		tail = q + 1;
+		p = strchr(q + 1, '[');
+		if (p) {
+			for (char *t = q + 1; t < p; t++)
+				if (*t != ' ' && *t != '\t')
+					return NULL;
+		}
+	}
+	return tail;
+}
+
+static void strip_comment(char *line)
+{
+	char *h = strchr(line, '#');
+	if (h)
+		*h = '\0';
+}
+
+static const char *surname_of(cw_arena *a, const char *name)
+{
+	char key[KEYMAX];
+	if (canon_phrase(name, key) <= 0)
+		return NULL;
+	const char *sp = strrchr(key, ' ');
+	return cw_strdup(a, sp ? sp + 1 : key);
+}
+
+static int on_actor_line(void *ctx, char *line, int lineno)
+{
+	loader *ld = ctx;
+	cw_actor_dict *d = ld->d;
+	strip_comment(line);
+	int cont = line[0] == ' ' || line[0] == '\t';
+	char *s = cw_trim(line);
+	if (!*s)
+		return 0;
+	if (*s == '!') {         /* a country/capital name that is not an actor here */
+		char key[KEYMAX];
+		if (canon_phrase(cw_trim(s + 1), key) > 0) {
+			node *nd = cw_map_get(d->map, key);
+			if (nd)
+				nd->list = NULL;
+		}
+		return 0;
+	}
+	char *groups[16];
+	int ng;
+	char *tail = bracket_groups(s, groups, &ng, 16);
+	if (!tail)
+		return bad_line(ld, lineno, "unbalanced [ ]");
+	if (cont && *s == '\0') {
+		if (!ld->last)
+			return bad_line(ld, lineno, "continuation line with no entry before it");
+		for (int i = 0; i < ng; i++)
+			if (parse_role(ld, ld->last, groups[i], lineno) < 0)
+				return -1;
+		return 0;
+	}
+	if (ng == 0)
+		return bad_line(ld, lineno, "no [CODE] on the line");
+	actor *a = cw_alloc(d->arena, sizeof *a);
+	if (!a || !(a->rule = cw_printf(d->arena, "actors.txt:%d", lineno)))
+		return -1;
+	for (int i = 0; i < ng; i++)
+		if (parse_role(ld, a, groups[i], lineno) < 0)
+			return -1;
+	tail = cw_trim(tail);
+	int group = strcmp(tail, "group") == 0;
+	if (group)
+		tail += 5;
+	entry e = { 0 };
+	e.type = E_NAME;
+	e.act = a;
+	e.rule = a->rule;
+	if (strcmp(tail, "capital") == 0 || strcmp(tail, "adjective") == 0 ||
+	    strcmp(tail, "country") == 0) {
+		e.type = tail[0] == 'c' && tail[1] == 'a' ? E_CAPITAL :
+			 tail[0] == 'a' ? E_ADJ : E_COUNTRY;
+		if (strlen(a->roles[0].code) != 3)
+			return bad_line(ld, lineno, "a capital, adjective or country alias takes a bare country code");
+		memcpy(e.country, a->roles[0].code, 4);
+	} else if (*tail) {
+		return bad_line(ld, lineno, "unknown kind after the codes (capital, adjective, country, group)");
+	}
+	char *names[32];
+	int nn = cw_split(s, '|', names, 32);
+	int dated = 0;
+	for (int i = 0; i < a->nroles; i++)
+		dated |= a->roles[i].from.y || a->roles[i].to.y;
+	for (int i = 0; i < nn; i++) {
+		char *nm = cw_trim(names[i]);
+		if (*nm && add_key(d, nm, &e) < 0)
+			return -1;
+		/* the surname: a one-word alias ("Xi Jinping | Xi"), else the
+		 * last word of the first name */
+		if (dated && !group && !strchr(nm, ' ') && !a->key &&
+		    !(a->key = surname_of(d->arena, nm)))
+			return -1;
+	}
+	if (dated && !group && !a->key && nn > 0 &&
+	    !(a->key = surname_of(d->arena, cw_trim(names[0]))))
+		return -1;
+	ld->last = a;
+	return 0;
+}
+
+static int on_agent_line(void *ctx, char *line, int lineno)
+{
+	loader *ld = ctx;
+	strip_comment(line);
+	char *s = cw_trim(line);
+	if (!*s)
+		return 0;
+	char *groups[2];
+	int ng;
+	char *tail = bracket_groups(s, groups, &ng, 2);
+	if (!tail || ng != 1 || *cw_trim(tail))
+		return bad_line(ld, lineno, "an agent line is: words | words+  [SECTORS]");
+	entry e = { 0 };
+	e.type = E_AGENT;
+	if (!(e.rule = cw_printf(ld->d->arena, "agents.txt:%d", lineno)))
+		return -1;
+	for (char *t = strtok(groups[0], " \t"); t; t = strtok(NULL, " \t")) {
+		if (strcmp(t, "~") == 0)
+			continue;
+		if (strcmp(t, "pronoun") == 0)
+			e.type = E_PRONOUN;
+		else if (strcmp(t, "skip") == 0)
+			e.type = E_SKIP;
+		else if (strcmp(t, "replace") == 0)
+			e.type = E_MOD;
+		else if (strlen(t) == 3 && e.nsectors < CW_MAX_SECTORS)
+			memcpy(e.sectors[e.nsectors++], t, 4);
+		else
+			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, skip or replace");
+	}
+	char *words[64];
+	int nw = cw_split(s, '|', words, 64);
+	for (int i = 0; i < nw; i++) {
+		char *w = cw_trim(words[i]);
+		size_t l = strlen(w);
+		e.plural = l > 1 && w[l - 1] == '+';
+		if (e.plural)
+			w[l - 1] = '\0';
+		if (*w && add_key(ld->d, w, &e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_file(loader *ld, const char *name, cw_line_fn fn)
+{
+	char *path = cw_printf(ld->d->arena, "%s/%s", ld->file, name);
+	if (!path)
+		return -1;
+	const char *dir = ld->file;
+	ld->file = name;
+	int rc = cw_read_lines(path, fn, ld);
+	ld->file = dir;
+	if (rc == -1 && !ld->err[0])
+		snprintf(ld->err, ld->errlen, "cannot read %s", path);
+	return rc ? -1 : 0;
+}
+
+int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		err[0] = '\0';
+	cw_actor_dict *d = calloc(1, sizeof *d);
+	if (!d || !(d->arena = cw_arena_new()) || !(d->map = cw_map_new())) {
+		cw_actors_free(d);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	loader ld = { d, cw->data_dir, NULL, err, errlen };
+	if (load_countries(d, cw) < 0 || load_file(&ld, "actors.txt", on_actor_line) < 0 ||
+	    load_file(&ld, "agents.txt", on_agent_line) < 0) {
+		if (errlen && !err[0])
+			snprintf(err, errlen, "out of memory");
+		cw_actors_free(d);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+void cw_actors_free(cw_actor_dict *d)
+{
+	if (!d)
+		return;
+	cw_map_free(d->map);
+	cw_arena_free(d->arena);
+	free(d);
+}
+
+/* ------------------------------------------------------------- matching */
+
+/* An atom: one dictionary match or an unknown capitalised name. */
+enum { A_ENTRY, A_UNKNOWN };
+typedef struct atom {
+	int kind;
+	const entry *e;         /* A_ENTRY */
+	int ts, te;             /* tokens [ts, te) */
+	int poss;               /* ends in a possessive ('s inside or after) */
+} atom;
+
+static const char *const function_words[] = {
+	"of", "the", "for", "and", "in", "on", "de", "al", "el", "bin", "ibn", "van", "von",
+	"der", "la", "le", "du", "des", "y", "da", "di", "to", "at", "&", NULL
+};
+
+static int in_list(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_upper(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return 1;
+	return 0;
+}
+
+static const char *tok_lower(const cw_token *t)
+{
+	return t->lower ? t->lower : t->text;
+}
+
+/* Tokens that may sit inside a phrase without breaking it. */
+static int glue_token(const cw_token *t)
+{
+	return strcmp(t->text, "-") == 0 || strcmp(t->text, "'s") == 0 ||
+	       strcmp(t->text, "'") == 0;
+}
+
+static int possessive_token(const cw_token *t)
+{
+	return strcmp(t->text, "'s") == 0 || strcmp(t->text, "'") == 0;
+}
+
+/* Does the text of tokens [ts, te) spell e->exact (spaces ignored)? */
+static int exact_ok(const cw_token *toks, int ts, int te, const char *exact)
+{
+	const char *x = exact;
+	for (int i = ts; i < te; i++) {
+		const char *t = toks[i].text;
+		size_t n = strlen(t);
+		if (n > 2 && t[n - 2] == '\'' && t[n - 1] == 's')
+			n -= 2;
+		while (*x == ' ')
+			x++;
+		if (strncmp(x, t, n) != 0)
+			return 0;
+		x += n;
+	}
+	while (*x == ' ')
+		x++;
+	return *x == '\0';
+}
+
+/* Names match only when written as names: every word capitalised, or a
+ * connector (of, the, al-), or carrying a capital inside (al-Qaeda). */
+static int name_case_ok(const cw_token *toks, int ts, int te)
+{
+	int caps = 0;
+	for (int i = ts; i < te; i++) {
+		const cw_token *t = &toks[i];
+		if (glue_token(t))
+			continue;
+		if ((t->flags & CW_T_CAP) || has_upper(t->text))
+			caps++;
+		else if (!in_list(function_words, tok_lower(t)) && !(t->flags & CW_T_NUM))
+			return 0;
+	}
+	return caps > 0;
+}
+
+static const entry *pick_entry(const node *nd, const cw_token *toks, int ts, int te)
+{
+	static const int order[] = { E_NAME, E_COUNTRY, E_CAPITAL, E_ADJ,
+				     E_PRONOUN, E_AGENT, E_MOD, E_SKIP };
+	int names_ok = -1;
+	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
+		for (const entry *e = nd->list; e; e = e->next) {
+			if (e->type != order[o])
+				continue;
+			if (e->exact) {
+				if (exact_ok(toks, ts, te, e->exact))
+					return e;
+				continue;
+			}
+			if (e->type <= E_ADJ) {
+				if (names_ok < 0)
+					names_ok = name_case_ok(toks, ts, te);
+				if (!names_ok)
+					continue;
+			} else if (ts + 1 == te && (toks[ts].flags & CW_T_ALLCAP) &&
+				   strlen(toks[ts].text) > 1) {
+				continue;   /* "HE", "IT" in capitals are not the words */
+			}
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* The longest dictionary match starting at token i, or 0. */
+static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, atom *out)
+{
+	const cw_token *toks = s->toks;
+	char buf[KEYMAX];
+	size_t len = 0;
+	int best = 0;
+	buf[0] = '\0';
+	if (toks[i].flags & CW_T_PUNCT && !glue_token(&toks[i]))
+		return 0;
+	for (int j = i; j < s->ntoks; j++) {
+		const cw_token *t = &toks[j];
+		if (glue_token(t) && j > i)
+			continue;
+		if ((t->flags & CW_T_PUNCT) && !(t->flags & CW_T_ALLCAP))
+			break;
+		size_t save = len;
+		if (len > 0)
+			buf[len++] = ' ';
+		int k = canon_append(buf, &len, tok_lower(t), strlen(tok_lower(t)));
+		if (k < 0)
+			break;
+		if (k == 0) {
+			len = save;
+			buf[len] = '\0';
+			break;
+		}
+		const node *nd = cw_map_getn(d->map, buf, len);
+		if (!nd)
+			break;
+		const entry *e = nd->list ? pick_entry(nd, toks, i, j + 1) : NULL;
+		if (e) {
+			out->kind = A_ENTRY;
+			out->e = e;
+			out->ts = i;
+			out->te = j + 1;
+			best = j + 1 - i;
+		}
+	}
+	if (best) {
+		const cw_token *last = &toks[out->te - 1];
+		size_t n = strlen(last->text);
+		out->poss = (n > 2 && last->text[n - 2] == '\'' && last->text[n - 1] == 's') ||
+			    (out->te < s->ntoks && possessive_token(&toks[out->te]));
+	}
+	return best;
+}
+
+/* Capitalised words that start sentences or name things other than people. */
+static const char *const not_name_words[] = {
+	"the", "a", "an", "in", "on", "at", "during", "after", "before", "moreover", "also",
+	"but", "and", "however", "meanwhile", "this", "that", "these", "those", "it", "we",
+	"i", "his", "her", "their", "our", "its", "when", "while", "as", "if", "since",
+	"although", "following", "according", "earlier", "later", "last", "next", "yesterday",
+	"today", "tomorrow", "there", "here", "what", "who", "why", "how", "where", "for",
+	"with", "by", "from", "to", "of", "under", "over", "despite", "apart", "amid", "about",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "new", "north", "south", "east", "west", "northern",
+	"southern", "eastern", "western", "central", "saint", "st", "san", "santa", "los",
+	"las", "port", "fort", "mount", "lake", "river", "sea", "ocean", "gulf", "bay",
+	"island", "islands", "street", "avenue", "square", "city", "province", "region",
+	"district", "county", "state", "republic", "kingdom", "university", "ministry",
+	"council", "party", "organization", "organisation", "company", "group", "corp", "inc",
+	"bank", "agency", "committee", "commission", "session", "assembly", "court", "army",
+	"news", "press", "times", "post", "daily", "international", "national", "airport",
+	"road", "bridge", "hospital", "school", "museum", "palace", "house", "hotel",
+	"conference", "forum", "summit", "day", "week", "year", "read", "said", "says",
+	"reported", "mr", "mrs", "ms", "dr", "sir", "prof", "nagorno", "karabakh", NULL
+};
+
+static int name_token(const cw_token *t)
+{
+	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_PUNCT | CW_T_NUM)))
+		return 0;
+	if ((t->flags & CW_T_ALLCAP) && strlen(t->text) > 1)
+		return 0;
+	return !in_list(not_name_words, tok_lower(t));
+}
+
+/* A run of capitalised words that no dictionary knows: a person's name
+ * perhaps ("Jeyhun Bayramov", "Mohammed Shia al-Sudani"). */
+static int unknown_name(const cw_actor_dict *d, const cw_sentence *s, int i, atom *out)
+{
+	int j = i;
+	while (j < s->ntoks) {
+		const cw_token *t = &s->toks[j];
+		int particle = j > i && !(t->flags & CW_T_CAP) && has_upper(t->text);
+		if (!name_token(t) && !particle)
+			break;
+		atom tmp;
+		if (j > i && longest_match(d, s, j, &tmp))
+			break;
+		j++;
+	}
+	if (j == i)
+		return 0;
+	out->kind = A_UNKNOWN;
+	out->e = NULL;
+	out->ts = i;
+	out->te = j;
+	out->poss = j < s->ntoks && possessive_token(&s->toks[j]);
+	return j - i;
+}
+
+/* ---------------------------------------------------------- composition */
+
+typedef struct builder {
+	const curlew *cw;
+	curlew_doc *doc;
+	cw_sentence *s;
+	atom *atoms;
+	int natoms;
+	cw_mention *ments;
+	int nments, cap;
+} builder;
+
+static int is_type(const atom *a, int type)
+{
+	return a->kind == A_ENTRY && a->e->type == type;
+}
+
+static int is_person_name(const atom *a)
+{
+	return a->kind == A_UNKNOWN || (is_type(a, E_NAME) && a->e->act->key);
+}
+
+static int international(const char *code)
+{
+	static const char *const intl[] = {
+		"IGO", "NGO", "NGM", "IMG", "INT", "MNC", "UIS", "AFR", "ASA", "BLK", "CRB",
+		"CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT",
+		"NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", NULL
+	};
+	for (const char *const *p = intl; *p; p++)
+		if (strncmp(code, *p, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* The role in force on the story's date; else an undated default; else
+ * the latest one. */
+static const role *pick_role(const actor *a, cw_date date)
+{
+	const role *undated = NULL, *latest = NULL;
+	for (int i = 0; i < a->nroles; i++) {
+		const role *r = &a->roles[i];
+		int dated = r->from.y || r->to.y;
+		if (!dated) {
+			if (!undated)
+				undated = r;
+			continue;
+		}
+		if (date.y && (!r->from.y || cw_date_cmp(r->from, date) <= 0) &&
+		    (!r->to.y || cw_date_cmp(date, r->to) <= 0))
+			return r;
+		if (!latest || (!r->to.y && latest->to.y) ||
+		    (r->from.y && cw_date_cmp(r->from, latest->from) > 0 && (!r->to.y || latest->to.y)))
+			latest = r;
+	}
+	if (undated && date.y)
+		return undated;
+	return latest ? latest : undated;
+}
+
+/* What a modifier atom says: a country and maybe a full code of its own. */
+typedef struct origin {
+	char country[4];
+	char code[32];          /* a non-country code to keep as is (IGOUNO), or "" */
+	int from_adj;
+	const char *rule;
+} origin;
+
+static int origin_of(const builder *b, const atom *a, origin *o)
+{
+	memset(o, 0, sizeof *o);
+	if (a->kind != A_ENTRY)
+		return 0;
+	const entry *e = a->e;
+	o->rule = e->rule;
+	switch (e->type) {
+	case E_COUNTRY: case E_CAPITAL: case E_ADJ:
+		memcpy(o->country, e->country, 4);
+		o->from_adj = e->type == E_ADJ;
+		return 1;
+	case E_NAME: {
+		const role *r = pick_role(e->act, b->doc->date);
+		if (!r || r->code[0] == '~')
+			return 0;
+		if (strlen(r->code) == 3 && !international(r->code))
+			memcpy(o->country, r->code, 4);
+		else {
+			snprintf(o->code, sizeof o->code, "%s", r->code);
+			if (!international(r->code))
+				memcpy(o->country, r->code, 3);
+		}
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+static cw_mention *new_mention(builder *b, int ts, int te, int head, int kind)
+{
+	cw_mention *m = cw_grow(b->doc->arena, b->ments, &b->cap, b->nments + 1, sizeof *m);
+	if (!m)
+		return NULL;
+	b->ments = m;
+	m = &m[b->nments++];
+	memset(m, 0, sizeof *m);
+	m->tok_start = ts;
+	m->tok_end = te;
+	m->head = head;
+	m->kind = kind;
+	m->also = -1;
+	return m;
+}
+
+/* Byte span and text of the mention's tokens, without a final 's. */
+static int finish_text(builder *b, cw_mention *m)
+{
+	const cw_token *toks = b->s->toks;
+	int last = m->tok_end - 1;
+	/* "(OSCE)" is covered by the mention but is not part of its words */
+	for (int i = m->tok_start + 1; i < m->tok_end; i++)
+		if (strcmp(toks[i].text, "(") == 0 && i + 3 == m->tok_end) {
+			last = i - 1;
+			break;
+		}
+	while (last > m->tok_start && (toks[last].flags & CW_T_PUNCT))
+		last--;
+	m->start = toks[m->tok_start].start;
+	m->end = toks[last].end;
+	const char *t = b->doc->text;
+	if (m->end >= m->start + 3 && t[m->end - 2] == '\'' && t[m->end - 1] == 's')
+		m->end -= 2;
+	else if (m->end >= m->start + 5 && memcmp(t + m->end - 4, "\xe2\x80\x99s", 4) == 0)
+		m->end -= 4;
+	m->text = cw_strndup(b->doc->arena, t + m->start, m->end - m->start);
+	return m->text ? 0 : -1;
+}
+
+static void set_code(cw_mention *m, const char *country, const char *code)
+{
+	snprintf(m->country, sizeof m->country, "%s", country);
+	snprintf(m->code, sizeof m->code, "%s", code);
+}
+
+static void add_sectors(cw_mention *m, const entry *e)
+{
+	for (int i = 0; i < e->nsectors && m->nsectors < CW_MAX_SECTORS; i++)
+		memcpy(m->sectors[m->nsectors++], e->sectors[i], 4);
+}
+
+static void compose_code(cw_mention *m)
+{
+	size_t n = strlen(m->code);
+	for (int i = 0; i < m->nsectors && n + 3 < sizeof m->code; i++, n += 3)
+		memcpy(m->code + n, m->sectors[i], 4);
+}
+
+/* Tokens between atoms a and b are only glue; returns 1 if adjacent. */
+static int adjacent(const builder *b, const atom *a, const atom *c)
+{
+	for (int i = a->te; i < c->ts; i++)
+		if (!glue_token(&b->s->toks[i]))
+			return 0;
+	return 1;
+}
+
+static int tok_is(const builder *b, int i, const char *w)
+{
+	return i >= 0 && i < b->s->ntoks && strcmp(tok_lower(&b->s->toks[i]), w) == 0;
+}
+
+/* A stand-alone atom: a name, country, adjective, capital or pronoun. */
+static int simple_mention(builder *b, const atom *a)
+{
+	int ts = a->ts;
+	if (is_type(a, E_PRONOUN)) {
+		if (tok_is(b, ts - 1, "the"))
+			ts--;
+		cw_mention *m = new_mention(b, ts, a->te, a->te - 1, CW_M_PRONOUN);
+		if (!m)
+			return -1;
+		m->plural = a->e->plural;
+		m->rule = a->e->rule;
+		return finish_text(b, m);
+	}
+	if (a->kind == A_UNKNOWN) {
+		if (a->te - a->ts < 2)
+			return 0;
+		char *name = cw_strndup(b->doc->arena, b->doc->text + b->s->toks[a->ts].start,
+					b->s->toks[a->te - 1].end - b->s->toks[a->ts].start);
+		cw_place pl;
+		if (!name || (b->cw->places && cw_place_lookup(b->cw, name, &pl) == 0))
+			return name ? 0 : -1;
+		cw_mention *m = new_mention(b, a->ts, a->te, a->te - 1, CW_M_PERSON);
+		if (!m)
+			return -1;
+		m->key = surname_of(b->doc->arena, b->s->toks[a->te - 1].text);
+		m->rule = "unknown name";
+		return finish_text(b, m);
+	}
+	origin o;
+	if (!origin_of(b, a, &o))
+		return 0;
+	int kind = a->e->type == E_ADJ ? CW_M_ADJ : a->e->type == E_CAPITAL ? CW_M_CAPITAL : CW_M_NAME;
+	cw_mention *m = new_mention(b, a->ts, a->te, a->te - 1, kind);
+	if (!m)
+		return -1;
+	set_code(m, o.country, o.code[0] ? o.code : o.country);
+	m->plural = a->e->plural;
+	m->rule = o.rule;
+	if (a->e->type == E_NAME)
+		m->key = a->e->act->key;
+	/* "(OSCE)" after the name it abbreviates is the same actor */
+	int i = a->te;
+	if (tok_is(b, i, "(") && i + 2 < b->s->ntoks && tok_is(b, i + 2, ")") &&
+	    (b->s->toks[i + 1].flags & CW_T_ALLCAP))
+		m->tok_end = i + 3;
+	return finish_text(b, m);
+}
+
+/* Finds the atom starting at token i, or -1. */
+static int atom_at(const builder *b, int from, int i)
+{
+	for (int k = from; k < b->natoms && b->atoms[k].ts <= i; k++)
+		if (b->atoms[k].ts == i)
+			return k;
+	return -1;
+}
+
+/* Composes the title group whose agent atom is b->atoms[g]; pre is the
+ * modifier atom before it or -1, first the first atom of the group, mod a
+ * "former"-like atom or -1.  Returns the index of the next atom to look at. */
+static int title_group(builder *b, int first, int pre, int g, int mod, int *next)
+{
+	const cw_sentence *s = b->s;
+	atom *ag = &b->atoms[g];
+	int end = ag->te, k = g + 1;
+	/* agents in a row: "Deputy Prime Minister" when split */
+	while (k < b->natoms && is_type(&b->atoms[k], E_AGENT) && adjacent(b, &b->atoms[k - 1], &b->atoms[k]))
+		ag = &b->atoms[k], end = ag->te, k++;
+	origin o = { 0 };
+	int have = pre >= 0 && origin_of(b, &b->atoms[pre], &o);
+	const atom *person = NULL;
+	/* "Foreign Minister Jeyhun Bayramov" */
+	if (k < b->natoms && is_person_name(&b->atoms[k]) && b->atoms[k].ts == end) {
+		person = &b->atoms[k];
+		end = person->te;
+		k++;
+	}
+	/* "the Minister of Foreign Affairs of North Macedonia", "chief of staff
+	 * of the Pakistani army": take the country of what follows "of" */
+	if (!have && !person && tok_is(b, end, "of")) {
+		int t = end + 1;
+		if (tok_is(b, t, "the"))
+			t++;
+		int c = atom_at(b, k, t);
+		if (c >= 0 && origin_of(b, &b->atoms[c], &o) && b->atoms[c].e->type != E_CAPITAL) {
+			have = 1;
+			end = b->atoms[c].te;
+			k = c + 1;
+			/* its own agent words ("the Pakistani army") belong to the phrase */
+			while (k < b->natoms && (is_type(&b->atoms[k], E_AGENT) || is_type(&b->atoms[k], E_SKIP)) &&
+			       adjacent(b, &b->atoms[k - 1], &b->atoms[k]))
+				end = b->atoms[k++].te;
+			if (end < s->ntoks && tok_is(b, end, "(") && tok_is(b, end + 2, ")") &&
+			    (s->toks[end + 1].flags & CW_T_ALLCAP))
+				end += 3;
+			while (k < b->natoms && b->atoms[k].ts < end)
+				k++;
+		}
+	}
+	/* apposition: ", Jeyhun Bayramov" */
+	if (!person && tok_is(b, end, ",") && k < b->natoms && is_person_name(&b->atoms[k]) &&
+	    b->atoms[k].ts == end + 1) {
+		person = &b->atoms[k];
+		end = person->te;
+		k++;
+	}
+	int ts = b->atoms[first].ts;
+	if (tok_is(b, ts - 1, "the") || tok_is(b, ts - 1, "a") || tok_is(b, ts - 1, "an"))
+		ts--;
+	cw_mention *m = new_mention(b, ts, end, ag->te - 1, CW_M_AGENT);
+	if (!m)
+		return -1;
+	m->plural = ag->e->plural;
+	m->rule = ag->e->rule;
+	for (int i = g; i < b->natoms && b->atoms[i].ts < ag->te; i++)
+		if (is_type(&b->atoms[i], E_AGENT))
+			add_sectors(m, b->atoms[i].e);
+	if (mod >= 0) {
+		m->nsectors = 0;
+		add_sectors(m, b->atoms[mod].e);
+	}
+	if (person) {
+		m->key = person->kind == A_ENTRY ? person->e->act->key
+			 : surname_of(b->doc->arena, s->toks[person->te - 1].text);
+		origin po;
+		/* a title naming another country or body than the person's
+		 * dictionary role ("Acting Chairman of the OSCE, Bujar Osmani")
+		 * says what he is acting as here */
+		int title_differs = have && (o.code[0] || !origin_of(b, person, &po) ||
+					     strcmp(o.country, po.country) != 0);
+		if (person->kind == A_ENTRY && !title_differs && origin_of(b, person, &po)) {
+			if (mod < 0) {
+				o = po;     /* his dated role says more than the title */
+				m->nsectors = 0;
+			} else if (po.country[0]) {
+				memcpy(o.country, po.country, 4);
+				o.code[0] = '\0';
+				o.from_adj = 0;
+			} else {
+				o = po;
+			}
+			have = 1;
+			m->rule = po.rule;
+		}
+	}
+	if (have) {
+		m->kind = o.from_adj ? CW_M_ADJ : CW_M_NAME;
+		if (o.code[0]) {
+			set_code(m, o.country, o.code);
+			m->nsectors = 0;   /* "the OSCE Chairman" stays the OSCE */
+		} else {
+			set_code(m, o.country, o.country);
+			compose_code(m);
+		}
+		if (!person && o.rule && !(m->rule = cw_printf(b->doc->arena, "%s+%s", ag->e->rule, o.rule)))
+			return -1;
+	} else if (m->nsectors == 0) {
+		b->nments--;         /* "the other side": nobody in particular */
+		*next = k;
+		return 0;
+	}
+	*next = k;
+	return finish_text(b, m);
+}
+
+/* "Jeyhun Bayramov, the foreign minister of Azerbaijan": one actor. */
+static int merge_name(builder *b, const atom *a, cw_mention *m)
+{
+	m->tok_start = a->ts;
+	m->key = a->kind == A_ENTRY ? a->e->act->key
+		 : surname_of(b->doc->arena, b->s->toks[a->te - 1].text);
+	origin po;
+	if (a->kind == A_ENTRY && origin_of(b, a, &po) && m->code[0] == '\0') {
+		set_code(m, po.country, po.code[0] ? po.code : po.country);
+		m->kind = CW_M_NAME;
+		m->nsectors = 0;
+	}
+	return finish_text(b, m);
+}
+
+/* Tries a title group at atom j: skip/"former" words, a country, name or
+ * adjective modifier, then an agent.  Returns 1 and sets *next when it
+ * made one (or found a group with nobody in it), 0 when atom j does not
+ * start a group, -1 on error. */
+static int try_group(builder *b, int j, int *next)
+{
+	int mod = -1, t = j;
+	while (t < b->natoms && (is_type(&b->atoms[t], E_SKIP) || is_type(&b->atoms[t], E_MOD)) &&
+	       (t == j || adjacent(b, &b->atoms[t - 1], &b->atoms[t]))) {
+		if (is_type(&b->atoms[t], E_MOD))
+			mod = t;
+		t++;
+	}
+	if (t >= b->natoms || (t > j && !adjacent(b, &b->atoms[t - 1], &b->atoms[t])))
+		return 0;
+	int first = mod >= 0 ? mod : t, pre = -1, g = -1;
+	const atom *a = &b->atoms[t];
+	if (a->kind == A_ENTRY && a->e->type <= E_ADJ && !is_person_name(a)) {
+		int u = t + 1;
+		while (u < b->natoms && (is_type(&b->atoms[u], E_SKIP) || is_type(&b->atoms[u], E_MOD)) &&
+		       adjacent(b, &b->atoms[u - 1], &b->atoms[u])) {
+			if (is_type(&b->atoms[u], E_MOD))
+				mod = u;
+			u++;
+		}
+		if (u < b->natoms && is_type(&b->atoms[u], E_AGENT) &&
+		    adjacent(b, &b->atoms[u - 1], &b->atoms[u]))
+			pre = t, g = u;
+		if (first > t)
+			first = t;
+	} else if (is_type(a, E_AGENT)) {
+		g = t;
+	}
+	if (g < 0)
+		return 0;
+	return title_group(b, first, pre, g, mod, next) < 0 ? -1 : 1;
+}
+
+/* "Jeyhun Bayramov, the foreign minister of Azerbaijan": the name, a
+ * comma, then within a few plain words a title group. */
+static int name_then_title(builder *b, int j, int *next)
+{
+	const atom *a = &b->atoms[j];
+	if (!is_person_name(a) || !tok_is(b, a->te, ",") || j + 1 >= b->natoms)
+		return 0;
+	int t = a->te + 1;
+	if (tok_is(b, t, "the") || tok_is(b, t, "a") || tok_is(b, t, "an"))
+		t++;
+	int c = j + 1;
+	if (b->atoms[c].ts < t || b->atoms[c].ts > t + 3)
+		return 0;
+	for (int i = t; i < b->atoms[c].ts; i++)
+		if (b->s->toks[i].flags & (CW_T_PUNCT | CW_T_CAP))
+			return 0;
+	int before = b->nments;
+	int rc = try_group(b, c, next);
+	if (rc <= 0)
+		return rc;
+	if (b->nments == before) {
+		*next = j + 1;
+		return 0;
+	}
+	cw_mention *m = &b->ments[b->nments - 1];
+	if (m->key)
+		return 1;
+	return merge_name(b, a, m) < 0 ? -1 : 1;
+}
+
+static int compose(builder *b)
+{
+	int k = 0;
+	while (k < b->natoms) {
+		int next = k + 1, before = b->nments;
+		int rc = name_then_title(b, k, &next);
+		if (rc == 0)
+			rc = try_group(b, k, &next);
+		if (rc == 0) {
+			next = k + 1;
+			if (b->atoms[k].kind == A_UNKNOWN || b->atoms[k].e->type <= E_PRONOUN)
+				rc = simple_mention(b, &b->atoms[k]);
+		}
+		if (rc < 0)
+			return rc;
+		/* atoms swallowed by the mention ("(OSCE)") are done */
+		if (b->nments > before) {
+			int end = b->ments[b->nments - 1].tok_end;
+			while (next < b->natoms && b->atoms[next].ts < end)
+				next++;
+		}
+		k = next > k ? next : k + 1;
+	}
+	return 0;
+}
+
+int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	const cw_actor_dict *d = cw->actors;
+	for (int i = 0; i < s->ntoks; i++)
+		s->toks[i].mention = -1;
+	if (!d || s->ntoks == 0)
+		return 0;
+	builder b = { cw, doc, s, NULL, 0, NULL, 0, 0 };
+	b.atoms = cw_alloc(doc->arena, sizeof *b.atoms * (size_t)s->ntoks);
+	if (!b.atoms)
+		return CURLEW_ESYS;
+	for (int i = 0; i < s->ntoks;) {
+		atom *a = &b.atoms[b.natoms];
+		if (longest_match(d, s, i, a) || unknown_name(d, s, i, a)) {
+			b.natoms++;
+			i = a->te;
+		} else {
+			i++;
+		}
+	}
+	if (compose(&b) < 0)
+		return CURLEW_ESYS;
+	s->ments = b.ments;
+	s->nments = b.nments;
+	for (int m = 0; m < b.nments; m++)
+		for (int t = b.ments[m].tok_start; t < b.ments[m].tok_end; t++)
+			s->toks[t].mention = m;
+	return 0;
+}

@@ -1,0 +1,415 @@
+/* test_actors.c -- the actors stage: dictionaries load, title phrases
+ * compose into one mention, adjectives, capitals, IGOs, persons by date,
+ * longest match, pronouns.  Sentences are tokenized here by a small
+ * splitter so the test does not depend on the tokens stage. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "internal.h"
+#include "check.h"
+
+static curlew *cw;
+
+/* Words (letters, digits, hyphens, inner stops and apostrophes) and single
+ * punctuation marks, flagged as tokens.c documents. */
+static int tokenize(curlew_doc *doc, cw_sentence *s)
+{
+	const char *t = doc->text;
+	int cap = 0;
+	s->toks = NULL;
+	s->ntoks = 0;
+	size_t i = 0, n = strlen(t);
+	while (i < n) {
+		if (isspace((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		int word = isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+		if (word) {
+			while (j < n && (isalnum((unsigned char)t[j]) || (unsigned char)t[j] >= 0x80 ||
+					 ((t[j] == '-' || t[j] == '\'' || t[j] == '.') && j + 1 < n &&
+					  isalnum((unsigned char)t[j + 1]))))
+				j++;
+			if (j < n && t[j] == '.' && j > i + 1 && t[j - 2] == '.')
+				j++;   /* U.N. */
+		} else {
+			j = i + 1;
+		}
+		cw_token *tk = cw_grow(doc->arena, s->toks, &cap, s->ntoks + 1, sizeof *tk);
+		if (!tk)
+			return -1;
+		s->toks = tk;
+		tk = &tk[s->ntoks];
+		memset(tk, 0, sizeof *tk);
+		tk->start = (uint32_t)i;
+		tk->end = (uint32_t)j;
+		tk->text = cw_strndup(doc->arena, t + i, j - i);
+		char *lo = cw_strndup(doc->arena, t + i, j - i);
+		cw_lower_ascii(lo);
+		tk->lower = lo;
+		if (!word)
+			tk->flags |= CW_T_PUNCT;
+		else {
+			if (isupper((unsigned char)t[i]))
+				tk->flags |= CW_T_CAP;
+			if (isdigit((unsigned char)t[i]))
+				tk->flags |= CW_T_NUM;
+			int up = 0, low = 0;
+			for (size_t k = i; k < j; k++)
+				up += isupper((unsigned char)t[k]) != 0, low += islower((unsigned char)t[k]) != 0;
+			if (up >= 2 && low == 0)
+				tk->flags |= CW_T_ALLCAP;
+		}
+		if (s->ntoks == 0)
+			tk->flags |= CW_T_SENT_START;
+		tk->mention = tk->place = -1;
+		s->ntoks++;
+		i = j;
+	}
+	s->start = 0;
+	s->end = (uint32_t)n;
+	return 0;
+}
+
+static curlew_doc *run(const char *text, const char *date)
+{
+	cw_arena *a = cw_arena_new();
+	curlew_doc *doc = cw_alloc(a, sizeof *doc);
+	doc->arena = a;
+	doc->cw = cw;
+	doc->text = cw_strdup(a, text);
+	doc->len = strlen(text);
+	if (date)
+		cw_date_parse(date, &doc->date);
+	doc->sents = cw_alloc(a, sizeof *doc->sents);
+	doc->nsents = 1;
+	doc->sents[0].index = 1;
+	if (tokenize(doc, &doc->sents[0]) < 0 || cw_actors(cw, doc, &doc->sents[0]) < 0)
+		fprintf(stderr, "actors failed on: %s\n", text);
+	return doc;
+}
+
+static void done(curlew_doc *doc)
+{
+	cw_arena_free(doc->arena);
+}
+
+/* The mention whose words include `word`, or NULL. */
+static const cw_mention *find(const curlew_doc *doc, const char *word)
+{
+	const cw_sentence *s = &doc->sents[0];
+	for (int i = 0; i < s->ntoks; i++)
+		if (strcmp(s->toks[i].text, word) == 0 && s->toks[i].mention >= 0)
+			return &s->ments[s->toks[i].mention];
+	return NULL;
+}
+
+static const char *code_of(const curlew_doc *doc, const char *word)
+{
+	const cw_mention *m = find(doc, word);
+	return m ? m->code : "(none)";
+}
+
+static const char *text_of(const curlew_doc *doc, const char *word)
+{
+	const cw_mention *m = find(doc, word);
+	return m ? m->text : "(none)";
+}
+
+static void test_titles(void)
+{
+	curlew_doc *d = run("The Foreign Minister of Azerbaijan met reporters.", "2023-09-20");
+	CHECK_STR(code_of(d, "Minister"), "AZEGOV");
+	CHECK_STR(text_of(d, "Minister"), "The Foreign Minister of Azerbaijan");
+	CHECK(find(d, "Minister") == find(d, "Azerbaijan"));
+	CHECK_STR(find(d, "Minister")->country, "AZE");
+	CHECK_INT(find(d, "Minister")->nsectors, 1);
+	CHECK_STR(find(d, "Minister")->sectors[0], "GOV");
+	CHECK_STR(d->sents[0].toks[find(d, "Minister")->head].text, "Minister");
+	done(d);
+
+	d = run("Azerbaijan's foreign minister said so.", "2023-09-20");
+	CHECK_STR(code_of(d, "minister"), "AZEGOV");
+	CHECK(find(d, "minister") == find(d, "Azerbaijan's"));
+	done(d);
+
+	d = run("Azerbaijani Foreign Minister Jeyhun Bayramov arrived.", "2023-09-20");
+	CHECK_STR(code_of(d, "Bayramov"), "AZEGOV");
+	CHECK(find(d, "Bayramov") == find(d, "Azerbaijani"));
+	CHECK_STR(find(d, "Bayramov")->key, "bayramov");
+	done(d);
+
+	d = run("Proposals were rejected by the Armenian side.", NULL);
+	CHECK_STR(code_of(d, "side"), "ARM");
+	CHECK_STR(text_of(d, "side"), "the Armenian side");
+	CHECK_INT(find(d, "side")->kind, CW_M_ADJ);
+	done(d);
+
+	d = run("It was an operation against the illegal Armenian armed forces.", NULL);
+	CHECK_STR(code_of(d, "forces"), "ARMMIL");
+	CHECK_INT(find(d, "forces")->plural, 1);
+	done(d);
+
+	d = run("Israeli troops entered the town.", NULL);
+	CHECK_STR(code_of(d, "troops"), "ISRMIL");
+	done(d);
+
+	d = run("Russian President Vladimir Putin spoke.", "2023-09-20");
+	CHECK_STR(code_of(d, "Putin"), "RUSGOV");
+	CHECK(find(d, "Putin") == find(d, "Russian"));
+	CHECK_STR(text_of(d, "Putin"), "Russian President Vladimir Putin");
+	done(d);
+
+	d = run("He spoke to the OSCE Chairman about it.", NULL);
+	CHECK_STR(code_of(d, "Chairman"), "IGOEURSCE");
+	CHECK(find(d, "Chairman") == find(d, "OSCE"));
+	done(d);
+
+	d = run("UN Secretary-General Antonio Guterres called for a ceasefire.", "2024-01-01");
+	CHECK_STR(code_of(d, "UN"), "IGOUNO");
+	CHECK(find(d, "UN") == find(d, "Guterres"));
+	done(d);
+
+	d = run("The U.N. Secretary-General urged Israel to allow more aid.", NULL);
+	CHECK_STR(code_of(d, "Secretary-General"), "IGOUNO");
+	CHECK_STR(code_of(d, "Israel"), "ISR");
+	done(d);
+
+	/* the seed story's long title: two actors, the second with the name */
+	d = run("Jeyhun Bayramov met with the Minister of Foreign Affairs of North Macedonia and "
+		"Acting Chairman of the Organization for Security and Cooperation in Europe (OSCE), "
+		"Buyar Osmani on September 19.", "2023-09-20");
+	CHECK_STR(code_of(d, "Bayramov"), "AZEGOV");
+	CHECK_STR(code_of(d, "Affairs"), "MKDGOV");
+	CHECK(find(d, "Affairs") == find(d, "Macedonia"));
+	CHECK_STR(code_of(d, "Organization"), "IGOEURSCE");
+	CHECK(find(d, "OSCE") == find(d, "Organization"));
+	CHECK(find(d, "Osmani") != NULL);
+	CHECK(find(d, "September") == NULL);
+	CHECK_INT(d->sents[0].nments, 3);
+	done(d);
+
+	d = run("The chief of staff of the Pakistani army visited China.", NULL);
+	CHECK_STR(code_of(d, "staff"), "PAKMIL");
+	CHECK_STR(code_of(d, "China"), "CHN");
+	done(d);
+
+	d = run("Kenya's foreign minister criticised Sudan's army.", NULL);
+	CHECK_STR(code_of(d, "minister"), "KENGOV");
+	CHECK_STR(code_of(d, "army"), "SDNMIL");
+	done(d);
+
+	d = run("Hikmet Hajiyev, the foreign policy adviser of Azerbaijan, said.", "2023-01-01");
+	CHECK_STR(code_of(d, "Hajiyev"), "AZEGOV");
+	CHECK(find(d, "Hajiyev") == find(d, "adviser"));
+	done(d);
+
+	d = run("Former President Donald Trump spoke.", "2022-01-01");
+	CHECK_STR(code_of(d, "Trump"), "USAELI");
+	done(d);
+}
+
+static void test_bare_and_pronouns(void)
+{
+	curlew_doc *d = run("The minister said police arrested protesters.", NULL);
+	const cw_mention *m = find(d, "minister");
+	CHECK(m != NULL);
+	if (m) {
+		CHECK_INT(m->kind, CW_M_AGENT);
+		CHECK_STR(m->code, "");
+		CHECK_STR(m->sectors[0], "GOV");
+	}
+	m = find(d, "police");
+	CHECK(m && strcmp(m->sectors[0], "COP") == 0);
+	m = find(d, "protesters");
+	CHECK(m && strcmp(m->sectors[0], "OPP") == 0 && m->plural);
+	done(d);
+
+	d = run("He said both sides would meet and they agreed.", NULL);
+	CHECK_INT(find(d, "He")->kind, CW_M_PRONOUN);
+	CHECK_INT(find(d, "He")->plural, 0);
+	CHECK_INT(find(d, "sides")->kind, CW_M_PRONOUN);
+	CHECK_INT(find(d, "sides")->plural, 1);
+	CHECK_STR(text_of(d, "sides"), "both sides");
+	CHECK(find(d, "they") && find(d, "they")->plural);
+	done(d);
+
+	d = run("The other side refused.", NULL);
+	CHECK(find(d, "side") == NULL);
+	done(d);
+}
+
+static void test_names(void)
+{
+	curlew_doc *d = run("The United Nations and the EU criticised NATO and the WHO.", NULL);
+	CHECK_STR(code_of(d, "Nations"), "IGOUNO");
+	CHECK_STR(code_of(d, "EU"), "IGOEUREEC");
+	CHECK_STR(code_of(d, "NATO"), "IGOWSTNAT");
+	CHECK_STR(code_of(d, "WHO"), "IGOUNOWHO");
+	done(d);
+
+	/* abbreviations only in capitals; names only capitalised */
+	d = run("Those who can help us should.", NULL);
+	CHECK(find(d, "who") == NULL);
+	CHECK(find(d, "us") == NULL);
+	done(d);
+	d = run("The US and the U.S. and America.", NULL);
+	CHECK_STR(code_of(d, "US"), "USA");
+	CHECK_STR(code_of(d, "U.S."), "USA");
+	CHECK_STR(code_of(d, "America"), "USA");
+	done(d);
+
+	/* longest match: the Security Council, not "council" or "security" */
+	d = run("The UN Security Council met on Friday.", NULL);
+	CHECK_STR(code_of(d, "Council"), "IGOUNO");
+	CHECK(find(d, "UN") == find(d, "Council"));
+	CHECK_STR(text_of(d, "Council"), "UN Security Council");
+	done(d);
+
+	d = run("The International Committee of the Red Cross (ICRC) sent two vehicles.", NULL);
+	CHECK_STR(code_of(d, "Cross"), "NGOHLHIRC");
+	CHECK(find(d, "ICRC") == find(d, "Cross"));
+	CHECK_STR(text_of(d, "Cross"), "International Committee of the Red Cross");
+	CHECK_INT(d->sents[0].nments, 1);
+	done(d);
+
+	d = run("Hamas and Hezbollah fighters fired rockets; al-Qaeda claimed it.", NULL);
+	CHECK_STR(code_of(d, "Hamas"), "PSEREBHMS");
+	CHECK_STR(code_of(d, "Hezbollah"), "LBNREB");
+	CHECK_STR(code_of(d, "al-Qaeda"), "IMGMOSALQ");
+	done(d);
+
+	/* capitals act; other cities are places.c's business */
+	d = run("Baku said Moscow and New York disagreed.", NULL);
+	CHECK_STR(code_of(d, "Baku"), "AZE");
+	CHECK_INT(find(d, "Baku")->kind, CW_M_CAPITAL);
+	CHECK_STR(code_of(d, "Moscow"), "RUS");
+	CHECK(find(d, "York") == NULL);
+	done(d);
+
+	d = run("Armenian residents and the Azerbaijani society.", NULL);
+	CHECK_STR(code_of(d, "residents"), "ARMCVL");
+	CHECK_STR(code_of(d, "Azerbaijani"), "AZE");
+	CHECK_INT(find(d, "Azerbaijani")->kind, CW_M_ADJ);
+	done(d);
+
+	d = run("Months: September, October and Monday are not actors.", NULL);
+	CHECK_INT(d->sents[0].nments, 0);
+	done(d);
+}
+
+static void test_dates(void)
+{
+	curlew_doc *d = run("Benjamin Netanyahu spoke.", "2023-09-20");
+	CHECK_STR(code_of(d, "Netanyahu"), "ISRGOV");
+	CHECK_STR(find(d, "Netanyahu")->key, "netanyahu");
+	done(d);
+	d = run("Benjamin Netanyahu spoke.", "2022-01-01");
+	CHECK_STR(code_of(d, "Netanyahu"), "ISROPP");   /* out of office: the undated role */
+	done(d);
+	d = run("Sergei Shoigu spoke.", "2023-01-01");
+	CHECK_STR(code_of(d, "Shoigu"), "RUSGOVMIL");
+	done(d);
+	d = run("Sergei Shoigu spoke.", "2024-06-01");
+	CHECK_STR(code_of(d, "Shoigu"), "RUSGOV");
+	done(d);
+	d = run("Xi met Zelensky.", "2024-06-01");
+	CHECK_STR(code_of(d, "Xi"), "CHNGOV");
+	CHECK_STR(find(d, "Xi")->key, "xi");
+	CHECK_STR(code_of(d, "Zelensky"), "UKRGOV");
+	done(d);
+	d = run("Dmytro Kuleba spoke.", "2025-01-01");   /* no role then, none undated: latest */
+	CHECK_STR(code_of(d, "Kuleba"), "UKRGOV");
+	done(d);
+	d = run("Ursula von der Leyen spoke.", "2024-01-01");
+	CHECK_STR(code_of(d, "Leyen"), "IGOEUREEC");
+	done(d);
+}
+
+static void test_unknown_person(void)
+{
+	curlew_doc *d = run("Later, Aram Petrosyan told reporters the talks failed.", NULL);
+	const cw_mention *m = find(d, "Petrosyan");
+	CHECK(m != NULL);
+	if (m) {
+		CHECK_INT(m->kind, CW_M_PERSON);
+		CHECK_STR(m->key, "petrosyan");
+		CHECK_STR(m->code, "");
+	}
+	CHECK(find(d, "Later") == NULL);
+	done(d);
+}
+
+static void test_speed(void)
+{
+	const char *text = "The Foreign Minister of Azerbaijan, Jeyhun Bayramov met with the "
+			   "Minister of Foreign Affairs of North Macedonia and Acting Chairman of "
+			   "the Organization for Security and Cooperation in Europe (OSCE), Buyar "
+			   "Osmani on September 19 in New York while Russian troops shelled Kharkiv.";
+	curlew_doc *d = run(text, "2023-09-20");
+	cw_sentence *s = &d->sents[0];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rounds = 2000;
+	for (int i = 0; i < rounds; i++)
+		cw_actors(cw, d, s);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / rounds;
+	printf("actors: %.4f ms per %d-token sentence\n", ms, s->ntoks);
+	CHECK(ms < 0.5);   /* generous: sanitizer builds are several times slower */
+	done(d);
+}
+
+static void test_errors(void)
+{
+	/* a malformed data line names the file and line */
+	char dir[] = "/tmp/cw_actors_XXXXXX";
+	if (!mkdtemp(dir))
+		return;
+	char path[256];
+	snprintf(path, sizeof path, "%s/actors.txt", dir);
+	FILE *f = fopen(path, "w");
+	fputs("# test\nGood Name  [IGO]\nBad Name  [IGO 2020-01-01]\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/agents.txt", dir);
+	f = fopen(path, "w");
+	fputs("minister  [GOV]\n", f);
+	fclose(f);
+	curlew fake;
+	memset(&fake, 0, sizeof fake);
+	fake.data_dir = dir;
+	cw_actor_dict *ad = NULL;
+	char err[256] = "";
+	CHECK_INT(cw_actors_load(&ad, &fake, err, sizeof err), -1);
+	CHECK(strstr(err, "actors.txt:3") != NULL);
+	CHECK(ad == NULL);
+	snprintf(path, sizeof path, "%s/actors.txt", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/agents.txt", dir);
+	remove(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	curlew_options o = CURLEW_OPTIONS_INIT;
+	o.data_dir = "data";
+	o.use_parser = 0;
+	if (curlew_open(&cw, &o) != CURLEW_OK) {
+		fprintf(stderr, "curlew_open: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		CHECK(0);
+		return check_done("test_actors");
+	}
+	test_titles();
+	test_bare_and_pronouns();
+	test_names();
+	test_dates();
+	test_unknown_person();
+	test_speed();
+	test_errors();
+	curlew_close(cw);
+	return check_done("test_actors");
+}
