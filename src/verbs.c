@@ -559,6 +559,26 @@ static const plist *lookup(const cw_map *m, const char *w)
 	return w ? cw_map_get(m, w) : NULL;
 }
 
+/* Verbs WordNet lacks ("test-fired", "de-escalated"): strip the regular
+ * endings and look the stems up as they are. */
+static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
+{
+	static const struct { const char *end; const char *add; } rules[] = {
+		{ "ed", "" }, { "d", "" }, { "s", "" }, { "ing", "" }, { "ing", "e" }, { "ies", "y" },
+	};
+	const char *w = s->toks[i].lower;
+	size_t n = strlen(w);
+	char stem[64];
+	for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+		size_t k = strlen(rules[r].end), a = strlen(rules[r].add);
+		if (n <= k + 2 || n - k + a >= sizeof stem || !ends_with(w, rules[r].end))
+			continue;
+		memcpy(stem, w, n - k);
+		memcpy(stem + n - k, rules[r].add, a + 1);
+		try_list(lookup(m, stem), s, i, b);
+	}
+}
+
 /* The best pattern anchored on token i, verbal or nominal. */
 static best match_at(const cw_verb_dict *d, const cw_sentence *s, int i)
 {
@@ -570,6 +590,8 @@ static best match_at(const cw_verb_dict *d, const cw_sentence *s, int i)
 		try_list(lookup(d->verbal, t->vlemma), s, i, &b);
 		if (!t->vlemma || strcmp(t->vlemma, t->lower) != 0)
 			try_list(lookup(d->verbal, t->lower), s, i, &b);
+		if (!t->vlemma)
+			try_stems(d->verbal, s, i, &b);
 	}
 	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_SENT_START | CW_T_ALLCAP))) {
 		try_list(lookup(d->nominal, t->nlemma), s, i, &b);

@@ -88,6 +88,9 @@ static void test_specificity(void)
 	CHECK_STR(code_at("Rebels kidnapped two aid workers", "kidnapped"), "181");
 	CHECK_STR(code_at("Turkey sent humanitarian aid to Syria", "sent"), "073");
 	CHECK_STR(code_at("They discussed bilateral relations", "discussed"), "040");
+	/* Verbs WordNet lacks are found by their regular endings. */
+	CHECK_STR(code_at("North Korea test-fired a ballistic missile", "test-fired"), "150");
+	CHECK_STR(code_at("Armenia and Azerbaijan agreed to exchange prisoners", "agreed"), "0353");
 	/* A phrase alternative ("military_aid"). */
 	CHECK_STR(code_at("Kyiv requested more military aid", "requested"), "0232");
 }
@@ -138,6 +141,8 @@ static void test_negation(void)
 	CHECK(t && (t->flags & CW_TR_NEGATED));
 	t = trig_at(s, "denied");
 	CHECK(t && strcmp(t->code, "016") == 0);
+	t = trig_at(sentence("Iran denied supplying drones to Russia"), "supplying");
+	CHECK(t && strcmp(t->code, "072") == 0 && (t->flags & CW_TR_NEGATED));
 	/* A negation across a clause boundary does not count. */
 	t = trig_at(sentence("He did not say so ; troops attacked"), "attacked");
 	CHECK(t && !(t->flags & CW_TR_NEGATED));
