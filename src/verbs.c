@@ -456,9 +456,13 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 	}
 }
 
+/* "Azerbaijan's visit": a possessive, whether or not the tokens stage
+ * split off the "'s", works as a determiner. */
 static int is_det(const cw_token *t)
 {
-	return t->lower && in_list(t->lower, determiners);
+	return t->lower && (in_list(t->lower, determiners) ||
+			    (ends_with(t->lower, "'s") && strcmp(t->lower, "it's") != 0) ||
+			    ends_with(t->lower, "s'"));
 }
 
 /* "Azerbaijani", "Armenian": a capitalised word shaped like a people's
@@ -543,7 +547,9 @@ static int negated(const cw_sentence *s, int i, int nominal)
 		if (!t->lower || is_stop_punct(t))
 			return 0;
 		if (strcmp(t->lower, "not") == 0 || strcmp(t->lower, "never") == 0 ||
-		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0)
+		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0 ||
+		    (strcmp(t->lower, "'t") == 0 && j > 0 && s->toks[j - 1].lower &&
+		     ends_with(s->toks[j - 1].lower, "n")))
 			return 1;
 		if (strcmp(t->lower, "longer") == 0 && j > 0 && s->toks[j - 1].lower &&
 		    strcmp(s->toks[j - 1].lower, "no") == 0)
