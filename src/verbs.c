@@ -529,6 +529,12 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	     (strcmp(prev->lower, "-") == 0 && i > 1 && s->toks[i - 2].lower &&
 	      strcmp(s->toks[i - 2].lower, "so") == 0)))
 		return 0;
+	/* "accused Armenia of attacking", "claims regarding imposing a
+	 * blockade": a gerund after these words is what is talked about,
+	 * not an act the sentence reports. */
+	static const char *const topic_preps[] = { "of", "about", "regarding", "concerning", "without", NULL };
+	if (prev && ends_with(t->lower, "ing") && in_list(prev->lower, topic_preps))
+		return 0;
 	int past = t->vlemma && strcmp(t->vlemma, t->lower) != 0 &&
 		   !ends_with(t->lower, "s") && !ends_with(t->lower, "ing");
 	if (past ? (prev && is_det(prev)) : after_determiner(s, i))

@@ -143,6 +143,10 @@ static void test_negation(void)
 	CHECK(t && strcmp(t->code, "016") == 0);
 	t = trig_at(sentence("Iran denied supplying drones to Russia"), "supplying");
 	CHECK(t && strcmp(t->code, "072") == 0 && (t->flags & CW_TR_NEGATED));
+	/* A gerund after "of" or "regarding" is a topic, not an act. */
+	s = sentence("He accused Armenia of shelling the town");
+	CHECK(trig_at(s, "shelling") == NULL);
+	CHECK(trig_at(s, "accused") != NULL);
 	/* A negation across a clause boundary does not count. */
 	t = trig_at(sentence("He did not say so ; troops attacked"), "attacked");
 	CHECK(t && !(t->flags & CW_TR_NEGATED));
