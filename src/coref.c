@@ -1,4 +1,275 @@
-/* coref.c -- STUB: to be written. */
+/*
+ * coref.c -- memory within a story.  News names an actor fully once ("The
+ * Foreign Minister of Azerbaijan, Jeyhun Bayramov") and then refers back to
+ * him by surname, by a bare title ("the minister") or by a pronoun ("He
+ * added ...", "both sides").  Sentences come here in story order; what
+ * they established is kept in doc->coref_state (doc arena) and used to
+ * resolve the later references:
+ *
+ *   - surnames: every mention that carries a person's surname (key) is
+ *     remembered; a later unresolved name or bare capitalised word equal to
+ *     it takes its code.
+ *   - he/she: the last singular person or government actor that opened a
+ *     sentence (the first such mention not after a preposition -- a cheap
+ *     stand-in for "the subject").
+ *   - they/both sides: the last two distinct people or governments named
+ *     together (as at a meeting), else the last two distinct actors.
+ *   - bare agents ("the minister"): the country of a remembered person of
+ *     the same sector.
+ */
+#include <string.h>
 #include "internal.h"
-int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s) { (void)cw; (void)doc; (void)s; return 0; }
-void cw_coref_free(curlew_doc *doc) { (void)doc; }
+
+#define MAX_PEOPLE 64
+
+typedef struct memo {
+	char code[32];
+	char country[4];
+	char sectors[CW_MAX_SECTORS][4];
+	int nsectors;
+	const char *text;
+	const char *key;
+} memo;
+
+typedef struct coref_state {
+	memo people[MAX_PEOPLE];
+	int npeople;
+	memo ante;                /* he/she */
+	int has_ante;
+	memo pair[2];             /* they: two titled actors */
+	int has_pair;
+	memo anypair[2];          /* they: any two actors */
+	int has_anypair;
+} coref_state;
+
+static void remember(memo *dst, const cw_mention *m)
+{
+	memset(dst, 0, sizeof *dst);
+	memcpy(dst->code, m->code, sizeof dst->code);
+	memcpy(dst->country, m->country, sizeof dst->country);
+	memcpy(dst->sectors, m->sectors, sizeof dst->sectors);
+	dst->nsectors = m->nsectors;
+	dst->text = m->text;
+	dst->key = m->key;
+}
+
+static void apply(cw_mention *m, const memo *src, int take_text)
+{
+	memcpy(m->code, src->code, sizeof m->code);
+	memcpy(m->country, src->country, sizeof m->country);
+	memcpy(m->sectors, src->sectors, sizeof m->sectors);
+	m->nsectors = src->nsectors;
+	if (take_text)
+		m->text = src->text;
+}
+
+static const memo *person_by_key(const coref_state *st, const char *key)
+{
+	for (int i = st->npeople - 1; i >= 0; i--)
+		if (strcmp(st->people[i].key, key) == 0)
+			return &st->people[i];
+	return NULL;
+}
+
+static int has_sector(const memo *p, const char *sec)
+{
+	for (int i = 0; i < p->nsectors; i++)
+		if (strcmp(p->sectors[i], sec) == 0)
+			return 1;
+	return 0;
+}
+
+/* Appends a mention (the array may move); returns its index or -1. */
+static int append(curlew_doc *doc, cw_sentence *s, const cw_mention *m)
+{
+	int cap = s->nments;
+	cw_mention *v = cw_grow(doc->arena, s->ments, &cap, s->nments + 1, sizeof *v);
+	if (!v)
+		return -1;
+	s->ments = v;
+	v[s->nments] = *m;
+	return s->nments++;
+}
+
+/* A capitalised word that is a remembered surname: "Bayramov said". */
+static int find_surnames(curlew_doc *doc, cw_sentence *s, const coref_state *st)
+{
+	if (st->npeople == 0)
+		return 0;
+	for (int i = 0; i < s->ntoks; i++) {
+		cw_token *t = &s->toks[i];
+		if (t->mention >= 0 || !(t->flags & CW_T_CAP) || !t->lower)
+			continue;
+		const memo *p = person_by_key(st, t->lower);
+		if (!p)
+			continue;
+		cw_mention m;
+		memset(&m, 0, sizeof m);
+		m.tok_start = m.head = i;
+		m.tok_end = i + 1;
+		m.kind = CW_M_PERSON;
+		m.start = t->start;
+		m.end = t->end;
+		m.text = cw_strndup(doc->arena, doc->text + t->start, t->end - t->start);
+		m.key = p->key;
+		m.rule = "coref: surname";
+		m.also = -1;
+		apply(&m, p, 0);
+		int k = append(doc, s, &m);
+		if (k < 0 || !m.text)
+			return -1;
+		t->mention = k;
+	}
+	return 0;
+}
+
+static void compose_code(cw_mention *m)
+{
+	size_t n = strlen(m->code);
+	for (int i = 0; i < m->nsectors && n + 3 < sizeof m->code; i++, n += 3)
+		memcpy(m->code + n, m->sectors[i], 4);
+}
+
+/* "the minister": the country of a remembered person in the same sector. */
+static void resolve_agent(cw_mention *m, const coref_state *st)
+{
+	/* only a definite singular title points back ("the minister"); "the
+	 * so-called regime" or "military targets" do not */
+	if (m->nsectors == 0 || m->plural || !m->text ||
+	    (strncmp(m->text, "the ", 4) != 0 && strncmp(m->text, "The ", 4) != 0))
+		return;
+	const memo *p = NULL;
+	for (int i = st->npeople - 1; i >= 0 && !p; i--)
+		if (has_sector(&st->people[i], m->sectors[0]) && st->people[i].country[0])
+			p = &st->people[i];
+	if (!p && st->has_ante && has_sector(&st->ante, m->sectors[0]) && st->ante.country[0])
+		p = &st->ante;
+	if (!p)
+		return;
+	memcpy(m->country, p->country, sizeof m->country);
+	memcpy(m->code, p->country, sizeof m->country);
+	compose_code(m);
+	m->rule = "coref: title";
+}
+
+static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
+{
+	cw_mention *m = &s->ments[k];
+	if (!m->plural) {
+		if (st->has_ante) {
+			apply(m, &st->ante, 1);
+			m->rule = "coref: he/she";
+		}
+		return 0;
+	}
+	const memo *pair = st->has_pair ? st->pair : st->has_anypair ? st->anypair : NULL;
+	if (!pair)
+		return 0;
+	apply(m, &pair[0], 1);
+	m->rule = "coref: they";
+	cw_mention second = *m;
+	apply(&second, &pair[1], 1);
+	second.also = -1;
+	int j = append(doc, s, &second);
+	if (j < 0)
+		return -1;
+	s->ments[k].also = j;
+	return 0;
+}
+
+static int after_preposition(const cw_sentence *s, const cw_mention *m)
+{
+	static const char *const preps[] = {
+		"by", "to", "with", "of", "against", "from", "in", "at", "on", "for", "about",
+		"between", "into", "toward", "towards", "than", "and", NULL
+	};
+	int i = m->tok_start - 1;
+	if (i < 0 || !s->toks[i].lower)
+		return 0;
+	for (const char *const *p = preps; *p; p++)
+		if (strcmp(s->toks[i].lower, *p) == 0)
+			return 1;
+	return 0;
+}
+
+static int same_actor(const memo *a, const cw_mention *m)
+{
+	if (a->country[0] || m->country[0])
+		return strcmp(a->country, m->country) == 0;
+	return strcmp(a->code, m->code) == 0;
+}
+
+/* What this sentence leaves for the next ones. */
+static void update(coref_state *st, const cw_sentence *s, int nmine)
+{
+	int got_ante = 0, npair = 0, nany = 0;
+	memo pair[2], any[2];
+	for (int k = 0; k < nmine; k++) {
+		const cw_mention *m = &s->ments[k];
+		if (!m->code[0] || m->kind == CW_M_CAPITAL)
+			continue;
+		if (m->key && m->kind != CW_M_PRONOUN) {
+			memo *p = (memo *)person_by_key(st, m->key);
+			if (!p && st->npeople < MAX_PEOPLE)
+				p = &st->people[st->npeople++];
+			else if (!p)
+				p = &st->people[MAX_PEOPLE - 1];
+			remember(p, m);
+		}
+		int personal = m->key || (m->nsectors > 0 && strcmp(m->sectors[0], "GOV") == 0);
+		if (!got_ante && !m->plural && personal && !after_preposition(s, m)) {
+			remember(&st->ante, m);
+			st->has_ante = got_ante = 1;
+		}
+		if (m->kind == CW_M_PRONOUN)
+			continue;
+		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))
+			remember(&any[nany++], m);
+		if (personal && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
+			remember(&pair[npair++], m);
+	}
+	if (npair == 2) {
+		memcpy(st->pair, pair, sizeof pair);
+		st->has_pair = 1;
+	}
+	if (nany == 2) {
+		memcpy(st->anypair, any, sizeof any);
+		st->has_anypair = 1;
+	}
+}
+
+int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	(void)cw;
+	coref_state *st = doc->coref_state;
+	if (!st && !(st = doc->coref_state = cw_alloc(doc->arena, sizeof *st)))
+		return CURLEW_ESYS;
+	for (int k = 0; k < s->nments; k++) {
+		cw_mention *m = &s->ments[k];
+		if (m->code[0])
+			continue;
+		if (m->kind == CW_M_PERSON && m->key) {
+			const memo *p = person_by_key(st, m->key);
+			if (p) {
+				apply(m, p, 0);
+				m->rule = "coref: surname";
+			}
+		} else if (m->kind == CW_M_AGENT) {
+			resolve_agent(m, st);
+		}
+	}
+	if (find_surnames(doc, s, st) < 0)
+		return CURLEW_ESYS;
+	int nmine = s->nments;
+	for (int k = 0; k < nmine; k++)
+		if (s->ments[k].kind == CW_M_PRONOUN && !s->ments[k].code[0] &&
+		    resolve_pronoun(doc, s, k, st) < 0)
+			return CURLEW_ESYS;
+	update(st, s, nmine);
+	return 0;
+}
+
+void cw_coref_free(curlew_doc *doc)
+{
+	(void)doc;   /* the state lives in the doc's arena */
+}
