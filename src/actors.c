@@ -650,7 +650,13 @@ static const char *const not_name_words[] = {
 	"news", "press", "times", "post", "daily", "international", "national", "airport",
 	"road", "bridge", "hospital", "school", "museum", "palace", "house", "hotel",
 	"conference", "forum", "summit", "day", "week", "year", "read", "said", "says",
-	"reported", "mr", "mrs", "ms", "dr", "sir", "prof", "nagorno", "karabakh", NULL
+	"reported", "mr", "mrs", "ms", "dr", "sir", "prof", "nagorno", "karabakh", "valley",
+	"mountain", "mountains", "hills", "hill", "strait", "border", "crossing", "canal",
+	"desert", "peninsula", "plain", "plains", "pass", "camp", "base", "field", "town",
+	"village", "oblast", "governorate", "prefecture", "heights", "coast", "strip", "bank",
+	"airbase", "station", "port", "harbour", "harbor", "dam", "park", "zone", "corridor",
+	"cape", "gate", "tower", "center", "centre", "stadium", "church", "mosque", "temple",
+	NULL
 };
 
 static int name_token(const cw_token *t)
@@ -1133,6 +1139,23 @@ static int compose(builder *b)
 	return 0;
 }
 
+/* "Indian and Chinese troops": the first adjective shares the agent. */
+static void share_agents(builder *b)
+{
+	for (int k = b->nments - 2; k >= 0; k--) {
+		cw_mention *m = &b->ments[k], *n = &b->ments[k + 1];
+		if ((m->kind != CW_M_ADJ && m->kind != CW_M_NAME) || m->nsectors || !m->country[0] ||
+		    strlen(m->code) != 3 || n->kind != CW_M_ADJ || n->nsectors == 0 ||
+		    n->tok_start != m->tok_end + 1 ||
+		    !(tok_is(b, m->tok_end, "and") || tok_is(b, m->tok_end, ",")))
+			continue;
+		memcpy(m->sectors, n->sectors, sizeof m->sectors);
+		m->nsectors = n->nsectors;
+		m->plural = n->plural;
+		compose_code(m);
+	}
+}
+
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	const cw_actor_dict *d = cw->actors;
@@ -1155,6 +1178,7 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	if (compose(&b) < 0)
 		return CURLEW_ESYS;
+	share_agents(&b);
 	s->ments = b.ments;
 	s->nments = b.nments;
 	for (int m = 0; m < b.nments; m++)

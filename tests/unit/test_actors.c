@@ -295,6 +295,12 @@ static void test_names(void)
 	CHECK_INT(find(d, "Azerbaijani")->kind, CW_M_ADJ);
 	done(d);
 
+	d = run("Indian and Chinese troops clashed in the Galwan Valley.", NULL);
+	CHECK_STR(code_of(d, "Indian"), "INDMIL");
+	CHECK_STR(code_of(d, "troops"), "CHNMIL");
+	CHECK(find(d, "Valley") == NULL);
+	done(d);
+
 	d = run("Months: September, October and Monday are not actors.", NULL);
 	CHECK_INT(d->sents[0].nments, 0);
 	done(d);
