@@ -1,10 +1,10 @@
 /*
- * test_golden.c -- runs the golden cases in tests/golden/*.txt: a story in,
+ * test_golden.c -- runs the golden cases in tests/golden/ (every .txt file): a story in,
  * the events that must (expect:) and must not (reject:) come out.  A
  * failing case prints the story and every event coded, so the diff is
  * plain.  Format: see tests/golden/README.md.
  *
- *   test_golden [FILE...]     (default: tests/golden/*.txt)
+ *   test_golden [FILE...]     (default: every tests/golden/ .txt file)
  */
 #include <glob.h>
 #include <stdlib.h>
