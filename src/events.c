@@ -31,16 +31,78 @@ typedef struct ctx {
 	int cap;
 } ctx;
 
+static int usable(const cw_sentence *s, int m)
+{
+	return m >= 0 && m < s->nments && s->ments[m].code[0] != '\0';
+}
+
+static int is_word(const cw_sentence *s, int t, const char *w)
+{
+	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
+}
+
+/* The actor a noun phrase names, given its head word: the head itself, or
+ * an actor word modifying it from the left ("Russian positions", "Iran's
+ * execution of protesters", "Hamas targets"). */
 static int mention_at(const cw_sentence *s, int tok)
 {
 	if (tok < 0 || tok >= s->ntoks)
 		return -1;
-	return s->toks[tok].mention;
+	int m = s->toks[tok].mention;
+	if (m >= 0)
+		return m;
+	for (int t = tok - 1; t >= 0 && t >= tok - 4; t--) {
+		const cw_token *k = &s->toks[t];
+		if (k->mention >= 0)
+			return usable(s, k->mention) ? k->mention : -1;
+		if ((k->flags & CW_T_PUNCT) && strcmp(k->lower, "'s") != 0 && strcmp(k->lower, "-") != 0)
+			return -1;
+		if (is_word(s, t, "of") || is_word(s, t, "and") || is_word(s, t, "or") ||
+		    is_word(s, t, "by") || is_word(s, t, "to") || is_word(s, t, "with"))
+			return -1;
+	}
+	return -1;
 }
 
-static int usable(const cw_sentence *s, int m)
+/* "Russia and Belarus", "Britain, France and Germany": the actors joined to
+ * mention m on its right. */
+static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 {
-	return m >= 0 && m < s->nments && s->ments[m].code[0] != '\0';
+	int n = 0;
+	int t = s->ments[m].tok_end;
+	while (n < max && t < s->ntoks) {
+		if (!is_word(s, t, "and") && !is_word(s, t, ",") && !is_word(s, t, "as well as"))
+			break;
+		t++;
+		if (is_word(s, t, "and"))
+			t++;
+		if (is_word(s, t, "the"))
+			t++;
+		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(s, s->toks[t].mention))
+			break;
+		int c = s->toks[t].mention;
+		out[n++] = c;
+		t = s->ments[c].tok_end;
+	}
+	return n;
+}
+
+/* Adds to list the conjuncts of every actor in it that are not there yet. */
+static int widen(const cw_sentence *s, int *list, int n, int max)
+{
+	int orig = n;
+	for (int i = 0; i < orig && n < max; i++) {
+		int more[CW_MAX_ARGS];
+		int k = conjuncts(s, list[i], more, CW_MAX_ARGS);
+		for (int j = 0; j < k && n < max; j++) {
+			int dup = 0;
+			for (int q = 0; q < n; q++)
+				dup |= list[q] == more[j];
+			if (!dup)
+				list[n++] = more[j];
+		}
+	}
+	return n;
 }
 
 /* A trigger whose words lie inside another, more specific trigger's words
@@ -245,11 +307,18 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 
 /* One event per source and target pair; "both sides" (a mention with a
  * partner in ->also) acting with no other target gives both directions. */
-static int add_pairs(ctx *x, int trig, const int *src, int nsrc, const int *tgt, int ntgt,
+static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt0, int ntgt,
 		     const char *why)
 {
 	const cw_sentence *s = x->s;
 	int rc = 0;
+	int src[CW_MAX_ARGS * 2], tgt[CW_MAX_ARGS * 2];
+	nsrc = nsrc > CW_MAX_ARGS ? CW_MAX_ARGS : nsrc;
+	ntgt = ntgt > CW_MAX_ARGS ? CW_MAX_ARGS : ntgt;
+	memcpy(src, src0, (size_t)nsrc * sizeof *src);
+	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
+	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
+	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
 	for (int i = 0; i < nsrc && rc == 0; i++) {
 		const cw_mention *m = &s->ments[src[i]];
 		if (ntgt == 0 && m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
@@ -323,6 +392,8 @@ static int code_verbal(ctx *x, int ti)
 		int a = mention_at(s, c->agent);
 		if (usable(s, a))
 			src[nsrc++] = a;
+		if (ntgt && tgt[0] == a)
+			ntgt = 0;   /* "was received by X": the slot after the verb is the agent */
 		if (!ntgt)
 			ntgt = subjects(s, c, tgt, CW_MAX_ARGS);
 		why = "passive: source is the by-agent, target the subject";
@@ -352,6 +423,19 @@ static int code_verbal(ctx *x, int ti)
 	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
 }
 
+/* An agent the story never tied to a country ("gunmen", "Islamist
+ * fighters") is still an actor: it is coded by its sector alone, with a
+ * null country, rather than dropping the event. */
+static void code_bare_agents(cw_sentence *s)
+{
+	for (int i = 0; i < s->nments; i++) {
+		cw_mention *m = &s->ments[i];
+		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
+			continue;
+		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
+	}
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, 0 };
@@ -359,6 +443,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
+	code_bare_agents(s);
 	int statements = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		/* pass 0: specific events; pass 1: bare statements, if nothing else */
