@@ -151,6 +151,28 @@ static const cw_clause *clause_around(const cw_sentence *s, int tok)
 	return best;
 }
 
+static int first_subject(const cw_sentence *s, const cw_clause *c);
+
+/* The subject of the closest clause before tok that has an actor for one. */
+static int subject_before(const cw_sentence *s, int tok)
+{
+	int best = -1, best_verb = -1;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb >= tok || c->verb <= best_verb)
+			continue;
+		for (int k = 0; k < c->nsubj; k++) {
+			int m = s->toks[c->subj[k]].mention;
+			if (c->subj[k] >= 0 && c->subj[k] < s->ntoks && usable(s, m)) {
+				best = m;
+				best_verb = c->verb;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
 static int first_subject(const cw_sentence *s, const cw_clause *c)
 {
 	for (int depth = 0; c && depth < 8; depth++) {
@@ -270,9 +292,19 @@ static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
 	return doc->dl_place;
 }
 
+/* The same actor, or a country and its own government ("the Azerbaijani
+ * minister ... claims against Azerbaijan"): not a dyad worth an event. */
 static int same_actor(const cw_sentence *s, int a, int b)
 {
-	return a == b || (a >= 0 && b >= 0 && strcmp(s->ments[a].code, s->ments[b].code) == 0);
+	if (a == b)
+		return 1;
+	if (a < 0 || b < 0)
+		return 0;
+	const cw_mention *x = &s->ments[a], *y = &s->ments[b];
+	if (strcmp(x->code, y->code) == 0)
+		return 1;
+	return x->country[0] && strcmp(x->country, y->country) == 0 &&
+	       (strcmp(x->code, x->country) == 0 || strcmp(y->code, y->country) == 0);
 }
 
 static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
@@ -321,7 +353,7 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
 	for (int i = 0; i < nsrc && rc == 0; i++) {
 		const cw_mention *m = &s->ments[src[i]];
-		if (ntgt == 0 && m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
+		if (m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
 			rc = add_event(x, trig, src[i], m->also, why);
 			if (rc == 0)
 				rc = add_event(x, trig, m->also, src[i], why);
@@ -367,12 +399,37 @@ static int code_nominal(ctx *x, int ti)
 		src = first_subject(s, c);
 		why = "nominal trigger: source is the subject of the clause around it";
 	}
+	if (src < 0) {
+		/* "he stressed that ... the provocations by X": the speaker */
+		src = subject_before(s, t->anchor);
+		why = "nominal trigger: source is the nearest earlier clause's subject";
+	}
 	int tgt = pattern_target(s, t, NULL);
 	if (tgt < 0 && t->target_tok < 0)
 		tgt = -1;
 	int one[1] = { src };
 	int tg[1] = { tgt };
 	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, why) : 0;
+}
+
+static int by_agent_after(const cw_sentence *s, int tok)
+{
+	if (!is_word(s, tok, "by"))
+		return -1;
+	for (int t = tok + 1; t < s->ntoks && t <= tok + 4; t++)
+		if (s->toks[t].mention >= 0)
+			return usable(s, s->toks[t].mention) ? t : -1;
+	return -1;
+}
+
+static int be_before(const cw_sentence *s, int tok)
+{
+	static const char *be[] = { "was", "were", "been", "be", "is", "are", "being", NULL };
+	for (int t = tok - 1; t >= 0 && t >= tok - 3; t--)
+		for (int i = 0; be[i]; i++)
+			if (is_word(s, t, be[i]))
+				return 1;
+	return 0;
 }
 
 static int code_verbal(ctx *x, int ti)
@@ -385,6 +442,18 @@ static int code_verbal(ctx *x, int ti)
 	const char *why;
 	if (c && c->negated)
 		return 0;
+	cw_clause fixed;
+	if (c && c->agent < 0) {
+		/* "were rejected by the Armenian side" where the parser attached the
+		 * by-phrase elsewhere: a be-verb before and "by" + actor after */
+		int a = by_agent_after(s, t->tok_end);
+		if (a >= 0 && be_before(s, t->anchor)) {
+			fixed = *c;
+			fixed.passive = 1;
+			fixed.agent = a;
+			c = &fixed;
+		}
+	}
 	int pt = pattern_target(s, t, c);
 	if (pt >= 0)
 		tgt[ntgt++] = pt;
@@ -431,6 +500,11 @@ static void code_bare_agents(cw_sentence *s)
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
+			continue;
+		/* "military" in "military targets" modifies a noun: not an actor */
+		const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+		if (next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
+		    !next->vlemma)
 			continue;
 		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
