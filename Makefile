@@ -77,7 +77,7 @@ deps:
 
 demo: deps all
 	@echo "== coding the sample stories in samples/ =="
-	./build/curlew code samples/*.txt samples/*.jsonl samples/*.html
+	./build/curlew code --date 2024-06-30 samples/*.txt samples/*.jsonl samples/*.html
 
 test: all $(UNIT_BINS) build/curlew
 	sh tests/run.sh build
