@@ -74,6 +74,28 @@ function main() {
 	out.push('#   capital  lat  lon   (lat/lon: the capital when known, else the country)');
 
 	const rows = iso.slice().sort((a, b) => a.alpha_3 < b.alpha_3 ? -1 : 1);
+	// A demonym several entries share ("French" for France and the French
+	// Southern Lands, "American" for the US and American Samoa) means the
+	// sovereign state in news: territories lose it.
+	const demOwners = new Map();
+	for (const w of wc) {
+		const d = w.demonyms && w.demonyms.eng;
+		if (!d)
+			continue;
+		for (const one of [d.m, d.f])
+			if (one) {
+				const k = clean(one).toLowerCase();
+				if (!demOwners.has(k))
+					demOwners.set(k, new Set());
+				demOwners.get(k).add(w);
+			}
+	}
+	const ownsDemonym = (w, one) => {
+		const owners = demOwners.get(clean(one).toLowerCase()) || new Set([w]);
+		if (owners.size < 2)
+			return true;
+		return w.unMember === true;
+	};
 	for (const e of rows) {
 		const w = byCca3.get(e.alpha_3);
 		const common = clean(e.common_name || (w && w.name.common) || e.name);
@@ -109,6 +131,8 @@ function main() {
 		if (dem)
 			for (const d of [dem.m, dem.f])
 				for (const one of clean(d).split(/\s*(?:,|\/| or )\s*/)) {
+					if (!ownsDemonym(w, d))
+						continue;
 					add(adjs, one);
 					const p = plural(one);
 					if (p)
