@@ -16,6 +16,7 @@
 static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
 	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
+	"       curlew eval GOLD.jsonl                  score against gold events\n"
 	"       curlew version\n"
 	"\n"
 	"options for code:\n"
@@ -401,6 +402,43 @@ static int cmd_explain(int argc, char **argv)
 	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
 }
 
+static int cmd_eval(int argc, char **argv)
+{
+	curlew_options lo = CURLEW_OPTIONS_INIT;
+	const char *path = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			lo.data_dir = argv[++i];
+		else if (strcmp(argv[i], "--no-parse") == 0)
+			lo.use_parser = 0;
+		else if (!path)
+			path = argv[i];
+		else
+			return usage_error("eval takes one gold file", argv[i]);
+	}
+	if (!path)
+		return usage_error("eval needs a gold file", NULL);
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "curlew: %s: %s\n", path, strerror(errno));
+		return CURLEW_EXIT_USAGE;
+	}
+	curlew *cw;
+	int rc = curlew_open(&cw, &lo);
+	if (rc < 0) {
+		fprintf(stderr, "curlew: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		if (f != stdin)
+			fclose(f);
+		return CURLEW_EXIT_USAGE;
+	}
+	rc = curlew_eval(cw, f, path, stdout);
+	curlew_close(cw);
+	if (f != stdin)
+		fclose(f);
+	return rc == CURLEW_EDATA ? CURLEW_EXIT_SKIPPED : rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -410,6 +448,8 @@ int main(int argc, char **argv)
 		return cmd_code(argc, argv);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc, argv);
+	if (strcmp(cmd, "eval") == 0)
+		return cmd_eval(argc, argv);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("curlew %s\n", CURLEW_VERSION);
 		return 0;

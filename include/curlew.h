@@ -100,6 +100,11 @@ const char *curlew_reader_errmsg(const curlew_reader *r);
 void curlew_reader_free(curlew_reader *r);
 enum curlew_format curlew_format_from_name(const char *path_or_name);
 
+/* Scores curlew against a gold file (one story a line: id, date, text,
+ * events: [{source, target, cameo}]) and prints event-category precision,
+ * recall and F1 and the share of gold events coded wholly right. */
+int curlew_eval(curlew *cw, FILE *gold, const char *name, FILE *out);
+
 /* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
 

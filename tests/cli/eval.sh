@@ -1,0 +1,24 @@
+#!/bin/sh
+# curlew eval: scores a tiny gold file and prints the summary lines; a bad
+# line is reported and makes the exit status 2.
+BIN="$1/curlew"
+pass=0
+fail=0
+check() {
+	if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "ok   $2"; else fail=$((fail + 1)); echo "FAIL $2"; fi
+}
+out=$("$BIN" eval tests/data/eval/tiny.jsonl 2>&1)
+check $? "eval exits 0 on a good gold file"
+echo "$out" | grep -q '^event category: precision 1.000, recall 1.000, F1 1.000$'
+check $? "event category line (one gold event, coded right)"
+echo "$out" | grep -q '^source+event+target right: 1 of 1 gold events (100.0%)$'
+check $? "source+event+target line"
+tmp=$(mktemp)
+{ cat tests/data/eval/tiny.jsonl; echo 'not json'; } > "$tmp"
+out=$("$BIN" eval "$tmp" 2>&1)
+check $([ $? = 2 ] && echo 0 || echo 1) "a bad line gives exit status 2"
+echo "$out" | grep -q ":3: skipped"
+check $? "the bad line is named"
+rm -f "$tmp"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
