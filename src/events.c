@@ -412,6 +412,16 @@ static int code_nominal(ctx *x, int ti)
 	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, why) : 0;
 }
 
+/* "expressed condolences to Morocco" where the parser hung the "to" phrase
+ * on the noun: a target preposition right after the trigger's words. */
+static int prep_target_after(const cw_sentence *s, int tok)
+{
+	if (tok >= s->ntoks || !target_prep(s->toks[tok].lower) || is_word(s, tok, "about") ||
+	    is_word(s, tok, "over") || is_word(s, tok, "for"))
+		return -1;
+	return mention_from(s, tok + 1, 3);
+}
+
 static int by_agent_after(const cw_sentence *s, int tok)
 {
 	if (!is_word(s, tok, "by"))
@@ -476,6 +486,8 @@ static int code_verbal(ctx *x, int ti)
 		}
 		if (!ntgt)
 			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		if (!ntgt && (tgt[0] = prep_target_after(s, t->tok_end)) >= 0)
+			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
 	} else {
@@ -492,6 +504,14 @@ static int code_verbal(ctx *x, int ti)
 	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
 }
 
+static int is_anchor(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
+			return 1;
+	return 0;
+}
+
 /* An agent the story never tied to a country ("gunmen", "Islamist
  * fighters") is still an actor: it is coded by its sector alone, with a
  * null country, rather than dropping the event. */
@@ -501,10 +521,13 @@ static void code_bare_agents(cw_sentence *s)
 		cw_mention *m = &s->ments[i];
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
-		/* "military" in "military targets" modifies a noun: not an actor */
-		const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+		/* "military" in "military targets", "official" in "official
+		 * trip" modify a noun: not actors.  A following verb trigger
+		 * ("police say") shows the agent word is the subject. */
+		int n = m->tok_end;
+		const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
 		if (next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-		    !next->vlemma)
+		    !is_anchor(s, n))
 			continue;
 		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
