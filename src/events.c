@@ -41,6 +41,17 @@ static int is_word(const cw_sentence *s, int t, const char *w)
 	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
 }
 
+static int is_verb(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->nclauses; i++)
+		if (s->clauses[i].verb == tok)
+			return 1;
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
+			return 1;
+	return 0;
+}
+
 /* The actor a noun phrase names, given its head word: the head itself, or
  * an actor word modifying it from the left ("Russian positions", "Iran's
  * execution of protesters", "Hamas targets"). */
@@ -53,6 +64,8 @@ static int mention_at(const cw_sentence *s, int tok)
 		return m;
 	for (int t = tok - 1; t >= 0 && t >= tok - 4; t--) {
 		const cw_token *k = &s->toks[t];
+		if (is_verb(s, t))
+			return -1;   /* "expressed sympathy": the phrase starts after the verb */
 		if (k->mention >= 0)
 			return usable(s, k->mention) ? k->mention : -1;
 		if ((k->flags & CW_T_PUNCT) && strcmp(k->lower, "'s") != 0 && strcmp(k->lower, "-") != 0)
@@ -414,10 +427,17 @@ static int code_nominal(ctx *x, int ti)
 
 /* "expressed condolences to Morocco" where the parser hung the "to" phrase
  * on the noun: a target preposition right after the trigger's words. */
-static int prep_target_after(const cw_sentence *s, int tok)
+static int prep_target_after(const cw_sentence *s, const cw_trigger *t)
 {
-	if (tok >= s->ntoks || !target_prep(s->toks[tok].lower) || is_word(s, tok, "about") ||
-	    is_word(s, tok, "over") || is_word(s, tok, "for"))
+	int tok = t->tok_end;
+	if (tok >= s->ntoks)
+		return -1;
+	/* "demanded the withdrawal of Turkish troops": a pattern ending on a
+	 * noun takes its object from the of-phrase */
+	int noun_end = t->tok_end - 1 > t->anchor && s->toks[t->tok_end - 1].nlemma;
+	if (is_word(s, tok, "of") ? !noun_end
+				  : !target_prep(s->toks[tok].lower) || is_word(s, tok, "about") ||
+					    is_word(s, tok, "over") || is_word(s, tok, "for"))
 		return -1;
 	return mention_from(s, tok + 1, 3);
 }
@@ -486,7 +506,7 @@ static int code_verbal(ctx *x, int ti)
 		}
 		if (!ntgt)
 			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
-		if (!ntgt && (tgt[0] = prep_target_after(s, t->tok_end)) >= 0)
+		if (!ntgt && (tgt[0] = prep_target_after(s, t)) >= 0)
 			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
