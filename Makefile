@@ -9,6 +9,9 @@ DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 LIBS     = -llink-grammar -lwordnet -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
+# Event store (src/store.c): SQLite and PostgreSQL's libpq.
+INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+LIBS    += -lsqlite3 -lpq
 
 # The data directory compiled in is the source tree's, so a checkout runs
 # without installing; CURLEW_DATA or --data overrides it.
@@ -17,7 +20,10 @@ DATADIR  = $(CURDIR)/data
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
            wordnet-dev wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time
+           iso-codes time clang libclang-rt-14-dev valgrind
+# The event store's libraries, a PostgreSQL server for its tests (started
+# by them in a temporary directory) and GNU parallel for the scale-out test.
+DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
 NPM_PKGS = world-countries@5
 
 SRCS     = $(wildcard src/*.c)
@@ -64,6 +70,36 @@ build/asan/tests/%: tests/unit/%.c tests/unit/check.h build/asan/libcurlew.a | b
 UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
 AUNIT_BINS = $(UNIT:tests/unit/%.c=build/asan/tests/%)
 
+# Fuzzing (tests/fuzz/, see its README): every fuzz_<name>.c is linked twice,
+# with libFuzzer for `make fuzz`, and with a plain corpus replayer that
+# `make check` runs as build/tests/test_fuzz_<name> (seeds only, no fuzzing).
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=build/tests/test_fuzz_%)
+AFUZZ_REPLAY = $(FUZZ_TARGETS:%=build/asan/tests/test_fuzz_%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC     ?= clang
+FUZZ_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all -DCW_ARENA_MALLOC $(filter-out -Werror,$(WARN))
+FOBJS        = $(SRCS:src/%.c=build/fuzz/obj/%.o)
+
+build/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h build/libcurlew.a | build/tests
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$*"' $< tests/fuzz/replay.c build/libcurlew.a $(LIBS) -o $@
+build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h build/asan/libcurlew.a | build/asan/tests
+	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$*"' $< tests/fuzz/replay.c build/asan/libcurlew.a $(LIBS) -o $@
+
+build/fuzz/obj:
+	mkdir -p $@
+build/fuzz/obj/%.o: src/%.c src/internal.h include/curlew.h | build/fuzz/obj
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(DEFS) $(INCS) -c $< -o $@
+build/fuzz/libcurlew.a: $(FOBJS)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcurlew.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEFS) $(INCS) $< build/fuzz/libcurlew.a $(LIBS) -o $@
+
+.PHONY: fuzz
+fuzz: deps all $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # Countries come from Debian's iso-codes and npm's world-countries, merged at
 # set-up rather than typed in by hand.
 $(GEN): tools/gen-countries.js
@@ -79,10 +115,10 @@ demo: deps all
 	@echo "== coding the sample stories in samples/ =="
 	./build/curlew code --date 2024-06-30 samples/*.txt samples/*.jsonl samples/*.html
 
-test: all $(UNIT_BINS) build/curlew
+test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew
 	sh tests/run.sh build
 
-test-asan: all $(AUNIT_BINS) build/asan/curlew
+test-asan: all $(AUNIT_BINS) $(AFUZZ_REPLAY) build/asan/curlew
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/asan
 
 check: deps
