@@ -693,6 +693,29 @@ static int unknown_name(const cw_actor_dict *d, const cw_sentence *s, int i, ato
 	return j - i;
 }
 
+/* Capitalised words that make a country name part of a place's name:
+ * "the Gulf of Oman", "the South China Sea", "the Indian Ocean". */
+static const char *const geo_before_of[] = {
+	"gulf", "sea", "bay", "strait", "straits", "isle", "cape", "horn", "coast", NULL
+};
+static const char *const geo_after[] = {
+	"sea", "ocean", "gulf", "peninsula", "strait", "straits", "basin", "subcontinent",
+	"archipelago", "coast", NULL
+};
+
+static int geographic_name(const cw_sentence *s, const atom *a)
+{
+	if (a->kind != A_ENTRY || (a->e->type != E_COUNTRY && a->e->type != E_ADJ &&
+				   a->e->type != E_CAPITAL))
+		return 0;
+	const cw_token *t = s->toks;
+	if (a->ts >= 2 && strcmp(tok_lower(&t[a->ts - 1]), "of") == 0 &&
+	    (t[a->ts - 2].flags & CW_T_CAP) && in_list(geo_before_of, tok_lower(&t[a->ts - 2])))
+		return 1;
+	return a->te < s->ntoks && (t[a->te].flags & CW_T_CAP) && !a->poss &&
+	       in_list(geo_after, tok_lower(&t[a->te]));
+}
+
 /* ---------------------------------------------------------- composition */
 
 typedef struct builder {
@@ -922,6 +945,22 @@ static int atom_at(const builder *b, int from, int i)
 	return -1;
 }
 
+/* A bare singular agent word that modifies the noun after it is no
+ * actor: "a military access agreement", "Kurdish militant positions", "the
+ * police station".  Whatever follows must be a plain lower-case noun that
+ * no dictionary knows; with a definite article before it, also one that
+ * cannot be a verb ("the military claims ...", "the army said"). */
+static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
+{
+	if (m->plural || end >= b->s->ntoks || (k < b->natoms && b->atoms[k].ts == end))
+		return 0;
+	const cw_token *next = &b->s->toks[end];
+	if (next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM) || !next->nlemma)
+		return 0;
+	int definite = m->tok_start < end && tok_is(b, m->tok_start, "the");
+	return !definite || !next->vlemma;
+}
+
 /* Composes the title group whose agent atom is b->atoms[g]; pre is the
  * modifier atom before it or -1, first the first atom of the group, mod a
  * "former"-like atom or -1.  Returns the index of the next atom to look at. */
@@ -1021,7 +1060,7 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		}
 		if (!person && o.rule && !(m->rule = cw_printf(b->doc->arena, "%s+%s", ag->e->rule, o.rule)))
 			return -1;
-	} else if (m->nsectors == 0) {
+	} else if (m->nsectors == 0 || (!person && modifier_use(b, m, k, end))) {
 		b->nments--;         /* "the other side": nobody in particular */
 		*next = k;
 		return 0;
@@ -1170,7 +1209,8 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	for (int i = 0; i < s->ntoks;) {
 		atom *a = &b.atoms[b.natoms];
 		if (longest_match(d, s, i, a) || unknown_name(d, s, i, a)) {
-			b.natoms++;
+			if (!geographic_name(s, a))
+				b.natoms++;
 			i = a->te;
 		} else {
 			i++;

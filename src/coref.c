@@ -16,11 +16,17 @@
  *     together (as at a meeting), else the last two distinct actors.
  *   - bare agents ("the minister"): the country of a remembered person of
  *     the same sector.
+ *   - bare sector words ("troops", "militants", "officials"): the country
+ *     of the latest actor of the same sector -- earlier in the sentence or
+ *     the story -- provided only one country has had that sector so far.
+ *     "According to the Nigerian army, troops killed ..." -> NGAMIL; when
+ *     both Russian and Ukrainian forces were named, "troops" stays bare.
  */
 #include <string.h>
 #include "internal.h"
 
 #define MAX_PEOPLE 64
+#define MAX_SECTORS_SEEN 32
 
 typedef struct memo {
 	char code[32];
@@ -31,7 +37,16 @@ typedef struct memo {
 	const char *key;
 } memo;
 
+/* Which country a sector has been tied to in the story so far. */
+typedef struct sector_seen {
+	char sector[4];
+	char country[4];
+	int ambiguous;            /* two or more countries: no guess */
+} sector_seen;
+
 typedef struct coref_state {
+	sector_seen seen[MAX_SECTORS_SEEN];
+	int nseen;
 	memo people[MAX_PEOPLE];
 	int npeople;
 	memo ante;                /* he/she */
@@ -152,6 +167,75 @@ static void resolve_agent(cw_mention *m, const coref_state *st)
 	m->rule = "coref: title";
 }
 
+/* The sector an actor mention stands for: its first sector word, or what
+ * its code adds to its country ("Boko Haram" NGAREB -> REB). */
+static int sector_of(const cw_mention *m, char out[4])
+{
+	if (!m->country[0] || !m->code[0])
+		return 0;
+	if (m->nsectors > 0) {
+		memcpy(out, m->sectors[0], 4);
+		return 1;
+	}
+	size_t n = strlen(m->country);
+	if (strncmp(m->code, m->country, n) != 0 || strlen(m->code) < n + 3)
+		return 0;
+	memcpy(out, m->code + n, 3);
+	out[3] = '\0';
+	return 1;
+}
+
+static void note_sector(coref_state *st, const cw_mention *m)
+{
+	char sec[4];
+	if (m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || !sector_of(m, sec))
+		return;
+	for (int i = 0; i < st->nseen; i++) {
+		sector_seen *x = &st->seen[i];
+		if (strcmp(x->sector, sec) != 0)
+			continue;
+		if (strcmp(x->country, m->country) != 0)
+			x->ambiguous = 1;
+		return;
+	}
+	if (st->nseen == MAX_SECTORS_SEEN)
+		return;
+	sector_seen *x = &st->seen[st->nseen++];
+	memcpy(x->sector, sec, 4);
+	memcpy(x->country, m->country, 4);
+	x->ambiguous = 0;
+}
+
+/* "troops" after "the Nigerian army": the one country that sector has had
+ * in the story so far, counting the mentions before it in this sentence. */
+static void resolve_sector(cw_mention *m, const cw_sentence *s, int k, const coref_state *st)
+{
+	const char *sec = m->sectors[0];
+	const char *country = NULL;
+	for (int i = 0; i < st->nseen; i++)
+		if (strcmp(st->seen[i].sector, sec) == 0) {
+			if (st->seen[i].ambiguous)
+				return;
+			country = st->seen[i].country;
+		}
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		char osec[4];
+		if (j == k || o->tok_start >= m->tok_start || o->kind == CW_M_PRONOUN ||
+		    o->kind == CW_M_CAPITAL || !sector_of(o, osec) || strcmp(osec, sec) != 0)
+			continue;
+		if (country && strcmp(country, o->country) != 0)
+			return;
+		country = o->country;
+	}
+	if (!country)
+		return;
+	memcpy(m->country, country, sizeof m->country);
+	memcpy(m->code, country, sizeof m->country);
+	compose_code(m);
+	m->rule = "coref: same sector";
+}
+
 static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
@@ -223,6 +307,7 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		}
 		if (m->kind == CW_M_PRONOUN)
 			continue;
+		note_sector(st, m);
 		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))
 			remember(&any[nany++], m);
 		if (personal && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
@@ -256,6 +341,8 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			}
 		} else if (m->kind == CW_M_AGENT) {
 			resolve_agent(m, st);
+			if (!m->code[0] && m->nsectors > 0)
+				resolve_sector(m, s, k, st);
 		}
 	}
 	if (find_surnames(doc, s, st) < 0)

@@ -86,7 +86,8 @@ static curlew_doc *run(const char *text, const char *date)
 	doc->sents = cw_alloc(a, sizeof *doc->sents);
 	doc->nsents = 1;
 	doc->sents[0].index = 1;
-	if (tokenize(doc, &doc->sents[0]) < 0 || cw_actors(cw, doc, &doc->sents[0]) < 0)
+	if (tokenize(doc, &doc->sents[0]) < 0 || cw_lemmas(cw, doc, &doc->sents[0]) < 0 ||
+	    cw_actors(cw, doc, &doc->sents[0]) < 0)
 		fprintf(stderr, "actors failed on: %s\n", text);
 	return doc;
 }
@@ -238,6 +239,27 @@ static void test_bare_and_pronouns(void)
 
 	d = run("The other side refused.", NULL);
 	CHECK(find(d, "side") == NULL);
+	done(d);
+
+	/* a bare singular agent modifying a noun is no actor */
+	d = run("They signed a military access agreement.", NULL);
+	CHECK(find(d, "military") == NULL);
+	done(d);
+	d = run("Drones struck militant positions.", NULL);
+	CHECK(find(d, "militant") == NULL);
+	done(d);
+	d = run("The military said so.", NULL);
+	CHECK(find(d, "military") != NULL);
+	done(d);
+
+	/* a country inside the name of a sea or gulf is no actor */
+	d = run("The tanker was seized in the Gulf of Oman near the Indian Ocean.", NULL);
+	CHECK(find(d, "Oman") == NULL);
+	CHECK(find(d, "Indian") == NULL);
+	done(d);
+	d = run("Sudanese paramilitary forces attacked Kenyan aid workers.", NULL);
+	CHECK_STR(code_of(d, "paramilitary"), "SDNMIL");
+	CHECK_STR(code_of(d, "workers"), "KENNGO");
 	done(d);
 }
 

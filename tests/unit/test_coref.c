@@ -106,6 +106,26 @@ static void test_surnames_and_titles(void)
 	curlew_doc_free(d);
 }
 
+/* A bare sector word takes the one country its sector has had so far. */
+static void test_same_sector(void)
+{
+	curlew_doc *d = code("According to the Nigerian army, troops killed 20 militants.", "2024-03-01");
+	CHECK_STR(code_of(find(d, 1, "troops")), "NGAMIL");
+	curlew_doc_free(d);
+
+	d = code("Boko Haram attacked a village. The militants burned houses.", "2024-03-01");
+	CHECK_STR(code_of(find(d, 2, "militants")), "NGAREB");
+	curlew_doc_free(d);
+
+	/* two countries' forces: "troops" is nobody's in particular */
+	d = code("Russian forces and Ukrainian forces clashed. Troops fired shells.", "2024-03-01");
+	{
+		const cw_mention *m = find(d, 2, "Troops");
+		CHECK(m && m->country[0] == '\0');
+	}
+	curlew_doc_free(d);
+}
+
 static void test_seed(void)
 {
 	FILE *f = fopen(SHARED_DIR "/seed/tdi-2023-09-20.txt", "rb");
@@ -182,6 +202,7 @@ int main(void)
 	}
 	test_pronouns();
 	test_surnames_and_titles();
+	test_same_sector();
 	test_seed();
 	curlew_close(cw);
 	return check_done("test_coref");
