@@ -4,9 +4,11 @@
  *
  *   curlew code [OPTIONS] [FILE...]     stories in, event records out
  *   curlew explain [--date D] SENTENCE  how one sentence is coded
+ *   curlew query --db URL WHAT          aggregates over an event store
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +19,7 @@ static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
 	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
 	"       curlew eval GOLD.jsonl                  score against gold events\n"
+	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
 	"       curlew version\n"
 	"\n"
 	"options for code:\n"
@@ -28,7 +31,20 @@ static const char usage_text[] =
 	"  --no-parse       shallow patterns only, no link-grammar\n"
 	"  --parse-timeout S  parser time limit per sentence in seconds (default 1)\n"
 	"  --progress       report progress on stderr even when it is not a terminal\n"
-	"  --quiet          no warnings on stderr (errors are still reported)\n";
+	"  --quiet          no warnings on stderr (errors are still reported)\n"
+	"  --db URL         store stories, sentences, events and actors in a database\n"
+	"                   (FILE.sqlite, or postgresql://...) instead of writing events\n"
+	"  --resume         with --db: skip stories stored with the same text and dictionaries\n"
+	"  --batch N        with --db: stories per transaction (default and most 256)\n"
+	"\n"
+	"options for query (output CSV with a header; README, \"Event store\"):\n"
+	"  --by PERIOD      day (default), week, month, year or all\n"
+	"  --class C        root (default), quad, cameo or none\n"
+	"  --no-dyad        do not split by source and target country\n"
+	"  --one-a-day      count the same date, source, target and code once\n"
+	"  --from D, --to D event dates from and to (YYYY-MM-DD, inclusive)\n"
+	"  --tsv            tab-separated instead of CSV\n"
+	"  --limit N        search: rows to print (default 20)\n";
 
 typedef struct opts {
 	enum curlew_format input;
@@ -37,6 +53,9 @@ typedef struct opts {
 	int threads;
 	int progress, quiet;
 	curlew_options lib;
+	const char *db;         /* --db: events go to the store, not stdout */
+	int resume;
+	int batch;              /* stories per transaction */
 } opts;
 
 static int usage_error(const char *msg, const char *arg)
@@ -64,6 +83,7 @@ typedef struct batch {
 	int n;
 	int next;               /* next job to take, under lock */
 	pthread_mutex_t lock;
+	curlew_store *store;    /* --db, or NULL */
 } batch;
 
 static char *dup_or_null(const char *s)
@@ -120,6 +140,11 @@ typedef struct totals {
 	int status;
 	struct timespec t0;
 	long last_report;
+	long resumed;           /* --resume: stories already stored */
+	double store_secs;      /* time spent writing to the store */
+	double bytes_total;     /* input size when known (regular files), else 0 */
+	double bytes_done;
+	double bytes_base;      /* size of the files already read */
 } totals;
 
 static double seconds_since(struct timespec t0)
@@ -137,9 +162,42 @@ static void progress(totals *t, const opts *o, int final)
 	if (!final && (long)s == t->last_report)
 		return;
 	t->last_report = (long)s;
-	fprintf(stderr, "\rcurlew: %ld stories, %ld sentences, %ld events, %.0f sentences/s%s",
+	char extra[160] = "";
+	size_t n = 0;
+	if (t->resumed)
+		n += (size_t)snprintf(extra + n, sizeof extra - n, ", %ld already stored", t->resumed);
+	if (!final && t->bytes_total > 0 && t->bytes_done > 0 && s > 0) {
+		double left = s * (t->bytes_total - t->bytes_done) / t->bytes_done;
+		if (left < 0)
+			left = 0;
+		snprintf(extra + n, sizeof extra - n, ", %.0f%%, ETA %ldm%02lds   ",
+			 100.0 * t->bytes_done / t->bytes_total, (long)left / 60, (long)left % 60);
+	}
+	if (final && t->store_secs > 0)
+		snprintf(extra + n, sizeof extra - n, ", store %.2fs = %.0f events/s",
+			 t->store_secs, (double)t->events / t->store_secs);
+	fprintf(stderr, "\rcurlew: %ld stories, %ld sentences, %ld events, %.0f sentences/s,"
+		" %.1f stories/s%s%s",
 		t->stories, t->sentences, t->events, s > 0 ? (double)t->sentences / s : 0.0,
-		final ? "\n" : "");
+		s > 0 ? (double)t->stories / s : 0.0, extra, final ? "\n" : "");
+}
+
+/* With --db, a batch is one transaction: a crash loses at most it. */
+static int store_batch(batch *b, totals *t)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = curlew_store_begin(b->store);
+	for (int i = 0; rc == 0 && i < b->n; i++)
+		if (b->jobs[i].rc == CURLEW_OK)
+			rc = curlew_store_put(b->store, b->jobs[i].doc);
+	rc = rc == 0 ? curlew_store_commit(b->store) : (curlew_store_rollback(b->store), rc);
+	t->store_secs += seconds_since(t0);
+	if (rc < 0) {
+		fprintf(stderr, "curlew: database: %s\n", curlew_store_errmsg(b->store));
+		return CURLEW_EXIT_SYSTEM;
+	}
+	return 0;
 }
 
 static void report_story(const job *j, const opts *o, totals *t)
@@ -180,11 +238,13 @@ static int run_batch(batch *b, const opts *o, totals *t)
 		for (int i = 0; i < started; i++)
 			pthread_join(tid[i], NULL);
 	}
+	if (b->store && store_batch(b, t) != 0)
+		return CURLEW_EXIT_SYSTEM;
 	for (int i = 0; i < b->n; i++) {
 		job *j = &b->jobs[i];
 		report_story(j, o, t);
 		if (j->rc == CURLEW_OK) {
-			if (curlew_write(stdout, j->doc, o->format) < 0) {
+			if (!b->store && curlew_write(stdout, j->doc, o->format) < 0) {
 				fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
 				return CURLEW_EXIT_SYSTEM;
 			}
@@ -230,12 +290,29 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			curlew_reader_free(r);
 			return CURLEW_EXIT_SYSTEM;
 		}
+		if (o->resume && b->store) {
+			int has = curlew_store_has(b->store, &st, o->date);
+			if (has < 0) {
+				fprintf(stderr, "curlew: database: %s\n", curlew_store_errmsg(b->store));
+				curlew_reader_free(r);
+				return CURLEW_EXIT_SYSTEM;
+			}
+			if (has) {
+				t->resumed++;
+				continue;
+			}
+		}
+		if (t->bytes_total > 0) {
+			off_t pos = ftello(f);
+			if (pos > 0)
+				t->bytes_done = t->bytes_base + (double)pos;
+		}
 		if (job_fill(&b->jobs[b->n], &st) < 0) {
 			fprintf(stderr, "curlew: out of memory\n");
 			curlew_reader_free(r);
 			return CURLEW_EXIT_SYSTEM;
 		}
-		if (++b->n == BATCH && (rc = run_batch(b, o, t)) != 0) {
+		if (++b->n == (o->batch > 0 ? o->batch : BATCH) && (rc = run_batch(b, o, t)) != 0) {
 			curlew_reader_free(r);
 			return rc;
 		}
@@ -262,6 +339,10 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 		}
 		if (strcmp(a, "--quiet") == 0) {
 			o->quiet = 1;
+			continue;
+		}
+		if (strcmp(a, "--resume") == 0) {
+			o->resume = 1;
 			continue;
 		}
 		if (strcmp(a, "--no-parse") == 0) {
@@ -301,6 +382,12 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 				return usage_error("--threads wants 1 to 64", v);
 		} else if (strcmp(a, "--data") == 0) {
 			o->lib.data_dir = v;
+		} else if (strcmp(a, "--db") == 0) {
+			o->db = v;
+		} else if (strcmp(a, "--batch") == 0) {
+			o->batch = atoi(v);
+			if (o->batch < 1 || o->batch > BATCH)
+				return usage_error("--batch wants 1 to 256", v);
 		} else if (strcmp(a, "--parse-timeout") == 0) {
 			o->lib.parse_timeout = atoi(v);
 			if (o->lib.parse_timeout < 1)
@@ -313,9 +400,83 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 	return 0;
 }
 
+/* The input's size when every input is a regular file (stdin included,
+ * when redirected from one), for the ETA; 0 when unknown. */
+static double input_size(int argc, char **argv, int first)
+{
+	double total = 0;
+	struct stat sb;
+	if (first >= argc)
+		return fstat(0, &sb) == 0 && S_ISREG(sb.st_mode) ? (double)sb.st_size : 0;
+	for (int i = first; i < argc; i++) {
+		int ok = strcmp(argv[i], "-") == 0 ? fstat(0, &sb) == 0 : stat(argv[i], &sb) == 0;
+		if (!ok || !S_ISREG(sb.st_mode))
+			return 0;
+		total += (double)sb.st_size;
+	}
+	return total;
+}
+
+static int cmd_query(int argc, char **argv)
+{
+	curlew_query q = CURLEW_QUERY_INIT;
+	const char *db = NULL;
+	int have_what = 0;
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--no-dyad") == 0)
+			q.dyad = 0;
+		else if (strcmp(a, "--one-a-day") == 0)
+			q.one_a_day = 1;
+		else if (strcmp(a, "--tsv") == 0)
+			q.tsv = 1;
+		else if (strcmp(a, "--csv") == 0)
+			q.tsv = 0;
+		else if (a[0] == '-' && a[1] == '-' && !v)
+			return usage_error("option needs a value", a);
+		else if (strcmp(a, "--db") == 0)
+			db = argv[++i];
+		else if (strcmp(a, "--by") == 0)
+			q.by = argv[++i];
+		else if (strcmp(a, "--class") == 0)
+			q.cls = argv[++i];
+		else if (strcmp(a, "--from") == 0)
+			q.from = argv[++i];
+		else if (strcmp(a, "--to") == 0)
+			q.to = argv[++i];
+		else if (strcmp(a, "--limit") == 0)
+			q.limit = atol(argv[++i]);
+		else if (a[0] == '-' && a[1] == '-')
+			return usage_error("unknown option", a);
+		else if (!have_what) {
+			q.what = a;
+			have_what = 1;
+		} else if (!q.match)
+			q.match = a;
+		else
+			return usage_error("too many arguments (quote the search words)", a);
+	}
+	if (!db)
+		return usage_error("query needs --db URL", NULL);
+	curlew_store *st;
+	if (curlew_store_open(&st, db, NULL) < 0) {
+		fprintf(stderr, "curlew: %s: %s\n", db, curlew_store_errmsg(st));
+		curlew_store_close(st);
+		return CURLEW_EXIT_SYSTEM;
+	}
+	int rc = curlew_store_query(st, &q, stdout);
+	if (rc < 0)
+		fprintf(stderr, "curlew: query: %s\n", curlew_store_errmsg(st));
+	curlew_store_close(st);
+	if (rc == CURLEW_EUSAGE)
+		return CURLEW_EXIT_USAGE;
+	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
+}
+
 static int cmd_code(int argc, char **argv)
 {
-	opts o = { CURLEW_FMT_AUTO, CURLEW_OUT_JSONL, NULL, 1, 0, 0, CURLEW_OPTIONS_INIT };
+	opts o = { CURLEW_FMT_AUTO, CURLEW_OUT_JSONL, NULL, 1, 0, 0, CURLEW_OPTIONS_INIT, NULL, 0, 0 };
 	o.progress = isatty(2);
 	int first = argc, rc = parse_code_opts(argc, argv, &o, &first);
 	if (rc)
@@ -333,11 +494,26 @@ static int cmd_code(int argc, char **argv)
 	}
 	b->cw = cw;
 	b->o = &o;
+	if (o.resume && !o.db) {
+		fprintf(stderr, "curlew: --resume needs --db\n");
+		free(b);
+		curlew_close(cw);
+		return CURLEW_EXIT_USAGE;
+	}
+	if (o.db && curlew_store_open(&b->store, o.db, cw) < 0) {
+		fprintf(stderr, "curlew: %s: %s\n", o.db, curlew_store_errmsg(b->store));
+		curlew_store_close(b->store);
+		free(b);
+		curlew_close(cw);
+		return CURLEW_EXIT_SYSTEM;
+	}
 	pthread_mutex_init(&b->lock, NULL);
 	totals t = { 0 };
+	t.bytes_total = input_size(argc, argv, first);
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
 	t.last_report = -1;
-	curlew_write_header(stdout, o.format);
+	if (!b->store)
+		curlew_write_header(stdout, o.format);
 	int sysfail = 0;
 	if (first >= argc)
 		sysfail = code_stream(b, stdin, "-", &o, &t);
@@ -354,6 +530,9 @@ static int cmd_code(int argc, char **argv)
 			continue;
 		}
 		sysfail = code_stream(b, f, argv[i], &o, &t);
+		struct stat sb;
+		if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode))
+			t.bytes_base += (double)sb.st_size;
 		fclose(f);
 	}
 	if (!sysfail && b->n)
@@ -362,6 +541,7 @@ static int cmd_code(int argc, char **argv)
 		job_clear(&b->jobs[i]);
 	progress(&t, &o, 1);
 	pthread_mutex_destroy(&b->lock);
+	curlew_store_close(b->store);
 	free(b);
 	curlew_close(cw);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -450,6 +630,8 @@ int main(int argc, char **argv)
 		return cmd_explain(argc, argv);
 	if (strcmp(cmd, "eval") == 0)
 		return cmd_eval(argc, argv);
+	if (strcmp(cmd, "query") == 0)
+		return cmd_query(argc, argv);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("curlew %s\n", CURLEW_VERSION);
 		return 0;

@@ -108,6 +108,50 @@ int curlew_eval(curlew *cw, FILE *gold, const char *name, FILE *out);
 /* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
 
+
+/* ------------------------------------------------------------ event store
+ * A database of stories, sentences, events and actors (schema in the
+ * README): "FILE.sqlite" (or any path) for SQLite, "postgresql://..." or
+ * "postgres://..." for PostgreSQL.  Writes go in transactions of many
+ * stories: curlew_store_begin, curlew_store_put per doc, curlew_store_commit.
+ * Putting a story again replaces its sentences and events.  A store handle
+ * belongs to one thread.  cw may be NULL for a store only queried. */
+typedef struct curlew_store curlew_store;
+
+int curlew_store_open(curlew_store **out, const char *url, const curlew *cw);
+void curlew_store_close(curlew_store *st);
+const char *curlew_store_errmsg(const curlew_store *st);
+int curlew_store_begin(curlew_store *st);
+int curlew_store_put(curlew_store *st, const curlew_doc *doc);
+int curlew_store_commit(curlew_store *st);
+/* Drops the transaction in flight. */
+int curlew_store_rollback(curlew_store *st);
+/* 1 if the story is stored with the same content hash and dictionary
+ * version (what --resume skips), 0 if not, < 0 on error. */
+int curlew_store_has(curlew_store *st, const curlew_story *story, const char *default_date);
+
+/* The content hash of a story as stored: its text, its own date and the
+ * default date (all of which decide its events); 16 hex digits + NUL. */
+void curlew_story_hash(const curlew_story *story, const char *default_date, char out[17]);
+/* The dictionary version: a hash of every data file's contents and of the
+ * options that change coding; 16 hex digits + NUL. */
+int curlew_dict_version(const curlew *cw, char out[17]);
+
+/* Aggregates over a store, written as CSV or TSV with a header. */
+typedef struct curlew_query {
+	const char *what;       /* "counts", "goldstein", "search", "summary" */
+	const char *by;         /* "day", "week", "month", "year" or "all" */
+	const char *cls;        /* "root", "quad", "cameo" or "none" */
+	int dyad;               /* group by source and target country */
+	int one_a_day;          /* same date, source, target and code once */
+	int tsv;                /* 0: CSV */
+	const char *from, *to;  /* YYYY-MM-DD bounds on event dates, or NULL */
+	const char *match;      /* search: FTS query */
+	long limit;             /* search: rows, 0 = 20 */
+} curlew_query;
+#define CURLEW_QUERY_INIT { "counts", "day", "root", 1, 0, 0, NULL, NULL, NULL, 0 }
+int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,267 @@
+/*
+ * query.c -- the aggregates analysts ask of an event store: counts and
+ * Goldstein sums and means by day, week, month or year, by dyad (source
+ * and target country) and by event class, optionally after the
+ * GDELT/Phoenix "one-a-day" filter; plus full-text search over sentences.
+ *
+ * The SQL is written once for both backends, with the few expressions that
+ * differ (week starts, full-text search) chosen by dialect.  Numbers are
+ * formatted here rather than by the database, so that SQLite and
+ * PostgreSQL print the same table for the same events.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "store.h"
+
+typedef struct out_ctx {
+	FILE *f;
+	int tsv;
+	int header_done;
+	long rows;
+} out_ctx;
+
+static void put_csv(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		fputs(s, f);
+		return;
+	}
+	putc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	putc('"', f);
+}
+
+static void put_tsv(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default: putc(*s, f);
+		}
+	}
+}
+
+static void put_field(out_ctx *o, const char *s)
+{
+	if (o->tsv)
+		put_tsv(o->f, s);
+	else
+		put_csv(o->f, s);
+}
+
+/* Columns whose name says how to print them: sums with one decimal (the
+ * Goldstein scale's own precision), means with three. */
+static const char *format_value(const char *name, const char *v, char *tmp, size_t n)
+{
+	if (!v)
+		return "";
+	if (strstr(name, "_sum"))
+		snprintf(tmp, n, "%.1f", strtod(v, NULL));
+	else if (strstr(name, "_mean"))
+		snprintf(tmp, n, "%.3f", strtod(v, NULL));
+	else
+		return v;
+	/* -0.0 would differ from 0.0 between backends for no reason. */
+	if (strcmp(tmp, "-0.0") == 0 || strcmp(tmp, "-0.000") == 0)
+		memmove(tmp, tmp + 1, strlen(tmp));
+	return tmp;
+}
+
+static int print_row(void *ctx, int ncols, const char *const *vals, const char *const *names)
+{
+	out_ctx *o = ctx;
+	char sep = o->tsv ? '\t' : ',';
+	if (!vals) {
+		if (o->header_done)
+			return 0;
+		for (int i = 0; i < ncols; i++) {
+			if (i)
+				putc(sep, o->f);
+			put_field(o, names[i]);
+		}
+		putc('\n', o->f);
+		o->header_done = 1;
+		return 0;
+	}
+	for (int i = 0; i < ncols; i++) {
+		char tmp[64];
+		if (i)
+			putc(sep, o->f);
+		put_field(o, format_value(names[i], vals[i], tmp, sizeof tmp));
+	}
+	putc('\n', o->f);
+	o->rows++;
+	return 0;
+}
+
+static const char *period_expr(const char *by, int pg)
+{
+	if (strcmp(by, "day") == 0)
+		return "date";
+	if (strcmp(by, "month") == 0)
+		return "substr(date, 1, 7)";
+	if (strcmp(by, "year") == 0)
+		return "substr(date, 1, 4)";
+	if (strcmp(by, "all") == 0)
+		return "'all'";
+	if (strcmp(by, "week") == 0)   /* ISO weeks: the Monday that starts them */
+		return pg ? "to_char(date_trunc('week', CAST(date AS date)), 'YYYY-MM-DD')"
+			  : "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')";
+	return NULL;
+}
+
+static const char *class_col(const char *cls)
+{
+	if (strcmp(cls, "root") == 0)
+		return "root";
+	if (strcmp(cls, "quad") == 0)
+		return "quad_class";
+	if (strcmp(cls, "cameo") == 0)
+		return "cameo";
+	if (strcmp(cls, "none") == 0)
+		return "";
+	return NULL;
+}
+
+typedef struct sqlbuf { char s[4096]; size_t n; int overflow; } sqlbuf;
+
+static void add(sqlbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(sqlbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->s - b->n)
+		b->overflow = 1;
+	else
+		b->n += (size_t)n;
+}
+
+/* The events to aggregate: all of them, or one per (date, source, target,
+ * code) -- the one-a-day filter, which stops a story told by ten wires
+ * from counting ten times. */
+static void add_source(sqlbuf *b, const curlew_query *q, int *np, const char **params)
+{
+	const char *where_from = "", *where_to = "";
+	if (q->from) {
+		params[(*np)++] = q->from;
+		where_from = " AND date >= $1";
+	}
+	if (q->to) {
+		params[(*np)++] = q->to;
+		where_to = q->from ? " AND date <= $2" : " AND date <= $1";
+	}
+	if (q->one_a_day)
+		add(b, "(SELECT date, source_code, target_code, cameo,"
+		    " MIN(source_country) AS source_country, MIN(target_country) AS target_country,"
+		    " MIN(root) AS root, MIN(quad_class) AS quad_class, MIN(goldstein) AS goldstein"
+		    " FROM events WHERE date IS NOT NULL%s%s"
+		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to);
+	else
+		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s) AS e", where_from, where_to);
+}
+
+static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int goldstein)
+{
+	int pg = cw_store_is_pg(st);
+	const char *period = period_expr(q->by ? q->by : "day", pg);
+	const char *cls = class_col(q->cls ? q->cls : "root");
+	if (!period) {
+		cw_store_set_err(st, "--by wants day, week, month, year or all, not %s", q->by);
+		return CURLEW_EUSAGE;
+	}
+	if (!cls) {
+		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %s", q->cls);
+		return CURLEW_EUSAGE;
+	}
+	sqlbuf b = { .n = 0 };
+	const char *params[2];
+	int np = 0;
+	char groups[256] = "1";
+	add(&b, "SELECT %s AS period", period);
+	if (q->dyad) {
+		add(&b, ", COALESCE(source_country, '') AS source_country,"
+		    " COALESCE(target_country, '') AS target_country");
+		strcat(groups, ", 2, 3");
+	}
+	if (*cls) {
+		add(&b, ", %s AS %s", cls, strcmp(cls, "quad_class") == 0 ? "quad_class" : cls);
+		strcat(groups, q->dyad ? ", 4" : ", 2");
+	}
+	add(&b, ", COUNT(*) AS events");
+	if (goldstein)
+		add(&b, ", SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean");
+	add(&b, " FROM ");
+	add_source(&b, q, &np, params);
+	add(&b, " GROUP BY %s ORDER BY %s", groups, groups);
+	if (b.overflow) {
+		cw_store_set_err(st, "query too long");
+		return CURLEW_EUSAGE;
+	}
+	return cw_store_rows(st, b.s, params, np, print_row, o);
+}
+
+static int search(curlew_store *st, const curlew_query *q, out_ctx *o)
+{
+	if (!q->match || !*q->match) {
+		cw_store_set_err(st, "search needs words to look for");
+		return CURLEW_EUSAGE;
+	}
+	char limit[32];
+	snprintf(limit, sizeof limit, "%ld", q->limit > 0 ? q->limit : 20);
+	const char *params[2] = { q->match, limit };
+	const char *sql = cw_store_is_pg(st)
+		? "SELECT story_id, sentence, text FROM sentences"
+		  " WHERE tsv @@ websearch_to_tsquery('english', $1)"
+		  " ORDER BY ts_rank(tsv, websearch_to_tsquery('english', $1)) DESC, story_id, sentence"
+		  " LIMIT CAST($2 AS integer)"
+		: "SELECT s.story_id, s.sentence, s.text FROM sentences_fts"
+		  " JOIN sentences AS s ON s.id = sentences_fts.rowid"
+		  " WHERE sentences_fts MATCH $1 ORDER BY rank, s.story_id, s.sentence"
+		  " LIMIT CAST($2 AS integer)";
+	return cw_store_rows(st, sql, params, 2, print_row, o);
+}
+
+static int summary(curlew_store *st, out_ctx *o)
+{
+	return cw_store_rows(st,
+		"SELECT (SELECT COUNT(*) FROM stories) AS stories,"
+		" (SELECT COUNT(*) FROM sentences) AS sentences,"
+		" (SELECT COUNT(*) FROM events) AS events,"
+		" (SELECT COUNT(*) FROM actors) AS actors,"
+		" (SELECT MIN(date) FROM events) AS first_date,"
+		" (SELECT MAX(date) FROM events) AS last_date",
+		NULL, 0, print_row, o);
+}
+
+int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
+{
+	out_ctx o = { out, q->tsv, 0, 0 };
+	const char *what = q->what ? q->what : "counts";
+	int rc;
+	if (strcmp(what, "counts") == 0)
+		rc = aggregate(st, q, &o, 0);
+	else if (strcmp(what, "goldstein") == 0)
+		rc = aggregate(st, q, &o, 1);
+	else if (strcmp(what, "search") == 0)
+		rc = search(st, q, &o);
+	else if (strcmp(what, "summary") == 0)
+		rc = summary(st, &o);
+	else {
+		cw_store_set_err(st, "unknown query %s (counts, goldstein, search, summary)", what);
+		return CURLEW_EUSAGE;
+	}
+	if (rc < 0)
+		return rc;
+	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;
+}

@@ -1,0 +1,887 @@
+/*
+ * store.c -- the event store: stories, sentences, events and actors in
+ * SQLite (a file, the default) or PostgreSQL (many writers at once), one
+ * schema for both (README, "Event store").
+ *
+ * A story is keyed by its id; each row also keeps the story's content hash
+ * and the dictionary version, so that --resume can tell a story already
+ * coded the same way from one whose text or dictionaries changed.  Putting
+ * a story deletes its old rows first, inside the same transaction, so that
+ * re-coding replaces instead of duplicating and a crash leaves either the
+ * old rows or the new ones.
+ *
+ * Both backends see a doc as the same flat rows (emit_doc); SQLite inserts
+ * them with prepared statements, PostgreSQL buffers them as COPY text and
+ * moves them in at commit from temporary staging tables.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <libpq-fe.h>
+#include "internal.h"
+#include "store.h"
+
+/* ------------------------------------------------------------- hashing */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * FNV_PRIME;
+	return h;
+}
+
+static void hex64(uint64_t h, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* A date as the coder will read it: valid dates normalised, anything else
+ * empty (the coder ignores it too). */
+static void norm_date(const char *s, char out[32])
+{
+	cw_date d;
+	out[0] = '\0';
+	if (s && cw_date_parse(s, &d) == 0)
+		snprintf(out, 32, "%04d-%02d-%02d", d.y % 10000, d.m % 100, d.d % 100);
+}
+
+static void hash_parts(const char *text, size_t len, const char *date, const char *dflt,
+		       char out[17])
+{
+	uint64_t h = fnv(FNV_OFFSET, text, len);
+	h = fnv(h, "\0", 1);
+	h = fnv(h, date, strlen(date));
+	h = fnv(h, "\0", 1);
+	h = fnv(h, dflt, strlen(dflt));
+	hex64(h, out);
+}
+
+void curlew_story_hash(const curlew_story *story, const char *default_date, char out[17])
+{
+	char d[32], dd[32];
+	norm_date(story->date, d);
+	norm_date(default_date, dd);
+	hash_parts(story->text ? story->text : "", story->text ? story->len : 0, d, dd, out);
+}
+
+static void fmt_date(cw_date d, char out[32])
+{
+	out[0] = '\0';
+	if (d.y)
+		snprintf(out, 32, "%04d-%02d-%02d", d.y % 10000, d.m % 100, d.d % 100);
+}
+
+static void doc_hash(const curlew_doc *doc, char out[17])
+{
+	char d[32], dd[32];
+	fmt_date(doc->given_date, d);
+	fmt_date(doc->default_date, dd);
+	hash_parts(doc->text, doc->len, d, dd, out);
+}
+
+static int name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Every regular file under dir, in name order, names and contents. */
+static int hash_dir(const char *dir, uint64_t *h, int depth)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, name_cmp);
+	if (n < 0)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < n; i++) {
+		const char *nm = names[i]->d_name;
+		char path[4096];
+		struct stat sb;
+		if (nm[0] == '.' || rc < 0 ||
+		    snprintf(path, sizeof path, "%s/%s", dir, nm) >= (int)sizeof path ||
+		    stat(path, &sb) < 0)
+			continue;
+		if (S_ISDIR(sb.st_mode) && depth < 4) {
+			*h = fnv(*h, nm, strlen(nm) + 1);
+			rc = hash_dir(path, h, depth + 1);
+		} else if (S_ISREG(sb.st_mode)) {
+			FILE *f = fopen(path, "rb");
+			if (!f) {
+				rc = -1;
+				continue;
+			}
+			*h = fnv(*h, nm, strlen(nm) + 1);
+			char buf[65536];
+			size_t got;
+			while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+				*h = fnv(*h, buf, got);
+			fclose(f);
+		}
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int curlew_dict_version(const curlew *cw, char out[17])
+{
+	uint64_t h = FNV_OFFSET;
+	/* The shallow coder codes differently from the parser: another version. */
+	h = fnv(h, cw->opts.use_parser ? "parser" : "shallow", cw->opts.use_parser ? 6 : 7);
+	int rc = hash_dir(cw->data_dir, &h, 0);
+	hex64(h, out);
+	return rc < 0 ? CURLEW_ESYS : CURLEW_OK;
+}
+
+/* ---------------------------------------------------------------- rows */
+
+enum { T_STORIES, T_SENTENCES, T_EVENTS, T_ACTORS, NTABLES };
+
+typedef struct field { const char *s; size_t n; } field;   /* s NULL: SQL NULL */
+
+static const char *const table_name[NTABLES] = { "stories", "sentences", "events", "actors" };
+static const char *const table_cols[NTABLES] = {
+	"story_id, content_hash, dict_version, date, dateline_place, agency, "
+	"nsentences, nevents, coded_at",
+	"story_id, sentence, text",
+	"event_id, story_id, sentence, date, source_code, source_country, "
+	"target_code, target_country, cameo, root, quad_class, goldstein, "
+	"plover_event, plover_mode, plover_context, location_text, location_country, "
+	"lat, lon, trigger_text, trigger_start, trigger_end, rule",
+	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
+};
+static const int table_ncols[NTABLES] = { 9, 3, 23, 9 };
+
+typedef int (*row_fn)(curlew_store *st, int table, const field *f);
+
+static field fs(const char *s)
+{
+	field f = { s, s ? strlen(s) : 0 };
+	return f;
+}
+
+static field fsn(const char *s, size_t n)
+{
+	field f = { s, n };
+	return f;
+}
+
+static field fempty_null(const char *s)
+{
+	return s && *s ? fs(s) : fs(NULL);
+}
+
+/* Numbers need storage that outlives the field array: a small ring. */
+typedef struct numbuf { char b[24][32]; int i; } numbuf;
+
+static field fint(numbuf *nb, long v)
+{
+	char *p = nb->b[nb->i++ % 24];
+	snprintf(p, 32, "%ld", v);
+	return fs(p);
+}
+
+static field fdbl(numbuf *nb, double v, int prec)
+{
+	char *p = nb->b[nb->i++ % 24];
+	snprintf(p, 32, "%.*f", prec, v);
+	return fs(p);
+}
+
+static int emit_actor(curlew_store *st, row_fn fn, const char *event_id, const char *role,
+		      const curlew_doc *doc, const cw_mention *m)
+{
+	if (!m)
+		return 0;
+	numbuf nb = { .i = 0 };
+	char sectors[CW_MAX_SECTORS * 4 + 1] = "";
+	for (int i = 0; i < m->nsectors && i < CW_MAX_SECTORS; i++) {
+		if (i)
+			strcat(sectors, ";");
+		strncat(sectors, m->sectors[i], 3);
+	}
+	field f[9] = {
+		fs(event_id), fs(role), fs(doc->id), fs(m->code), fempty_null(m->country),
+		fempty_null(sectors), fs(m->text ? m->text : ""),
+		fint(&nb, (long)m->start), fint(&nb, (long)m->end),
+	};
+	return fn(st, T_ACTORS, f);
+}
+
+static const cw_mention *ment(const cw_sentence *s, int i)
+{
+	return i >= 0 && i < s->nments ? &s->ments[i] : NULL;
+}
+
+static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
+		      const cw_sentence *s, const cw_event *e)
+{
+	numbuf nb = { .i = 0 };
+	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+	const cw_trigger *t = &s->trigs[e->trigger];
+	const cw_mention *src = ment(s, e->source), *tgt = ment(s, e->target);
+	const cw_place *p = e->place;
+	char *eid = cw_printf(doc->arena, "%s:%d:%d", doc->id, s->index, e->k);
+	if (!eid)
+		return CURLEW_ESYS;
+	char date[32];
+	fmt_date(e->date, date);
+	uint32_t ts = s->toks[t->tok_start].start, te = s->toks[t->tok_end - 1].end;
+	field f[23] = {
+		fs(eid), fs(doc->id), fint(&nb, s->index), fempty_null(date),
+		fs(src ? src->code : NULL), fempty_null(src ? src->country : NULL),
+		fs(tgt ? tgt->code : NULL), fempty_null(tgt ? tgt->country : NULL),
+		fs(e->code), fsn(e->code, strlen(e->code) < 2 ? strlen(e->code) : 2),
+		ci ? fint(&nb, ci->quad) : fs(NULL), ci ? fdbl(&nb, ci->goldstein, 1) : fs(NULL),
+		fs(ci ? ci->plover_event : NULL), fs(ci ? ci->plover_mode : NULL),
+		fs(ci ? ci->plover_context : NULL),
+		fs(p ? p->text : NULL), fempty_null(p ? p->country : NULL),
+		p && p->has_coord ? fdbl(&nb, p->lat, 4) : fs(NULL),
+		p && p->has_coord ? fdbl(&nb, p->lon, 4) : fs(NULL),
+		fsn(doc->text + ts, te - ts), fint(&nb, (long)ts), fint(&nb, (long)te),
+		fs(t->rule ? t->rule : ""),
+	};
+	int rc = fn(st, T_EVENTS, f);
+	if (rc == 0)
+		rc = emit_actor(st, fn, eid, "source", doc, src);
+	if (rc == 0)
+		rc = emit_actor(st, fn, eid, "target", doc, tgt);
+	return rc;
+}
+
+static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const char *dictver)
+{
+	numbuf nb = { .i = 0 };
+	char hash[17], date[32], now[32];
+	doc_hash(doc, hash);
+	fmt_date(doc->date, date);
+	time_t tt = time(NULL);
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	field f[9] = {
+		fs(doc->id), fs(hash), fs(dictver), fempty_null(date),
+		fs(doc->dl_place ? doc->dl_place->text : NULL), fs(doc->dl_agency),
+		fint(&nb, doc->nsents), fint(&nb, (long)doc->nevents), fs(now),
+	};
+	int rc = fn(st, T_STORIES, f);
+	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		field sf[3] = { fs(doc->id), fint(&nb, s->index),
+				fsn(doc->text + s->start, s->end - s->start) };
+		rc = fn(st, T_SENTENCES, sf);
+	}
+	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		for (int k = 0; rc == 0 && k < s->nevents; k++)
+			rc = emit_event(st, fn, doc, s, &s->events[k]);
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- schema */
+
+/* SQLite and PostgreSQL share the column names and meanings; types are
+ * each one's own.  Dates are ISO text so that both sort and group alike. */
+static const char sqlite_schema[] =
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '1');"
+	"CREATE TABLE IF NOT EXISTS stories ("
+	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
+	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
+	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS sentences ("
+	" id INTEGER PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
+	" text TEXT NOT NULL, UNIQUE (story_id, sentence));"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
+	" text, content='sentences', content_rowid='id');"
+	"CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN"
+	" INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text); END;"
+	"CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN"
+	" INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;"
+	"CREATE TABLE IF NOT EXISTS events ("
+	" event_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
+	" date TEXT, source_code TEXT, source_country TEXT, target_code TEXT, target_country TEXT,"
+	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein REAL,"
+	" plover_event TEXT, plover_mode TEXT, plover_context TEXT,"
+	" location_text TEXT, location_country TEXT, lat REAL, lon REAL,"
+	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT);"
+	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
+	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
+	"CREATE TABLE IF NOT EXISTS actors ("
+	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
+	" code TEXT, country TEXT, sectors TEXT, text TEXT, start_byte INTEGER, end_byte INTEGER,"
+	" PRIMARY KEY (event_id, role));"
+	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
+
+static const char pg_schema[] =
+	"SET client_min_messages = warning;"
+	"SELECT pg_advisory_lock(72731);"   /* concurrent CREATE IF NOT EXISTS can clash */
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+	"INSERT INTO meta VALUES ('schema_version', '1') ON CONFLICT DO NOTHING;"
+	"CREATE TABLE IF NOT EXISTS stories ("
+	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
+	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
+	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS sentences ("
+	" story_id TEXT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL,"
+	" tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,"
+	" PRIMARY KEY (story_id, sentence));"
+	"CREATE INDEX IF NOT EXISTS sentences_tsv ON sentences USING gin (tsv);"
+	"CREATE TABLE IF NOT EXISTS events ("
+	" event_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
+	" date TEXT, source_code TEXT, source_country TEXT, target_code TEXT, target_country TEXT,"
+	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein DOUBLE PRECISION,"
+	" plover_event TEXT, plover_mode TEXT, plover_context TEXT,"
+	" location_text TEXT, location_country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
+	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT);"
+	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
+	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
+	"CREATE TABLE IF NOT EXISTS actors ("
+	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
+	" code TEXT, country TEXT, sectors TEXT, text TEXT, start_byte INTEGER, end_byte INTEGER,"
+	" PRIMARY KEY (event_id, role));"
+	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);"
+	"SELECT pg_advisory_unlock(72731);"
+	/* Staging tables for COPY, private to this session. */
+	"CREATE TEMP TABLE s_stories (LIKE stories) ON COMMIT DELETE ROWS;"
+	"CREATE TEMP TABLE s_sentences (story_id TEXT, sentence INTEGER, text TEXT)"
+	" ON COMMIT DELETE ROWS;"
+	"CREATE TEMP TABLE s_events (LIKE events) ON COMMIT DELETE ROWS;"
+	"CREATE TEMP TABLE s_actors (LIKE actors) ON COMMIT DELETE ROWS;";
+
+/* --------------------------------------------------------------- handle */
+
+typedef struct buf { char *p; size_t n, cap; } buf;
+
+struct curlew_store {
+	int pg;
+	const curlew *cw;
+	char dictver[17];
+	char errmsg[512];
+	int in_tx;
+	/* SQLite */
+	sqlite3 *db;
+	sqlite3_stmt *ins[NTABLES], *del[3], *has;
+	/* PostgreSQL: one COPY buffer per table, and the batch's story ids */
+	PGconn *conn;
+	buf copy[NTABLES];
+	cw_map *ids;
+	int nstories;
+};
+
+void cw_store_set_err(curlew_store *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(st->errmsg);
+	while (n && (st->errmsg[n - 1] == '\n' || st->errmsg[n - 1] == ' '))
+		st->errmsg[--n] = '\0';
+}
+
+int cw_store_is_pg(const curlew_store *st)
+{
+	return st->pg;
+}
+
+const char *curlew_store_errmsg(const curlew_store *st)
+{
+	return st ? st->errmsg : "out of memory";
+}
+
+static int is_pg_url(const char *url)
+{
+	return strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0 ||
+	       strncmp(url, "postgresql:", 11) == 0;
+}
+
+/* ---------------------------------------------------------------- SQLite */
+
+static int lite_err(curlew_store *st, const char *what)
+{
+	cw_store_set_err(st, "%s: %s", what, sqlite3_errmsg(st->db));
+	return CURLEW_ESYS;
+}
+
+static int lite_prepare(curlew_store *st, sqlite3_stmt **out, const char *sql)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return lite_err(st, "preparing a statement");
+	return 0;
+}
+
+static int lite_open(curlew_store *st, const char *url)
+{
+	const char *path = url;
+	if (strncmp(path, "sqlite://", 9) == 0)
+		path += 9;
+	else if (strncmp(path, "sqlite:", 7) == 0)
+		path += 7;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+		return lite_err(st, path);
+	/* Several processes may write one file (GNU parallel): wait for the
+	 * lock rather than fail, and let readers go on in WAL mode. */
+	sqlite3_busy_timeout(st->db, 120000);
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+			 NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "BEGIN IMMEDIATE;", NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(st->db, sqlite_schema, NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
+		cw_store_set_err(st, "%s: setting up the schema: %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		return CURLEW_ESYS;
+	}
+	for (int t = 0; t < NTABLES; t++) {
+		char sql[1024];
+		int n = table_ncols[t], len;
+		len = snprintf(sql, sizeof sql, "INSERT %s INTO %s (%s) VALUES (",
+			       t == T_STORIES ? "OR REPLACE" : "", table_name[t], table_cols[t]);
+		for (int i = 0; i < n; i++)
+			len += snprintf(sql + len, sizeof sql - (size_t)len, "%s?", i ? "," : "");
+		snprintf(sql + len, sizeof sql - (size_t)len, ")");
+		if (lite_prepare(st, &st->ins[t], sql) < 0)
+			return CURLEW_ESYS;
+	}
+	if (lite_prepare(st, &st->del[0], "DELETE FROM actors WHERE story_id = ?") < 0 ||
+	    lite_prepare(st, &st->del[1], "DELETE FROM events WHERE story_id = ?") < 0 ||
+	    lite_prepare(st, &st->del[2], "DELETE FROM sentences WHERE story_id = ?") < 0 ||
+	    lite_prepare(st, &st->has, "SELECT 1 FROM stories WHERE story_id = ? "
+			 "AND content_hash = ? AND dict_version = ?") < 0)
+		return CURLEW_ESYS;
+	return 0;
+}
+
+static int lite_row(curlew_store *st, int table, const field *f)
+{
+	sqlite3_stmt *s = st->ins[table];
+	for (int i = 0; i < table_ncols[table]; i++) {
+		int rc = f[i].s ? sqlite3_bind_text(s, i + 1, f[i].s, (int)f[i].n, SQLITE_STATIC)
+				: sqlite3_bind_null(s, i + 1);
+		if (rc != SQLITE_OK)
+			return lite_err(st, "binding a value");
+	}
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? 0 : lite_err(st, table_name[table]);
+}
+
+static int lite_put(curlew_store *st, const curlew_doc *doc)
+{
+	for (int i = 0; i < 3; i++) {
+		sqlite3_bind_text(st->del[i], 1, doc->id, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st->del[i]);
+		sqlite3_reset(st->del[i]);
+		if (rc != SQLITE_DONE)
+			return lite_err(st, "deleting a story's old rows");
+	}
+	return emit_doc(st, lite_row, doc, st->dictver);
+}
+
+static int lite_exec(curlew_store *st, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		cw_store_set_err(st, "%s: %s", sql, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return CURLEW_ESYS;
+	}
+	return 0;
+}
+
+static int lite_has(curlew_store *st, const char *id, const char *hash)
+{
+	sqlite3_bind_text(st->has, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->has, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->has, 3, st->dictver, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st->has);
+	sqlite3_reset(st->has);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : lite_err(st, "looking a story up");
+}
+
+static int lite_rows(curlew_store *st, const char *sql, const char *const *params,
+		     int nparams, cw_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *s;
+	if (lite_prepare(st, &s, sql) < 0)
+		return CURLEW_ESYS;
+	for (int i = 0; i < nparams; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "$%d", i + 1);
+		int idx = sqlite3_bind_parameter_index(s, name);
+		if (idx > 0)
+			sqlite3_bind_text(s, idx, params[i], -1, SQLITE_STATIC);
+	}
+	int n = sqlite3_column_count(s), rc, stop = 0;
+	const char *vals[64], *names[64];
+	if (n > 64)
+		n = 64;
+	for (int i = 0; i < n; i++)
+		names[i] = sqlite3_column_name(s, i);
+	stop = fn(ctx, n, NULL, names);
+	rc = SQLITE_DONE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			vals[i] = (const char *)sqlite3_column_text(s, i);
+		if ((stop = fn(ctx, n, vals, names)) != 0)
+			break;
+	}
+	if (!stop && rc != SQLITE_DONE)
+		stop = lite_err(st, "query");
+	sqlite3_finalize(s);
+	return stop;
+}
+
+/* ------------------------------------------------------------ PostgreSQL */
+
+static int pg_err(curlew_store *st, const char *what, const PGresult *r)
+{
+	const char *m = r ? PQresultErrorMessage(r) : "";
+	cw_store_set_err(st, "%s: %s", what, m && *m ? m : PQerrorMessage(st->conn));
+	return CURLEW_ESYS;
+}
+
+static int pg_exec(curlew_store *st, const char *sql)
+{
+	PGresult *r = PQexec(st->conn, sql);
+	ExecStatusType s = PQresultStatus(r);
+	int rc = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK ? 0 : pg_err(st, "PostgreSQL", r);
+	PQclear(r);
+	return rc;
+}
+
+static void quiet_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+static int pg_open(curlew_store *st, const char *url)
+{
+	st->conn = PQconnectdb(url);
+	if (PQstatus(st->conn) != CONNECTION_OK) {
+		cw_store_set_err(st, "connecting to PostgreSQL: %s", PQerrorMessage(st->conn));
+		return CURLEW_ESYS;
+	}
+	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
+	if (pg_exec(st, pg_schema) < 0)
+		return CURLEW_ESYS;
+	return 0;
+}
+
+static int buf_need(buf *b, size_t more)
+{
+	if (b->n + more <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 65536;
+	while (cap < b->n + more)
+		cap *= 2;
+	char *p = realloc(b->p, cap);
+	if (!p)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+/* COPY's text format: tab between fields, \N for NULL, and backslash
+ * escapes for the characters that would break a line or a field. */
+static int pg_row(curlew_store *st, int table, const field *f)
+{
+	buf *b = &st->copy[table];
+	for (int i = 0; i < table_ncols[table]; i++) {
+		if (buf_need(b, f[i].s ? f[i].n * 2 + 2 : 3) < 0) {
+			cw_store_set_err(st, "out of memory");
+			return CURLEW_ESYS;
+		}
+		if (i)
+			b->p[b->n++] = '\t';
+		if (!f[i].s) {
+			memcpy(b->p + b->n, "\\N", 2);
+			b->n += 2;
+			continue;
+		}
+		for (size_t k = 0; k < f[i].n; k++) {
+			char c = f[i].s[k];
+			char e = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : 0;
+			if (e) {
+				b->p[b->n++] = '\\';
+				b->p[b->n++] = e;
+			} else {
+				b->p[b->n++] = c;
+			}
+		}
+	}
+	if (buf_need(b, 1) < 0)
+		return CURLEW_ESYS;
+	b->p[b->n++] = '\n';
+	return 0;
+}
+
+static int pg_copy(curlew_store *st, int t)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql, "COPY s_%s (%s) FROM STDIN", table_name[t], table_cols[t]);
+	PGresult *r = PQexec(st->conn, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		int rc = pg_err(st, "starting COPY", r);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	const buf *b = &st->copy[t];
+	size_t off = 0;
+	while (off < b->n) {
+		size_t chunk = b->n - off > (1 << 20) ? (1 << 20) : b->n - off;
+		if (PQputCopyData(st->conn, b->p + off, (int)chunk) != 1)
+			break;
+		off += chunk;
+	}
+	if (PQputCopyEnd(st->conn, off < b->n ? "client error" : NULL) != 1)
+		return pg_err(st, "COPY", NULL);
+	int rc = 0;
+	while ((r = PQgetResult(st->conn)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == 0)
+			rc = pg_err(st, "COPY", r);
+		PQclear(r);
+	}
+	return rc;
+}
+
+/* Moves the staged batch in.  Writers lock the batch's stories in one
+ * global order (their hash), so that two workers given the same stories
+ * wait for each other instead of deadlocking. */
+static const char pg_move[] =
+	"SELECT count(pg_advisory_xact_lock(h)) FROM"
+	" (SELECT DISTINCT hashtext(story_id) AS h FROM s_stories ORDER BY 1) AS l;"
+	"DELETE FROM actors WHERE story_id IN (SELECT story_id FROM s_stories);"
+	"DELETE FROM events WHERE story_id IN (SELECT story_id FROM s_stories);"
+	"DELETE FROM sentences WHERE story_id IN (SELECT story_id FROM s_stories);"
+	"INSERT INTO stories SELECT * FROM s_stories ON CONFLICT (story_id) DO UPDATE SET"
+	" content_hash = EXCLUDED.content_hash, dict_version = EXCLUDED.dict_version,"
+	" date = EXCLUDED.date, dateline_place = EXCLUDED.dateline_place,"
+	" agency = EXCLUDED.agency, nsentences = EXCLUDED.nsentences,"
+	" nevents = EXCLUDED.nevents, coded_at = EXCLUDED.coded_at;"
+	"INSERT INTO sentences (story_id, sentence, text) SELECT * FROM s_sentences;"
+	"INSERT INTO events SELECT * FROM s_events;"
+	"INSERT INTO actors SELECT * FROM s_actors;";
+
+static int pg_retryable(const PGresult *r)
+{
+	const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	return code && (strcmp(code, "40P01") == 0 || strcmp(code, "40001") == 0 ||
+			strcmp(code, "23505") == 0);
+}
+
+static int pg_flush(curlew_store *st)
+{
+	if (st->nstories == 0)
+		return 0;
+	for (int attempt = 0;; attempt++) {
+		int rc = pg_exec(st, "BEGIN");
+		for (int t = 0; rc == 0 && t < NTABLES; t++)
+			rc = pg_copy(st, t);
+		PGresult *r = NULL;
+		if (rc == 0) {
+			r = PQexec(st->conn, pg_move);
+			if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
+				rc = pg_err(st, "storing a batch", r);
+		}
+		if (rc == 0)
+			rc = pg_exec(st, "COMMIT");
+		int retry = rc < 0 && r && pg_retryable(r) && attempt < 8;
+		PQclear(r);
+		if (rc == 0)
+			break;
+		PGresult *rb = PQexec(st->conn, "ROLLBACK");
+		PQclear(rb);
+		if (!retry)
+			return rc;
+		usleep((useconds_t)(10000 * (attempt + 1)));
+	}
+	for (int t = 0; t < NTABLES; t++)
+		st->copy[t].n = 0;
+	cw_map_free(st->ids);
+	st->ids = NULL;
+	st->nstories = 0;
+	return 0;
+}
+
+static int pg_put(curlew_store *st, const curlew_doc *doc)
+{
+	/* The same story twice in one batch: the later one wins, as it would
+	 * in two batches. */
+	if (st->ids && cw_map_get(st->ids, doc->id) && pg_flush(st) < 0)
+		return CURLEW_ESYS;
+	if (!st->ids && !(st->ids = cw_map_new()))
+		return CURLEW_ESYS;
+	if (cw_map_put(st->ids, doc->id, (void *)1) < 0)
+		return CURLEW_ESYS;
+	st->nstories++;
+	return emit_doc(st, pg_row, doc, st->dictver);
+}
+
+static int pg_has(curlew_store *st, const char *id, const char *hash)
+{
+	const char *p[3] = { id, hash, st->dictver };
+	PGresult *r = PQexecParams(st->conn, "SELECT 1 FROM stories WHERE story_id = $1"
+				   " AND content_hash = $2 AND dict_version = $3",
+				   3, NULL, p, NULL, NULL, 0);
+	int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? PQntuples(r) > 0
+						       : pg_err(st, "looking a story up", r);
+	PQclear(r);
+	return rc;
+}
+
+static int pg_rows(curlew_store *st, const char *sql, const char *const *params,
+		   int nparams, cw_row_fn fn, void *ctx)
+{
+	PGresult *r = PQexecParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		int rc = pg_err(st, "query", r);
+		PQclear(r);
+		return rc;
+	}
+	int n = PQnfields(r), stop = 0;
+	const char *vals[64], *names[64];
+	if (n > 64)
+		n = 64;
+	for (int i = 0; i < n; i++)
+		names[i] = PQfname(r, i);
+	stop = fn(ctx, n, NULL, names);
+	for (int row = 0; row < PQntuples(r) && !stop; row++) {
+		for (int i = 0; i < n; i++)
+			vals[i] = PQgetisnull(r, row, i) ? NULL : PQgetvalue(r, row, i);
+		stop = fn(ctx, n, vals, names);
+	}
+	PQclear(r);
+	return stop;
+}
+
+/* ------------------------------------------------------------ public API */
+
+int curlew_store_open(curlew_store **out, const char *url, const curlew *cw)
+{
+	curlew_store *st = calloc(1, sizeof *st);
+	*out = st;
+	if (!st)
+		return CURLEW_ESYS;
+	st->cw = cw;
+	if (!url || !*url) {
+		cw_store_set_err(st, "no database given");
+		return CURLEW_EUSAGE;
+	}
+	if (cw && curlew_dict_version(cw, st->dictver) < 0) {
+		cw_store_set_err(st, "reading the data files in %s: %s", cw->data_dir, strerror(errno));
+		return CURLEW_ESYS;
+	}
+	st->pg = is_pg_url(url);
+	return st->pg ? pg_open(st, url) : lite_open(st, url);
+}
+
+void curlew_store_close(curlew_store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		curlew_store_rollback(st);
+	for (int t = 0; t < NTABLES; t++) {
+		sqlite3_finalize(st->ins[t]);
+		free(st->copy[t].p);
+	}
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(st->del[i]);
+	sqlite3_finalize(st->has);
+	if (st->db)
+		sqlite3_close(st->db);
+	if (st->conn)
+		PQfinish(st->conn);
+	cw_map_free(st->ids);
+	free(st);
+}
+
+int curlew_store_begin(curlew_store *st)
+{
+	if (st->in_tx) {
+		cw_store_set_err(st, "a transaction is already open");
+		return CURLEW_EUSAGE;
+	}
+	/* IMMEDIATE takes the write lock now, so that concurrent SQLite writers
+	 * queue on the busy timeout instead of failing on lock upgrade. */
+	if (!st->pg && lite_exec(st, "BEGIN IMMEDIATE") < 0)
+		return CURLEW_ESYS;
+	st->in_tx = 1;
+	return 0;
+}
+
+int curlew_store_put(curlew_store *st, const curlew_doc *doc)
+{
+	if (!doc || doc->err)
+		return 0;
+	if (!st->cw) {
+		cw_store_set_err(st, "store opened for queries only");
+		return CURLEW_EUSAGE;
+	}
+	int own = !st->in_tx;
+	if (own && curlew_store_begin(st) < 0)
+		return CURLEW_ESYS;
+	int rc = st->pg ? pg_put(st, doc) : lite_put(st, doc);
+	if (own)
+		rc = rc < 0 ? (curlew_store_rollback(st), rc) : curlew_store_commit(st);
+	return rc;
+}
+
+int curlew_store_commit(curlew_store *st)
+{
+	if (!st->in_tx)
+		return 0;
+	st->in_tx = 0;
+	return st->pg ? pg_flush(st) : lite_exec(st, "COMMIT");
+}
+
+int curlew_store_rollback(curlew_store *st)
+{
+	if (!st->in_tx)
+		return 0;
+	st->in_tx = 0;
+	if (st->pg) {
+		for (int t = 0; t < NTABLES; t++)
+			st->copy[t].n = 0;
+		cw_map_free(st->ids);
+		st->ids = NULL;
+		st->nstories = 0;
+		return 0;
+	}
+	return lite_exec(st, "ROLLBACK");
+}
+
+int curlew_store_has(curlew_store *st, const curlew_story *story, const char *default_date)
+{
+	if (!story->id || !st->cw)
+		return 0;
+	char hash[17];
+	curlew_story_hash(story, default_date, hash);
+	return st->pg ? pg_has(st, story->id, hash) : lite_has(st, story->id, hash);
+}
+
+int cw_store_rows(curlew_store *st, const char *sql, const char *const *params,
+		  int nparams, cw_row_fn fn, void *ctx)
+{
+	return st->pg ? pg_rows(st, sql, params, nparams, fn, ctx)
+		      : lite_rows(st, sql, params, nparams, fn, ctx);
+}
