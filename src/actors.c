@@ -1195,6 +1195,33 @@ static void share_agents(builder *b)
 	}
 }
 
+/* "Officials at the Colombian defence ministry", "diplomats from the
+ * European Union": a bare agent belongs to the body named after at/from. */
+static void agents_of_body(builder *b)
+{
+	for (int k = 0; k + 1 < b->nments; k++) {
+		cw_mention *m = &b->ments[k], *n = &b->ments[k + 1];
+		int t = m->tok_end;
+		if (m->kind != CW_M_AGENT || m->code[0] || m->nsectors == 0 ||
+		    !(tok_is(b, t, "at") || tok_is(b, t, "from")))
+			continue;
+		if (n->tok_start != t + 1 && !(n->tok_start == t + 2 && tok_is(b, t + 1, "the")))
+			continue;
+		if (!n->code[0] || n->kind == CW_M_CAPITAL || n->kind == CW_M_PERSON)
+			continue;
+		char country[4], code[32];
+		memcpy(country, n->country, sizeof country);
+		memcpy(code, n->code, sizeof code);
+		if (country[0] && strncmp(code, country, 3) == 0) {
+			set_code(m, country, country);
+			compose_code(m);
+		} else {
+			set_code(m, country, code);
+		}
+		m->kind = n->kind == CW_M_ADJ ? CW_M_ADJ : CW_M_NAME;
+	}
+}
+
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	const cw_actor_dict *d = cw->actors;
@@ -1219,6 +1246,7 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (compose(&b) < 0)
 		return CURLEW_ESYS;
 	share_agents(&b);
+	agents_of_body(&b);
 	s->ments = b.ments;
 	s->nments = b.nments;
 	for (int m = 0; m < b.nments; m++)

@@ -261,6 +261,9 @@ static void test_bare_and_pronouns(void)
 	CHECK_STR(code_of(d, "paramilitary"), "SDNMIL");
 	CHECK_STR(code_of(d, "workers"), "KENNGO");
 	done(d);
+	d = run("Officials at the Colombian defence ministry declined to comment.", NULL);
+	CHECK_STR(code_of(d, "Officials"), "COLGOV");
+	done(d);
 }
 
 static void test_names(void)
