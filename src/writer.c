@@ -9,15 +9,43 @@
 #include <string.h>
 #include "internal.h"
 
-/* The inside of a JSON string, without the quotes. */
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0.
+ * Story text is checked on the way in, but ids come from file names and
+ * rules from data files, so the writers check again rather than trust. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	uint32_t cp = len == 1 ? c : (c & (0x7fu >> len));
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3f);
+	}
+	static const uint32_t min_cp[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (cp < min_cp[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* The inside of a JSON string, without the quotes.  A byte that is not
+ * part of well-formed UTF-8 becomes U+FFFD, so the line stays valid JSON. */
 static void json_body(FILE *f, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
 	size_t run = 0;   /* bytes that need no escaping, written in one go */
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-			continue;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+			size_t len = c < 0x80 ? 1 : utf8_seq(u + i, n - i);
+			if (len) {
+				i += len;
+				continue;
+			}
+		}
 		fwrite(s + run, 1, i - run, f);
 		run = i + 1;
 		switch (c) {
@@ -27,10 +55,15 @@ static void json_body(FILE *f, const char *s, size_t n)
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
 		default:
-			fputs("\\u00", f);
-			putc(hex[c >> 4], f);
-			putc(hex[c & 15], f);
+			if (c >= 0x80) {
+				fputs("\\ufffd", f);
+			} else {
+				fputs("\\u00", f);
+				putc(hex[c >> 4], f);
+				putc(hex[c & 15], f);
+			}
 		}
+		i++;
 	}
 	fwrite(s + run, 1, n - run, f);
 }
@@ -52,11 +85,26 @@ static void json_cstr(FILE *f, const char *s)
 
 /* TSV fields can't hold tabs or newlines: they are written as \t, \n, \r
  * and a backslash as \\, the convention readr and pandas understand with
- * escape settings, and which never breaks the column count. */
-static void tsv_str(FILE *f, const char *s, size_t n)
+ * escape settings, and which never breaks the column count.  Other control
+ * characters become a space, and bytes that are not well-formed UTF-8
+ * become U+FFFD, as in JSON.  Exported (not in internal.h) for
+ * tests/unit/test_writer.c. */
+void cw_tsv_str(FILE *f, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (c >= 0x80) {
+			size_t len = utf8_seq(u + i, n - i);
+			if (len) {
+				fwrite(s + i, 1, len, f);
+				i += len;
+			} else {
+				fputs("\xef\xbf\xbd", f);
+				i++;
+			}
+			continue;
+		}
 		switch (c) {
 		case '\t': fputs("\\t", f); break;
 		case '\n': fputs("\\n", f); break;
@@ -68,7 +116,13 @@ static void tsv_str(FILE *f, const char *s, size_t n)
 			else
 				putc(c, f);
 		}
+		i++;
 	}
+}
+
+static void tsv_str(FILE *f, const char *s, size_t n)
+{
+	cw_tsv_str(f, s, n);
 }
 
 static void tsv_cstr(FILE *f, const char *s)
