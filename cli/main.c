@@ -20,6 +20,11 @@ static const char usage_text[] =
 	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
 	"       curlew eval GOLD.jsonl                  score against gold events\n"
 	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
+	"       curlew dict import --petrarch DIR [--verbs F --actors F --agents F\n"
+	"                   --discards F] --out OUTDIR [--merge] [--data DIR]\n"
+	"                   convert PETRARCH dictionaries into a curlew data dir\n"
+	"       curlew validate --petrarch FILE.xml [--data DIR] [--no-parse]\n"
+	"                   run PETRARCH unit-test records\n"
 	"       curlew version\n"
 	"\n"
 	"options for code:\n"
@@ -482,10 +487,10 @@ static int cmd_code(int argc, char **argv)
 	if (rc)
 		return rc;
 	curlew *cw;
-	if (curlew_open(&cw, &o.lib) < 0) {
+	if ((rc = curlew_open(&cw, &o.lib)) < 0) {
 		fprintf(stderr, "curlew: %s\n", curlew_errmsg(cw));
 		curlew_close(cw);
-		return CURLEW_EXIT_USAGE;
+		return rc == CURLEW_ESYS ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_USAGE;
 	}
 	batch *b = calloc(1, sizeof *b);
 	if (!b) {
@@ -512,10 +517,12 @@ static int cmd_code(int argc, char **argv)
 	t.bytes_total = input_size(argc, argv, first);
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
 	t.last_report = -1;
-	if (!b->store)
-		curlew_write_header(stdout, o.format);
 	int sysfail = 0;
-	if (first >= argc)
+	if (!b->store && curlew_write_header(stdout, o.format) < 0) {
+		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
+		sysfail = CURLEW_EXIT_SYSTEM;
+	}
+	if (first >= argc && !sysfail)
 		sysfail = code_stream(b, stdin, "-", &o, &t);
 	for (int i = first; i < argc && !sysfail; i++) {
 		if (strcmp(argv[i], "-") == 0) {
@@ -619,6 +626,83 @@ static int cmd_eval(int argc, char **argv)
 	return rc == CURLEW_EDATA ? CURLEW_EXIT_SKIPPED : rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
 }
 
+/* "curlew dict import --petrarch DIR ...": each --verbs/--actors/--agents/
+ * --discards may be given several times and replaces what DIR offers. */
+#define MAX_DICT_FILES 16
+static int cmd_dict(int argc, char **argv)
+{
+	if (argc < 3 || strcmp(argv[2], "import") != 0)
+		return usage_error("dict wants: import --petrarch DIR --out OUTDIR", argc > 2 ? argv[2] : NULL);
+	static const char *const kinds[] = { "--verbs", "--actors", "--agents", "--discards" };
+	const char *lists[4][MAX_DICT_FILES + 1] = { { 0 } };
+	int counts[4] = { 0 }, given[4] = { 0 }, merge = 0;
+	const char *dir = NULL, *out = NULL, *data = NULL;
+	for (int i = 3; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--merge") == 0) {
+			merge = 1;
+			continue;
+		}
+		if (i + 1 >= argc)
+			return usage_error("option needs a value", a);
+		int k = -1;
+		for (int j = 0; j < 4; j++)
+			if (strcmp(a, kinds[j]) == 0)
+				k = j;
+		if (k >= 0) {
+			if (counts[k] == MAX_DICT_FILES)
+				return usage_error("too many files for", a);
+			lists[k][counts[k]++] = argv[++i];
+			given[k] = 1;
+		} else if (strcmp(a, "--petrarch") == 0) {
+			dir = argv[++i];
+		} else if (strcmp(a, "--out") == 0) {
+			out = argv[++i];
+		} else if (strcmp(a, "--data") == 0) {
+			data = argv[++i];
+		} else {
+			return usage_error("unknown option", a);
+		}
+	}
+	if (!out || (!dir && !given[0] && !given[1] && !given[2] && !given[3]))
+		return usage_error("dict import needs --petrarch DIR (or dictionary files) and --out OUTDIR", NULL);
+	curlew_petrarch_files files = {
+		given[0] ? lists[0] : NULL, given[1] ? lists[1] : NULL,
+		given[2] ? lists[2] : NULL, given[3] ? lists[3] : NULL
+	};
+	char err[512];
+	int rc = curlew_petrarch_import(dir, &files, data, out, merge, stderr, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, "curlew: %s\n", err);
+		return rc == CURLEW_ESYS ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_USAGE;
+	}
+	fprintf(stderr, "curlew: wrote %s (use it with --data %s)\n", out, out);
+	return CURLEW_EXIT_OK;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+	curlew_options lo = CURLEW_OPTIONS_INIT;
+	const char *xml = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--petrarch") == 0 && i + 1 < argc)
+			xml = argv[++i];
+		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			lo.data_dir = argv[++i];
+		else if (strcmp(argv[i], "--no-parse") == 0)
+			lo.use_parser = 0;
+		else
+			return usage_error("unknown option", argv[i]);
+	}
+	if (!xml)
+		return usage_error("validate needs --petrarch FILE.xml", NULL);
+	int passed = 0, failed = 0;
+	int rc = curlew_petrarch_validate(xml, &lo, stdout, &passed, &failed);
+	if (rc < 0)
+		return rc == CURLEW_ESYS ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_USAGE;
+	return CURLEW_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -632,6 +716,10 @@ int main(int argc, char **argv)
 		return cmd_eval(argc, argv);
 	if (strcmp(cmd, "query") == 0)
 		return cmd_query(argc, argv);
+	if (strcmp(cmd, "dict") == 0)
+		return cmd_dict(argc, argv);
+	if (strcmp(cmd, "validate") == 0)
+		return cmd_validate(argc, argv);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("curlew %s\n", CURLEW_VERSION);
 		return 0;

@@ -100,6 +100,28 @@ const char *curlew_reader_errmsg(const curlew_reader *r);
 void curlew_reader_free(curlew_reader *r);
 enum curlew_format curlew_format_from_name(const char *path_or_name);
 
+/* PETRARCH2 dictionaries.  Lists are NULL-terminated arrays of paths; a
+ * NULL list is looked for in the PETRARCH directory by file name (*verbs*
+ * or CAMEO*, *actors*, *agents*, *discard*; operational sets are preferred
+ * to *Validate* ones). */
+typedef struct curlew_petrarch_files {
+	const char *const *verbs, *const *actors, *const *agents, *const *discards;
+} curlew_petrarch_files;
+/* Writes a complete data directory into out_dir: the dictionaries
+ * converted to curlew's formats (plus discards.txt), and the other tables
+ * copied from data_dir (NULL: the default).  merge keeps curlew's own
+ * actors, agents and verbs first.  What was converted and skipped is
+ * summarised on log (may be NULL); errors go to err. */
+int curlew_petrarch_import(const char *petrarch_dir, const curlew_petrarch_files *files,
+			   const char *data_dir, const char *out_dir, int merge, FILE *log,
+			   char *err, size_t errlen);
+/* Runs PETRARCH unit-test records (<Sentence>, <EventCoding>, <Text>) with
+ * the dictionaries named in the file's <Environment>, imported alone into
+ * a temporary data dir; prints each failing record and a last line
+ * "N passed, M failed" on out.  opts->data_dir gives curlew's own tables. */
+int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, FILE *out,
+			     int *passed, int *failed);
+
 /* Scores curlew against a gold file (one story a line: id, date, text,
  * events: [{source, target, cameo}]) and prints event-category precision,
  * recall and F1 and the share of gold events coded wholly right. */
