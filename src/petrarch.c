@@ -706,7 +706,7 @@ typedef struct pbuild {
 static void pb_add(pbuild *b, int kind, const char *word, const synset *syn)
 {
 	vpattern *p = b->p;
-	if (kind != VE_TARGET && b->gap && p->n > 0 && p->els[p->n - 1].kind != VE_GAP) {
+	if (kind != VE_TARGET && b->gap && (p->n == 0 || p->els[p->n - 1].kind != VE_GAP)) {
 		if (p->n == MAX_ELS)
 			goto full;
 		p->els[p->n++] = (velem){ VE_GAP, NULL, NULL };
@@ -909,7 +909,11 @@ static void put_alts(FILE *f, char *const *alts, int n)
 }
 
 /* Writes one pattern for an anchor, splitting synsets longer than verbs.c
- * takes into several lines (at most a few, else the pattern is skipped). */
+ * takes into several lines (at most a few, else the pattern is skipped).
+ * PETRARCH finds the target inside the verb's phrase, after the words the
+ * pattern names; a pattern without its own target marker is written twice,
+ * first with curlew's {T} slot right after its words (the first actor
+ * within a few words there), then without it for when none follows. */
 static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, const vpattern *p)
 {
 	int chunks[MAX_ELS], total = 1;
@@ -926,9 +930,13 @@ static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, co
 		return;
 	}
 	FILE *f = vc->im->out;
-	for (int combo = 0; combo < total; combo++) {
+	int has_target = 0;
+	for (int i = 0; i < p->n; i++)
+		has_target |= p->els[i].kind == VE_TARGET;
+	int variants = has_target || anchor_words + p->n >= MAX_ELS ? 1 : 2;
+	for (int combo = 0; combo < total * variants; combo++) {
 		fprintf(f, "%s %s", p->code, anchor);
-		int rest = combo;
+		int rest = combo % total;
 		for (int i = 0; i < p->n; i++) {
 			const velem *e = &p->els[i];
 			int pick = rest % chunks[i];
@@ -945,7 +953,20 @@ static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, co
 				put_alts(f, e->syn->alts + from, n > MAX_ALTS ? MAX_ALTS : n);
 			}
 		}
+		if (variants == 2 && combo < total)
+			fputs(" {T}", f);
 		fputc('\n', f);
+		vc->lines++;
+	}
+}
+
+/* "041 welcome|hail {T}" and "041 welcome|hail": see put_pattern. */
+static void put_bare(verbs_conv *vc, const char *code, char *const *alts, int n)
+{
+	for (int v = 0; v < 2; v++) {
+		fprintf(vc->im->out, "%s ", code);
+		put_alts(vc->im->out, alts, n);
+		fputs(v ? "\n" : " {T}\n", vc->im->out);
 		vc->lines++;
 	}
 }
@@ -963,8 +984,8 @@ static void verb_flush(verbs_conv *vc)
 		if (!v->code[0])
 			continue;
 		if (v->words > 1) {
-			fprintf(f, "%s %s\n", v->code, v->seq);
-			vc->bare++, vc->lines++;
+			fprintf(f, "%s %s {T}\n%s %s\n", v->code, v->seq, v->code, v->seq);
+			vc->bare++, vc->lines += 2;
 			continue;
 		}
 		int dup = 0;
@@ -979,19 +1000,12 @@ static void verb_flush(verbs_conv *vc)
 			singles[ns++] = vc->verbs[j].seq;
 			vc->bare++;
 			if (ns == MAX_ALTS) {
-				fprintf(f, "%s ", v->code);
-				put_alts(f, singles, ns);
-				fputc('\n', f);
-				vc->lines++;
+				put_bare(vc, v->code, singles, ns);
 				ns = 0;
 			}
 		}
-		if (ns) {
-			fprintf(f, "%s ", v->code);
-			put_alts(f, singles, ns);
-			fputc('\n', f);
-			vc->lines++;
-		}
+		if (ns)
+			put_bare(vc, v->code, singles, ns);
 	}
 	/* patterns: all one-word verbs as one anchor, multi-word ones alone */
 	for (int k = 0; k < vc->npats; k++) {
