@@ -325,8 +325,6 @@ static const char sqlite_schema[] =
 	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
 
 static const char pg_schema[] =
-	"SET client_min_messages = warning;"
-	"SELECT pg_advisory_lock(72731);"   /* concurrent CREATE IF NOT EXISTS can clash */
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT INTO meta VALUES ('schema_version', '1') ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS stories ("
@@ -351,9 +349,10 @@ static const char pg_schema[] =
 	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
 	" code TEXT, country TEXT, sectors TEXT, text TEXT, start_byte INTEGER, end_byte INTEGER,"
 	" PRIMARY KEY (event_id, role));"
-	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);"
-	"SELECT pg_advisory_unlock(72731);"
-	/* Staging tables for COPY, private to this session. */
+	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
+
+/* Staging tables for COPY, private to the session. */
+static const char pg_staging[] =
 	"CREATE TEMP TABLE s_stories (LIKE stories) ON COMMIT DELETE ROWS;"
 	"CREATE TEMP TABLE s_sentences (story_id TEXT, sentence INTEGER, text TEXT)"
 	" ON COMMIT DELETE ROWS;"
@@ -579,7 +578,14 @@ static int pg_open(curlew_store *st, const char *url)
 		return CURLEW_ESYS;
 	}
 	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
-	if (pg_exec(st, pg_schema) < 0)
+	/* A multi-statement string is one transaction, so the lock that keeps
+	 * concurrent CREATE IF NOT EXISTS from clashing is taken around it. */
+	if (pg_exec(st, "SET client_min_messages = warning") < 0 ||
+	    pg_exec(st, "SELECT pg_advisory_lock(72731)") < 0)
+		return CURLEW_ESYS;
+	int rc = pg_exec(st, pg_schema);
+	if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0 ||
+	    pg_exec(st, pg_staging) < 0)
 		return CURLEW_ESYS;
 	return 0;
 }
