@@ -18,7 +18,7 @@
 static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
 	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
-	"       curlew eval GOLD.jsonl                  score against gold events\n"
+	"       curlew eval [--show] GOLD.jsonl         score against gold events\n"
 	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
 	"       curlew dict import --petrarch DIR [--verbs F --actors F --agents F\n"
 	"                   --discards F] --out OUTDIR [--merge] [--data DIR]\n"
@@ -593,11 +593,14 @@ static int cmd_eval(int argc, char **argv)
 {
 	curlew_options lo = CURLEW_OPTIONS_INIT;
 	const char *path = NULL;
+	int verbose = 0;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
 			lo.data_dir = argv[++i];
 		else if (strcmp(argv[i], "--no-parse") == 0)
 			lo.use_parser = 0;
+		else if (strcmp(argv[i], "--show") == 0)
+			verbose = 1;
 		else if (!path)
 			path = argv[i];
 		else
@@ -619,7 +622,7 @@ static int cmd_eval(int argc, char **argv)
 			fclose(f);
 		return CURLEW_EXIT_USAGE;
 	}
-	rc = curlew_eval(cw, f, path, stdout);
+	rc = curlew_eval(cw, f, path, verbose, stdout);
 	curlew_close(cw);
 	if (f != stdin)
 		fclose(f);

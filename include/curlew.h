@@ -124,8 +124,9 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 
 /* Scores curlew against a gold file (one story a line: id, date, text,
  * events: [{source, target, cameo}]) and prints event-category precision,
- * recall and F1 and the share of gold events coded wholly right. */
-int curlew_eval(curlew *cw, FILE *gold, const char *name, FILE *out);
+ * recall and F1 and the share of gold events coded wholly right.  With
+ * verbose, every story not coded wholly right is shown, gold beside coded. */
+int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
 
 /* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);

@@ -127,8 +127,20 @@ static void score_story(tally *t, triple *gold, int ng, triple *coded, int nc)
 	t->coded += nc;
 }
 
+static void show_story(FILE *out, const char *id, const char *text, const triple *gold, int ng,
+		       const triple *coded, int nc)
+{
+	fprintf(out, "-- %s: %s\n", id, text);
+	for (int i = 0; i < ng; i++)
+		fprintf(out, "   gold  %-3s %-3s %-3s\n", gold[i].src, gold[i].cat,
+			gold[i].tgt[0] ? gold[i].tgt : "-");
+	for (int i = 0; i < nc; i++)
+		fprintf(out, "   %s %-3s %-3s %-3s\n", coded[i].used ? "right" : "coded", coded[i].src,
+			coded[i].cat, coded[i].tgt[0] ? coded[i].tgt : "-");
+}
+
 static int eval_line(curlew *cw, tally *t, const char *line, long lineno, const char *name,
-		     FILE *out)
+		     FILE *out, int verbose)
 {
 	json_error_t jerr;
 	json_t *o = json_loads(line, 0, &jerr);
@@ -156,8 +168,11 @@ static int eval_line(curlew *cw, tally *t, const char *line, long lineno, const 
 		   read_coded(doc, &coded, &nc) < 0) {
 		rc = CURLEW_ESYS;
 	} else {
+		long before = t->all_right;
 		score_story(t, gold, ng, coded, nc);
 		t->stories++;
+		if (verbose && (t->all_right - before < ng || nc > ng))
+			show_story(out, id, text, gold, ng, coded, nc);
 	}
 	free(gold);
 	free(coded);
@@ -187,7 +202,7 @@ static void report(const tally *t, FILE *out)
 		t->gold, 100.0 * ratio(t->all_right, t->gold));
 }
 
-int curlew_eval(curlew *cw, FILE *gold, const char *name, FILE *out)
+int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out)
 {
 	tally t;
 	memset(&t, 0, sizeof t);
@@ -199,7 +214,7 @@ int curlew_eval(curlew *cw, FILE *gold, const char *name, FILE *out)
 		lineno++;
 		if (strspn(line, " \t\r\n") == strlen(line))
 			continue;
-		rc = eval_line(cw, &t, line, lineno, name, out);
+		rc = eval_line(cw, &t, line, lineno, name, out, verbose);
 	}
 	free(line);
 	if (rc == 0)
