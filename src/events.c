@@ -100,13 +100,37 @@ static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 	return n;
 }
 
+/* "Egypt, Ethiopia and Sudan": the actors joined to mention m on its left
+ * (parsers often give only the last conjunct as the subject). */
+static int conjuncts_left(const cw_sentence *s, int m, int *out, int max)
+{
+	int n = 0;
+	int t = s->ments[m].tok_start - 1;
+	while (n < max && t > 0) {
+		if (!is_word(s, t, "and") && !is_word(s, t, ","))
+			break;
+		t--;
+		if (is_word(s, t, ","))
+			t--;
+		if (t < 0 || s->toks[t].mention < 0 || !usable(s, s->toks[t].mention))
+			break;
+		int c = s->toks[t].mention;
+		out[n++] = c;
+		t = s->ments[c].tok_start - 1;
+		if (is_word(s, t, "the"))
+			t--;
+	}
+	return n;
+}
+
 /* Adds to list the conjuncts of every actor in it that are not there yet. */
 static int widen(const cw_sentence *s, int *list, int n, int max)
 {
 	int orig = n;
 	for (int i = 0; i < orig && n < max; i++) {
-		int more[CW_MAX_ARGS];
+		int more[CW_MAX_ARGS * 2];
 		int k = conjuncts(s, list[i], more, CW_MAX_ARGS);
+		k += conjuncts_left(s, list[i], more + k, CW_MAX_ARGS);
 		for (int j = 0; j < k && n < max; j++) {
 			int dup = 0;
 			for (int q = 0; q < n; q++)
@@ -329,8 +353,9 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 		tgt = -1;
 	const cw_trigger *t = &s->trigs[trig];
 	for (int i = 0; i < s->nevents; i++) {
+		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (e->source == src && e->target == tgt && strcmp(e->code, t->code) == 0)
+		if (e->source == src && e->target == tgt && strncmp(e->code, t->code, 2) == 0)
 			return 0;
 	}
 	cw_event *ev = cw_grow(x->doc->arena, s->events, &x->cap, s->nevents + 1, sizeof *ev);
@@ -352,6 +377,22 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 
 /* One event per source and target pair; "both sides" (a mention with a
  * partner in ->also) acting with no other target gives both directions. */
+/* Acts that two parties do with each other: a compound subject of these
+ * with no object means each member is the others' target. */
+static int reciprocal(const cw_sentence *s, const cw_trigger *t)
+{
+	static const char *verbs[] = { "meet", "talk", "negotiate", "discuss", "clash", "fight",
+				       "sign", "agree", "cooperate", "hold", "exchange", "resume",
+				       "confer", "consult", "trade", "reconcile", "normalize",
+				       "normalise", "establish", "restore", "cut", "sever", NULL };
+	const cw_token *a = &s->toks[t->anchor];
+	const char *l = a->vlemma ? a->vlemma : a->lower;
+	for (int i = 0; verbs[i]; i++)
+		if (strcmp(l, verbs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt0, int ntgt,
 		     const char *why)
 {
@@ -364,6 +405,15 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
 	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
+	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig])) {
+		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
+		 * each acts toward the others */
+		for (int i = 0; i < nsrc && rc == 0; i++)
+			for (int j = 0; j < nsrc && rc == 0; j++)
+				if (i != j)
+					rc = add_event(x, trig, src[i], src[j], why);
+		return rc;
+	}
 	for (int i = 0; i < nsrc && rc == 0; i++) {
 		const cw_mention *m = &s->ments[src[i]];
 		if (m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
