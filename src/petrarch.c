@@ -107,7 +107,8 @@ static int oom(imp *im)
 
 /* "MINAS_TIRITH_" -> "Minas Tirith": curlew matches names case-insensitively
  * but reads an all-capitals alias as an acronym that must appear exactly
- * so; short words and dotted ones (UN, IMF, U.S.) stay acronyms. */
+ * so; dotted words, two-letter ones and a name that is one three-letter
+ * word (U.S., UN, IMF) stay acronyms. */
 static char *name_case(cw_arena *a, const char *s)
 {
 	size_t n = strlen(s);
@@ -129,7 +130,7 @@ static char *name_case(cw_arena *a, const char *s)
 		}
 		if (k)
 			o[k++] = ' ';
-		int acronym = dot || letters <= 3;
+		int acronym = dot || letters <= 2 || (letters == 3 && !*e && k == 0);
 		for (const char *c = s; c < e; c++) {
 			int first = c == s || c[-1] == '-';
 			unsigned char ch = (unsigned char)*c;
@@ -236,7 +237,7 @@ static int petr_code(char *code, int *multi)
 /* "[HOBGOV 19950601 - 19990815]", "[HOB <950601]", "[HOBREB >990816]". */
 static int actor_role(actors_conv *ac, char *s)
 {
-	char code[64] = "", rest[64] = "";
+	char code[32] = "", rest[64] = "";
 	size_t k = 0, r = 0;
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -506,7 +507,8 @@ static int on_agent(void *ctx, char *line, int indented)
 			if (!forms[nf])
 				return oom(im);
 			size_t l = strlen(s->items[i]);
-			plur[nf++] = l > 1 && s->items[i][l - 1] == 's';
+			plur[nf++] = (l > 1 && s->items[i][l - 1] == 's') ||
+				     (l >= 3 && strcmp(s->items[i] + l - 3, "men") == 0);
 		}
 	} else {
 		forms[nf] = phrase;
@@ -1685,6 +1687,8 @@ static int ts_equal(tripleset *a, tripleset *b)
 {
 	if (a->n != b->n)
 		return 0;
+	if (a->n == 0)
+		return 1;
 	qsort(a->t, (size_t)a->n, sizeof *a->t, cmp_str);
 	qsort(b->t, (size_t)b->n, sizeof *b->t, cmp_str);
 	for (int i = 0; i < a->n; i++)
