@@ -288,13 +288,24 @@ static void strip_comment(char *line)
 		*h = '\0';
 }
 
+static int particle_word(const char *w);
+
+/* The word coref remembers a person by: the last word, unless that is a
+ * particle or a syllable of an East Asian given name ("Moon Jae-in" would
+ * give "in", "Kim Jong Un" "un"): then the family name, which comes first. */
 static const char *surname_of(cw_arena *a, const char *name)
 {
 	char key[KEYMAX];
 	if (canon_phrase(name, key) <= 0)
 		return NULL;
 	const char *sp = strrchr(key, ' ');
-	return cw_strdup(a, sp ? sp + 1 : key);
+	const char *last = sp ? sp + 1 : key;
+	if (sp && (strlen(last) <= 2 || particle_word(last))) {
+		char *first_sp = strchr(key, ' ');
+		*first_sp = '\0';
+		last = key;
+	}
+	return cw_strdup(a, last);
 }
 
 static int on_actor_line(void *ctx, char *line, int lineno)
@@ -659,6 +670,11 @@ static const char *const not_name_words[] = {
 	NULL
 };
 
+static int particle_word(const char *w)
+{
+	return in_list(function_words, w) || in_list(not_name_words, w);
+}
+
 static int name_token(const cw_token *t)
 {
 	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_PUNCT | CW_T_NUM)))
@@ -714,6 +730,26 @@ static int geographic_name(const cw_sentence *s, const atom *a)
 		return 1;
 	return a->te < s->ntoks && (t[a->te].flags & CW_T_CAP) && !a->poss &&
 	       in_list(geo_after, tok_lower(&t[a->te]));
+}
+
+/* "Chad Smith", "Jordan Peterson": a one-word country name followed by a
+ * capitalised word no dictionary knows is a person's first name. */
+static int first_name_country(const cw_actor_dict *d, const cw_sentence *s, const atom *a)
+{
+	if (a->kind != A_ENTRY || a->e->type != E_COUNTRY || a->te != a->ts + 1 || a->poss ||
+	    a->te >= s->ntoks || !name_token(&s->toks[a->te]))
+		return 0;
+	/* a title-case headline ("Russia Launches Strikes") is not a name:
+	 * no verb, at most two more words, and running text after them */
+	atom tmp;
+	if (s->toks[a->te].vlemma || longest_match(d, s, a->te, &tmp))
+		return 0;
+	int n = unknown_name(d, s, a->te, &tmp);
+	if (n < 1 || n > 2 || tmp.te >= s->ntoks)
+		return 0;
+	const cw_token *after = &s->toks[tmp.te];
+	return strcmp(after->text, ",") == 0 || possessive_token(after) ||
+	       !(after->flags & (CW_T_CAP | CW_T_PUNCT | CW_T_NUM));
 }
 
 /* ---------------------------------------------------------- composition */
@@ -1235,7 +1271,11 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return CURLEW_ESYS;
 	for (int i = 0; i < s->ntoks;) {
 		atom *a = &b.atoms[b.natoms];
-		if (longest_match(d, s, i, a) || unknown_name(d, s, i, a)) {
+		if (longest_match(d, s, i, a) && !first_name_country(d, s, a)) {
+			if (!geographic_name(s, a))
+				b.natoms++;
+			i = a->te;
+		} else if (unknown_name(d, s, i, a)) {
 			if (!geographic_name(s, a))
 				b.natoms++;
 			i = a->te;

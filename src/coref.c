@@ -21,6 +21,9 @@
  *     the story -- provided only one country has had that sector so far.
  *     "According to the Nigerian army, troops killed ..." -> NGAMIL; when
  *     both Russian and Ukrainian forces were named, "troops" stays bare.
+ *   - a definite bare agent that is neither ("the government" in a story
+ *     about Armenian protesters): the story's country, if it has named
+ *     only one so far.
  */
 #include <string.h>
 #include "internal.h"
@@ -47,6 +50,8 @@ typedef struct sector_seen {
 typedef struct coref_state {
 	sector_seen seen[MAX_SECTORS_SEEN];
 	int nseen;
+	char country[4];          /* the one country named so far, or "" */
+	int countries;            /* 0, 1 or 2 (two or more) */
 	memo people[MAX_PEOPLE];
 	int npeople;
 	memo ante;                /* he/she */
@@ -236,6 +241,46 @@ static void resolve_sector(cw_mention *m, const cw_sentence *s, int k, const cor
 	m->rule = "coref: same sector";
 }
 
+static int story_actor(const cw_mention *m)
+{
+	return m->country[0] && m->code[0] && m->kind != CW_M_PRONOUN && m->kind != CW_M_CAPITAL;
+}
+
+static void note_country(coref_state *st, const cw_mention *m)
+{
+	if (!story_actor(m) || st->countries > 1)
+		return;
+	if (st->countries == 0) {
+		memcpy(st->country, m->country, sizeof st->country);
+		st->countries = 1;
+	} else if (strcmp(st->country, m->country) != 0) {
+		st->countries = 2;
+	}
+}
+
+/* "the government" when the story has named one country only. */
+static void resolve_definite(cw_mention *m, const cw_sentence *s, int k, const coref_state *st)
+{
+	if (!m->text || (strncmp(m->text, "the ", 4) != 0 && strncmp(m->text, "The ", 4) != 0) ||
+	    st->countries > 1)
+		return;
+	const char *country = st->countries ? st->country : NULL;
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || o->tok_start >= m->tok_start || !story_actor(o))
+			continue;
+		if (country && strcmp(country, o->country) != 0)
+			return;
+		country = o->country;
+	}
+	if (!country)
+		return;
+	memcpy(m->country, country, sizeof m->country);
+	memcpy(m->code, country, sizeof m->country);
+	compose_code(m);
+	m->rule = "coref: the story's country";
+}
+
 static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
@@ -308,6 +353,7 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		if (m->kind == CW_M_PRONOUN)
 			continue;
 		note_sector(st, m);
+		note_country(st, m);
 		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))
 			remember(&any[nany++], m);
 		if (personal && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
@@ -343,6 +389,8 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			resolve_agent(m, st);
 			if (!m->code[0] && m->nsectors > 0)
 				resolve_sector(m, s, k, st);
+			if (!m->code[0] && m->nsectors > 0)
+				resolve_definite(m, s, k, st);
 		}
 	}
 	if (find_surnames(doc, s, st) < 0)

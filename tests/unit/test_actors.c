@@ -261,6 +261,10 @@ static void test_bare_and_pronouns(void)
 	CHECK_STR(code_of(d, "paramilitary"), "SDNMIL");
 	CHECK_STR(code_of(d, "workers"), "KENNGO");
 	done(d);
+	/* a country name that is a first name: "Chad Smith" is a person */
+	d = run("Chad Smith said so.", NULL);
+	CHECK(find(d, "Chad") == NULL || find(d, "Chad")->kind == CW_M_PERSON);
+	done(d);
 	d = run("Officials at the Colombian defence ministry declined to comment.", NULL);
 	CHECK_STR(code_of(d, "Officials"), "COLGOV");
 	done(d);

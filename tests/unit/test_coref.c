@@ -124,6 +124,17 @@ static void test_same_sector(void)
 		CHECK(m && m->country[0] == '\0');
 	}
 	curlew_doc_free(d);
+
+	/* "the government" in a story that has named one country */
+	d = code("Thousands of Armenian protesters rallied against the government.", "2024-03-01");
+	CHECK_STR(code_of(find(d, 1, "government")), "ARMGOV");
+	curlew_doc_free(d);
+
+	/* "Moon Jae-in" is remembered as Moon, never as "in" */
+	d = code("Moon Jae-in met reporters. In Seoul, Moon said so.", "2018-06-01");
+	CHECK_STR(code_of(find(d, 2, "Moon")), "KORGOV");
+	CHECK(find(d, 2, "In") == NULL);
+	curlew_doc_free(d);
 }
 
 static void test_seed(void)
