@@ -366,6 +366,13 @@ static int localise(ctx *x, int src, int tgt)
 	return s->nments++;
 }
 
+static int same_code(const cw_sentence *s, int a, int b)
+{
+	if (a < 0 || b < 0)
+		return a == b;
+	return strcmp(s->ments[a].code, s->ments[b].code) == 0;
+}
+
 static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 {
 	cw_sentence *s = x->s;
@@ -386,7 +393,8 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (e->source == src && e->target == tgt && strncmp(e->code, t->code, 2) == 0)
+		if (strncmp(e->code, t->code, 2) == 0 && same_code(s, e->source, src) &&
+		    same_code(s, e->target, tgt))
 			return 0;
 	}
 	cw_event *ev = cw_grow(x->doc->arena, s->events, &x->cap, s->nevents + 1, sizeof *ev);
