@@ -21,6 +21,7 @@ typedef struct triple {
 	char cat[4];
 	char src[4], tgt[4];     /* first three letters, "" for null */
 	int used;
+	const char *rule;        /* coded events: the rule that fired */
 } triple;
 
 #define NCATS 21
@@ -87,6 +88,7 @@ static int read_coded(const curlew_doc *doc, triple **out, int *n)
 			category(e->code, t->cat);
 			prefix3(e->source >= 0 ? s->ments[e->source].code : NULL, t->src);
 			prefix3(e->target >= 0 ? s->ments[e->target].code : NULL, t->tgt);
+			t->rule = s->trigs[e->trigger].rule;
 		}
 	}
 	return 0;
@@ -135,8 +137,9 @@ static void show_story(FILE *out, const char *id, const char *text, const triple
 		fprintf(out, "   gold  %-3s %-3s %-3s\n", gold[i].src, gold[i].cat,
 			gold[i].tgt[0] ? gold[i].tgt : "-");
 	for (int i = 0; i < nc; i++)
-		fprintf(out, "   %s %-3s %-3s %-3s\n", coded[i].used ? "right" : "coded", coded[i].src,
-			coded[i].cat, coded[i].tgt[0] ? coded[i].tgt : "-");
+		fprintf(out, "   %s %-3s %-3s %-3s  %s\n", coded[i].used ? "right" : "coded",
+			coded[i].src, coded[i].cat, coded[i].tgt[0] ? coded[i].tgt : "-",
+			coded[i].rule ? coded[i].rule : "");
 }
 
 static int eval_line(curlew *cw, tally *t, const char *line, long lineno, const char *name,
