@@ -642,6 +642,22 @@ static void code_bare_agents(cw_sentence *s)
 	}
 }
 
+/* "deployed troops to help fight insurgents", "met to discuss": an
+ * infinitive no pattern governs states a purpose, not an act that took
+ * place.  Intentions that CAMEO codes ("agreed to", "plans to") are
+ * patterns of their own and swallow the infinitive before this is asked. */
+static int purpose(const cw_sentence *s, const cw_trigger *t)
+{
+	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to"))
+		return 0;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *u = &s->trigs[i];
+		if (u != t && u->tok_start <= t->anchor - 1 && t->anchor - 1 < u->tok_end)
+			return 0;
+	}
+	return 1;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -666,7 +682,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				statements += say;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(s, i))
+			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
