@@ -551,10 +551,31 @@ static int be_before(const cw_sentence *s, int tok)
 	return 0;
 }
 
+/* "the earthquake that struck southern Turkey", "an attack that killed 30":
+ * a relative clause whose antecedent is a thing, not an actor, has no
+ * source, whatever actor stands further left. */
+static int thing_relative(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
+		if (is_word(s, k, "that") || is_word(s, k, "which")) {
+			int ante = k - 1;
+			if (is_word(s, ante, ","))
+				ante--;
+			return ante >= 0 && !(s->toks[ante].flags & CW_T_PUNCT) &&
+			       !usable(s, s->toks[ante].mention) && !is_verb(s, ante);
+		}
+		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0)
+			return 0;
+	}
+	return 0;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
+	if (thing_relative(s, t))
+		return 0;
 	const cw_clause *c = clause_of(s, t);
 	int src[CW_MAX_ARGS + 1], tgt[CW_MAX_ARGS + CW_MAX_PPS];
 	int nsrc = 0, ntgt = 0;
