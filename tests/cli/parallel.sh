@@ -28,6 +28,13 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-parallel.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
+# A private copy of the binary and the dictionaries: runs compared with
+# each other must code alike even if the tree is rebuilt meanwhile.
+cp "$BIN" "$tmp/curlew" && cp -r data "$tmp/dict" || exit 1
+BIN="$tmp/curlew"
+CURLEW_DATA="$tmp/dict"
+export CURLEW_DATA
+
 if ! command -v parallel >/dev/null 2>&1 || ! parallel --version 2>/dev/null | grep -q "GNU parallel"; then
 	bad "GNU parallel is installed (make deps installs it)"
 	finish

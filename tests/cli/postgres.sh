@@ -30,6 +30,13 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-pg.XXXXXX") || exit 1
 trap 'pg_stop; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
+# A private copy of the binary and the dictionaries: runs compared with
+# each other must code alike even if the tree is rebuilt meanwhile.
+cp "$BIN" "$tmp/curlew" && cp -r data "$tmp/dict" || exit 1
+BIN="$tmp/curlew"
+CURLEW_DATA="$tmp/dict"
+export CURLEW_DATA
+
 if ! pg_start "$tmp"; then
 	bad "a throw-away PostgreSQL server starts (make deps installs postgresql)"
 	finish

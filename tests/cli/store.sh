@@ -28,6 +28,13 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-store.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
+# A private copy of the binary and the dictionaries: runs compared with
+# each other must code alike even if the tree is rebuilt meanwhile.
+cp "$BIN" "$tmp/curlew" && cp -r data "$tmp/dict" || exit 1
+BIN="$tmp/curlew"
+CURLEW_DATA="$tmp/dict"
+export CURLEW_DATA
+
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	bad "sqlite3 is installed (make deps installs it)"
 	finish
