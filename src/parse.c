@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <link-grammar/link-includes.h>
+#include <link-grammar/dict-api.h>
 #include "internal.h"
 
 /* Folded sentences longer than this skip the parser.  Measured (CPU time,
@@ -48,6 +49,9 @@
  * ("the Armenian side"): an unknown capitalised word, which the parser's
  * regex treats as a proper noun. */
 #define PLACEHOLDER "Zorland"
+/* ... and its plural, which the parser's regex reads as a plural proper
+ * noun ("the Taliban" -> Zorlanders, keeping "have" agreeing). */
+#define PLACEHOLDER_PL "Zorlanders"
 
 struct cw_parser {
 	Dictionary dict;
@@ -159,6 +163,16 @@ static int is_comma(const cw_token *t)
 	return tok_is(t, ",");
 }
 
+/* An inverted subject is normal only after a quotation or a comma
+ * ("'...,' said the minister"). */
+static int inversion_ok(const cw_sentence *s, int tok)
+{
+	if (tok <= 0)
+		return 0;
+	const cw_token *t = &s->toks[tok - 1];
+	return is_comma(t) || is_quote(t);
+}
+
 static int is_det(const cw_token *t)
 {
 	return tok_is(t, "the") || tok_is(t, "a") || tok_is(t, "an");
@@ -183,21 +197,47 @@ static int mention_head(const cw_sentence *s, int m)
 	return me->tok_end - 1;
 }
 
+/* A capitalised word whose lower-case form the parser's dictionary knows
+ * as a common word: "President", "Minister", "Court".  Seen first in a
+ * sentence the parser lower-cases it and may read a verb ("Minister
+ * visited Japan"); mid-sentence it loses the proper-noun reading a name
+ * has.  The lookup runs the dictionary's regexes too, as the tokenizer does
+ * in every thread. */
+static int common_word(Dictionary dict, const char *w)
+{
+	char low[64];
+	size_t n = strlen(w);
+	if (!dict || n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	return dictionary_word_is_known(dict, low);
+}
+
 /* One word standing for a whole actor phrase, chosen so that the parser
- * still sees the right kind of noun: a capitalised head stays itself
- * (Putin, Americans, OSCE), a plural common head stays itself ("armed
- * forces" -> "forces", keeping agreement), a singular common one becomes a
- * proper noun ("the Armenian side" -> Zorland). */
-static const char *placeholder(const cw_sentence *s, int m, int *drop_det)
+ * still sees the right kind of noun with the right number: a plural common
+ * head stays itself ("armed forces" -> "forces"), a name stays itself
+ * (Putin, Americans, Israel), and anything else becomes a made-up proper
+ * noun, singular or plural as the mention is ("the Armenian side",
+ * "Indian Prime Minister Narendra Modi" -> Zorland). */
+static const char *placeholder(const cw_sentence *s, int m, Dictionary dict, int *drop_det)
 {
 	const cw_token *h = &s->toks[mention_head(s, m)];
+	const cw_mention *me = &s->ments[m];
+	size_t n = h->text ? strlen(h->text) : 0;
+	int cap = n && (isupper((unsigned char)h->text[0]) || (h->flags & CW_T_CAP));
+	int plural = me->plural || me->kind == CW_M_PRONOUN;
 	*drop_det = 0;
-	if (h->text && (isupper((unsigned char)h->text[0]) || (h->flags & CW_T_CAP)))
+	if (n == 0)
+		return PLACEHOLDER;
+	if (!cap && plural)
 		return h->text;
-	if (s->ments[m].plural || s->ments[m].kind == CW_M_PRONOUN)
+	if (cap && plural && h->text[n - 1] == 's')
+		return h->text;
+	if (cap && !plural && !common_word(dict, h->text))
 		return h->text;
 	*drop_det = 1;
-	return PLACEHOLDER;
+	return plural ? PLACEHOLDER_PL : PLACEHOLDER;
 }
 
 /* Words never outnumber tokens, and a folded mention is never longer than
@@ -219,12 +259,12 @@ static void add_word(input *in, size_t *len, const char *w, int tok)
 
 /* Builds what the parser sees: mentions folded, parentheticals and bare
  * quotation marks dropped. */
-static int build_input(cw_arena *a, const cw_sentence *s, input *in)
+static int build_input(cw_arena *a, const cw_sentence *s, Dictionary dict, input *in)
 {
 	size_t len = 0, need = 1;
 	memset(in, 0, sizeof *in);
 	for (int i = 0; i < s->ntoks; i++)
-		need += (s->toks[i].text ? strlen(s->toks[i].text) : 0) + 1 + sizeof PLACEHOLDER;
+		need += (s->toks[i].text ? strlen(s->toks[i].text) : 0) + 1 + sizeof PLACEHOLDER_PL;
 	in->text = cw_alloc(a, need);
 	in->tok = cw_alloc(a, sizeof *in->tok * (size_t)(s->ntoks + 1));
 	in->start = cw_alloc(a, sizeof *in->start * (size_t)(s->ntoks + 1));
@@ -256,7 +296,7 @@ static int build_input(cw_arena *a, const cw_sentence *s, input *in)
 		int m = multi_mention_at(s, i);
 		if (m >= 0) {
 			int drop;
-			const char *w = placeholder(s, m, &drop);
+			const char *w = placeholder(s, m, dict, &drop);
 			/* "the Zorland" reads as a name with a stray article */
 			if (drop && in->n > 0 && in->tok[in->n - 1] == i - 1 && is_det(&s->toks[i - 1])) {
 				in->n--;
@@ -362,28 +402,136 @@ static int opens_intro(const cw_token *t)
 	return 0;
 }
 
-/* "X and Y": the mention just before "and" in front of mention m. */
-static int mention_before_and(const cw_sentence *s, int m)
+/* ------------------------------------------------------- lists of actors
+ *
+ * "Britain, France and Germany", "Israel and Hamas", "Indian and Chinese
+ * troops": the parser often keeps only the last member (or reads the first
+ * as an opener), so the members are read off the tokens: mentions joined by
+ * commas with "and" or "or" before the last one. */
+
+enum { SEP_NONE, SEP_COMMA, SEP_AND };
+
+static int is_and(const cw_token *t)
 {
-	int i = s->ments[m].tok_start - 1;
-	if (i < 1 || !(tok_is(&s->toks[i], "and") || tok_is(&s->toks[i], "or")))
-		return -1;
-	return mention_at(s, i - 1);
+	return tok_is(t, "and") || tok_is(t, "or");
 }
 
-static int mention_after_and(const cw_sentence *s, int m)
+/* The mention listed right before mention m, and the separator between. */
+static int prev_member(const cw_sentence *s, int m, int *sep)
+{
+	int i = s->ments[m].tok_start - 1;
+	if (i >= 0 && is_det(&s->toks[i]) && mention_at(s, i) < 0)
+		i--;
+	if (i < 1)
+		return -1;
+	if (is_and(&s->toks[i])) {
+		*sep = SEP_AND;
+		if (is_comma(&s->toks[i - 1]))
+			i--;
+	} else if (is_comma(&s->toks[i])) {
+		*sep = SEP_COMMA;
+	} else {
+		return -1;
+	}
+	int p = mention_at(s, i - 1);
+	return p >= 0 && p != m && s->ments[p].tok_end == i ? p : -1;
+}
+
+/* The mention listed right after mention m, and the separator between. */
+static int next_member(const cw_sentence *s, int m, int *sep)
 {
 	int i = s->ments[m].tok_end;
-	if (i + 1 >= s->ntoks || !(tok_is(&s->toks[i], "and") || tok_is(&s->toks[i], "or")))
+	if (i + 1 >= s->ntoks)
 		return -1;
-	for (int j = i + 1; j < s->ntoks && j <= i + 3; j++) {
-		int m2 = mention_at(s, j);
-		if (m2 >= 0)
-			return m2;
-		if (s->toks[j].flags & CW_T_PUNCT)
-			break;
+	if (is_comma(&s->toks[i]) && is_and(&s->toks[i + 1])) {
+		*sep = SEP_AND;
+		i += 2;
+	} else if (is_and(&s->toks[i])) {
+		*sep = SEP_AND;
+		i++;
+	} else if (is_comma(&s->toks[i])) {
+		*sep = SEP_COMMA;
+		i++;
+	} else {
+		return -1;
 	}
-	return -1;
+	if (i < s->ntoks && is_det(&s->toks[i]) && mention_at(s, i) < 0)
+		i++;
+	int n = mention_at(s, i);
+	return n >= 0 && n != m && s->ments[n].tok_start >= i - 1 ? n : -1;
+}
+
+/* Words that put a phrase before the subject: "In Paris, France and
+ * Germany signed" lists two actors, not three. */
+static int is_prep_word(const cw_token *t)
+{
+	return opens_intro(t) || tok_is(t, "from") || tok_is(t, "to") || tok_is(t, "by") ||
+	       tok_is(t, "of") || tok_is(t, "for") || tok_is(t, "against");
+}
+
+#define MAX_LIST 8
+
+/* The heads of the actors listed with mention m (m's own included) into
+ * out (at most max); returns their number. */
+static int list_heads(const cw_sentence *s, int m, int subject, int *out, int max)
+{
+	int mem[2 * MAX_LIST + 1], sep[2 * MAX_LIST + 1], left[MAX_LIST], lsep[MAX_LIST];
+	int nl = 0, n = 0, sp = SEP_NONE;
+	for (int p = m; nl < MAX_LIST && (p = prev_member(s, p, &sp)) >= 0;) {
+		left[nl] = p;
+		lsep[nl++] = sp;
+	}
+	/* sep[i] separates mem[i] from mem[i + 1] */
+	for (int k = nl - 1; k >= 0; k--) {
+		mem[n] = left[k];
+		sep[n++] = lsep[k];
+	}
+	int pos = n;
+	mem[n] = m;
+	sep[n++] = SEP_NONE;
+	for (int p = m; n < 2 * MAX_LIST + 1 && (p = next_member(s, p, &sp)) >= 0;) {
+		sep[n - 1] = sp;
+		mem[n] = p;
+		sep[n++] = SEP_NONE;
+	}
+	int a = -1;   /* the "and" closing the list */
+	if (pos > 0 && sep[pos - 1] == SEP_AND)
+		a = pos - 1;
+	for (int i = pos; a < 0 && i < n - 1 && sep[i] != SEP_NONE; i++)
+		if (sep[i] == SEP_AND)
+			a = i;
+	int b = a;
+	while (b > 0 && sep[b - 1] == SEP_COMMA)
+		b--;
+	if (a >= 0 && subject && b < a && sep[b] == SEP_COMMA) {
+		int i = s->ments[mem[b]].tok_start - 1;
+		if (i >= 0 && is_det(&s->toks[i]))
+			i--;
+		if (i >= 0 && is_prep_word(&s->toks[i]))
+			b++;
+	}
+	int k = 0;
+	if (a < 0 || pos < b || pos > a + 1) {
+		out[k++] = mention_head(s, m);
+		return k;
+	}
+	for (int i = b; i <= a + 1 && k < max; i++)
+		out[k++] = mention_head(s, mem[i]);
+	return k;
+}
+
+/* Adds to arr the other members of each listed actor already in it. */
+static void widen_list(const cw_sentence *s, int *arr, int *n, int subject)
+{
+	int n0 = *n;
+	for (int i = 0; i < n0; i++) {
+		int m = mention_at(s, arr[i]), heads[CW_MAX_ARGS];
+		if (m < 0)
+			continue;
+		int k = list_heads(s, m, subject, heads, CW_MAX_ARGS);
+		for (int j = 0; j < k; j++)
+			add_arg(arr, n, CW_MAX_ARGS, heads[j]);
+	}
 }
 
 /* First token of the clause around token a: after the last ; or : */
@@ -412,8 +560,7 @@ static void shallow_subject(const cw_sentence *s, int a, cw_clause *c)
 		int m = mention_at(s, i);
 		if (m >= 0) {
 			add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, mention_head(s, m));
-			for (int k = 0, m2 = m; k < 3 && (m2 = mention_before_and(s, m2)) >= 0; k++)
-				add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, mention_head(s, m2));
+			widen_list(s, c->subj, &c->nsubj, 1);
 			return;
 		}
 		/* "He added that ...": the complementiser closes the clause;
@@ -482,24 +629,38 @@ static int is_anchor(const cw_sentence *s, int tok)
 	return 0;
 }
 
+/* The actor in a "by" phrase shortly after the verb at token a ("was
+ * seized on Monday by Iranian forces"); *by gets the "by". */
+static int by_agent(const cw_sentence *s, int a, int *by)
+{
+	for (int i = a + 1; i < s->ntoks && i <= a + 6; i++) {
+		const cw_token *t = &s->toks[i];
+		if (hard_stop(t) || is_relative(t) || (is_anchor(s, i) && i > a + 1))
+			return -1;
+		if (!tok_is(t, "by"))
+			continue;
+		for (int j = i + 1; j < s->ntoks && j <= i + 3; j++) {
+			int m = mention_at(s, j);
+			if (m >= 0) {
+				*by = i;
+				return mention_head(s, m);
+			}
+			if (s->toks[j].flags & CW_T_PUNCT)
+				break;
+		}
+		return -1;
+	}
+	return -1;
+}
+
 static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *c)
 {
 	int a = t->anchor;
 	if (c->passive) {
-		for (int i = a + 1; i < s->ntoks && i <= a + 6; i++) {
-			if (hard_stop(&s->toks[i]))
-				break;
-			if (!tok_is(&s->toks[i], "by"))
-				continue;
-			for (int j = i + 1; j < s->ntoks && j <= i + 3; j++) {
-				int m = mention_at(s, j);
-				if (m >= 0) {
-					c->agent = mention_head(s, m);
-					add_pp(c, i, c->agent);
-					break;
-				}
-			}
-			break;
+		int by, ag = by_agent(s, a, &by);
+		if (ag >= 0) {
+			c->agent = ag;
+			add_pp(c, by, ag);
 		}
 	}
 	int from = t->target_tok > a ? t->target_tok : a + 1;
@@ -532,11 +693,13 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 			    !is_det(&s->toks[k]) && strlen(s->toks[k].lower) <= 8 && k == a + 1)
 				prep = k;
 		}
-		for (int k = 0, m2 = m; k < 4 && m2 >= 0; k++, m2 = mention_after_and(s, m2)) {
+		int heads[CW_MAX_ARGS];
+		int nh = list_heads(s, m, 0, heads, CW_MAX_ARGS);
+		for (int k = 0; k < nh; k++) {
 			if (prep >= 0)
-				add_pp(c, prep, mention_head(s, m2));
+				add_pp(c, prep, heads[k]);
 			else
-				add_arg(c->obj, &c->nobj, CW_MAX_ARGS, mention_head(s, m2));
+				add_arg(c->obj, &c->nobj, CW_MAX_ARGS, heads[k]);
 		}
 		break;
 	}
@@ -889,10 +1052,16 @@ static int clause_of_word(const graph *g, const scope *scs, int n, int w)
 	return -1;
 }
 
+/* Never makes a cycle: a linkage with a quotation reading can make the
+ * said clause both the complement and the frame of another. */
 static void set_parent(int *parent, int inner, int outer)
 {
-	if (inner >= 0 && outer >= 0 && inner != outer && parent[inner] < 0)
-		parent[inner] = outer;
+	if (inner < 0 || outer < 0 || inner == outer || parent[inner] >= 0)
+		return;
+	for (int p = parent[outer], k = 0; p >= 0 && k < 64; p = parent[p], k++)
+		if (p == inner)
+			return;
+	parent[inner] = outer;
 }
 
 /* The clause whose chain is headed by the verb that word s is subject of. */
@@ -1008,6 +1177,134 @@ static void find_agents(const cw_sentence *s, clist *cl)
 	}
 }
 
+/* ------------------------------------------------------------ fix-ups
+ *
+ * Even the chosen linkage can miss what the tokens show plainly; these
+ * repairs use the same evidence as the shallow analysis. */
+
+static int is_quantity(const cw_token *t)
+{
+	static const char *w[] = { "dozens", "hundreds", "thousands", "millions", "scores", "tens",
+				   "dozen", "hundred", "thousand", "number", "group", "groups",
+				   "members", "some", "many", "several", "most", "all", "both",
+				   "one", "two", "three", "four", "five", "six", "seven", "eight",
+				   "nine", "ten", NULL };
+	if (t->flags & CW_T_NUM)
+		return 1;
+	for (int i = 0; w[i]; i++)
+		if (tok_is(t, w[i]))
+			return 1;
+	return 0;
+}
+
+/* "hundreds of Sudanese civilians", "20 Boko Haram militants": an argument
+ * the parser found on the count stands for the actor counted. */
+static int counted(const cw_sentence *s, int tok)
+{
+	if (tok < 0 || tok >= s->ntoks || mention_at(s, tok) >= 0 || !is_quantity(&s->toks[tok]))
+		return tok;
+	int j = tok + 1;
+	if (j < s->ntoks && tok_is(&s->toks[j], "of"))
+		j++;
+	if (j < s->ntoks && is_det(&s->toks[j]))
+		j++;
+	int m = mention_at(s, j);
+	return m >= 0 ? mention_head(s, m) : tok;
+}
+
+/* "the troops who attacked": the relative pronoun stands for the actor
+ * before it (or before the comma: "the army, which said"). */
+static int antecedent(const cw_sentence *s, int tok)
+{
+	if (tok < 1 || tok >= s->ntoks || !is_relative(&s->toks[tok]) || mention_at(s, tok) >= 0)
+		return tok;
+	int i = tok - 1;
+	if (is_comma(&s->toks[i]) && i > 0)
+		i--;
+	int m = mention_at(s, i);
+	return m >= 0 ? mention_head(s, m) : tok;
+}
+
+static void map_args(const cw_sentence *s, int *arr, int n)
+{
+	for (int i = 0; i < n; i++)
+		arr[i] = counted(s, antecedent(s, arr[i]));
+}
+
+/* Subjects all after the verb, without the quotation or comma that makes
+ * inversion normal: a misread object ("urged Israel"). */
+static void fix_inversion(const cw_sentence *s, cw_clause *c)
+{
+	if (c->nsubj == 0 || inversion_ok(s, c->verb))
+		return;
+	for (int i = 0; i < c->nsubj; i++)
+		if (c->subj[i] < c->verb)
+			return;
+	for (int i = 0; i < c->nsubj; i++)
+		if (c->nobj == 0 || c->obj[0] > c->subj[i])
+			add_arg(c->obj, &c->nobj, CW_MAX_ARGS, c->subj[i]);
+	c->nsubj = 0;
+}
+
+/* "was received by X" read with "received" as an adjective, "the tanker
+ * seized by X" read as a modifier: a "by" actor after a passive form. */
+static void fix_agent(const cw_sentence *s, cw_clause *c, int no_subject)
+{
+	if (c->agent >= 0)
+		return;
+	cw_clause aux;
+	memset(&aux, 0, sizeof aux);
+	shallow_aux(s, c->verb, &aux);
+	int by, ag = by_agent(s, c->verb, &by);
+	if (ag < 0 || !(c->passive || aux.passive || (no_subject && looks_participle(&s->toks[c->verb]))))
+		return;
+	c->passive = 1;
+	c->agent = ag;
+	add_pp(c, by, ag);
+	for (int i = 0; i < c->nobj; i++)
+		if (c->obj[i] == ag) {
+			c->obj[i] = c->obj[--c->nobj];
+			break;
+		}
+}
+
+static int is_verbal_anchor(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
+			return 1;
+	return 0;
+}
+
+static void fix_parsed(const cw_sentence *s, clist *cl)
+{
+	for (int i = 0; i < cl->n; i++) {
+		cw_clause *c = &cl->c[i];
+		map_args(s, c->subj, c->nsubj);
+		map_args(s, c->obj, c->nobj);
+		map_args(s, c->pp_obj, c->npp);
+		if (!is_verbal_anchor(s, c->verb))
+			continue;
+		fix_inversion(s, c);
+		int no_subject = c->nsubj == 0;
+		/* the parser gave the trigger no subject: the fallback's */
+		if (no_subject)
+			shallow_subject(s, c->verb, c);
+		fix_agent(s, c, no_subject);
+	}
+	for (int i = 0; i < cl->n; i++) {
+		cw_clause *c = &cl->c[i];
+		widen_list(s, c->subj, &c->nsubj, 1);
+		widen_list(s, c->obj, &c->nobj, 0);
+		for (int k = 0, n = c->npp; k < n; k++) {
+			int m = mention_at(s, c->pp_obj[k]), heads[CW_MAX_ARGS];
+			int nh = m >= 0 ? list_heads(s, m, 0, heads, CW_MAX_ARGS) : 0;
+			for (int j = 0; j < nh; j++)
+				add_pp(c, c->pp_prep[k], heads[j]);
+		}
+	}
+}
+
 /* ------------------------------------------------------------- parsing */
 
 /* Runs the parser; returns the sentence (caller deletes it) with at least
@@ -1032,7 +1329,139 @@ static Sentence run_parser(const curlew *cw, Parse_Options o, const input *in)
 	return sent;
 }
 
-static int parse_clauses(const curlew *cw, curlew_doc *doc, const input *in, clist *cl)
+/* ---------------------------------------------------- choosing a linkage
+ *
+ * The parser ranks linkages by the cost of their word readings only, and
+ * its favourite often reads a verb the verbs stage found as something
+ * else: "urged" as a quotation verb with Israel for inverted subject, "met"
+ * as a participle modifying the names before it, "Minister" as a verb.
+ * The trigger anchors say which words are the verbs that matter, so among
+ * the few linkages kept the one that gives them a normal subject wins; the
+ * parser's order breaks ties. */
+
+/* The linkage word for token tok, a verb reading first. */
+static int word_of_tok(const graph *g, int tok)
+{
+	int any = -1;
+	for (int w = 0; w < g->nw; w++) {
+		if (g->tok[w] != tok)
+			continue;
+		if (g->verb[w])
+			return w;
+		if (any < 0)
+			any = w;
+	}
+	return any;
+}
+
+static int is_q_word(const char *w)
+{
+	const char *dot = strrchr(w, '.');
+	return dot && dot[1] == 'q';
+}
+
+enum { SUBJ_NONE, SUBJ_NORMAL, SUBJ_INVERTED, SUBJ_CONTROLLED };
+
+/* How the verb chain through word w gets its subject. */
+static int subject_kind(const graph *g, int w)
+{
+	int content = w;
+	for (int k = 0; g->down[content] >= 0 && k < g->nw; k++)
+		content = g->down[content];
+	scope sc;
+	make_scope(g, content, &sc);
+	int kind = SUBJ_NONE;
+	for (int i = 0; i < g->nl; i++) {
+		const lk *k = &g->links[i];
+		int inv;
+		char b[8];
+		if (is_subject_link(k, &inv)) {
+			if (!inv && in_scope(&sc, k->r))
+				return SUBJ_NORMAL;
+			if (inv && in_scope(&sc, k->l))
+				kind = SUBJ_INVERTED;
+		} else if (is_type(k, "I") && in_scope(&sc, k->r) && kind == SUBJ_NONE) {
+			word_base(g->name[k->l], b, sizeof b);
+			if (strcmp(b, "to") == 0)
+				kind = SUBJ_CONTROLLED;
+		}
+	}
+	return kind;
+}
+
+static int linkage_score(const cw_sentence *s, const graph *g)
+{
+	int score = 0;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		int dup = 0;
+		for (int j = 0; j < i; j++)
+			dup |= s->trigs[j].anchor == t->anchor;
+		if (dup || (t->flags & CW_TR_NOMINAL))
+			continue;
+		int w = word_of_tok(g, t->anchor);
+		if (w < 0 || !g->verb[w])
+			continue;
+		switch (subject_kind(g, w)) {
+		case SUBJ_NORMAL:
+			score += 3;
+			break;
+		case SUBJ_CONTROLLED:
+			score += 2;
+			break;
+		case SUBJ_INVERTED:
+			score += inversion_ok(s, t->anchor) ? 3 : 0;
+			break;
+		default:
+			break;
+		}
+	}
+	for (int w = 0; w < g->nw; w++) {
+		if (!g->verb[w] || g->tok[w] < 0)
+			continue;
+		/* an actor's head word read as a verb is always a misreading */
+		if (mention_at(s, g->tok[w]) >= 0 && !is_anchor(s, g->tok[w]))
+			score -= 2;
+		/* a quotation-verb reading ("urged" in "'...,' urged X") fits only
+		 * a verb after a quotation or one with its subject before it */
+		if (is_q_word(g->name[w])) {
+			int k = subject_kind(g, w);
+			if (k != SUBJ_NORMAL && !(k == SUBJ_INVERTED && inversion_ok(s, g->tok[w])))
+				score -= 2;
+		}
+	}
+	return score;
+}
+
+/* Index of the linkage to read, and its graph in *best. */
+static int choose_linkage(cw_arena *a, const cw_sentence *s, Sentence sent, Parse_Options o,
+			  const input *in, graph *best)
+{
+	int n = sentence_num_linkages_post_processed(sent), pick = -1, top = 0;
+	if (n > LINKAGE_LIMIT)
+		n = LINKAGE_LIMIT;
+	for (int i = 0; i < n; i++) {
+		Linkage lkg = linkage_create(i, sent, o);
+		if (!lkg)
+			continue;
+		graph g;
+		memset(&g, 0, sizeof g);
+		int ok = linkage_get_violation_name(lkg) == NULL && build_graph(a, lkg, in, &g) == 0;
+		linkage_delete(lkg);
+		if (!ok)
+			continue;
+		int sc = linkage_score(s, &g);
+		if (pick < 0 || sc > top) {
+			pick = i;
+			top = sc;
+			*best = g;
+		}
+	}
+	return pick;
+}
+
+static int parse_clauses(const curlew *cw, curlew_doc *doc, const cw_sentence *s, const input *in,
+			 clist *cl)
 {
 	Parse_Options o = doc_options(cw, doc);
 	if (!o)
@@ -1041,14 +1470,9 @@ static int parse_clauses(const curlew *cw, curlew_doc *doc, const input *in, cli
 	if (!sent)
 		return 0;
 	int rc = 0;
-	Linkage lkg = linkage_create(0, sent, o);
-	if (lkg) {
-		graph g;
-		memset(&g, 0, sizeof g);
-		if (build_graph(doc->arena, lkg, in, &g) == 0)
-			rc = clauses_from_graph(doc->arena, &g, cl) < 0 ? CURLEW_ESYS : 1;
-		linkage_delete(lkg);
-	}
+	graph g;
+	if (choose_linkage(doc->arena, s, sent, o, in, &g) >= 0)
+		rc = clauses_from_graph(doc->arena, &g, cl) < 0 ? CURLEW_ESYS : 1;
 	sentence_delete(sent);
 	return rc;
 }
@@ -1060,19 +1484,21 @@ int cw_parse(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = 0;
 	s->clauses = NULL;
 	s->nclauses = 0;
-	if (build_input(doc->arena, s, &in) < 0)
+	if (build_input(doc->arena, s, cw->parser ? cw->parser->dict : NULL, &in) < 0)
 		return CURLEW_ESYS;
 	s->parse_text = in.text;
 	if (cw->parser && in.n > 0 && in.n <= MAX_WORDS) {
-		int rc = parse_clauses(cw, doc, &in, &cl);
+		int rc = parse_clauses(cw, doc, s, &in, &cl);
 		if (rc < 0)
 			return rc;
 		s->parsed = rc == 1;
 		if (rc == 0)
 			cl.n = 0;
 	}
-	if (s->parsed)
+	if (s->parsed) {
 		find_agents(s, &cl);
+		fix_parsed(s, &cl);
+	}
 	if (shallow_fill(doc->arena, s, &cl) < 0)
 		return CURLEW_ESYS;
 	s->clauses = cl.c;
@@ -1087,7 +1513,7 @@ char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (!cw->parser || !s->parse_text || !*s->parse_text)
 		return NULL;
 	input in;
-	if (build_input(doc->arena, s, &in) < 0 || in.n > MAX_WORDS)
+	if (build_input(doc->arena, s, cw->parser ? cw->parser->dict : NULL, &in) < 0 || in.n > MAX_WORDS)
 		return NULL;
 	Parse_Options o = doc_options(cw, doc);
 	if (!o)
@@ -1096,7 +1522,9 @@ char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (!sent)
 		return NULL;
 	char *out = NULL;
-	Linkage lkg = linkage_create(0, sent, o);
+	graph g;
+	int pick = choose_linkage(doc->arena, s, sent, o, &in, &g);
+	Linkage lkg = pick >= 0 ? linkage_create(pick, sent, o) : NULL;
 	if (lkg) {
 		char *d = linkage_print_diagram(lkg, false, 100);
 		char *t = linkage_print_constituent_tree(lkg, SINGLE_LINE);
