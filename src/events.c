@@ -416,6 +416,49 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 
 /* One event per source and target pair; "both sides" (a mention with a
  * partner in ->also) acting with no other target gives both directions. */
+static int violent(const char *code)
+{
+	return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+	       strncmp(code, "20", 2) == 0;
+}
+
+/* "shelled residential areas of Kharkiv", "air strikes on a village in
+ * Sagaing": violence aimed at a place with no named actor targets the
+ * country the place is in, as event datasets code it.  The place becomes
+ * an actor mention of its own for the record. */
+static int place_target(ctx *x, int trig)
+{
+	cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[trig];
+	for (int i = 0; i < s->nplaces; i++) {
+		const cw_place *p = &s->places[i];
+		if (p->tok_start < t->tok_end || !p->country[0])
+			continue;
+		int m = s->toks[p->tok_start].mention;
+		if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
+			continue;
+		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
+		if (!arr)
+			return -1;
+		s->ments = arr;
+		cw_mention *c = &arr[s->nments];
+		memset(c, 0, sizeof *c);
+		c->tok_start = p->tok_start;
+		c->tok_end = p->tok_end;
+		c->head = p->tok_start;
+		memcpy(c->country, p->country, sizeof c->country);
+		memcpy(c->code, p->country, sizeof c->country);
+		c->kind = CW_M_NAME;
+		c->start = p->start;
+		c->end = p->end;
+		c->text = p->text;
+		c->rule = "place as target";
+		c->also = -1;
+		return s->nments++;
+	}
+	return -1;
+}
+
 /* Acts that two parties do with each other: a compound subject of these
  * with no object means each member is the others' target. */
 static int reciprocal(const cw_sentence *s, const cw_trigger *t)
@@ -444,6 +487,8 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
 	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
+	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig)) >= 0)
+		ntgt = 1;
 	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig])) {
 		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
 		 * each acts toward the others */
@@ -663,6 +708,21 @@ static void code_bare_agents(cw_sentence *s)
 	}
 }
 
+/* "shelled Kharkiv, killing seven people": a participle after a comma that
+ * repeats the root of an earlier trigger describes the same event. */
+static int echo(const cw_sentence *s, int i)
+{
+	const cw_trigger *t = &s->trigs[i];
+	size_t n = strlen(s->toks[t->anchor].lower);
+	if (n < 4 || strcmp(s->toks[t->anchor].lower + n - 3, "ing") != 0 ||
+	    !is_word(s, t->anchor - 1, ","))
+		return 0;
+	for (int j = 0; j < i; j++)
+		if (strncmp(s->trigs[j].code, t->code, 2) == 0)
+			return 1;
+	return 0;
+}
+
 /* "deployed troops to help fight insurgents", "met to discuss": an
  * infinitive no pattern governs states a purpose, not an act that took
  * place.  Intentions that CAMEO codes ("agreed to", "plans to") are
@@ -703,7 +763,8 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				statements += say;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t))
+			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
+			    echo(s, i))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
