@@ -96,6 +96,19 @@ build/fuzz/libcurlew.a: $(FOBJS)
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcurlew.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEFS) $(INCS) $< build/fuzz/libcurlew.a $(LIBS) -o $@
 
+# Fault injection (src/fault.h): the sanitizer build with the failure hooks
+# compiled in, so that error paths are checked for leaks and bad accesses
+# too; tests/cli/fault.sh drives it.
+FAULT = $(ASAN) -DCW_FAULT_INJECTION
+build/fault/obj:
+	mkdir -p $@
+build/fault/obj/%.o: src/%.c src/internal.h src/fault.h include/curlew.h | build/fault/obj
+	$(CC) $(FAULT) $(WARN) $(DEFS) $(INCS) -c $< -o $@
+build/fault/libcurlew.a: $(SRCS:src/%.c=build/fault/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+build/fault/curlew: cli/main.c build/fault/libcurlew.a
+	$(CC) $(FAULT) $(WARN) $(DEFS) $(INCS) $< build/fault/libcurlew.a $(LIBS) -o $@
+
 .PHONY: fuzz
 fuzz: deps all $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
@@ -115,7 +128,7 @@ demo: deps all
 	@echo "== coding the sample stories in samples/ =="
 	./build/curlew code --date 2024-06-30 samples/*.txt samples/*.jsonl samples/*.html
 
-test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew
+test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew build/fault/curlew
 	sh tests/run.sh build
 
 test-asan: all $(AUNIT_BINS) $(AFUZZ_REPLAY) build/asan/curlew

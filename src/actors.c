@@ -14,6 +14,7 @@
  * as one token or splits it at the hyphen, and "U.N." whether or not the
  * stops stay attached.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -441,7 +442,8 @@ static int load_file(loader *ld, const char *name, cw_line_fn fn)
 	int rc = cw_read_lines(path, fn, ld);
 	ld->file = dir;
 	if (rc == -1 && !ld->err[0])
-		snprintf(ld->err, ld->errlen, "cannot read %s", path);
+		snprintf(ld->err, ld->errlen, errno == ENOMEM ? "out of memory reading %s"
+			 : "cannot read %s", path);
 	return rc ? -1 : 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "fault.h"
 
 #define BLOCK_SIZE (64 * 1024)
 #define ALIGN 16
@@ -25,7 +26,7 @@ struct cw_arena {
 
 cw_arena *cw_arena_new(void)
 {
-	return calloc(1, sizeof(cw_arena));
+	return cw_calloc(1, sizeof(cw_arena));
 }
 
 void cw_arena_free(cw_arena *a)
@@ -41,7 +42,7 @@ void cw_arena_free(cw_arena *a)
 
 static block *new_block(cw_arena *a, size_t size)
 {
-	block *b = malloc(sizeof(block) + size);
+	block *b = cw_malloc(sizeof(block) + size);
 	if (!b)
 		return NULL;
 	b->used = 0;

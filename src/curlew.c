@@ -2,6 +2,7 @@
  * curlew.c -- opening the dictionaries and running one story through the
  * stages in order.  The order is the pipeline; src/README.md explains it.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,14 @@
 static void set_err(curlew *cw, const char *what, const char *why)
 {
 	snprintf(cw->errmsg, sizeof cw->errmsg, "%s: %s", what, why);
+}
+
+/* The loaders say "out of memory" rather than return a status of their
+ * own; that is a system failure (exit 3), not a bad data directory. */
+static int load_failed(curlew *cw, const char *what, const char *why)
+{
+	set_err(cw, what, why);
+	return strstr(why, "out of memory") ? CURLEW_ESYS : CURLEW_EUSAGE;
 }
 
 /* The data directory: the option, else $CURLEW_DATA, else the directory
@@ -43,37 +52,30 @@ int curlew_open(curlew **out, const curlew_options *opts)
 
 	char why[400] = "";
 	if (cw_codes_load(&cw->codes, cw->data_dir, why, sizeof why) < 0) {
-		set_err(cw, "event codes", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "event codes", why);
 	}
 	if (cw_countries_load(&cw->countries, cw->data_dir, why, sizeof why) < 0) {
-		set_err(cw, "countries", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "countries", why);
 	}
 	if (cw_abbrevs_load(&cw->abbrevs, cw->data_dir, why, sizeof why) < 0) {
-		set_err(cw, "abbreviations", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "abbreviations", why);
 	}
-	if (cw_lemmas_init() < 0) {
-		set_err(cw, "WordNet", "cannot open the WordNet database (package wordnet-base)");
-		return CURLEW_EUSAGE;
-	}
+	errno = 0;
+	if (cw_lemmas_init() < 0)
+		return load_failed(cw, "WordNet", errno == ENOMEM ? "out of memory"
+				   : "cannot open the WordNet database (package wordnet-base)");
 	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
-		set_err(cw, "actors", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "actors", why);
 	}
 	if (cw_places_load(&cw->places, cw, why, sizeof why) < 0) {
-		set_err(cw, "places", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "places", why);
 	}
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
-		set_err(cw, "verbs", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "verbs", why);
 	}
 	if (cw->opts.use_parser &&
 	    cw_parser_load(&cw->parser, cw, why, sizeof why) < 0) {
-		set_err(cw, "parser", why);
-		return CURLEW_EUSAGE;
+		return load_failed(cw, "parser", why);
 	}
 	return CURLEW_OK;
 }
@@ -194,6 +196,11 @@ static void pick_story_date(curlew_doc *doc)
 			    doc->id);
 }
 
+static int code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+		    curlew_doc *doc, int explain);
+
+/* A stage that ran out of memory returns CURLEW_ESYS without a message
+ * (making one would need memory); the caller still gets one. */
 int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out, int explain)
 {
@@ -201,8 +208,19 @@ int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
 	*out = doc;
 	if (!doc)
 		return CURLEW_ESYS;
+	int rc = code_doc(cw, st, default_date, doc, explain);
+	if (rc == CURLEW_ESYS && !doc->err)
+		doc->err = (char *)"out of memory";
+	return rc;
+}
+
+static int code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+		    curlew_doc *doc, int explain)
+{
 	doc->explain = explain;
 	doc->id = cw_strdup(doc->arena, st->id ? st->id : "");
+	if (!doc->id)
+		return CURLEW_ESYS;
 	if (!st->id || !*st->id)
 		return reject(doc, "%s", "missing id");
 	if (st->date && cw_date_parse(st->date, &doc->given_date) < 0)

@@ -10,6 +10,7 @@
  * vocabulary, so after the first stories nearly every look-up is a cache
  * hit and threads rarely wait for each other.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,11 @@ static void build_stops(void)
 {
 	stops = cw_map_new();
 	for (size_t i = 0; stops && i < sizeof stopwords / sizeof *stopwords; i++)
-		if (cw_map_put(stops, stopwords[i], (void *)stopwords[i]) < 0)
-			break;
+		if (cw_map_put(stops, stopwords[i], (void *)stopwords[i]) < 0) {
+			/* Half a list would change the coding silently. */
+			cw_map_free(stops);
+			stops = NULL;
+		}
 }
 
 /* Needs the write lock. */
@@ -73,9 +77,17 @@ int cw_lemmas_init(void)
 	pthread_once(&stops_once, build_stops);
 	pthread_rwlock_wrlock(&lock);
 	int st = open_wordnet();
+	int oom = !stops || !cache || !interned;
 	pthread_rwlock_unlock(&lock);
-	return st == 1 && stops ? 0 : -1;
+	if (oom)
+		errno = ENOMEM;   /* for curlew_open to tell this from a missing WordNet */
+	return st == 1 && !oom ? 0 : -1;
 }
+
+/* Set when a look-up failed for want of memory, so that cw_lemmas can
+ * report it instead of coding on with a missing lemma; per thread, since
+ * stories are coded on several at once. */
+static _Thread_local int lemma_oom;
 
 static const char *intern(const char *s)
 {
@@ -85,6 +97,7 @@ static const char *intern(const char *s)
 	char *copy = strdup(s);
 	if (!copy || cw_map_put(interned, s, copy) < 0) {
 		free(copy);
+		lemma_oom = 1;
 		return NULL;
 	}
 	return copy;
@@ -135,7 +148,9 @@ const char *cw_lemma(const char *lower_word, char pos)
 			res = hit == no_lemma ? NULL : hit;
 		} else {
 			res = ask_wordnet(lower_word, wpos);
-			if (cw_map_count(cache) < MAX_CACHE)
+			/* A failed cache insert only costs a later look-up, but
+			 * an answer lost to memory must not be remembered. */
+			if (!lemma_oom && cw_map_count(cache) < MAX_CACHE)
 				cw_map_put(cache, key, (void *)(res ? res : no_lemma));
 		}
 	}
@@ -168,8 +183,11 @@ int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if ((t->flags & (CW_T_PUNCT | CW_T_NUM)) || !t->lower ||
 		    !has_letter(t->lower) || is_stopword(t->lower))
 			continue;
+		lemma_oom = 0;
 		t->vlemma = cw_lemma(t->lower, 'v');
 		t->nlemma = cw_lemma(t->lower, 'n');
+		if (lemma_oom)
+			return CURLEW_ESYS;
 	}
 	return 0;
 }

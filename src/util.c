@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "fault.h"
 
 /* Open addressing with linear probing; the table is kept at most half
  * full, so a probe always ends at an empty slot. */
@@ -33,11 +34,11 @@ static uint32_t hash_bytes(const char *s, size_t n)
 
 cw_map *cw_map_new(void)
 {
-	cw_map *m = calloc(1, sizeof *m);
+	cw_map *m = cw_calloc(1, sizeof *m);
 	if (!m)
 		return NULL;
 	m->cap = 64;
-	m->slots = calloc(m->cap, sizeof(slot));
+	m->slots = cw_calloc(m->cap, sizeof(slot));
 	if (!m->slots) {
 		free(m);
 		return NULL;
@@ -70,7 +71,7 @@ static slot *find(const cw_map *m, const char *key, size_t n, uint32_t h)
 static int rehash(cw_map *m)
 {
 	size_t ncap = m->cap * 2;
-	slot *ns = calloc(ncap, sizeof(slot));
+	slot *ns = cw_calloc(ncap, sizeof(slot));
 	if (!ns)
 		return -1;
 	for (size_t i = 0; i < m->cap; i++) {
@@ -96,7 +97,7 @@ int cw_map_put(cw_map *m, const char *key, void *value)
 	uint32_t h = hash_bytes(key, n);
 	slot *s = find(m, key, n, h);
 	if (!s->key) {
-		s->key = strdup(key);
+		s->key = CW_FAIL_ALLOC() ? NULL : strdup(key);
 		if (!s->key)
 			return -1;
 		s->hash = h;

@@ -6,8 +6,11 @@
  * valid whatever bytes a story holds: the text was checked as UTF-8 on the
  * way in, and control characters are escaped here.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "fault.h"
 
 /* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0.
  * Story text is checked on the way in, but ids come from file names and
@@ -369,27 +372,60 @@ static void write_plover_event(FILE *f, const curlew_doc *doc, const cw_sentence
 	fputs("}\n", f);
 }
 
-int curlew_write_header(FILE *f, enum curlew_out fmt)
+/* Writes a finished block of records in one call, so that a failure
+ * (disk full, closed pipe) loses whole stories, never half a record. */
+static int emit(FILE *f, const char *buf, size_t n)
 {
-	if (fmt == CURLEW_OUT_TSV)
-		fputs(tsv_columns, f);
-	return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
+	if (n == 0)
+		return CURLEW_OK;
+	if (CW_FAIL_WRITE() || fwrite(buf, 1, n, f) != n || ferror(f))
+		return CURLEW_ESYS;
+	return CURLEW_OK;
 }
 
+int curlew_write_header(FILE *f, enum curlew_out fmt)
+{
+	if (fmt != CURLEW_OUT_TSV)
+		return CURLEW_OK;
+	return emit(f, tsv_columns, strlen(tsv_columns));
+}
+
+/* The doc's records are rendered in memory first and written with one
+ * emit: either all of a story's records reach the output or none. */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 {
+	int any = 0;
+	for (int i = 0; i < doc->nsents && !any; i++)
+		any = doc->sents[i].nevents > 0;
+	if (!any)
+		return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *m = CW_FAIL_ALLOC() ? NULL : open_memstream(&buf, &n);
+	if (!m) {
+		errno = ENOMEM;
+		return CURLEW_ESYS;
+	}
 	for (int i = 0; i < doc->nsents; i++) {
 		const cw_sentence *s = &doc->sents[i];
 		for (int k = 0; k < s->nevents; k++) {
 			if (fmt == CURLEW_OUT_TSV)
-				write_tsv_event(f, doc, s, &s->events[k]);
+				write_tsv_event(m, doc, s, &s->events[k]);
 			else if (fmt == CURLEW_OUT_PLOVER)
-				write_plover_event(f, doc, s, &s->events[k]);
+				write_plover_event(m, doc, s, &s->events[k]);
 			else
-				write_jsonl_event(f, doc, s, &s->events[k]);
+				write_jsonl_event(m, doc, s, &s->events[k]);
 		}
 	}
-	return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
+	int bad = ferror(m);
+	if (fclose(m) != 0 || bad) {
+		free(buf);
+		errno = ENOMEM;
+		return CURLEW_ESYS;
+	}
+	int rc = emit(f, buf, n);
+	free(buf);
+	return rc;
 }
 
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt)

@@ -1,0 +1,37 @@
+/*
+ * fault.h -- failure on demand, for testing the error paths (as SQLite's
+ * and Lua's test builds do).  In a build with -DCW_FAULT_INJECTION the
+ * environment picks the failure:
+ *
+ *   CURLEW_FAIL_ALLOC=N   the N-th hooked allocation returns NULL (once)
+ *   CURLEW_FAIL_WRITE=N   the N-th output write fails with ENOSPC (once)
+ *   CURLEW_FAULT_TRACE=1  print a backtrace where an allocation fails
+ *   CURLEW_FAULT_COUNT=1  at exit, print on stderr how many of each ran
+ *
+ * In a normal build the hooks are constant 0 and cost nothing.  Hooked:
+ * the arena's blocks, cw_map's tables and keys, and the writer's output.
+ */
+#ifndef CW_FAULT_H
+#define CW_FAULT_H
+#include <stdlib.h>
+
+#ifdef CW_FAULT_INJECTION
+int cw_fault_alloc(void);   /* 1 when this allocation must fail */
+int cw_fault_write(void);   /* 1 when this write must fail */
+#define CW_FAIL_ALLOC() cw_fault_alloc()
+#define CW_FAIL_WRITE() cw_fault_write()
+#else
+#define CW_FAIL_ALLOC() 0
+#define CW_FAIL_WRITE() 0
+#endif
+
+static inline void *cw_malloc(size_t n)
+{
+	return CW_FAIL_ALLOC() ? NULL : malloc(n);
+}
+
+static inline void *cw_calloc(size_t n, size_t size)
+{
+	return CW_FAIL_ALLOC() ? NULL : calloc(n, size);
+}
+#endif
