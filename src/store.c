@@ -434,7 +434,8 @@ static int lite_open(curlew_store *st, const char *url)
 	 * lock rather than fail, and let readers go on in WAL mode. */
 	sqlite3_busy_timeout(st->db, 120000);
 	char *msg = NULL;
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+			 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
 			 NULL, NULL, &msg) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "BEGIN IMMEDIATE;", NULL, NULL, &msg) != SQLITE_OK ||
 	    sqlite3_exec(st->db, sqlite_schema, NULL, NULL, &msg) != SQLITE_OK ||
