@@ -127,6 +127,10 @@ deps:
 demo: deps all
 	@echo "== coding the sample stories in samples/ =="
 	./build/curlew code --date 2024-06-30 samples/*.txt samples/*.jsonl samples/*.html
+	@echo "== the same stories into an event store: build/demo.sqlite =="
+	./build/curlew code --quiet --date 2024-06-30 --db build/demo.sqlite samples/*.txt samples/*.jsonl samples/*.html
+	./build/curlew query --db build/demo.sqlite summary
+	./build/curlew query --db build/demo.sqlite --by month --class quad goldstein
 
 test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew build/fault/curlew
 	sh tests/run.sh build

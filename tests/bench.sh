@@ -30,3 +30,4 @@ run "1-thread-no-parser" --threads 1 --progress --no-parse
 r1=$(cat build/bench/rate-1-thread)
 r2=$(cat build/bench/rate-2-threads)
 awk -v a="$r1" -v b="$r2" 'BEGIN { if (a > 0) printf "bench: 2 threads / 1 thread = %.2fx\n", b / a }'
+sh tests/bench-store.sh "$BIN"
