@@ -109,6 +109,24 @@ build/fault/libcurlew.a: $(SRCS:src/%.c=build/fault/obj/%.o)
 build/fault/curlew: cli/main.c build/fault/libcurlew.a
 	$(CC) $(FAULT) $(WARN) $(DEFS) $(INCS) $< build/fault/libcurlew.a $(LIBS) -o $@
 
+# Valgrind (tests/valgrind.sh): a build without sanitizers, the arena in
+# malloc mode, run under memcheck.
+VG_FLAGS = -O1 -g -DCW_ARENA_MALLOC
+build/vg/obj build/vg/tests:
+	mkdir -p $@
+build/vg/obj/%.o: src/%.c src/internal.h include/curlew.h | build/vg/obj
+	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
+build/vg/libcurlew.a: $(SRCS:src/%.c=build/vg/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+build/vg/curlew: cli/main.c build/vg/libcurlew.a
+	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) $< build/vg/libcurlew.a $(LIBS) -o $@
+build/vg/tests/%: tests/unit/%.c tests/unit/check.h build/vg/libcurlew.a | build/vg/tests
+	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/vg/libcurlew.a $(LIBS) -o $@
+
+.PHONY: check-valgrind
+check-valgrind: deps all build/vg/curlew build/vg/tests/test_golden
+	sh tests/valgrind.sh build/vg
+
 .PHONY: fuzz
 fuzz: deps all $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
