@@ -358,18 +358,20 @@ static int plural_of(const char *w, const char *lit)
 	return n == k + 1 && w[n - 1] == 's' && strncmp(w, lit, k) == 0;
 }
 
-static int word_is(const cw_token *t, const char *w)
+/* In a nominal pattern the words are nouns: "drone strike" matches
+ * "drone strikes" but not "drones struck". */
+static int word_is(const cw_token *t, const char *w, int nominal)
 {
 	if (!t->lower || is_punct(t))
 		return 0;
-	return strcmp(t->lower, w) == 0 || (t->vlemma && strcmp(t->vlemma, w) == 0) ||
+	return strcmp(t->lower, w) == 0 || (!nominal && t->vlemma && strcmp(t->vlemma, w) == 0) ||
 	       (t->nlemma && strcmp(t->nlemma, w) == 0) ||
 	       (!t->nlemma && plural_of(t->lower, w));
 }
 
 /* Matches one alternative ("aid", or the phrase "military_aid") at token
  * ti; returns the tokens it covers, 0 if it doesn't match. */
-static int alt_match(const cw_sentence *s, int ti, const char *alt)
+static int alt_match(const cw_sentence *s, int ti, const char *alt, int nominal)
 {
 	char w[64];
 	int n = 0;
@@ -379,7 +381,7 @@ static int alt_match(const cw_sentence *s, int ti, const char *alt)
 			return 0;
 		memcpy(w, p, k);
 		w[k] = '\0';
-		if (!word_is(&s->toks[ti + n], w))
+		if (!word_is(&s->toks[ti + n], w, nominal))
 			return 0;
 		n++;
 		p += k;
@@ -387,6 +389,53 @@ static int alt_match(const cw_sentence *s, int ti, const char *alt)
 			p++;
 	}
 	return n;
+}
+
+static int is_det(const cw_token *t);
+static int is_modifier(const cw_sentence *s, const cw_token *t);
+
+/* Words that count a noun phrase's head: "dozens of", "hundreds of". */
+static const char *const quantities[] = {
+	"dozens", "hundreds", "thousands", "scores", "millions", "tens", "dozen",
+	"hundred", "thousand", "more", "than", "least", "at", "some", "about",
+	"nearly", "around", "over", "up", "several", "two", "three", "four", "five",
+	"six", "seven", "eight", "nine", "ten", "of", "both", "all", "fellow", NULL
+};
+
+/* Prepositions that only say where: a {T} slot does not look past them
+ * ("destroyed a convoy in Syria" does not target Syria). */
+static const char *const place_preps[] = {
+	"in", "near", "inside", "outside", "around", "across", "along", "within",
+	"throughout", "during", "after", "before", "since", "until", "amid", NULL
+};
+
+static const char *const slot_preps[] = {
+	"of", "with", "to", "against", "on", "between", "toward", "towards", "by",
+	"from", "for", "at", "into", "over", "about", "upon", NULL
+};
+
+/* The actor a {T} slot names: the first token of a mention in the noun
+ * phrase that starts at tok, looking past determiners, numbers,
+ * adjectives and "dozens of", and through prepositions that carry a
+ * target ("restore full diplomatic ties with X", "an attack by X"); it
+ * stops at the first other noun or a place preposition.  -1 when the
+ * phrase names no actor, so the parser's object is used instead. */
+static int slot_actor(const cw_sentence *s, int tok)
+{
+	for (int t = tok; t < s->ntoks && t < tok + 8; t++) {
+		const cw_token *k = &s->toks[t];
+		if (k->mention >= 0)
+			return t;
+		if (is_punct(k) || in_list(k->lower, place_preps))
+			return -1;
+		if ((k->flags & CW_T_NUM) || is_det(k) || in_list(k->lower, quantities) ||
+		    in_list(k->lower, slot_preps) || is_modifier(s, k))
+			continue;
+		if (k->nlemma && t + 1 < s->ntoks && in_list(s->toks[t + 1].lower, slot_preps))
+			continue;
+		return -1;
+	}
+	return -1;
 }
 
 typedef struct mstate {
@@ -404,7 +453,7 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 	if (e->kind == EL_WORD) {
 		int old = m->end;
 		for (int a = 0; a < e->nalts; a++) {
-			int n = alt_match(s, ti, e->alts[a]);
+			int n = alt_match(s, ti, e->alts[a], (p->flags & CW_TR_NOMINAL) != 0);
 			if (!n)
 				continue;
 			m->end = ti + n;
@@ -417,7 +466,7 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 	if (e->kind == EL_TARGET) {
 		if (ti >= s->ntoks || is_punct(&s->toks[ti]))
 			return 0;
-		m->target = ti;
+		m->target = slot_actor(s, ti);
 		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
 		return match_els(p, ei + 1, s, ti, m);
 	}
@@ -437,6 +486,20 @@ typedef struct best {
 	mstate m;
 } best;
 
+/* More literals win, then the shorter gap, then a match whose {T} slot
+ * found an actor ("visit {T}" over "visit" when an actor follows), then
+ * the earlier line. */
+static int better(const vpat *p, const mstate *m, const best *b)
+{
+	if (p->spec != b->p->spec)
+		return p->spec > b->p->spec;
+	if (m->gaps != b->m.gaps)
+		return m->gaps < b->m.gaps;
+	if ((m->target >= 0) != (b->m.target >= 0))
+		return m->target >= 0;
+	return p->line < b->p->line;
+}
+
 /* Tries one anchor's patterns (sorted most specific first) at token i. */
 static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 {
@@ -447,9 +510,7 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 		mstate m = { i + 1, -1, -1, 0 };
 		if (!match_els(p, 1, s, i + 1, &m))
 			continue;
-		if (b->p && (p->spec < b->p->spec ||
-			     (p->spec == b->p->spec && (m.gaps > b->m.gaps ||
-			      (m.gaps == b->m.gaps && p->line >= b->p->line)))))
+		if (b->p && !better(p, &m, b))
 			continue;
 		b->p = p;
 		b->m = m;
@@ -466,11 +527,13 @@ static int is_det(const cw_token *t)
 }
 
 /* "Azerbaijani", "Armenian": a capitalised word shaped like a people's
- * adjective, or one the actors stage found to be one. */
+ * adjective, or one the actors stage found to be one.  Inside a mention
+ * only the adjective itself counts: "police" in "Russian police" is the
+ * head noun, and "Pakistan" is a name however it ends. */
 static int demonym_like(const cw_sentence *s, const cw_token *t)
 {
-	if (t->mention >= 0 && t->mention < s->nments && s->ments[t->mention].kind == CW_M_ADJ)
-		return 1;
+	if (t->mention >= 0 && t->mention < s->nments)
+		return s->ments[t->mention].kind == CW_M_ADJ && (t->flags & CW_T_CAP);
 	if (!(t->flags & CW_T_CAP) || !t->lower)
 		return 0;
 	return ends_with(t->lower, "an") || ends_with(t->lower, "ese") ||
@@ -510,6 +573,197 @@ static int nounish(const cw_token *t)
 	return t->lower && !is_punct(t) && (t->nlemma || (t->flags & CW_T_CAP));
 }
 
+/* ------------------------------------------------ noun or verb? */
+
+static const char *const preps[] = {
+	"of", "on", "in", "at", "for", "from", "with", "by", "against", "into",
+	"near", "between", "after", "before", "over", "under", "during", "across",
+	"along", "around", "toward", "towards", "amid", "despite", "without",
+	"through", "behind", "outside", "inside", "onto", "upon", "about", NULL
+};
+
+/* Words after which a bare base form is a verb: "to aid", "will attack",
+ * "did not meet", "countries that aid". */
+static const char *const base_licensors[] = {
+	"to", "will", "would", "can", "could", "shall", "should", "may", "might",
+	"must", "do", "does", "did", "we", "they", "i", "you", "who", "that",
+	"which", "let", "please", "'ll", "'d", NULL
+};
+
+/* Adverbs that may stand between a licensor and its verb. */
+static const char *const light_adverbs[] = {
+	"not", "n't", "'t", "also", "never", "then", "still", "now", "again",
+	"further", "soon", "always", "often", "already", "both", "either",
+	"jointly", "later", "first", "once", "instead", "even", NULL
+};
+
+static const char *const object_pronouns[] = {
+	"them", "him", "her", "us", "me", "it", "itself", "themselves", NULL
+};
+
+static int is_word_tok(const cw_token *t, const char *const *list)
+{
+	return t->lower && !is_punct(t) && in_list(t->lower, list);
+}
+
+static const cw_mention *mention_of(const cw_sentence *s, const cw_token *t)
+{
+	return t->mention >= 0 && t->mention < s->nments ? &s->ments[t->mention] : NULL;
+}
+
+/* "rebels", "workers": a plural noun form, not a verb's third person. */
+static int plural_noun(const cw_token *t)
+{
+	return t->lower && t->nlemma && strcmp(t->nlemma, t->lower) != 0 &&
+	       ends_with(t->lower, "s") && (!(t->flags & CW_T_CAP) || (t->flags & CW_T_SENT_START));
+}
+
+/* Verbs whose past tense is their base form: "Morocco cut ties" is past,
+ * so these need no licensor. */
+static const char *const same_past[] = {
+	"cut", "hit", "put", "set", "shut", "quit", "spread", "cost", "hurt", "let",
+	"beat", "shed", "split", "burst", "cast", "bid", "thrust", "upset", "broadcast",
+	"forecast", "read", "rid", "slit", "wed", "outbid", "offset", "reset", NULL
+};
+
+static int base_form(const cw_token *t)
+{
+	return t->vlemma && strcmp(t->vlemma, t->lower) == 0 && !in_list(t->lower, same_past);
+}
+
+static int third_person(const cw_token *t)
+{
+	return t->vlemma && strcmp(t->vlemma, t->lower) != 0 && ends_with(t->lower, "s") &&
+	       !ends_with(t->lower, "ss");
+}
+
+/* A verb that can open a clause of its own ("said Hamas targets civilians"):
+ * one of the dictionary's reporting verbs. */
+static int reporting_verb(const cw_verb_dict *d, const cw_token *t)
+{
+	const plist *l = t->vlemma ? cw_map_get(d->verbal, t->vlemma) : NULL;
+	for (int k = 0; l && k < l->n; k++)
+		if (l->p[k]->flags & (CW_TR_REPORT | CW_TR_SAY))
+			return 1;
+	return t->vlemma && (strcmp(t->vlemma, "say") == 0 || strcmp(t->vlemma, "think") == 0 ||
+			     strcmp(t->vlemma, "believe") == 0 || strcmp(t->vlemma, "know") == 0);
+}
+
+/* Could the words from tok on be a noun phrase, an object?  "targets
+ * civilians" reads as a verb with its object, "targets in Yemen" not. */
+static int np_starts(const cw_sentence *s, int tok)
+{
+	if (tok >= s->ntoks)
+		return 0;
+	const cw_token *t = &s->toks[tok];
+	if (is_punct(t) || (t->flags & CW_T_QUOTE))
+		return 0;
+	if ((t->flags & (CW_T_NUM | CW_T_CAP)) || t->mention >= 0 || is_det(t) ||
+	    in_list(t->lower, object_pronouns))
+		return 1;
+	if (in_list(t->lower, preps) || in_list(t->lower, clause_words))
+		return 0;
+	return t->nlemma != NULL || cw_lemma(t->lower, 'a') != NULL;
+}
+
+/* The mention ends just before a word and is an adjective of it:
+ * "Israeli strikes", "Kenyan aid". */
+static int adjective_before(const cw_sentence *s, int i)
+{
+	if (i == 0)
+		return 0;
+	const cw_token *p = &s->toks[i - 1];
+	const cw_mention *m = mention_of(s, p);
+	return m && m->kind == CW_M_ADJ && (p->flags & CW_T_CAP) && m->tok_end == i;
+}
+
+/* A bare base form is a finite verb only after a modal, "to", a plural
+ * subject or a relative word; elsewhere ("rescue teams and aid", "Borno
+ * state") it is a noun. */
+static int base_licensed(const cw_sentence *s, int i, int depth)
+{
+	int j = i - 1;
+	for (int skip = 0; j >= 0 && skip < 3; skip++, j--) {
+		const cw_token *a = &s->toks[j];
+		if (!(is_word_tok(a, light_adverbs) || (ends_with(a->lower, "ly") && !a->vlemma)))
+			break;
+	}
+	if (j < 0)
+		return 1;
+	const cw_token *p = &s->toks[j];
+	if (is_punct(p) || (p->flags & CW_T_QUOTE))
+		return strcmp(p->lower, ",") != 0 && strcmp(p->lower, "-") != 0;
+	if (is_word_tok(p, base_licensors))
+		return 1;
+	if (strcmp(p->lower, "and") == 0 || strcmp(p->lower, "or") == 0) {
+		if (j == 0 || depth > 2)
+			return 0;
+		const cw_token *q = &s->toks[j - 1];
+		if (q->mention >= 0)
+			return 1;       /* "Russia and China meet" */
+		return base_form(q) && base_licensed(s, j - 1, depth + 1);
+	}
+	const cw_mention *m = mention_of(s, p);
+	if (m) {
+		if (adjective_before(s, i))
+			return 0;
+		if (m->plural || m->kind == CW_M_PRONOUN || plural_noun(p))
+			return 1;
+		int b = m->tok_start - 1;
+		return b >= 0 && (is_word_tok(&s->toks[b], base_licensors) ||
+				  strcmp(s->toks[b].lower, "and") == 0);
+	}
+	return plural_noun(p);
+}
+
+/* A third-person form after a name: "struck Hamas targets in Gaza" (the
+ * name sits in an object or prepositional slot, nothing follows the word
+ * as its object) is a noun; "Hamas targets civilians" a verb. */
+static int noun_after_name(const cw_verb_dict *d, const cw_sentence *s, int i)
+{
+	const cw_mention *m = mention_of(s, &s->toks[i - 1]);
+	int b = m->tok_start - 1;
+	if (b < 0 || np_starts(s, i + 1))
+		return 0;
+	const cw_token *l = &s->toks[b];
+	if (is_det(l) || is_word_tok(l, preps))
+		return 1;
+	return l->vlemma && !is_punct(l) && l->mention < 0 && !reporting_verb(d, l);
+}
+
+/* Is token i, a word WordNet also knows as a noun, used as one here? */
+static int noun_use(const cw_verb_dict *d, const cw_sentence *s, int i)
+{
+	const cw_token *t = &s->toks[i];
+	if (!t->nlemma)
+		return 0;
+	if (base_form(t))
+		return !base_licensed(s, i, 0);
+	if (i == 0)
+		return 0;
+	const cw_token *p = &s->toks[i - 1];
+	if (ends_with(t->lower, "ing"))     /* "heavy fighting" */
+		return is_modifier(s, p) && !ends_with(p->lower, "ly") && !is_punct(p);
+	if (!third_person(t))
+		return 0;
+	if ((p->flags & CW_T_NUM) || is_word_tok(p, preps) || is_word_tok(p, quantities) ||
+	    adjective_before(s, i))
+		return 1;
+	if (p->mention >= 0)
+		return noun_after_name(d, s, i);
+	if (is_punct(p) || ((p->flags & CW_T_CAP) && !(p->flags & CW_T_SENT_START)))
+		return 0;
+	if (is_modifier(s, p) && !ends_with(p->lower, "ly") && !in_list(p->lower, light_adverbs) &&
+	    strcmp(p->lower, "longer") != 0)
+		return 1;           /* "new attacks", "key targets" */
+	/* "rebel attacks", "border clashes": a bare singular noun with no
+	 * determiner is a modifier; "the plan calls for" keeps its subject */
+	if (p->nlemma && strcmp(p->nlemma, p->lower) == 0 && !in_list(p->lower, clause_words) &&
+	    !(p->vlemma && strcmp(p->vlemma, p->lower) != 0))
+		return i < 2 || !is_det(&s->toks[i - 2]) || !np_starts(s, i + 1);
+	return 0;
+}
+
 /* Can token i be read as a verb?  Past forms are verbs after a subject
  * ("the military attacked") but adjectives in "the Armenian armed forces"
  * and "the so-called regime". */
@@ -539,9 +793,11 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 		   !ends_with(t->lower, "s") && !ends_with(t->lower, "ing");
 	if (past ? (prev && is_det(prev)) : after_determiner(s, i))
 		return 0;
+	if (!past && noun_use(d, s, i))
+		return 0;
 	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
 	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
-	     demonym_like(s, prev)))
+	     demonym_like(s, prev) || in_list(prev->lower, preps)))
 		return 0;
 	return 1;
 }

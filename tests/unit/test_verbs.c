@@ -9,13 +9,33 @@
 static curlew cw;
 static curlew_doc doc;
 
-/* Splits on spaces; sets the flags the tokens stage would set. */
+/* Marks token i as a one-word actor mention of the given kind. */
+static void add_mention(cw_sentence *s, int i, int kind, int *cap)
+{
+	s->ments = cw_grow(doc.arena, s->ments, cap, s->nments + 1, sizeof *s->ments);
+	cw_mention *m = &s->ments[s->nments];
+	memset(m, 0, sizeof *m);
+	m->tok_start = m->head = i;
+	m->tok_end = i + 1;
+	m->kind = kind;
+	m->also = -1;
+	s->toks[i].mention = s->nments++;
+}
+
+/* Splits on spaces; sets the flags the tokens stage would set.  A word
+ * written ^Name is an actor mention, ^^Name an adjectival one, as the
+ * actors stage would mark them. */
 static cw_sentence *sentence(const char *text)
 {
 	cw_sentence *s = cw_alloc(doc.arena, sizeof *s);
 	char *copy = cw_strdup(doc.arena, text);
-	int cap = 0;
+	int cap = 0, mcap = 0;
 	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		int kind = -1;
+		if (w[0] == '^') {
+			kind = w[1] == '^' ? CW_M_ADJ : CW_M_NAME;
+			w += kind == CW_M_ADJ ? 2 : 1;
+		}
 		s->toks = cw_grow(doc.arena, s->toks, &cap, s->ntoks + 1, sizeof *s->toks);
 		cw_token *t = &s->toks[s->ntoks];
 		memset(t, 0, sizeof *t);
@@ -33,6 +53,8 @@ static cw_sentence *sentence(const char *text)
 		if (s->ntoks == 0)
 			t->flags |= CW_T_SENT_START;
 		s->ntoks++;
+		if (kind >= 0)
+			add_mention(s, s->ntoks - 1, kind, &mcap);
 	}
 	cw_lemmas(&cw, &doc, s);
 	CHECK_INT(cw_verbs(&cw, &doc, s), 0);
@@ -56,13 +78,13 @@ static const char *code_at(const char *text, const char *word)
 
 static void test_specificity(void)
 {
-	cw_sentence *s = sentence("Bayramov met with the Minister of Foreign Affairs on September 19 .");
+	cw_sentence *s = sentence("^Bayramov met with the ^Minister of Foreign Affairs on September 19 .");
 	const cw_trigger *t = trig_at(s, "met");
 	CHECK(t != NULL);
 	if (t) {
 		CHECK_STR(t->code, "040");
 		CHECK_INT(t->specificity, 2);
-		CHECK_INT(t->target_tok, 3);            /* "the" */
+		CHECK_INT(t->target_tok, 4);            /* "Minister", past "the" */
 		CHECK_STR(t->prep, "with");
 		CHECK_INT(t->tok_end, 3);
 		CHECK(strncmp(t->rule, "verbs.txt:", 10) == 0 && strstr(t->rule, "meet with {T}"));
@@ -73,7 +95,8 @@ static void test_specificity(void)
 	CHECK(t && strcmp(t->code, "040") == 0 && t->specificity == 3);
 	CHECK(trig_at(s, "talks") == NULL);
 	CHECK_STR(code_at("Russia and Iran struck a deal on gas", "struck"), "057");
-	CHECK_STR(code_at("Israeli jets struck targets in Gaza", "struck"), "190");
+	CHECK_STR(code_at("Israeli jets struck targets in Gaza", "jets"), "195");   /* aircraft as subject */
+	CHECK_STR(code_at("Israeli troops struck targets in Gaza", "struck"), "190");
 	CHECK_STR(code_at("They rejected the peace plan", "rejected"), "127");
 	CHECK_STR(code_at("Armenia rejected the proposal", "rejected"), "125");
 	CHECK_STR(code_at("Armenia rejected it", "rejected"), "120");
@@ -97,13 +120,13 @@ static void test_specificity(void)
 
 static void test_nominal(void)
 {
-	cw_sentence *s = sentence("He called it an anti-terrorist operation against the illegal Armenian armed forces .");
+	cw_sentence *s = sentence("He called it an anti-terrorist operation against the illegal ^^Armenian armed forces .");
 	const cw_trigger *t = trig_at(s, "operation");
 	CHECK(t != NULL);
 	if (t) {
 		CHECK_STR(t->code, "190");
 		CHECK(t->flags & CW_TR_NOMINAL);
-		CHECK_INT(t->target_tok, 7);            /* "the" */
+		CHECK_INT(t->target_tok, 9);            /* "Armenian" */
 		CHECK_STR(t->prep, "against");
 	}
 	/* "armed" before a noun is an adjective, not an event. */
@@ -123,6 +146,61 @@ static void test_nominal(void)
 	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "hunger"), "142");
 	/* But a past form after a subject is a verb. */
 	CHECK_STR(code_at("The military attacked the village", "attacked"), "190");
+}
+
+/* Words WordNet knows as nouns and verbs, told apart by their context. */
+static void test_noun_or_verb(void)
+{
+	cw_sentence *s = sentence("^Britain struck ^Houthi targets in ^Yemen");
+	CHECK(trig_at(s, "struck") != NULL);
+	CHECK(trig_at(s, "targets") == NULL);
+	CHECK(trig_at(sentence("Officials said ^Hamas targets civilians"), "targets") != NULL);
+	s = sentence("^France sent rescue teams and aid to ^Morocco");
+	CHECK(trig_at(s, "aid") == NULL);
+	CHECK(trig_at(s, "sent") != NULL);
+	CHECK(trig_at(sentence("Gunmen kidnapped two ^^Kenyan aid workers"), "aid") == NULL);
+	CHECK(trig_at(sentence("Troops killed 20 militants in Borno state"), "state") == NULL);
+	CHECK(trig_at(sentence("^Russia pledged to aid ^Syria"), "pledged") != NULL);
+	CHECK(trig_at(sentence("^Russia will attack the city"), "attack") != NULL);
+	CHECK(trig_at(sentence("Rebels attack the city"), "attack") != NULL);
+	CHECK(trig_at(sentence("Rebel attacks continued"), "attacks") == NULL);
+	CHECK(trig_at(sentence("Two attacks were reported"), "attacks") == NULL);
+	/* Past forms that look like base forms. */
+	CHECK_STR(code_at("^Morocco cut diplomatic ties with ^Iran", "cut"), "161");
+	/* A name ending like a people's adjective is still a name. */
+	CHECK(trig_at(sentence("^Pakistan accused ^India of interfering"), "accused") != NULL);
+	/* The head noun of "Russian police" is no adjective. */
+	CHECK(trig_at(sentence("^^Russian police detained dozens of protesters"), "detained") != NULL);
+	/* A participle between a preposition and a noun is an adjective. */
+	CHECK(trig_at(sentence("an investigation into alleged war crimes"), "alleged") == NULL);
+	/* In a nominal pattern the words are nouns. */
+	s = sentence("^^Turkish drones struck the base");
+	const cw_trigger *t = trig_at(s, "drones");
+	CHECK(t && strcmp(t->code, "1952") == 0 && t->target_tok == -1);
+	CHECK(trig_at(s, "struck") == NULL);
+}
+
+/* A {T} slot names the actor in the noun phrase there, or nothing. */
+static void test_slots(void)
+{
+	cw_sentence *s = sentence("^Russia attacked ^^Ukrainian positions");
+	const cw_trigger *t = trig_at(s, "attacked");
+	CHECK(t && t->target_tok == 2);
+	s = sentence("^Israel killed 20 people in ^Syria");
+	t = trig_at(s, "killed");
+	CHECK(t && t->target_tok == -1);
+	s = sentence("Gunmen abducted dozens of ^^Nigerian schoolchildren");
+	t = trig_at(s, "abducted");
+	CHECK(t && t->target_tok == 4);
+	s = sentence("^Turkey threatened to block ^Sweden 's membership");
+	t = trig_at(s, "threatened");
+	CHECK(t && strcmp(t->code, "130") == 0 && t->target_tok == 4);
+	s = sentence("^Venezuela mobilized troops along its border with ^Guyana");
+	t = trig_at(s, "mobilized");
+	CHECK(t && strcmp(t->code, "154") == 0 && t->target_tok == 7);
+	/* Without an actor after it the plain pattern is as good. */
+	t = trig_at(sentence("The minister visited the region"), "visited");
+	CHECK(t && strcmp(t->code, "042") == 0 && t->target_tok == -1);
 }
 
 static void test_negation(void)
@@ -161,12 +239,12 @@ static void test_complements(void)
 	CHECK(trig_at(s, "attack") == NULL);
 	s = sentence("Iran threatened to close the strait");
 	t = trig_at(s, "threatened");
-	CHECK(t && strcmp(t->code, "130") == 0);
+	CHECK(t && strcmp(t->code, "1381") == 0);    /* closing a strait is a blockade */
 	CHECK(trig_at(s, "close") == NULL);
 	s = sentence("Both sides agreed to withdraw their troops");
 	CHECK(trig_at(s, "withdraw") == NULL);
 	CHECK_STR(trig_at(s, "agreed") ? trig_at(s, "agreed")->code : "", "0356");
-	s = sentence("The EU urged Serbia to release the prisoners");
+	s = sentence("The ^EU urged ^Serbia to release the prisoners");
 	CHECK(trig_at(s, "release") == NULL);
 	t = trig_at(s, "urged");
 	CHECK(t && strcmp(t->code, "0253") == 0 && t->target_tok == 3);
@@ -174,7 +252,7 @@ static void test_complements(void)
 	CHECK(trig_at(s, "withdraw") == NULL);
 	CHECK(trig_at(s, "demanded") != NULL);
 	/* A target found by the governed verb is carried up. */
-	s = sentence("He vowed to meet with Putin");
+	s = sentence("He vowed to meet with ^Putin");
 	t = trig_at(s, "vowed");
 	CHECK(t && t->target_tok == 5);
 }
@@ -301,6 +379,8 @@ int main(void)
 
 	test_specificity();
 	test_nominal();
+	test_noun_or_verb();
+	test_slots();
 	test_negation();
 	test_complements();
 	test_statements();
