@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the benchmark corpus: build/bench/corpus.jsonl (or the file named
-# as $1), at least $BENCH_SENTENCES (default 11000) sentences in JSONL
+# as $1), at least $BENCH_SENTENCES (default 12500) sentences in JSONL
 # stories of about ten sentences each.
 #
 # The sentences are the <Text> sentences of the PETRARCH GigaWord sample in
@@ -12,7 +12,7 @@ set -eu
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 out=${1:-"$root/build/bench/corpus.jsonl"}
-want=${BENCH_SENTENCES:-11000}
+want=${BENCH_SENTENCES:-12500}
 per_story=${BENCH_PER_STORY:-10}
 giga="$root/../shared/reference/petrarch/GigaWord.sample.PETR.xml"
 
