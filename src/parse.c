@@ -36,7 +36,7 @@
 #define NULL_RETRY_WORDS 20
 /* Few linkages are needed (we use the best); a handful lets the
  * post-processor discard ones with violations. */
-#define LINKAGE_LIMIT 10
+#define LINKAGE_LIMIT 20
 /* Links other than the long-distance kinds the dictionary marks as
  * unlimited (S, O, MV, C, TH, VJ, SJ...) may span at most this many words:
  * 6 instead of the default 16 cuts parse time by a third, and the links we
@@ -197,12 +197,14 @@ static int mention_head(const cw_sentence *s, int m)
 	return me->tok_end - 1;
 }
 
-/* A capitalised word whose lower-case form the parser's dictionary knows
- * as a common word: "President", "Minister", "Court".  Seen first in a
- * sentence the parser lower-cases it and may read a verb ("Minister
- * visited Japan"); mid-sentence it loses the proper-noun reading a name
- * has.  The lookup runs the dictionary's regexes too, as the tokenizer does
- * in every thread. */
+/* A capitalised word whose lower-case form the parser's dictionary lists
+ * as a common word: "President", "Minister", "Court".  Opening a sentence
+ * the parser lower-cases it and may read a verb ("Minister visited
+ * Japan").  Elsewhere the word is kept: replacing every title costs 6% more
+ * parse time (the made-up word gets every proper-noun reading), and the one
+ * misreading it causes that matters, "by President [in] Cairo" as one name,
+ * is repaired in fix_agent.  An exact lookup: the dictionary's regexes would
+ * also "know" Putin. */
 static int common_word(Dictionary dict, const char *w)
 {
 	char low[64];
@@ -211,7 +213,11 @@ static int common_word(Dictionary dict, const char *w)
 		return 0;
 	for (size_t i = 0; i <= n; i++)
 		low[i] = (char)tolower((unsigned char)w[i]);
-	return dictionary_word_is_known(dict, low);
+	Dict_node *dn = dictionary_lookup_list(dict, low);
+	if (!dn)
+		return 0;
+	free_lookup_list(dict, dn);
+	return 1;
 }
 
 /* One word standing for a whole actor phrase, chosen so that the parser
@@ -219,7 +225,7 @@ static int common_word(Dictionary dict, const char *w)
  * head stays itself ("armed forces" -> "forces"), a name stays itself
  * (Putin, Americans, Israel), and anything else becomes a made-up proper
  * noun, singular or plural as the mention is ("the Armenian side",
- * "Indian Prime Minister Narendra Modi" -> Zorland). */
+ * "Indian Prime Minister Narendra Modi" opening a sentence -> Zorland). */
 static const char *placeholder(const cw_sentence *s, int m, Dictionary dict, int *drop_det)
 {
 	const cw_token *h = &s->toks[mention_head(s, m)];
@@ -295,8 +301,9 @@ static int build_input(cw_arena *a, const cw_sentence *s, Dictionary dict, input
 			continue;
 		int m = multi_mention_at(s, i);
 		if (m >= 0) {
-			int drop;
-			const char *w = placeholder(s, m, dict, &drop);
+			int drop, first = in->n == 0 || (in->n == 1 && in->tok[0] == i - 1 &&
+							 is_det(&s->toks[i - 1]));
+			const char *w = placeholder(s, m, first ? dict : NULL, &drop);
 			/* "the Zorland" reads as a name with a stray article */
 			if (drop && in->n > 0 && in->tok[in->n - 1] == i - 1 && is_det(&s->toks[i - 1])) {
 				in->n--;
@@ -565,7 +572,8 @@ static void shallow_subject(const cw_sentence *s, int a, cw_clause *c)
 		}
 		/* "He added that ...": the complementiser closes the clause;
 		 * "troops that attacked": the antecedent comes right before */
-		if (is_relative(t) && mention_at(s, i - 1) < 0)
+		if (is_relative(t) && mention_at(s, i - 1) < 0 &&
+		    !(i > 1 && is_comma(&s->toks[i - 1]) && mention_at(s, i - 2) >= 0))
 			return;
 		if (is_comma(t) && i > start && opens_intro(&s->toks[start]))
 			return;
@@ -629,13 +637,21 @@ static int is_anchor(const cw_sentence *s, int tok)
 	return 0;
 }
 
+static int is_verbal_anchor(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
+			return 1;
+	return 0;
+}
+
 /* The actor in a "by" phrase shortly after the verb at token a ("was
  * seized on Monday by Iranian forces"); *by gets the "by". */
 static int by_agent(const cw_sentence *s, int a, int *by)
 {
 	for (int i = a + 1; i < s->ntoks && i <= a + 6; i++) {
 		const cw_token *t = &s->toks[i];
-		if (hard_stop(t) || is_relative(t) || (is_anchor(s, i) && i > a + 1))
+		if (hard_stop(t) || is_relative(t) || (is_verbal_anchor(s, i) && i > a + 1))
 			return -1;
 		if (!tok_is(t, "by"))
 			continue;
@@ -672,7 +688,10 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 		if (m < 0)
 			continue;
 		int h = mention_head(s, m);
-		if (h == c->agent) {
+		int taken = h == c->agent;
+		for (int k = 0; k < c->nsubj; k++)
+			taken |= c->subj[k] == h;
+		if (taken) {
 			i = s->ments[m].tok_end - 1;
 			continue;
 		}
@@ -767,6 +786,15 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
 	if (t->flags & CW_TR_NEGATED)
 		c->negated = 1;
 	shallow_subject(s, t->anchor, c);
+	/* "'...,' said the minister": the speaker follows the verb */
+	if (c->nsubj == 0 && inversion_ok(s, t->anchor) && (t->flags & (CW_TR_SAY | CW_TR_REPORT)))
+		for (int i = t->anchor + 1; i < s->ntoks && i <= t->anchor + 3; i++) {
+			int m = mention_at(s, i);
+			if (m >= 0) {
+				add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, mention_head(s, m));
+				break;
+			}
+		}
 	shallow_right(s, t, c);
 	return 0;
 }
@@ -1187,6 +1215,7 @@ static int is_quantity(const cw_token *t)
 	static const char *w[] = { "dozens", "hundreds", "thousands", "millions", "scores", "tens",
 				   "dozen", "hundred", "thousand", "number", "group", "groups",
 				   "members", "some", "many", "several", "most", "all", "both",
+				   "part", "parts", "half", "rest",
 				   "one", "two", "three", "four", "five", "six", "seven", "eight",
 				   "nine", "ten", NULL };
 	if (t->flags & CW_T_NUM)
@@ -1250,13 +1279,25 @@ static void fix_inversion(const cw_sentence *s, cw_clause *c)
  * seized by X" read as a modifier: a "by" actor after a passive form. */
 static void fix_agent(const cw_sentence *s, cw_clause *c, int no_subject)
 {
-	if (c->agent >= 0)
+	if (c->agent >= 0) {
+		/* the parser's by-object is the last word of a phrase it glued
+		 * together ("by President in Cairo"): the first actor after "by" */
+		int by = -1, ag = by_agent(s, c->verb, &by);
+		if (ag >= 0 && by < c->agent && mention_at(s, ag) != mention_at(s, c->agent)) {
+			for (int k = 0; k < c->npp; k++)
+				if (c->pp_prep[k] == by && c->pp_obj[k] == c->agent)
+					c->pp_obj[k] = ag;
+			c->agent = ag;
+		}
 		return;
+	}
 	cw_clause aux;
 	memset(&aux, 0, sizeof aux);
 	shallow_aux(s, c->verb, &aux);
-	int by, ag = by_agent(s, c->verb, &by);
-	if (ag < 0 || !(c->passive || aux.passive || (no_subject && looks_participle(&s->toks[c->verb]))))
+	int by = -1, ag = by_agent(s, c->verb, &by);
+	/* a bare participle is passive only with "by" right after it */
+	int reduced = no_subject && by == c->verb + 1 && looks_participle(&s->toks[c->verb]);
+	if (ag < 0 || !(c->passive || aux.passive || reduced))
 		return;
 	c->passive = 1;
 	c->agent = ag;
@@ -1268,12 +1309,47 @@ static void fix_agent(const cw_sentence *s, cw_clause *c, int no_subject)
 		}
 }
 
-static int is_verbal_anchor(const cw_sentence *s, int tok)
+/* "urged Israel to agree" read with the infinitive as an adjunct of
+ * purpose: it still belongs to the verb before it, and an actor object
+ * right before "to" is who is to act; otherwise that verb's subject is. */
+static void fix_infinitive(const cw_sentence *s, clist *cl, int i)
 {
-	for (int i = 0; i < s->ntrigs; i++)
-		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
-			return 1;
-	return 0;
+	cw_clause *c = &cl->c[i];
+	int to = c->verb - 1, best = -1;
+	if (c->parent >= 0 || to < 1 || !tok_is(&s->toks[to], "to"))
+		return;
+	for (int j = 0; j < cl->n; j++) {
+		const cw_clause *p = &cl->c[j];
+		if (j != i && p->verb < to && !stop_between(s, p->verb, to) &&
+		    (best < 0 || p->verb > cl->c[best].verb))
+			best = j;
+	}
+	if (best < 0)
+		return;
+	for (int p = cl->c[best].parent, k = 0; p >= 0 && k < 64; p = cl->c[p].parent, k++)
+		if (p == i)
+			return;
+	c->parent = best;
+	if (c->nsubj)
+		return;
+	const cw_clause *p = &cl->c[best];
+	int m = mention_at(s, to - 1), object = 0;
+	for (int k = 0; k < p->nobj; k++)
+		object |= m >= 0 && mention_at(s, p->obj[k]) == m;
+	for (int k = 0; k < (object ? p->nobj : p->nsubj); k++)
+		add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, object ? p->obj[k] : p->subj[k]);
+}
+
+static void widen_clause(const cw_sentence *s, cw_clause *c)
+{
+	widen_list(s, c->subj, &c->nsubj, 1);
+	widen_list(s, c->obj, &c->nobj, 0);
+	for (int k = 0, n = c->npp; k < n; k++) {
+		int m = mention_at(s, c->pp_obj[k]), heads[CW_MAX_ARGS];
+		int nh = m >= 0 ? list_heads(s, m, 0, heads, CW_MAX_ARGS) : 0;
+		for (int j = 0; j < nh; j++)
+			add_pp(c, c->pp_prep[k], heads[j]);
+	}
 }
 
 static void fix_parsed(const cw_sentence *s, clist *cl)
@@ -1283,25 +1359,21 @@ static void fix_parsed(const cw_sentence *s, clist *cl)
 		map_args(s, c->subj, c->nsubj);
 		map_args(s, c->obj, c->nobj);
 		map_args(s, c->pp_obj, c->npp);
+		if (is_verbal_anchor(s, c->verb))
+			fix_inversion(s, c);
+		widen_clause(s, c);
+	}
+	for (int i = 0; i < cl->n; i++)
+		fix_infinitive(s, cl, i);
+	for (int i = 0; i < cl->n; i++) {
+		cw_clause *c = &cl->c[i];
 		if (!is_verbal_anchor(s, c->verb))
 			continue;
-		fix_inversion(s, c);
 		int no_subject = c->nsubj == 0;
 		/* the parser gave the trigger no subject: the fallback's */
 		if (no_subject)
 			shallow_subject(s, c->verb, c);
 		fix_agent(s, c, no_subject);
-	}
-	for (int i = 0; i < cl->n; i++) {
-		cw_clause *c = &cl->c[i];
-		widen_list(s, c->subj, &c->nsubj, 1);
-		widen_list(s, c->obj, &c->nobj, 0);
-		for (int k = 0, n = c->npp; k < n; k++) {
-			int m = mention_at(s, c->pp_obj[k]), heads[CW_MAX_ARGS];
-			int nh = m >= 0 ? list_heads(s, m, 0, heads, CW_MAX_ARGS) : 0;
-			for (int j = 0; j < nh; j++)
-				add_pp(c, c->pp_prep[k], heads[j]);
-		}
 	}
 }
 
@@ -1402,6 +1474,11 @@ static int linkage_score(const cw_sentence *s, const graph *g)
 		int w = word_of_tok(g, t->anchor);
 		if (w < 0 || !g->verb[w])
 			continue;
+		/* a complement reading beats an adjunct one when the verb's
+		 * entry allows it: "urged Israel to agree" is TO, not MVi */
+		for (int k = 0; k < g->nl; k++)
+			if (g->links[k].l == w && is_type(&g->links[k], "TO"))
+				score += 1;
 		switch (subject_kind(g, w)) {
 		case SUBJ_NORMAL:
 			score += 3;
@@ -1433,11 +1510,14 @@ static int linkage_score(const cw_sentence *s, const graph *g)
 	return score;
 }
 
-/* Index of the linkage to read, and its graph in *best. */
-static int choose_linkage(cw_arena *a, const cw_sentence *s, Sentence sent, Parse_Options o,
-			  const input *in, graph *best)
+/* The linkage to read (the caller deletes it), its graph in *best; NULL if
+ * none is usable.  The graph points into its linkage, so only the chosen
+ * one is kept. */
+static Linkage choose_linkage(cw_arena *a, const cw_sentence *s, Sentence sent, Parse_Options o,
+			      const input *in, graph *best)
 {
-	int n = sentence_num_linkages_post_processed(sent), pick = -1, top = 0;
+	int n = sentence_num_linkages_post_processed(sent), top = 0;
+	Linkage pick = NULL;
 	if (n > LINKAGE_LIMIT)
 		n = LINKAGE_LIMIT;
 	for (int i = 0; i < n; i++) {
@@ -1446,15 +1526,16 @@ static int choose_linkage(cw_arena *a, const cw_sentence *s, Sentence sent, Pars
 			continue;
 		graph g;
 		memset(&g, 0, sizeof g);
-		int ok = linkage_get_violation_name(lkg) == NULL && build_graph(a, lkg, in, &g) == 0;
-		linkage_delete(lkg);
-		if (!ok)
-			continue;
-		int sc = linkage_score(s, &g);
-		if (pick < 0 || sc > top) {
-			pick = i;
+		int sc = 0;
+		if (linkage_get_violation_name(lkg) == NULL && build_graph(a, lkg, in, &g) == 0 &&
+		    (sc = linkage_score(s, &g), !pick || sc > top)) {
+			if (pick)
+				linkage_delete(pick);
+			pick = lkg;
 			top = sc;
 			*best = g;
+		} else {
+			linkage_delete(lkg);
 		}
 	}
 	return pick;
@@ -1471,8 +1552,11 @@ static int parse_clauses(const curlew *cw, curlew_doc *doc, const cw_sentence *s
 		return 0;
 	int rc = 0;
 	graph g;
-	if (choose_linkage(doc->arena, s, sent, o, in, &g) >= 0)
+	Linkage lkg = choose_linkage(doc->arena, s, sent, o, in, &g);
+	if (lkg) {
 		rc = clauses_from_graph(doc->arena, &g, cl) < 0 ? CURLEW_ESYS : 1;
+		linkage_delete(lkg);
+	}
 	sentence_delete(sent);
 	return rc;
 }
@@ -1523,8 +1607,7 @@ char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return NULL;
 	char *out = NULL;
 	graph g;
-	int pick = choose_linkage(doc->arena, s, sent, o, &in, &g);
-	Linkage lkg = pick >= 0 ? linkage_create(pick, sent, o) : NULL;
+	Linkage lkg = choose_linkage(doc->arena, s, sent, o, &in, &g);
 	if (lkg) {
 		char *d = linkage_print_diagram(lkg, false, 100);
 		char *t = linkage_print_constituent_tree(lkg, SINGLE_LINE);

@@ -333,6 +333,229 @@ static void test_too_long(curlew_doc *doc)
 	}
 }
 
+/* "urged" read as a quotation verb with the object for inverted subject */
+static void test_urge_not_quotation(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Egypt] and [Qatar] *urged [Israel] and [Hamas] to agree to a new ceasefire .");
+	const cw_clause *u = clause(s, "urged"), *a = clause(s, "agree");
+	CHECK(u != NULL);
+	if (!u)
+		return;
+	CHECK(has(u->subj, u->nsubj, tok_of(s, "Egypt")));
+	CHECK(has(u->subj, u->nsubj, tok_of(s, "Qatar")));
+	CHECK(!has(u->subj, u->nsubj, tok_of(s, "Israel")));
+	CHECK(has(u->obj, u->nobj, tok_of(s, "Israel")));
+	CHECK(has(u->obj, u->nobj, tok_of(s, "Hamas")));
+	if (s->parsed == 1) {
+		CHECK(a != NULL);
+		if (a) {
+			CHECK_INT(a->parent, u - s->clauses);
+			CHECK(has(a->subj, a->nsubj, tok_of(s, "Israel")));
+			CHECK(has(a->subj, a->nsubj, tok_of(s, "Hamas")));
+		}
+	}
+	s = run(doc, "[The Secretary-General] *warned [Russia] to stop the attacks .");
+	u = clause(s, "warned");
+	CHECK(u != NULL);
+	if (u) {
+		CHECK(has(u->subj, u->nsubj, tok_of(s, "Secretary-General")));
+		CHECK(has(u->obj, u->nobj, tok_of(s, "Russia")));
+	}
+}
+
+/* an infinitive of purpose belongs to the verb before it and shares its
+ * subject when no actor object stands right before "to" */
+static void test_purpose(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Russia] *attacked the city to *punish [Ukraine] .");
+	const cw_clause *a = clause(s, "attacked"), *p = clause(s, "punish");
+	CHECK(a != NULL && p != NULL);
+	if (!a || !p)
+		return;
+	CHECK(has(p->subj, p->nsubj, tok_of(s, "Russia")));
+	CHECK(has(p->obj, p->nobj, tok_of(s, "Ukraine")));
+	if (s->parsed == 1)
+		CHECK_INT(p->parent, a - s->clauses);
+}
+
+/* the passive's by-agent whatever the parser did with "by" */
+static void test_by_agent(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[He] !added that all proposals aimed at reducing tension were "
+			     "*rejected by [the Armenian side] .");
+	const cw_clause *c = clause(s, "rejected");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->passive, 1);
+		CHECK_INT(c->agent, tok_of(s, "side"));
+	}
+	s = run(doc, "[The Sudanese delegation] was *received by [Egyptian President Sisi] in Cairo .");
+	c = clause(s, "received");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->passive, 1);
+		CHECK_INT(c->agent, tok_of(s, "Sisi"));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "delegation")));
+	}
+	/* a title glued to the place after it: the agent is still the title's actor */
+	s = run(doc, "[The delegation] was *received by [Egyptian President] in [Cairo] .");
+	c = clause(s, "received");
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(c->agent, tok_of(s, "President"));
+	s = run(doc, "The tanker was *seized on Monday by [Iranian naval forces] in the Gulf .");
+	c = clause(s, "seized");
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(c->agent, tok_of(s, "forces"));
+	/* not a passive: "by" after an active verb with its subject */
+	s = run(doc, "[Russia] *stood by [Syria] .");
+	c = clause(s, "stood");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->agent, -1);
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Russia")));
+	}
+}
+
+/* every member of a listed subject or object */
+static void test_lists(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Britain] , [France] and [Germany] *criticized [Iran] 's expansion of enrichment .");
+	const cw_clause *c = clause(s, "criticized");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Britain")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "France")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Germany")));
+	}
+	s = run(doc, "[Russia] *warned [Britain] , [France] , and [the United States] against escalation .");
+	c = clause(s, "warned");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Russia")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Britain")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "France")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "States")));
+	}
+	/* an opening phrase is not a member; a comma alone makes no list */
+	s = run(doc, "In [Paris] , [France] and [Germany] *signed an accord .");
+	c = clause(s, "signed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "France")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Germany")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Paris")));
+	}
+	s = run(doc, "[Israel] *attacked [Gaza] , [Hamas] said .");
+	c = clause(s, "attacked");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Gaza")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "Hamas")));
+	}
+	s = run(doc, "[Indian] and [Chinese troops] *clashed in the valley .");
+	c = clause(s, "clashed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Indian")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "troops")));
+	}
+}
+
+/* "Putin and Aliyev met": the trigger as the main verb, never a modifier */
+static void test_trigger_main_verb(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Putin] and [Aliyev] *met in Moscow .");
+	const cw_clause *c = clause(s, "met");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Putin")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Aliyev")));
+	}
+	s = run(doc, "[French farmers] *protested against [the government] 's tax on diesel fuel .");
+	c = clause(s, "protested");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "farmers")));
+	s = run(doc, "[The Kremlin] !said [Ukrainian forces] had *shelled a border village .");
+	const cw_clause *sd = clause(s, "said");
+	c = clause(s, "shelled");
+	CHECK(c != NULL && sd != NULL);
+	if (c && sd) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "forces")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Kremlin")));
+		CHECK(has(sd->subj, sd->nsubj, tok_of(s, "Kremlin")));
+	}
+}
+
+/* "hundreds of civilians", "20 militants": the actor counted */
+static void test_counts(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Paramilitary forces] *massacred hundreds of [Sudanese civilians] in the town .");
+	const cw_clause *c = clause(s, "massacred");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->obj, c->nobj, tok_of(s, "civilians")));
+	s = run(doc, "[The troops] *killed 20 [Boko Haram militants] in the state .");
+	c = clause(s, "killed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "militants")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "20")));
+	}
+}
+
+static void test_relative(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[The rebels] , who *attacked [the army] on Monday , fled .");
+	const cw_clause *c = clause(s, "attacked");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "rebels")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "army")));
+	}
+}
+
+/* a genuine inversion after a quotation keeps its subject */
+static void test_quoted_inversion(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "\" We will never surrender , \" !said [the Armenian side] .");
+	const cw_clause *c = clause(s, "said");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "side")));
+}
+
+/* What the parser sees for actor phrases: number kept, no common words. */
+static void test_placeholders(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Indian Prime Minister] *visited [Japan] for a trip .");
+	CHECK(s->parse_text != NULL);
+	if (s->parse_text && cw.parser)
+		CHECK_STR(s->parse_text, "Zorland visited Japan for a trip .");
+	const cw_clause *c = clause(s, "visited");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Minister")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Japan")));
+	}
+	s = run(doc, "[Vladimir Putin] *met [the Armenian side] and [the Ukrainian forces] .");
+	if (s->parse_text && cw.parser)
+		CHECK_STR(s->parse_text, "Putin met Zorland and forces .");
+	s = make(doc, "[the Taliban] have *attacked [the army] .");
+	s->ments[0].plural = 1;
+	CHECK_INT(cw_parse(&cw, doc, s), 0);
+	if (s->parse_text && cw.parser)
+		CHECK_STR(s->parse_text, "Zorlanders have attacked Zorland .");
+	c = clause(s, "attacked");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Taliban")));
+		CHECK(has(c->obj, c->nobj, tok_of(s, "army")));
+	}
+}
+
 static void test_diagram(curlew_doc *doc)
 {
 	cw_sentence *s = run(doc, "[Israeli troops] *attacked [Palestinian militants] .");
@@ -356,6 +579,15 @@ static void all(int parsed)
 	test_folding(doc);
 	test_shallow_extra(doc);
 	test_too_long(doc);
+	test_urge_not_quotation(doc);
+	test_by_agent(doc);
+	test_purpose(doc);
+	test_lists(doc);
+	test_trigger_main_verb(doc);
+	test_counts(doc);
+	test_relative(doc);
+	test_quoted_inversion(doc);
+	test_placeholders(doc);
 	if (parsed) {
 		test_infinitive(doc);
 		test_diagram(doc);
