@@ -322,8 +322,8 @@ static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
 		const cw_place *p = &s->places[i];
 		if (p->prep < 0 || p->tok_start < 0)
 			continue;
-		if (s->toks[p->tok_start].mention >= 0 &&
-		    s->ments[s->toks[p->tok_start].mention].kind != CW_M_CAPITAL)
+		int m = s->toks[p->tok_start].mention;
+		if (m >= 0 && (s->ments[m].tok_start < p->tok_start || s->ments[m].tok_end > p->tok_end))
 			continue;   /* "Organization for Security and Cooperation in Europe" */
 		return p;
 	}
