@@ -433,6 +433,10 @@ static int slot_actor(const cw_sentence *s, int tok)
 			continue;
 		if (k->nlemma && t + 1 < s->ntoks && in_list(s->toks[t + 1].lower, slot_preps))
 			continue;
+		/* a noun modifying the next noun: "the state power company" */
+		if (k->nlemma && t + 1 < s->ntoks && s->toks[t + 1].nlemma &&
+		    !(s->toks[t + 1].flags & (CW_T_PUNCT | CW_T_CAP)))
+			continue;
 		return -1;
 	}
 	return -1;
