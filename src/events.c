@@ -475,6 +475,26 @@ static int reciprocal(const cw_sentence *s, const cw_trigger *t)
 	return 0;
 }
 
+/* Are the actors in list one coordination ("A, B and C")?  Only then do
+ * they act toward each other; a parser that took a fronted phrase for a
+ * second subject must not make a dyad of it. */
+static int coordinated(const cw_sentence *s, const int *list, int n)
+{
+	int lo = s->ntoks, hi = -1;
+	for (int i = 0; i < n; i++) {
+		const cw_mention *m = &s->ments[list[i]];
+		lo = m->tok_start < lo ? m->tok_start : lo;
+		hi = m->tok_end > hi ? m->tok_end : hi;
+	}
+	for (int t = lo; t < hi; t++) {
+		if (s->toks[t].mention >= 0 || is_word(s, t, "and") || is_word(s, t, ",") ||
+		    is_word(s, t, "the") || is_word(s, t, "'s"))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt0, int ntgt,
 		     const char *why)
 {
@@ -489,7 +509,7 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
 	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig)) >= 0)
 		ntgt = 1;
-	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig])) {
+	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig]) && coordinated(s, src, nsrc)) {
 		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
 		 * each acts toward the others */
 		for (int i = 0; i < nsrc && rc == 0; i++)
@@ -694,6 +714,12 @@ static void code_bare_agents(cw_sentence *s)
 {
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
+		/* "AZEGOV" named through a person: its sectors are in its code */
+		size_t cl = strlen(m->country);
+		if (m->nsectors == 0 && cl == 3 && strncmp(m->code, m->country, 3) == 0)
+			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
+					    m->nsectors < CW_MAX_SECTORS; k += 3)
+				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
 		/* "military" in "military targets", "official" in "official
