@@ -287,10 +287,27 @@ static int clause_target(const cw_sentence *s, const cw_clause *c, int *objs, in
 
 /* Without a clause (the parser found no verb there): the nearest actor
  * before the anchor in the same stretch of text, and the first after it. */
+/* Does the sentence open with an adverbial phrase ("Apart from discussing
+ * the conflict between A and B, ...")?  Its actors are not the subject. */
+static int fronted(const cw_sentence *s)
+{
+	static const char *w[] = { "apart", "after", "before", "during", "despite", "following",
+				   "in", "on", "while", "although", "as", "when", "since", "amid",
+				   "with", "without", "under", "according", "at", "for", "by",
+				   "ahead", "besides", "unlike", "like", NULL };
+	for (int i = 0; w[i]; i++)
+		if (is_word(s, 0, w[i]))
+			return 1;
+	return 0;
+}
+
 static int nearest_left(const cw_sentence *s, int tok)
 {
+	int front = fronted(s);
 	for (int t = tok - 1; t >= 0; t--) {
 		if (s->toks[t].text[0] == ';' || s->toks[t].text[0] == ':')
+			break;
+		if (front && s->toks[t].text[0] == ',')
 			break;
 		int m = s->toks[t].mention;
 		if (usable(s, m) && s->ments[m].kind != CW_M_CAPITAL)
