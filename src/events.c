@@ -82,11 +82,12 @@ static int mention_at(const cw_sentence *s, int tok)
  * mention m on its right. */
 static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 {
-	int n = 0;
+	int n = 0, upto_and = 0;   /* a list counts only up to its "and" */
 	int t = s->ments[m].tok_end;
 	while (n < max && t < s->ntoks) {
-		if (!is_word(s, t, "and") && !is_word(s, t, ",") && !is_word(s, t, "as well as"))
+		if (!is_word(s, t, "and") && !is_word(s, t, ","))
 			break;
+		int joined_by_and = is_word(s, t, "and") || is_word(s, t + 1, "and");
 		t++;
 		if (is_word(s, t, "and"))
 			t++;
@@ -96,9 +97,11 @@ static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 			break;
 		int c = s->toks[t].mention;
 		out[n++] = c;
+		if (joined_by_and)
+			upto_and = n;
 		t = s->ments[c].tok_end;
 	}
-	return n;
+	return upto_and;
 }
 
 /* "Egypt, Ethiopia and Sudan": the actors joined to mention m on its left
@@ -107,6 +110,10 @@ static int conjuncts_left(const cw_sentence *s, int m, int *out, int max)
 {
 	int n = 0;
 	int t = s->ments[m].tok_start - 1;
+	/* "Britain, France and Germany" read from Germany: the first link
+	 * must be "and"; "..., both sides" after a comma is no list */
+	if (!is_word(s, t, "and"))
+		return 0;
 	while (n < max && t > 0) {
 		if (!is_word(s, t, "and") && !is_word(s, t, ","))
 			break;
