@@ -574,8 +574,12 @@ static int code_nominal(ctx *x, int ti)
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
 	int src = -1;
+	/* "warplanes pounded": the trigger's own words name who acts */
+	if (usable(s, s->toks[t->anchor].mention) && t->anchor == t->tok_start &&
+	    t->tok_end > t->anchor + 1)
+		src = s->toks[t->anchor].mention;
 	/* "the Azerbaijani military operation", "Russia's offensive" */
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 4; k--) {
+	for (int k = t->anchor - 1; src < 0 && k >= 0 && k >= t->anchor - 4; k--) {
 		int m = s->toks[k].mention;
 		if (usable(s, m)) {
 			src = m;
@@ -731,6 +735,26 @@ static int is_anchor(const cw_sentence *s, int tok)
 	return 0;
 }
 
+/* "Iraq's national security adviser": a bare agent owned by a country
+ * named just before it with 's takes that country. */
+static int possessor(cw_sentence *s, cw_mention *m)
+{
+	for (int t = m->tok_start - 1; t >= 1 && t >= m->tok_start - 4; t--) {
+		if (!is_word(s, t, "'s")) {
+			if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
+				return 0;
+			continue;
+		}
+		int o = s->toks[t - 1].mention;
+		if (o < 0 || !s->ments[o].country[0])
+			return 0;
+		memcpy(m->country, s->ments[o].country, sizeof m->country);
+		snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
+		return 1;
+	}
+	return 0;
+}
+
 /* An agent the story never tied to a country ("gunmen", "Islamist
  * fighters") is still an actor: it is coded by its sector alone, with a
  * null country, rather than dropping the event. */
@@ -745,6 +769,8 @@ static void code_bare_agents(cw_sentence *s)
 					    m->nsectors < CW_MAX_SECTORS; k += 3)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
+			continue;
+		if (possessor(s, m))
 			continue;
 		/* "military" in "military targets", "official" in "official
 		 * trip" modify a noun: not actors.  A following verb trigger

@@ -799,6 +799,10 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 		return 0;
 	if (!past && noun_use(d, s, i))
 		return 0;
+	/* look through an adverb: "the formally arrested mayor" is an
+	 * adjective, "the court formally arrested the mayor" a verb */
+	if (prev && i > 1 && ends_with(prev->lower, "ly"))
+		prev = &s->toks[i - 2];
 	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
 	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
 	     demonym_like(s, prev) || in_list(prev->lower, preps)))
