@@ -397,6 +397,32 @@ static int same_code(const cw_sentence *s, int a, int b)
 	return strcmp(s->ments[a].code, s->ments[b].code) == 0;
 }
 
+/* "Israel said it would free 30 prisoners", "Iran will attack": an act
+ * announced for the future is, in CAMEO, an intention (03x) when it is
+ * cooperative and a threat (138) when it is violent.  Patterns that are
+ * intentions already ("agreed to", "threatened to") are left alone. */
+static void modal_code(const cw_sentence *s, const cw_trigger *t, char out[5])
+{
+	static const struct { const char *from, *to; } map[] = {
+		{ "084", "0353" }, { "04", "036" }, { "05", "032" }, { "06", "031" },
+		{ "07", "033" }, { "08", "035" }, { "18", "138" }, { "19", "138" },
+		{ "20", "138" }, { NULL, NULL }
+	};
+	memcpy(out, t->code, 5);
+	int modal = 0;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 2; k--)
+		if (is_word(s, k, "will") || is_word(s, k, "would") || is_word(s, k, "'ll") ||
+		    is_word(s, k, "wo"))
+			modal = 1;
+	if (!modal || t->flags & CW_TR_NOMINAL)
+		return;
+	for (int i = 0; map[i].from; i++)
+		if (strncmp(t->code, map[i].from, strlen(map[i].from)) == 0) {
+			snprintf(out, 5, "%s", map[i].to);
+			return;
+		}
+}
+
 static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 {
 	cw_sentence *s = x->s;
@@ -414,10 +440,12 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	if (tgt >= 0 && same_actor(s, src, tgt))
 		tgt = -1;
 	const cw_trigger *t = &s->trigs[trig];
+	char code[5];
+	modal_code(s, t, code);
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (strncmp(e->code, t->code, 2) == 0 && same_code(s, e->source, src) &&
+		if (strncmp(e->code, code, 2) == 0 && same_code(s, e->source, src) &&
 		    same_code(s, e->target, tgt))
 			return 0;
 	}
@@ -431,7 +459,7 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	e->source = src;
 	e->target = tgt;
 	e->trigger = trig;
-	memcpy(e->code, t->code, sizeof e->code);
+	memcpy(e->code, code, sizeof e->code);
 	e->date = s->date.y ? s->date : x->doc->date;
 	e->place = pick_place(x->doc, s);
 	e->why = x->doc->explain ? why : NULL;
@@ -663,6 +691,25 @@ static int thing_relative(const cw_sentence *s, const cw_trigger *t)
 	return 0;
 }
 
+/* "Israel announced it would free 30 prisoners": "it" (or "they") as the
+ * subject of reported speech is the speaker, when the speaker is a
+ * country or an organisation rather than a person. */
+static int speaker_it(const cw_sentence *s, const cw_clause *c)
+{
+	if (c->nsubj == 0 || c->parent < 0 || c->parent >= s->nclauses)
+		return -1;
+	int t = c->subj[0];
+	if (!is_word(s, t, "it") && !is_word(s, t, "they"))
+		return -1;
+	const cw_clause *p = &s->clauses[c->parent];
+	for (int i = 0; i < p->nsubj; i++) {
+		int m = s->toks[p->subj[i]].mention;
+		if (usable(s, m) && s->ments[m].kind != CW_M_PRONOUN && s->ments[m].kind != CW_M_PERSON)
+			return m;
+	}
+	return -1;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -701,6 +748,8 @@ static int code_verbal(ctx *x, int ti)
 		why = "passive: source is the by-agent, target the subject";
 	} else if (c) {
 		nsrc = subjects(s, c, src, CW_MAX_ARGS);
+		if (!nsrc && (src[0] = speaker_it(s, c)) >= 0)
+			nsrc = 1;
 		if (!nsrc && c->parent < 0 && !c->passive) {
 			/* coordinated verbs share the subject the parser gave the first */
 			int m = nearest_left(s, t->anchor);
