@@ -652,6 +652,45 @@ static int prep_target_after(const cw_sentence *s, const cw_trigger *t)
 	return mention_from(s, tok + 1, 3);
 }
 
+/* The target inside the trigger's own words: "demanded that Poland
+ * suspend", "rejected China's plan", "rejected an offer by France" --
+ * the subject of a that-clause, or a possessor or by-agent in the
+ * object. */
+static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
+{
+	if (is_word(s, t->tok_end - 1, "that"))
+		return mention_from(s, t->tok_end, 3);
+	for (int k = t->anchor + 1; k < t->tok_end + 2 && k < s->ntoks; k++) {
+		int m = s->toks[k].mention;
+		if (!usable(s, m) || m == src)
+			continue;
+		int after = s->ments[m].tok_end;
+		int before = s->ments[m].tok_start - 1;
+		if (is_word(s, after, "'s") || is_word(s, before, "by") || is_word(s, before, "from"))
+			return m;
+	}
+	return -1;
+}
+
+/* "extradited the drug lord to the United States", "threatened to cut gas
+ * supplies to Moldova": a to/with/against phrase further on in the same
+ * clause, when the parser hung it on the object. */
+static int later_target(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + 8; k++) {
+		const cw_token *w = &s->toks[k];
+		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
+		    is_word(s, k, "who") || is_verb(s, k))
+			return -1;
+		if (is_word(s, k, "to") || is_word(s, k, "with") || is_word(s, k, "against")) {
+			int m = mention_from(s, k + 1, 3);
+			if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
+				return m;
+		}
+	}
+	return -1;
+}
+
 static int by_agent_after(const cw_sentence *s, int tok)
 {
 	if (!is_word(s, tok, "by"))
@@ -759,6 +798,10 @@ static int code_verbal(ctx *x, int ti)
 		if (!ntgt)
 			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
 		if (!ntgt && (tgt[0] = prep_target_after(s, t)) >= 0)
+			ntgt = 1;
+		if (!ntgt && (tgt[0] = inner_target(s, t, nsrc ? src[0] : -1)) >= 0)
+			ntgt = 1;
+		if (!ntgt && (tgt[0] = later_target(s, t)) >= 0)
 			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
