@@ -511,6 +511,38 @@ static int place_target(ctx *x, int trig)
 	return -1;
 }
 
+/* "Thousands of Georgians rallied outside parliament", "students demanded
+ * that...": protests and demands by a country's own people with no named
+ * target are aimed at their government, as event datasets code them. */
+static int home_government(ctx *x, int trig, int src)
+{
+	cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src];
+	const char *code = s->trigs[trig].code;
+	if (strncmp(code, "14", 2) != 0 && strncmp(code, "10", 2) != 0)
+		return -1;
+	if (!a->country[0] || (a->nsectors && (strcmp(a->sectors[0], "GOV") == 0 ||
+					       strcmp(a->sectors[0], "MIL") == 0)))
+		return -1;
+	if (strlen(a->code) == 3 && strncmp(code, "10", 2) == 0)
+		return -1;   /* "Ukraine demanded": a state's demand has its own target */
+	cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
+	if (!arr)
+		return -1;
+	s->ments = arr;
+	cw_mention *c = &arr[s->nments];
+	*c = arr[src];
+	snprintf(c->code, sizeof c->code, "%sGOV", c->country);
+	c->nsectors = 1;
+	snprintf(c->sectors[0], 4, "GOV");
+	c->kind = CW_M_AGENT;
+	c->text = "";
+	c->start = c->end = 0;
+	c->rule = "protest aimed at its own government";
+	c->also = -1;
+	return s->nments++;
+}
+
 /* Acts that two parties do with each other: a compound subject of these
  * with no object means each member is the others' target. */
 static int reciprocal(const cw_sentence *s, const cw_trigger *t)
@@ -560,6 +592,8 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
 	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig)) >= 0)
+		ntgt = 1;
+	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig]) && coordinated(s, src, nsrc)) {
 		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
