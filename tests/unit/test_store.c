@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "internal.h"
+#include "store.h"
 #include "check.h"
 
 static curlew_story story(const char *id, const char *text, const char *date)
@@ -141,6 +142,86 @@ static void test_sqlite(curlew *cw)
 	unlink(side);
 }
 
+static int first_int(void *ctx, int ncols, const char *const *vals, const char *const *names)
+{
+	(void)names;
+	if (vals && ncols > 0)
+		*(long *)ctx = vals[0] ? atol(vals[0]) : -1;
+	return 0;
+}
+
+static long sql_int(curlew_store *st, const char *sql)
+{
+	long v = -1;
+	if (cw_store_rows(st, sql, NULL, 0, first_int, &v) != 0)
+		return -2;
+	return v;
+}
+
+static void unlink_db(const char *path)
+{
+	char side[64];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* The FTS index is filled at commit, not row by row: it must still follow
+ * replacements (in earlier transactions and in the same one), rollbacks,
+ * and a story whose id is another's followed by a colon. */
+static void test_replace(curlew *cw)
+{
+	char path[] = "/tmp/curlew-test-store-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	curlew_store *st = NULL;
+	CHECK_INT(curlew_store_open(&st, path, cw), 0);
+	curlew_story x1 = story("x", "Russia rejected a ceasefire. France condemned Russia.", "2024-03-04");
+	curlew_story x2 = story("x", "Germany praised Poland after the talks.", "2024-03-04");
+	curlew_story x3 = story("x", "Poland hosted talks. Germany praised Poland.", "2024-03-04");
+	curlew_story xc = story("x:1", "Russia attacked Ukraine. Ukraine accused Russia of a ceasefire breach.",
+				"2024-03-05");
+	CHECK_INT(curlew_store_begin(st), 0);
+	CHECK_INT(code_put(cw, st, &x1), 0);
+	CHECK_INT(code_put(cw, st, &xc), 0);
+	CHECK_INT(curlew_store_commit(st), 0);
+	long xc_events = sql_int(st, "SELECT COUNT(*) FROM events WHERE story_id = 'x:1'");
+	CHECK(xc_events > 0);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefire'"), 2);
+
+	CHECK_INT(curlew_store_begin(st), 0);
+	CHECK_INT(code_put(cw, st, &x2), 0);
+	CHECK_INT(code_put(cw, st, &x3), 0);     /* twice in one transaction */
+	CHECK_INT(curlew_store_commit(st), 0);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences WHERE story_id = 'x'"), 2);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM events WHERE story_id = 'x:1'"), xc_events);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM actors WHERE story_id = 'x:1'"),
+		  sql_int(st, "SELECT COUNT(source_code) + COUNT(target_code) FROM events WHERE story_id = 'x:1'"));
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefire'"), 1);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'talks'"), 1);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'hosted'"), 1);
+
+	CHECK_INT(curlew_store_begin(st), 0);
+	CHECK_INT(code_put(cw, st, &x1), 0);
+	CHECK_INT(curlew_store_rollback(st), 0);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'hosted'"), 1);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefire'"), 1);
+	/* Without a transaction of the caller's, put makes its own. */
+	CHECK_INT(code_put(cw, st, &x1), 0);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefire'"), 2);
+	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'hosted'"), 0);
+	/* The index agrees with the sentences table, row by row. */
+	CHECK_INT(cw_store_rows(st, "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
+				NULL, 0, first_int, NULL), 0);
+	curlew_store_close(st);
+	unlink_db(path);
+}
+
 static void test_bad_url(void)
 {
 	curlew_store *st = NULL;
@@ -169,6 +250,7 @@ int main(void)
 		CHECK_INT(curlew_dict_version(cw, v2), 0);
 		CHECK_STR(v1, v2);
 		test_sqlite(cw);
+		test_replace(cw);
 	}
 	curlew_close(cw);
 	return check_done("test_store");
