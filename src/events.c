@@ -800,7 +800,9 @@ static int code_verbal(ctx *x, int ti)
 		/* "were rejected by the Armenian side" where the parser attached the
 		 * by-phrase elsewhere: a be-verb before and "by" + actor after */
 		int a = by_agent_after(s, t->tok_end);
-		if (a >= 0 && be_before(s, t->anchor)) {
+		/* "were rejected by", or a reduced relative: "rebels backed by Rwanda" */
+		int after_actor = t->anchor > 0 && s->toks[t->anchor - 1].mention >= 0;
+		if (a >= 0 && (be_before(s, t->anchor) || after_actor)) {
 			fixed = *c;
 			fixed.passive = 1;
 			fixed.agent = a;
@@ -910,6 +912,51 @@ static void code_bare_agents(cw_sentence *s)
 	}
 }
 
+/* "threatened military action", "ruled out any direct talks", "demanded
+ * the withdrawal", "ruled out sending missiles": an act named right after
+ * an appeal, intention, demand, rejection or threat is what that verb is
+ * about, not an act of its own. */
+static int complement(const cw_sentence *s, int i)
+{
+	static const char *roots[] = { "02", "03", "10", "12", "13", NULL };
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > 3)
+			continue;
+		int about = 0;
+		for (int r = 0; roots[r]; r++)
+			about |= strncmp(u->code, roots[r], 2) == 0;
+		if (!about)
+			continue;
+		int clean = 1;
+		for (int k = u->tok_end; k < t->anchor && clean; k++)
+			clean = !(s->toks[k].flags & CW_T_PUNCT) && s->toks[k].mention < 0 &&
+				!is_verb(s, k);
+		if (clean)
+			return 1;
+	}
+	return 0;
+}
+
+/* "at a campaign rally", "during demonstrations", "amid clashes": a noun
+ * event in a phrase of time or place is the setting, not the news. */
+static int background(const cw_sentence *s, const cw_trigger *t)
+{
+	static const char *w[] = { "at", "during", "amid", "after", "before", "since",
+				   "following", "despite", NULL };
+	if (!(t->flags & CW_TR_NOMINAL))
+		return 0;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
+		for (int i = 0; w[i]; i++)
+			if (is_word(s, k, w[i]))
+				return 1;
+		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(s, k))
+			return 0;
+	}
+	return 0;
+}
+
 /* "shelled Kharkiv, killing seven people": a participle after a comma that
  * repeats the root of an earlier trigger describes the same event. */
 static int echo(const cw_sentence *s, int i)
@@ -966,7 +1013,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				continue;
 			}
 			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
-			    echo(s, i))
+			    echo(s, i) || complement(s, i) || background(s, t))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
