@@ -24,12 +24,23 @@
  *   - a definite bare agent that is neither ("the government" in a story
  *     about Armenian protesters): the story's country, if it has named
  *     only one so far.
+ *
+ * The state is the doc's, not the sentence's: a long story is coded a
+ * window of sentences at a time and each window's arena is freed after it
+ * (curlew.c), so the state lives in the doc's own arena, what is
+ * remembered is copied there too, and what is handed back to a mention is
+ * copied into the doc's current arena.  Once the copies pass a limit they
+ * move to an arena of the state's own, rebuilt with only the live strings
+ * whenever it has grown as much again, so that a long story full of
+ * actors keeps its memory bounded while a usual one costs no extra arena.
  */
 #include <string.h>
 #include "internal.h"
 
 #define MAX_PEOPLE 64
 #define MAX_SECTORS_SEEN 32
+/* Bytes copied into the state's arena before it is rebuilt. */
+#define STRINGS_LIMIT (64 * 1024)
 
 typedef struct memo {
 	char code[32];
@@ -60,33 +71,85 @@ typedef struct coref_state {
 	int has_pair;
 	memo anypair[2];          /* they: any two actors */
 	int has_anypair;
+	cw_arena *home;           /* the doc's own arena */
+	cw_arena *strings;        /* the memos' texts and keys, or NULL: home */
+	size_t used;              /* bytes copied since strings was made */
+	int oom;
 } coref_state;
 
-static void remember(memo *dst, const cw_mention *m)
+static const char *keep(coref_state *st, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	char *c = cw_strndup(st->strings ? st->strings : st->home, s, n);
+	if (!c)
+		st->oom = 1;
+	st->used += n + 1;
+	return c;
+}
+
+static void remember(coref_state *st, memo *dst, const cw_mention *m)
 {
 	memset(dst, 0, sizeof *dst);
 	memcpy(dst->code, m->code, sizeof dst->code);
 	memcpy(dst->country, m->country, sizeof dst->country);
 	memcpy(dst->sectors, m->sectors, sizeof dst->sectors);
 	dst->nsectors = m->nsectors;
-	dst->text = m->text;
-	dst->key = m->key;
+	dst->text = keep(st, m->text);
+	dst->key = keep(st, m->key);
 }
 
-static void apply(cw_mention *m, const memo *src, int take_text)
+/* Copies every live memo string into a fresh arena and drops the old one. */
+static int compact(coref_state *st)
+{
+	cw_arena *old = st->strings;
+	if (!(st->strings = cw_arena_new())) {
+		st->strings = old;
+		return -1;
+	}
+	/* the first time, the old strings are in the doc's arena, which stays */
+	st->used = 0;
+	memo *all[MAX_PEOPLE + 5];
+	int n = 0;
+	for (int i = 0; i < st->npeople; i++)
+		all[n++] = &st->people[i];
+	all[n++] = &st->ante;
+	all[n++] = &st->pair[0];
+	all[n++] = &st->pair[1];
+	all[n++] = &st->anypair[0];
+	all[n++] = &st->anypair[1];
+	for (int i = 0; i < n; i++) {
+		all[i]->text = keep(st, all[i]->text);
+		all[i]->key = keep(st, all[i]->key);
+	}
+	cw_arena_free(old);
+	return st->oom ? -1 : 0;
+}
+
+/* The memo's text is copied into the doc's arena: the mention may outlive
+ * the memo (a later sentence replaces it). */
+static int apply(curlew_doc *doc, cw_mention *m, const memo *src, int take_text)
 {
 	memcpy(m->code, src->code, sizeof m->code);
 	memcpy(m->country, src->country, sizeof m->country);
 	memcpy(m->sectors, src->sectors, sizeof m->sectors);
 	m->nsectors = src->nsectors;
-	if (take_text)
-		m->text = src->text;
+	if (take_text && src->text) {
+		const char *t = cw_strdup(doc->arena, src->text);
+		if (!t)
+			return -1;
+		m->text = t;
+	} else if (take_text) {
+		m->text = NULL;
+	}
+	return 0;
 }
 
 static const memo *person_by_key(const coref_state *st, const char *key)
 {
 	for (int i = st->npeople - 1; i >= 0; i--)
-		if (strcmp(st->people[i].key, key) == 0)
+		if (st->people[i].key && strcmp(st->people[i].key, key) == 0)
 			return &st->people[i];
 	return NULL;
 }
@@ -131,10 +194,10 @@ static int find_surnames(curlew_doc *doc, cw_sentence *s, const coref_state *st)
 		m.start = t->start;
 		m.end = t->end;
 		m.text = cw_strndup(doc->arena, doc->text + t->start, t->end - t->start);
-		m.key = p->key;
+		m.key = t->lower;   /* equal to p->key, and lives as long as the sentence */
 		m.rule = "coref: surname";
 		m.also = -1;
-		apply(&m, p, 0);
+		apply(doc, &m, p, 0);
 		int k = append(doc, s, &m);
 		if (k < 0 || !m.text)
 			return -1;
@@ -286,7 +349,8 @@ static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_s
 	cw_mention *m = &s->ments[k];
 	if (!m->plural) {
 		if (st->has_ante) {
-			apply(m, &st->ante, 1);
+			if (apply(doc, m, &st->ante, 1) < 0)
+				return -1;
 			m->rule = "coref: he/she";
 		}
 		return 0;
@@ -294,10 +358,12 @@ static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_s
 	const memo *pair = st->has_pair ? st->pair : st->has_anypair ? st->anypair : NULL;
 	if (!pair)
 		return 0;
-	apply(m, &pair[0], 1);
+	if (apply(doc, m, &pair[0], 1) < 0)
+		return -1;
 	m->rule = "coref: they";
 	cw_mention second = *m;
-	apply(&second, &pair[1], 1);
+	if (apply(doc, &second, &pair[1], 1) < 0)
+		return -1;
 	second.also = -1;
 	int j = append(doc, s, &second);
 	if (j < 0)
@@ -343,11 +409,11 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 				p = &st->people[st->npeople++];
 			else if (!p)
 				p = &st->people[MAX_PEOPLE - 1];
-			remember(p, m);
+			remember(st, p, m);
 		}
 		int personal = m->key || (m->nsectors > 0 && strcmp(m->sectors[0], "GOV") == 0);
 		if (!got_ante && !m->plural && personal && !after_preposition(s, m)) {
-			remember(&st->ante, m);
+			remember(st, &st->ante, m);
 			st->has_ante = got_ante = 1;
 		}
 		if (m->kind == CW_M_PRONOUN)
@@ -355,9 +421,9 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		note_sector(st, m);
 		note_country(st, m);
 		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))
-			remember(&any[nany++], m);
+			remember(st, &any[nany++], m);
 		if (personal && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
-			remember(&pair[npair++], m);
+			remember(st, &pair[npair++], m);
 	}
 	if (npair == 2) {
 		memcpy(st->pair, pair, sizeof pair);
@@ -373,8 +439,13 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	(void)cw;
 	coref_state *st = doc->coref_state;
-	if (!st && !(st = doc->coref_state = cw_alloc(doc->arena, sizeof *st)))
-		return CURLEW_ESYS;
+	if (!st) {
+		cw_arena *home = doc->story_arena ? doc->story_arena : doc->arena;
+		if (!(st = cw_alloc(home, sizeof *st)))
+			return CURLEW_ESYS;
+		st->home = home;
+		doc->coref_state = st;
+	}
 	for (int k = 0; k < s->nments; k++) {
 		cw_mention *m = &s->ments[k];
 		if (m->code[0])
@@ -382,7 +453,7 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (m->kind == CW_M_PERSON && m->key) {
 			const memo *p = person_by_key(st, m->key);
 			if (p) {
-				apply(m, p, 0);
+				apply(doc, m, p, 0);
 				m->rule = "coref: surname";
 			}
 		} else if (m->kind == CW_M_AGENT) {
@@ -401,10 +472,16 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		    resolve_pronoun(doc, s, k, st) < 0)
 			return CURLEW_ESYS;
 	update(st, s, nmine);
-	return 0;
+	if (!st->oom && st->used > STRINGS_LIMIT)
+		compact(st);
+	return st->oom ? CURLEW_ESYS : 0;
 }
 
 void cw_coref_free(curlew_doc *doc)
 {
-	(void)doc;   /* the state lives in the doc's arena */
+	coref_state *st = doc ? doc->coref_state : NULL;
+	if (!st)
+		return;
+	cw_arena_free(st->strings);   /* the rest is in the doc's arena */
+	st->strings = NULL;
 }

@@ -12,6 +12,10 @@
 #define CURLEW_DATA_DIR "data"
 #endif
 
+/* A story of more sentences than this is coded a window of this many
+ * sentences at a time (see code_windows). */
+#define WINDOW 512
+
 static void set_err(curlew *cw, const char *what, const char *why)
 {
 	snprintf(cw->errmsg, sizeof cw->errmsg, "%s: %s", what, why);
@@ -107,8 +111,8 @@ void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *w = doc->warnings ? cw_printf(doc->arena, "%s\n%s", doc->warnings, msg)
-				: cw_strdup(doc->arena, msg);
+	cw_arena *a = doc->story_arena ? doc->story_arena : doc->arena;
+	char *w = doc->warnings ? cw_printf(a, "%s\n%s", doc->warnings, msg) : cw_strdup(a, msg);
 	if (w)
 		doc->warnings = w;
 }
@@ -160,7 +164,7 @@ static curlew_doc *doc_new(const curlew *cw)
 		cw_arena_free(a);
 		return NULL;
 	}
-	doc->arena = a;
+	doc->arena = doc->story_arena = a;
 	doc->cw = cw;
 	return doc;
 }
@@ -194,6 +198,184 @@ static void pick_story_date(curlew_doc *doc)
 	else
 		cw_doc_warn(doc, "story %s has no date (no date field, no dateline date, no --date)",
 			    doc->id);
+}
+
+/* ----------------------------------------------------------- long stories
+ * A story is coded sentence by sentence, and every stage allocates in
+ * doc->arena.  For a long story (a feed glued into one record, a million
+ * sentences on stdin) keeping every sentence's tokens, mentions and parse
+ * would make memory grow with the story, so its sentences are coded a
+ * window at a time with doc->arena pointing at the window's own arena.
+ * After each window the sentences that yielded events are copied, with
+ * everything they point to, into the doc's arena, and the window's arena
+ * is freed: sentences with nothing to report cost nothing but their span.
+ * What stages carry across sentences lives outside the window (coref's
+ * memory, the parser's options, warnings).  Explain wants every sentence
+ * in full and codes short texts, so it never windows. */
+
+static const char *keep_str(cw_arena *a, const char *s, int *oom)
+{
+	if (!s)
+		return NULL;
+	char *c = cw_strdup(a, s);
+	if (!c)
+		*oom = 1;
+	return c;
+}
+
+static void *keep_array(cw_arena *a, const void *v, int n, size_t size, int *oom)
+{
+	if (!v || n <= 0)
+		return NULL;
+	void *c = cw_alloc(a, (size_t)n * size);
+	if (!c) {
+		*oom = 1;
+		return NULL;
+	}
+	memcpy(c, v, (size_t)n * size);
+	return c;
+}
+
+/* The event's place: one of the sentence's own (now copied), the
+ * dateline's (already in the doc's arena), or a copy of any other. */
+static const cw_place *keep_place(cw_arena *a, const curlew_doc *doc, const cw_sentence *s,
+				  const cw_sentence *out, const cw_place *p, int *oom)
+{
+	if (!p || p == doc->dl_place)
+		return p;
+	for (int i = 0; i < s->nplaces; i++)
+		if (p == &s->places[i])
+			return out->places ? &out->places[i] : NULL;
+	cw_place *c = keep_array(a, p, 1, sizeof *p, oom);
+	if (c)
+		c->text = keep_str(a, p->text, oom);
+	return c;
+}
+
+/* A deep copy of a coded sentence into the doc's own arena. */
+static int keep_sentence(curlew_doc *doc, const cw_sentence *s, cw_sentence *out)
+{
+	cw_arena *a = doc->story_arena;
+	int oom = 0;
+	*out = *s;
+	out->toks = keep_array(a, s->toks, s->ntoks, sizeof *s->toks, &oom);
+	for (int i = 0; out->toks && i < s->ntoks; i++) {
+		cw_token *t = &out->toks[i];
+		const char *lower = t->lower;
+		t->text = keep_str(a, t->text, &oom);
+		/* the lemmas come from WordNet and live as long as the process */
+		t->lower = lower && t->text && strcmp(lower, t->text) == 0 ? t->text
+			   : keep_str(a, lower, &oom);
+	}
+	out->ments = keep_array(a, s->ments, s->nments, sizeof *s->ments, &oom);
+	for (int i = 0; out->ments && i < s->nments; i++) {
+		cw_mention *m = &out->ments[i];
+		m->text = keep_str(a, m->text, &oom);
+		m->key = keep_str(a, m->key, &oom);
+		m->rule = keep_str(a, m->rule, &oom);
+	}
+	out->places = keep_array(a, s->places, s->nplaces, sizeof *s->places, &oom);
+	for (int i = 0; out->places && i < s->nplaces; i++)
+		out->places[i].text = keep_str(a, out->places[i].text, &oom);
+	out->trigs = keep_array(a, s->trigs, s->ntrigs, sizeof *s->trigs, &oom);
+	for (int i = 0; out->trigs && i < s->ntrigs; i++) {
+		out->trigs[i].rule = keep_str(a, out->trigs[i].rule, &oom);
+		out->trigs[i].prep = keep_str(a, out->trigs[i].prep, &oom);
+	}
+	out->clauses = keep_array(a, s->clauses, s->nclauses, sizeof *s->clauses, &oom);
+	out->parse_text = keep_str(a, s->parse_text, &oom);
+	out->events = keep_array(a, s->events, s->nevents, sizeof *s->events, &oom);
+	for (int i = 0; out->events && i < s->nevents; i++) {
+		cw_event *e = &out->events[i];
+		e->why = keep_str(a, e->why, &oom);
+		e->place = keep_place(a, doc, s, out, e->place, &oom);
+	}
+	return oom ? CURLEW_ESYS : 0;
+}
+
+/* Codes sentences [from, to) in an arena of their own and keeps those
+ * with events; *cap is the capacity of doc->sents. */
+static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int *cap)
+{
+	cw_arena *w = cw_arena_new();
+	if (!w)
+		return CURLEW_ESYS;
+	int rc = 0;
+	cw_sentence *ws = cw_alloc(w, (size_t)(to - from) * sizeof *ws);
+	if (!ws)
+		rc = CURLEW_ESYS;
+	doc->arena = w;
+	for (int i = from; rc == 0 && i < to; i++) {
+		cw_sentence *s = &ws[i - from];
+		s->index = i + 1;
+		s->start = doc->spans[2 * i];
+		s->end = doc->spans[2 * i + 1];
+		rc = code_sentence(cw, doc, s);
+	}
+	doc->arena = doc->story_arena;
+	for (int i = 0; rc == 0 && i < to - from; i++) {
+		if (ws[i].nevents == 0)
+			continue;
+		cw_sentence *v = cw_grow(doc->arena, doc->sents, cap, doc->nsents + 1, sizeof *v);
+		if (!v) {
+			rc = CURLEW_ESYS;
+			break;
+		}
+		doc->sents = v;
+		if ((rc = keep_sentence(doc, &ws[i], &v[doc->nsents])) == 0)
+			doc->nsents++;
+	}
+	cw_arena_free(w);
+	return rc;
+}
+
+static int code_windows(const curlew *cw, curlew_doc *doc)
+{
+	int cap = 0;
+	for (int i = 0; i < doc->nspans; i += WINDOW) {
+		int rc = code_window(cw, doc, i, doc->nspans - i < WINDOW ? doc->nspans : i + WINDOW,
+				     &cap);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* A story of usual length: every sentence kept in full, in doc->sents. */
+static int code_whole(const curlew *cw, curlew_doc *doc, const uint32_t *spans, int n)
+{
+	cw_sentence *s = n ? cw_alloc(doc->arena, (size_t)n * sizeof *s) : NULL;
+	if (n && !s)
+		return CURLEW_ESYS;
+	for (int i = 0; i < n; i++) {
+		s[i].index = i + 1;
+		s[i].start = spans[2 * i];
+		s[i].end = spans[2 * i + 1];
+	}
+	doc->sents = s;
+	doc->nsents = n;
+	for (int i = 0; i < n; i++) {
+		int rc = code_sentence(cw, doc, &s[i]);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int cw_doc_sentence_count(const curlew_doc *doc)
+{
+	return doc->spans ? doc->nspans : doc->nsents;
+}
+
+void cw_doc_sentence_span(const curlew_doc *doc, int i, uint32_t *start, uint32_t *end)
+{
+	if (doc->spans) {
+		*start = doc->spans[2 * i];
+		*end = doc->spans[2 * i + 1];
+	} else {
+		*start = doc->sents[i].start;
+		*end = doc->sents[i].end;
+	}
 }
 
 static int code_doc(curlew *cw, const curlew_story *st, const char *default_date,
@@ -237,12 +419,15 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 	if ((rc = cw_dateline(cw, doc)) < 0)
 		return rc;
 	pick_story_date(doc);
-	if ((rc = cw_sentences(cw, doc)) < 0)
+	uint32_t *spans;
+	int n;
+	if ((rc = cw_sentence_spans(cw, doc, &spans, &n)) < 0)
 		return rc;
-	for (int i = 0; i < doc->nsents; i++)
-		if ((rc = code_sentence(cw, doc, &doc->sents[i])) < 0)
-			return rc;
-	return CURLEW_OK;
+	if (n <= WINDOW || explain)
+		return code_whole(cw, doc, spans, n);
+	doc->spans = spans;
+	doc->nspans = n;
+	return code_windows(cw, doc);
 }
 
 int curlew_code(curlew *cw, const curlew_story *st, const char *default_date,
@@ -272,7 +457,7 @@ size_t curlew_doc_nevents(const curlew_doc *doc)
 
 size_t curlew_doc_nsentences(const curlew_doc *doc)
 {
-	return doc ? (size_t)doc->nsents : 0;
+	return doc ? (size_t)cw_doc_sentence_count(doc) : 0;
 }
 
 const char *curlew_doc_id(const curlew_doc *doc)

@@ -261,6 +261,16 @@ struct curlew_doc {
 	char *warnings;          /* newline-separated, or NULL */
 	size_t nevents;
 	int explain;             /* fill the why fields; explain output */
+	/* Long stories (curlew.c) are coded a window of sentences at a time,
+	 * each window in an arena of its own, so that memory does not grow
+	 * with sentences that yield nothing.  sents then keeps only the
+	 * sentences with events (each with its own index), copied into the
+	 * doc's arena, and spans holds the start and end of every sentence
+	 * (use cw_doc_sentence_count/_span).  NULL and 0 for other stories. */
+	uint32_t *spans; int nspans;
+	/* The doc's own arena: doc->arena is the window's while a window is
+	 * coded, so what must outlive the sentence (warnings) goes here. */
+	cw_arena *story_arena;
 };
 
 void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
@@ -268,7 +278,10 @@ void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
 
 /* ---------------------------------------------------------------- stages
  * Each returns 0, or a negative curlew_status.  Per-sentence stages get
- * the sentence to work on; they may read earlier sentences of the doc. */
+ * the sentence to work on.  A long story is coded a window of sentences at
+ * a time (curlew.c), doc->arena being the window's: a stage must not reach
+ * into other sentences, and what it carries from one sentence to the next
+ * must not point into doc->arena (coref.c copies what it remembers). */
 
 int cw_dateline(const curlew *cw, curlew_doc *doc);            /* dateline.c */
 int cw_abbrevs_load(cw_abbrevs **out, const char *data_dir, char *err, size_t errlen);
@@ -277,6 +290,8 @@ void cw_abbrevs_free(cw_abbrevs *a);
  * for the tokenizer to keep "Gen." and "U.S." whole. */
 int cw_abbrev_known(const cw_abbrevs *a, const char *word, size_t n);
 int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
+/* The same split as byte spans only (start, end pairs in doc->arena). */
+int cw_sentence_spans(const curlew *cw, curlew_doc *doc, uint32_t **spans, int *n);
 int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* tokens.c */
 int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* lemmas.c */
 int cw_lemmas_init(void);                                      /* once, in curlew_open */
@@ -320,6 +335,11 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
 int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out, int explain);
+
+/* curlew.c: every sentence of the story, kept in doc->sents or not. */
+int cw_doc_sentence_count(const curlew_doc *doc);
+/* The byte span of the i-th sentence (0-based; its index is i + 1). */
+void cw_doc_sentence_span(const curlew_doc *doc, int i, uint32_t *start, uint32_t *end);
 
 /* writer.c */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);

@@ -185,8 +185,8 @@ typedef struct splitter {
 	curlew_doc *doc;
 	const char *t;
 	size_t n;
-	cw_sentence *sents;
-	int nsents, cap;
+	uint32_t *spans;    /* start, end of each sentence */
+	int nsents, cap;    /* cap counts uint32_t's */
 	int inq;            /* inside a double quotation */
 	size_t q_open;      /* where it opened */
 	int depth;          /* bracket depth */
@@ -210,19 +210,16 @@ static void add(splitter *sp, size_t start, size_t end)
 	}
 	if (end <= start || sp->oom)
 		return;
-	cw_sentence *s = cw_grow(sp->doc->arena, sp->sents, &sp->cap, sp->nsents + 1,
-				 sizeof *s);
-	if (!s) {
+	uint32_t *v = cw_grow(sp->doc->arena, sp->spans, &sp->cap, 2 * sp->nsents + 2,
+			      sizeof *v);
+	if (!v) {
 		sp->oom = 1;
 		return;
 	}
-	sp->sents = s;
-	s = &sp->sents[sp->nsents++];
-	memset(s, 0, sizeof *s);
-	s->index = sp->nsents;
-	s->start = (uint32_t)start;
-	s->end = (uint32_t)end;
-	s->date.y = 0;
+	sp->spans = v;
+	v[2 * sp->nsents] = (uint32_t)start;
+	v[2 * sp->nsents + 1] = (uint32_t)end;
+	sp->nsents++;
 }
 
 static void reset_marks(splitter *sp)
@@ -410,7 +407,7 @@ static int headline_break(const splitter *sp, size_t ls, size_t nl, size_t next,
 	return starts_sentence(char_at(sp->t, sp->n, next, &l));
 }
 
-int cw_sentences(const curlew *cw, curlew_doc *doc)
+int cw_sentence_spans(const curlew *cw, curlew_doc *doc, uint32_t **spans, int *n)
 {
 	splitter sp = { 0 };
 	sp.ab = cw ? cw->abbrevs : NULL;
@@ -475,7 +472,27 @@ int cw_sentences(const curlew *cw, curlew_doc *doc)
 	add(&sp, start, sp.n);
 	if (sp.oom)
 		return CURLEW_ESYS;
-	doc->sents = sp.sents;
-	doc->nsents = sp.nsents;
+	*spans = sp.spans;
+	*n = sp.nsents;
+	return 0;
+}
+
+int cw_sentences(const curlew *cw, curlew_doc *doc)
+{
+	uint32_t *spans;
+	int n;
+	int rc = cw_sentence_spans(cw, doc, &spans, &n);
+	if (rc < 0)
+		return rc;
+	cw_sentence *s = n ? cw_alloc(doc->arena, (size_t)n * sizeof *s) : NULL;
+	if (n && !s)
+		return CURLEW_ESYS;
+	for (int i = 0; i < n; i++) {
+		s[i].index = i + 1;
+		s[i].start = spans[2 * i];
+		s[i].end = spans[2 * i + 1];
+	}
+	doc->sents = s;
+	doc->nsents = n;
 	return 0;
 }

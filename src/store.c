@@ -316,13 +316,14 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
 	field f[9] = {
 		fs(doc->id), fs(hash), fs(dictver), fempty_null(date),
 		fs(doc->dl_place ? doc->dl_place->text : NULL), fs(doc->dl_agency),
-		fint(doc->nsents), fint((long)doc->nevents), fs(now),
+		fint(cw_doc_sentence_count(doc)), fint((long)doc->nevents), fs(now),
 	};
 	int rc = fn(st, T_STORIES, f);
-	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		field sf[3] = { fs(doc->id), fint(s->index),
-				fsn(doc->text + s->start, s->end - s->start) };
+	/* every sentence, also those a long story did not keep in doc->sents */
+	for (int i = 0; rc == 0 && i < cw_doc_sentence_count(doc); i++) {
+		uint32_t start, end;
+		cw_doc_sentence_span(doc, i, &start, &end);
+		field sf[3] = { fs(doc->id), fint(i + 1), fsn(doc->text + start, end - start) };
 		rc = fn(st, T_SENTENCES, sf);
 	}
 	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
