@@ -344,18 +344,11 @@ static int code_windows(const curlew *cw, curlew_doc *doc)
 /* A story of usual length: every sentence kept in full, in doc->sents. */
 static int code_whole(const curlew *cw, curlew_doc *doc, const uint32_t *spans, int n)
 {
-	cw_sentence *s = n ? cw_alloc(doc->arena, (size_t)n * sizeof *s) : NULL;
-	if (n && !s)
-		return CURLEW_ESYS;
+	int rc = cw_sentences_from_spans(doc, spans, n);
+	if (rc < 0)
+		return rc;
 	for (int i = 0; i < n; i++) {
-		s[i].index = i + 1;
-		s[i].start = spans[2 * i];
-		s[i].end = spans[2 * i + 1];
-	}
-	doc->sents = s;
-	doc->nsents = n;
-	for (int i = 0; i < n; i++) {
-		int rc = code_sentence(cw, doc, &s[i]);
+		rc = code_sentence(cw, doc, &doc->sents[i]);
 		if (rc < 0)
 			return rc;
 	}

@@ -290,6 +290,8 @@ void cw_abbrevs_free(cw_abbrevs *a);
  * for the tokenizer to keep "Gen." and "U.S." whole. */
 int cw_abbrev_known(const cw_abbrevs *a, const char *word, size_t n);
 int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
+/* Fills doc->sents (in doc->arena) from n start/end byte-offset pairs. */
+int cw_sentences_from_spans(curlew_doc *doc, const uint32_t *spans, int n);
 /* The same split as byte spans only (start, end pairs in doc->arena). */
 int cw_sentence_spans(const curlew *cw, curlew_doc *doc, uint32_t **spans, int *n);
 int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* tokens.c */

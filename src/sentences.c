@@ -482,8 +482,11 @@ int cw_sentences(const curlew *cw, curlew_doc *doc)
 	uint32_t *spans;
 	int n;
 	int rc = cw_sentence_spans(cw, doc, &spans, &n);
-	if (rc < 0)
-		return rc;
+	return rc < 0 ? rc : cw_sentences_from_spans(doc, spans, n);
+}
+
+int cw_sentences_from_spans(curlew_doc *doc, const uint32_t *spans, int n)
+{
 	cw_sentence *s = n ? cw_alloc(doc->arena, (size_t)n * sizeof *s) : NULL;
 	if (n && !s)
 		return CURLEW_ESYS;
