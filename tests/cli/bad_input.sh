@@ -16,20 +16,7 @@ BUILD=${1:-build}
 BIN="$BUILD/curlew"
 LIMIT=60
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() {   # check DESCRIPTION COMMAND...
-	what=$1
-	shift
-	if "$@"; then ok "$what"; else bad "$what"; fi
-}
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit $?
-}
+. tests/lib.sh
 
 if [ ! -x "$BIN" ]; then
 	bad "$BIN exists and is executable"

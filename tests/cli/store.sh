@@ -9,20 +9,7 @@
 BUILD=${1:-build}
 BIN="$BUILD/curlew"
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() {   # check DESCRIPTION COMMAND...
-	what=$1
-	shift
-	if "$@"; then ok "$what"; else bad "$what"; fi
-}
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit $?
-}
+. tests/lib.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-store.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
