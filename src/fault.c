@@ -14,8 +14,8 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
-static long fail_alloc_at, fail_write_at, trace;
-static atomic_long allocs, writes;
+static long fail_alloc_at, fail_write_at, fail_store_at, trace;
+static atomic_long allocs, writes, stores;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static long env_long(const char *name)
@@ -26,14 +26,15 @@ static long env_long(const char *name)
 
 static void report(void)
 {
-	fprintf(stderr, "curlew: fault injection: %ld allocations, %ld writes\n",
-		(long)atomic_load(&allocs), (long)atomic_load(&writes));
+	fprintf(stderr, "curlew: fault injection: %ld allocations, %ld writes, %ld store writes\n",
+		(long)atomic_load(&allocs), (long)atomic_load(&writes), (long)atomic_load(&stores));
 }
 
 static void init(void)
 {
 	fail_alloc_at = env_long("CURLEW_FAIL_ALLOC");
 	fail_write_at = env_long("CURLEW_FAIL_WRITE");
+	fail_store_at = env_long("CURLEW_FAIL_STORE");
 	trace = env_long("CURLEW_FAULT_TRACE");
 	if (env_long("CURLEW_FAULT_COUNT"))
 		atexit(report);
@@ -61,6 +62,13 @@ int cw_fault_write(void)
 		return 0;
 	errno = ENOSPC;
 	return 1;
+}
+
+int cw_fault_store(void)
+{
+	pthread_once(&once, init);
+	long n = atomic_fetch_add(&stores, 1) + 1;
+	return n == fail_store_at;
 }
 #else
 /* ISO C wants at least one declaration in a translation unit. */

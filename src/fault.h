@@ -5,11 +5,16 @@
  *
  *   CURLEW_FAIL_ALLOC=N   the N-th hooked allocation returns NULL (once)
  *   CURLEW_FAIL_WRITE=N   the N-th output write fails with ENOSPC (once)
+ *   CURLEW_FAIL_STORE=N   the N-th event-store write (a row or a commit)
+ *                         fails as if the database were full (once);
+ *                         SQLite allocates with its own allocator, so
+ *                         CURLEW_FAIL_ALLOC does not reach it
  *   CURLEW_FAULT_TRACE=1  print a backtrace where an allocation fails
  *   CURLEW_FAULT_COUNT=1  at exit, print on stderr how many of each ran
  *
  * In a normal build the hooks are constant 0 and cost nothing.  Hooked:
- * the arena's blocks, cw_map's tables and keys, and the writer's output.
+ * the arena's blocks, cw_map's tables and keys, the writer's output, and
+ * the SQLite store's row inserts and commits.
  */
 #ifndef CW_FAULT_H
 #define CW_FAULT_H
@@ -18,11 +23,14 @@
 #ifdef CW_FAULT_INJECTION
 int cw_fault_alloc(void);   /* 1 when this allocation must fail */
 int cw_fault_write(void);   /* 1 when this write must fail */
+int cw_fault_store(void);   /* 1 when this store write must fail */
 #define CW_FAIL_ALLOC() cw_fault_alloc()
 #define CW_FAIL_WRITE() cw_fault_write()
+#define CW_FAIL_STORE() cw_fault_store()
 #else
 #define CW_FAIL_ALLOC() 0
 #define CW_FAIL_WRITE() 0
+#define CW_FAIL_STORE() 0
 #endif
 
 static inline void *cw_malloc(size_t n)

@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 #include <libpq-fe.h>
 #include "internal.h"
+#include "fault.h"
 #include "store.h"
 
 /* ------------------------------------------------------------- hashing */
@@ -461,6 +462,14 @@ static int lite_err(curlew_store *st, const char *what)
 	return CURLEW_ESYS;
 }
 
+/* The fault build's stand-in for SQLITE_FULL (fault.h): SQLite's own
+ * allocations are out of reach of CURLEW_FAIL_ALLOC. */
+static int lite_fault(curlew_store *st, const char *what)
+{
+	cw_store_set_err(st, "%s: database or disk is full (injected)", what);
+	return CURLEW_ESYS;
+}
+
 static int lite_prepare(curlew_store *st, sqlite3_stmt **out, const char *sql)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
@@ -545,6 +554,8 @@ static int lite_row(curlew_store *st, int table, const field *f)
 {
 	sqlite3_stmt *s = st->ins[table];
 	int first = 1;
+	if (CW_FAIL_STORE())
+		return lite_fault(st, table_name[table]);
 	if (table == T_SENTENCES && sqlite3_bind_int64(s, first++, st->next_sid++) != SQLITE_OK)
 		return lite_err(st, "binding a value");
 	for (int i = 0; i < table_ncols[table]; i++) {
@@ -616,7 +627,7 @@ static int lite_commit(curlew_store *st)
 	if (lite_run(st, st->fts[FTS_DEL], "removing old sentences from the FTS index") < 0 ||
 	    lite_run(st, st->fts[FTS_CLEAR], "removing old sentences from the FTS index") < 0 ||
 	    lite_run(st, st->fts[FTS_ADD], "adding sentences to the FTS index") < 0 ||
-	    lite_exec(st, "COMMIT") < 0) {
+	    (CW_FAIL_STORE() && lite_fault(st, "COMMIT")) || lite_exec(st, "COMMIT") < 0) {
 		char keep[sizeof st->errmsg];
 		memcpy(keep, st->errmsg, sizeof keep);
 		lite_exec(st, "ROLLBACK");
