@@ -274,6 +274,18 @@ static void note_sector(coref_state *st, const cw_mention *m)
 	x->ambiguous = 0;
 }
 
+/* A bare agent resolved to a country: its code is the country plus its
+ * sectors, and the rule says why. */
+static void give_country(cw_mention *m, const char *country, const char *rule)
+{
+	if (!country)
+		return;
+	memcpy(m->country, country, sizeof m->country);
+	memcpy(m->code, country, sizeof m->country);
+	compose_code(m);
+	m->rule = rule;
+}
+
 /* "troops" after "the Nigerian army": the one country that sector has had
  * in the story so far, counting the mentions before it in this sentence. */
 static void resolve_sector(cw_mention *m, const cw_sentence *s, int k, const coref_state *st)
@@ -296,12 +308,7 @@ static void resolve_sector(cw_mention *m, const cw_sentence *s, int k, const cor
 			return;
 		country = o->country;
 	}
-	if (!country)
-		return;
-	memcpy(m->country, country, sizeof m->country);
-	memcpy(m->code, country, sizeof m->country);
-	compose_code(m);
-	m->rule = "coref: same sector";
+	give_country(m, country, "coref: same sector");
 }
 
 static int story_actor(const cw_mention *m)
@@ -336,12 +343,7 @@ static void resolve_definite(cw_mention *m, const cw_sentence *s, int k, const c
 			return;
 		country = o->country;
 	}
-	if (!country)
-		return;
-	memcpy(m->country, country, sizeof m->country);
-	memcpy(m->code, country, sizeof m->country);
-	compose_code(m);
-	m->rule = "coref: the story's country";
+	give_country(m, country, "coref: the story's country");
 }
 
 static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
