@@ -14,15 +14,9 @@
 # dictionaries load, ~40 spread over the coding of three stories.
 BUILD=${1:-build}
 FAULT=build/fault/curlew
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-finish() {
-	echo "fault.sh: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit $?
-}
+TALLY_QUIET=1
+TALLY_NAME=fault.sh
+. tests/lib.sh
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/curlew-fault.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 

@@ -12,15 +12,9 @@
 #   sh tests/cli/fault_store.sh BUILD_DIR        (from the repo root)
 BUILD=${1:-build}
 FAULT=build/fault/curlew
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-finish() {
-	echo "fault_store.sh: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-	exit $?
-}
+TALLY_QUIET=1
+TALLY_NAME=fault_store.sh
+. tests/lib.sh
 # The fault binary is the same for every BUILD_DIR: run once.
 if [ "$BUILD" != build ]; then
 	echo "fault_store.sh: fault-injection cases run with the plain build only"
