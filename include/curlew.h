@@ -48,8 +48,12 @@ typedef struct curlew_options {
 	int parse_timeout;      /* link-grammar seconds per sentence (>= 1) */
 	int use_parser;         /* 0: shallow patterns only */
 	FILE *log;              /* where warnings go; NULL: nowhere */
+	int petrarch;           /* code as PETRARCH does (for imported PETRARCH
+				 * dictionaries): an announced act ("will
+				 * restore ties") is coded as the act, not as
+				 * an intention or threat */
 } curlew_options;
-#define CURLEW_OPTIONS_INIT { NULL, 1, 1, NULL }
+#define CURLEW_OPTIONS_INIT { NULL, 1, 1, NULL, 0 }
 
 /* One input story.  All strings are borrowed for the duration of the call. */
 typedef struct curlew_story {

@@ -397,12 +397,20 @@ static int same_code(const cw_sentence *s, int a, int b)
 	return strcmp(s->ments[a].code, s->ments[b].code) == 0;
 }
 
+/* "Russia is about to resume gas deliveries": an act announced as
+ * imminent, which news writes like "will". */
+static int about_to(const cw_sentence *s, int anchor)
+{
+	return is_word(s, anchor - 1, "to") && is_word(s, anchor - 2, "about");
+}
+
 /* "Israel said it would free 30 prisoners", "Iran will attack": an act
  * announced for the future is, in CAMEO, an intention (03x) when it is
  * cooperative and a threat (138) when it is violent.  Patterns that are
  * intentions already ("agreed to", "threatened to") are left alone. */
-static void modal_code(const cw_sentence *s, const cw_trigger *t, char out[5])
+static void modal_code(const ctx *x, const cw_trigger *t, char out[5])
 {
+	const cw_sentence *s = x->s;
 	static const struct { const char *from, *to; } map[] = {
 		{ "084", "0353" }, { "04", "036" }, { "05", "032" }, { "06", "031" },
 		{ "07", "033" }, { "08", "035" }, { "18", "138" }, { "19", "138" },
@@ -414,7 +422,9 @@ static void modal_code(const cw_sentence *s, const cw_trigger *t, char out[5])
 		if (is_word(s, k, "will") || is_word(s, k, "would") || is_word(s, k, "'ll") ||
 		    is_word(s, k, "wo"))
 			modal = 1;
-	if (!modal || t->flags & CW_TR_NOMINAL)
+	modal |= about_to(s, t->anchor);
+	/* PETRARCH codes the act itself, whatever the tense */
+	if (!modal || t->flags & CW_TR_NOMINAL || x->cw->opts.petrarch)
 		return;
 	for (int i = 0; map[i].from; i++)
 		if (strncmp(t->code, map[i].from, strlen(map[i].from)) == 0) {
@@ -441,7 +451,7 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 		tgt = -1;
 	const cw_trigger *t = &s->trigs[trig];
 	char code[5];
-	modal_code(s, t, code);
+	modal_code(x, t, code);
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
@@ -978,7 +988,7 @@ static int echo(const cw_sentence *s, int i)
  * patterns of their own and swallow the infinitive before this is asked. */
 static int purpose(const cw_sentence *s, const cw_trigger *t)
 {
-	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to"))
+	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to") || about_to(s, t->anchor))
 		return 0;
 	for (int i = 0; i < s->ntrigs; i++) {
 		const cw_trigger *u = &s->trigs[i];

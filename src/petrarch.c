@@ -1948,6 +1948,7 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 	if (opts)
 		lo = *opts;
 	lo.data_dir = tmp;
+	lo.petrarch = 1;
 	if (curlew_open(&v.cw, &lo) < 0) {
 		fprintf(stderr, "curlew: %s\n", v.cw ? curlew_errmsg(v.cw) : "out of memory");
 		rc = CURLEW_EDATA;
