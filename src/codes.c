@@ -13,6 +13,7 @@
 struct cw_codes {
 	cw_arena *arena;
 	cw_map *by_code;        /* "042" -> cw_code_info */
+	cw_map *local;          /* "903" -> itself: local codes, no info */
 };
 
 typedef struct loader {
@@ -22,16 +23,37 @@ typedef struct loader {
 	size_t errlen;
 } loader;
 
-static int valid_code(const char *s)
+/* CAMEO's own codes are 2-4 digits under roots 01-20.  A local code
+ * (quad class "-") may use any root and end in a capital letter, as
+ * PETRARCH dictionaries' sub-codes do ("174K", "903"). */
+static int valid_code(const char *s, int local)
 {
 	size_t n = strlen(s);
 	if (n < 2 || n > 4)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
+		if (!isdigit((unsigned char)s[i]) &&
+		    !(local && i == n - 1 && i >= 2 && isupper((unsigned char)s[i])))
 			return 0;
 	int root = (s[0] - '0') * 10 + (s[1] - '0');
-	return root >= 1 && root <= 20;
+	return root >= 1 && (local || root <= 20);
+}
+
+/* A local code is known to verbs.c but has no quad class, Goldstein
+ * value or PLOVER counterpart, so writers leave those fields empty. */
+static int on_local(loader *ld, char **f, int lineno)
+{
+	if (!valid_code(f[0], 1) || strcmp(f[2], "-") != 0) {
+		snprintf(ld->err, ld->errlen, "%s:%d: bad local code (quad class and Goldstein \"-\")",
+			 ld->path, lineno);
+		return -1;
+	}
+	char *code = cw_strdup(ld->c->arena, f[0]);
+	if (!code || cw_map_put(ld->c->local, code, code) < 0) {
+		snprintf(ld->err, ld->errlen, "out of memory");
+		return -1;
+	}
+	return 0;
 }
 
 /* "-" or "" means the code has no PLOVER counterpart in that column. */
@@ -55,10 +77,12 @@ static int on_line(void *ctx, char *line, int lineno)
 	}
 	for (int i = 0; i < 7; i++)
 		f[i] = cw_trim(f[i]);
+	if (strcmp(f[1], "-") == 0)
+		return on_local(ld, f, lineno);
 	char *end;
 	long quad = strtol(f[1], &end, 10);
 	double gold = strtod(f[2], &end);
-	if (!valid_code(f[0]) || quad < 1 || quad > 4 || *end || gold < -10 || gold > 10) {
+	if (!valid_code(f[0], 0) || quad < 1 || quad > 4 || *end || gold < -10 || gold > 10) {
 		snprintf(ld->err, ld->errlen, "%s:%d: bad code, quad class or Goldstein value",
 			 ld->path, lineno);
 		return -1;
@@ -88,7 +112,8 @@ int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen
 	if (errlen)
 		*err = '\0';
 	cw_codes *c = calloc(1, sizeof *c);
-	if (!c || !(c->arena = cw_arena_new()) || !(c->by_code = cw_map_new())) {
+	if (!c || !(c->arena = cw_arena_new()) || !(c->by_code = cw_map_new()) ||
+	    !(c->local = cw_map_new())) {
 		cw_codes_free(c);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -117,6 +142,7 @@ void cw_codes_free(cw_codes *c)
 	if (!c)
 		return;
 	cw_map_free(c->by_code);
+	cw_map_free(c->local);
 	cw_arena_free(c->arena);
 	free(c);
 }
@@ -126,4 +152,9 @@ const cw_code_info *cw_codes_get(const cw_codes *c, const char *code)
 	if (!c || !code)
 		return NULL;
 	return cw_map_get(c->by_code, code);
+}
+
+int cw_codes_known(const cw_codes *c, const char *code)
+{
+	return cw_codes_get(c, code) || (c && code && cw_map_get(c->local, code));
 }

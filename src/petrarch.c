@@ -13,8 +13,8 @@
  *
  * What does not map is counted and reported, not guessed at: curlew's
  * patterns hang on the verb and look forwards only, so PETRARCH patterns
- * with words before the verb are skipped; codes outside CAMEO's twenty
- * roots cannot be coded; a code that applies to the opposite direction
+ * with words before the verb are skipped; codes outside CAMEO ("903",
+ * "174K") become local codes of the imported table; a code that applies to the opposite direction
  * ("[032:033]") keeps its first half.
  */
 #include <ctype.h>
@@ -605,10 +605,9 @@ static int verb_code(verbs_conv *vc, const char *s, char out[5])
 	if (k < 2 || k > 4)
 		return -1;
 	for (size_t i = 0; i < k; i++)
-		if (!isdigit((unsigned char)c[i]))
+		if (!isdigit((unsigned char)c[i]) && !(i == k - 1 && i >= 2 && isupper((unsigned char)c[i])))
 			return -1;
-	int root = (c[0] - '0') * 10 + (c[1] - '0');
-	if (root < 1 || root > 20)
+	if ((c[0] - '0') * 10 + (c[1] - '0') < 1)
 		return -1;
 	memcpy(out, c, k + 1);
 	imp *im = vc->im;
@@ -1496,8 +1495,8 @@ static int import_verbs(imp *im, const char *const *files, const char *data_dir,
 		return -1;
 	if (im->log)
 		fprintf(im->log, "verbs: %ld blocks, %ld bare verbs, %ld patterns read, %ld lines written; "
-			"patterns skipped: %ld with words before the verb, %ld with codes outside "
-			"CAMEO (letters or roots above 20), %ld null-coded, %ld with undefined synsets, "
+			"patterns skipped: %ld with words before the verb, %ld with unreadable "
+			"codes (not 2-4 digits and a letter), %ld null-coded, %ld with undefined synsets, "
 			"%ld malformed, %ld too long; %ld transformations skipped; %ld second "
 			"(reverse-direction) codes dropped\n",
 			vc.blocks, vc.bare, vc.patterns, vc.lines, vc.skip_pre, vc.skip_code,
@@ -1549,10 +1548,15 @@ static int write_codes(imp *im, const char *data_dir, const char *out_dir)
 	}
 	fputs("# codes used by imported PETRARCH patterns that are not in CAMEO\n", f);
 	for (int i = 0; i < im->nextra; i++) {
-		char root[3] = { im->extras[i][0], im->extras[i][1], 0 };
+		/* a CAMEO root lends its quad class; other codes stay local */
+		const char *x = im->extras[i];
+		char root[3] = { x[0], x[1], 0 };
 		const cw_code_info *ci = cw_codes_get(im->codes, root);
-		fprintf(f, "%s\t%d\t%.1f\t-\t-\t-\tPETRARCH code not in CAMEO\n", im->extras[i],
-			ci ? ci->quad : 1, ci ? ci->goldstein : 0.0);
+		if (ci && !isupper((unsigned char)x[strlen(x) - 1]))
+			fprintf(f, "%s\t%d\t%.1f\t-\t-\t-\tPETRARCH code not in CAMEO\n", x,
+				ci->quad, ci->goldstein);
+		else
+			fprintf(f, "%s\t-\t-\t-\t-\t-\tPETRARCH local code\n", x);
 	}
 	if (im->log)
 		fprintf(im->log, "codes: %d non-CAMEO codes added to cameo-codes.tsv\n", im->nextra);

@@ -72,13 +72,14 @@ static int bad_line(load_ctx *c, int lineno, const char *why, const char *what)
 	return -1;
 }
 
+/* Digits, or a local code's digits and a final capital ("174K"). */
 static int valid_code_shape(const char *s)
 {
 	size_t n = strlen(s);
 	if (n < 2 || n > 4)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
+		if (!isdigit((unsigned char)s[i]) && !(i == n - 1 && i >= 2 && isupper((unsigned char)s[i])))
 			return 0;
 	return 1;
 }
@@ -162,7 +163,7 @@ static int parse_line(void *ctx, char *line, int lineno)
 	}
 	if (i >= nf || !valid_code_shape(f[i]))
 		return bad_line(c, lineno, "expected a CAMEO code", i < nf ? f[i] : NULL);
-	if (c->check_codes && !cw_codes_get(c->cw->codes, f[i]))
+	if (c->check_codes && !cw_codes_known(c->cw->codes, f[i]))
 		return bad_line(c, lineno, "unknown CAMEO code", f[i]);
 	strcpy(pat->code, f[i++]);
 

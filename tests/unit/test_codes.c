@@ -80,6 +80,33 @@ int main(void)
 	CHECK(access(SHARED_DIR, R_OK) != 0 || (compare_with_reference(c), 1));
 	cw_codes_free(c);
 
+	/* local codes: known to the verb loader, no quad class to print */
+	char dir[] = "/tmp/curlew-codes-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char path[256];
+	snprintf(path, sizeof path, "%s/cameo-codes.tsv", dir);
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs("01\t1\t0.0\t-\t-\t-\tstatement\n903\t-\t-\t-\t-\t-\tlocal\n"
+		      "174K\t-\t-\t-\t-\t-\tlocal\n", f);
+		fclose(f);
+	}
+	c = NULL;
+	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), 0);
+	CHECK(cw_codes_known(c, "903") && cw_codes_known(c, "174K") && cw_codes_known(c, "01"));
+	CHECK(cw_codes_get(c, "903") == NULL && !cw_codes_known(c, "904"));
+	cw_codes_free(c);
+	if ((f = fopen(path, "w"))) {
+		fputs("17K4\t-\t-\t-\t-\t-\tletter inside\n", f);
+		fclose(f);
+	}
+	c = NULL;
+	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), -1);
+	CHECK(strstr(err, "local code") != NULL);
+	remove(path);
+	rmdir(dir);
+
 	c = NULL;
 	CHECK_INT(cw_codes_load(&c, "/nonexistent-curlew-data", err, sizeof err), -1);
 	CHECK(c == NULL && strstr(err, "cameo-codes.tsv") != NULL);

@@ -227,15 +227,15 @@ static void test_import(void)
 	char *ma = slurp(merged, "agents.txt");
 	CHECK(ma && strstr(ma, "[GOV MIL]"));
 	free(ma);
-	rc = curlew_open(&cw, &(curlew_options){ merged, 1, 0, NULL });
+	rc = curlew_open(&cw, &(curlew_options){ merged, 1, 0, NULL, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	curlew_close(cw);
 }
 
 /* The acceptance run.  The threshold is what curlew measured when this
- * test was written (90 of 283 records, 32%), less a margin for changes in
+ * test was last raised (155 of 283 records, 55%), less a margin for changes in
  * the other stages; the rate is printed so that progress is visible. */
-#define PETRARCH_MIN_RATE 0.28
+#define PETRARCH_MIN_RATE 0.50
 
 static void test_unit_records(void)
 {
