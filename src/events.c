@@ -822,6 +822,17 @@ static int code_verbal(ctx *x, int ti)
 	int pt = pattern_target(s, t, c);
 	if (pt >= 0)
 		tgt[ntgt++] = pt;
+	int ps = t->source_tok >= 0 ? mention_from(s, t->source_tok, 4) : -1;
+	if (ps >= 0) {
+		/* the pattern names the source itself ("{T} was > freed from {S}") */
+		src[nsrc++] = ps;
+		if (!ntgt && c)
+			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		for (int i = 0; i < ntgt; i++)
+			if (tgt[i] == ps)
+				tgt[i--] = tgt[--ntgt];
+		return add_pairs(x, ti, src, nsrc, tgt, ntgt, "pattern: the source is the pattern's {S} slot");
+	}
 	if (c && c->passive && c->agent >= 0) {
 		int a = mention_at(s, c->agent);
 		if (usable(s, a))
@@ -988,7 +999,9 @@ static int echo(const cw_sentence *s, int i)
  * patterns of their own and swallow the infinitive before this is asked. */
 static int purpose(const cw_sentence *s, const cw_trigger *t)
 {
-	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to") || about_to(s, t->anchor))
+	/* "were able to > leave": words before the anchor govern it */
+	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to") || about_to(s, t->anchor) ||
+	    t->tok_start < t->anchor)
 		return 0;
 	for (int i = 0; i < s->ntrigs; i++) {
 		const cw_trigger *u = &s->trigs[i];

@@ -196,6 +196,7 @@ typedef struct cw_trigger {
 	char code[5];            /* CAMEO event code */
 	const char *rule;        /* "verbs.txt:123 meet with", for users to find it */
 	int target_tok;          /* token where the pattern's target slot begins, or -1 */
+	int source_tok;          /* token where the pattern's source slot ({S}) begins, or -1 */
 	const char *prep;        /* the pattern's preposition before the target, or NULL */
 	int specificity;         /* number of literal words matched; higher wins */
 	unsigned flags;          /* cw_trig_flags */

@@ -549,7 +549,7 @@ typedef struct synset {
 	int n, cap;
 } synset;
 
-enum { VE_WORD, VE_SYN, VE_GAP, VE_TARGET };
+enum { VE_WORD, VE_SYN, VE_GAP, VE_TARGET, VE_SOURCE };
 
 typedef struct velem {
 	int kind;
@@ -560,6 +560,8 @@ typedef struct velem {
 typedef struct vpattern {
 	velem els[MAX_ELS];
 	int n;
+	velem pre[MAX_ELS];      /* the words before the verb */
+	int npre;
 	char code[5];
 } vpattern;
 
@@ -580,7 +582,7 @@ typedef struct verbs_conv {
 	char block_code[5];
 	int in_block;
 	long blocks, bare, patterns, lines;
-	long skip_pre, skip_code, skip_null, skip_syn, skip_shape, skip_long, transforms, second_codes;
+	long with_pre, skip_code, skip_null, skip_syn, skip_shape, skip_long, transforms, second_codes;
 } verbs_conv;
 
 /* The primary code of "[064]", "[032:033]", "[---]".  Returns 1 and the
@@ -707,7 +709,8 @@ typedef struct pbuild {
 static void pb_add(pbuild *b, int kind, const char *word, const synset *syn)
 {
 	vpattern *p = b->p;
-	if (kind != VE_TARGET && b->gap && (p->n == 0 || p->els[p->n - 1].kind != VE_GAP)) {
+	if (kind != VE_TARGET && kind != VE_SOURCE && b->gap &&
+	    (p->n == 0 || p->els[p->n - 1].kind != VE_GAP)) {
 		if (p->n == MAX_ELS)
 			goto full;
 		p->els[p->n++] = (velem){ VE_GAP, NULL, NULL };
@@ -715,7 +718,7 @@ static void pb_add(pbuild *b, int kind, const char *word, const synset *syn)
 	if (p->n == MAX_ELS)
 		goto full;
 	p->els[p->n++] = (velem){ kind, word, syn };
-	b->gap = kind == VE_TARGET;
+	b->gap = kind == VE_TARGET || kind == VE_SOURCE;
 	return;
 full:
 	b->bad = 1;
@@ -726,14 +729,17 @@ static int pb_part(verbs_conv *vc, pbuild *b, const char *part, long **reason)
 {
 	if (!*part)
 		return 0;
-	if (strcmp(part, "+") == 0) {
+	if (strcmp(part, "+") == 0 || strcmp(part, "$") == 0) {
+		int kind = part[0] == '+' ? VE_TARGET : VE_SOURCE;
 		for (int i = 0; i < b->p->n; i++)
-			if (b->p->els[i].kind == VE_TARGET)
+			if (b->p->els[i].kind == kind)
 				return 0;
-		pb_add(b, VE_TARGET, NULL, NULL);
+		pb_add(b, kind, NULL, NULL);
 		return 0;
 	}
-	if (strcmp(part, "$") == 0 || strcmp(part, "%") == 0 || strcmp(part, "^") == 0) {
+	/* a compound (%) or any phrase to skip (^): curlew finds compounds
+	 * and skips phrases by itself */
+	if (strcmp(part, "%") == 0 || strcmp(part, "^") == 0) {
 		b->gap = 1;
 		return 0;
 	}
@@ -807,6 +813,43 @@ static int add_pattern(verbs_conv *vc, const vpattern *p)
 	return 0;
 }
 
+/* The words before the verb, "- WERE ABLE TO * [012]", "- + WAS * DEAD
+ * IN $": blanks allow other words between, as after the verb, and so does
+ * the blank before the '*' itself ("IN_*" wants the verb right after). */
+static int pre_part(verbs_conv *vc, vpattern *p, char *body, char *star, long **reason)
+{
+	char save = *star;
+	*star = '\0';
+	char *t = cw_trim(body);
+	int rc = 0;
+	if (*t) {
+		vpattern pre;
+		memset(&pre, 0, sizeof pre);
+		pbuild b = { &pre, 0, 0 };
+		rc = pb_text(vc, &b, t, 1, reason);
+		if (b.bad)
+			*reason = &vc->skip_long;
+		int joined = star > body && star[-1] == '_';
+		if (!joined && pre.n && pre.els[pre.n - 1].kind != VE_GAP && pre.n < MAX_ELS)
+			pre.els[pre.n++] = (velem){ VE_GAP, NULL, NULL };
+		while (pre.n && pre.els[0].kind == VE_GAP)
+			memmove(pre.els, pre.els + 1, (size_t)--pre.n * sizeof *pre.els);
+		/* markers alone ("+ *", "$ *") add nothing to the verb itself */
+		int words = 0;
+		for (int i = 0; i < pre.n; i++)
+			words += pre.els[i].kind == VE_WORD || pre.els[i].kind == VE_SYN;
+		if (words && pre.n + 1 > MAX_ELS)
+			*reason = &vc->skip_long;
+		if (words) {
+			memcpy(p->pre, pre.els, (size_t)pre.n * sizeof *pre.els);
+			p->npre = pre.n;
+			vc->with_pre++;
+		}
+	}
+	*star = save;
+	return rc;
+}
+
 /* "- [words before] * [words after] [CODE]" */
 static int verb_pattern(verbs_conv *vc, char *line)
 {
@@ -827,15 +870,12 @@ static int verb_pattern(verbs_conv *vc, char *line)
 	char *body = line + 1, *star = strchr(body, '*');
 	if (!star || strchr(star + 1, '*'))
 		return vc->skip_shape++, 0;
-	/* before the verb only actor markers can be dropped: curlew decides
-	 * source and target from the sentence's structure */
-	for (char *q = body; q < star; q++)
-		if (!strchr(" _+$%^\t", *q))
-			return vc->skip_pre++, 0;
+	long *reason = NULL;
+	if (pre_part(vc, &p, body, star, &reason) < 0)
+		return -1;
 	int attached = star[1] == '_';
 	pbuild b = { &p, 0, 0 };
-	long *reason = NULL;
-	if (pb_text(vc, &b, star + 1 + attached, attached, &reason) < 0)
+	if (!reason && pb_text(vc, &b, star + 1 + attached, attached, &reason) < 0)
 		return -1;
 	if (reason)
 		return (*reason)++, 0;
@@ -843,6 +883,14 @@ static int verb_pattern(verbs_conv *vc, char *line)
 		return vc->skip_long++, 0;
 	while (p.n && p.els[p.n - 1].kind == VE_GAP)
 		p.n--;
+	/* one target and one source slot in all: "+ * FROM +" is no pattern */
+	int slots[VE_SOURCE + 1] = { 0 };
+	for (int i = 0; i < p.n; i++)
+		slots[p.els[i].kind]++;
+	for (int i = 0; i < p.npre; i++)
+		slots[p.pre[i].kind]++;
+	if (slots[VE_TARGET] > 1 || slots[VE_SOURCE] > 1)
+		return vc->skip_shape++, 0;
 	return add_pattern(vc, &p);
 }
 
@@ -909,6 +957,28 @@ static void put_alts(FILE *f, char *const *alts, int n)
 		fprintf(f, "%s%s", i ? "|" : "", alts[i]);
 }
 
+static void put_elem(FILE *f, const velem *e, int pick)
+{
+	if (e->kind == VE_GAP)
+		fputc('*', f);
+	else if (e->kind == VE_TARGET)
+		fputs("{T}", f);
+	else if (e->kind == VE_SOURCE)
+		fputs("{S}", f);
+	else if (e->kind == VE_WORD)
+		fputs(e->word, f);
+	else {
+		int from = pick * MAX_ALTS, n = e->syn->n - from;
+		put_alts(f, e->syn->alts + from, n > MAX_ALTS ? MAX_ALTS : n);
+	}
+}
+
+/* How many lines a synset element needs (verbs.c reads MAX_ALTS). */
+static int chunks_of(const velem *e)
+{
+	return e->kind == VE_SYN ? (e->syn->n + MAX_ALTS - 1) / MAX_ALTS : 1;
+}
+
 /* Writes one pattern for an anchor, splitting synsets longer than verbs.c
  * takes into several lines (at most a few, else the pattern is skipped).
  * PETRARCH finds the target inside the verb's phrase, after the words the
@@ -917,15 +987,15 @@ static void put_alts(FILE *f, char *const *alts, int n)
  * within a few words there), then without it for when none follows. */
 static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, const vpattern *p)
 {
-	int chunks[MAX_ELS], total = 1;
-	if (anchor_words + p->n > MAX_ELS) {
+	int total = 1;
+	if (anchor_words + p->n > MAX_ELS || p->npre > MAX_ELS) {
 		vc->skip_long++;
 		return;
 	}
-	for (int i = 0; i < p->n; i++) {
-		chunks[i] = p->els[i].kind == VE_SYN ? (p->els[i].syn->n + MAX_ALTS - 1) / MAX_ALTS : 1;
-		total *= chunks[i];
-	}
+	for (int i = 0; i < p->n; i++)
+		total *= chunks_of(&p->els[i]);
+	for (int i = 0; i < p->npre; i++)
+		total *= chunks_of(&p->pre[i]);
 	if (total > 8) {
 		vc->skip_long++;
 		return;
@@ -934,25 +1004,24 @@ static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, co
 	int has_target = 0;
 	for (int i = 0; i < p->n; i++)
 		has_target |= p->els[i].kind == VE_TARGET;
+	for (int i = 0; i < p->npre; i++)
+		has_target |= p->pre[i].kind == VE_TARGET;
 	int variants = has_target || anchor_words + p->n >= MAX_ELS ? 1 : 2;
 	for (int combo = 0; combo < total * variants; combo++) {
-		fprintf(f, "%s %s", p->code, anchor);
+		fputs(p->code, f);
 		int rest = combo % total;
-		for (int i = 0; i < p->n; i++) {
-			const velem *e = &p->els[i];
-			int pick = rest % chunks[i];
-			rest /= chunks[i];
+		for (int i = 0; i < p->npre; i++) {
+			int c = chunks_of(&p->pre[i]);
 			fputc(' ', f);
-			if (e->kind == VE_GAP)
-				fputc('*', f);
-			else if (e->kind == VE_TARGET)
-				fputs("{T}", f);
-			else if (e->kind == VE_WORD)
-				fputs(e->word, f);
-			else {
-				int from = pick * MAX_ALTS, n = e->syn->n - from;
-				put_alts(f, e->syn->alts + from, n > MAX_ALTS ? MAX_ALTS : n);
-			}
+			put_elem(f, &p->pre[i], rest % c);
+			rest /= c;
+		}
+		fprintf(f, "%s %s", p->npre ? " >" : "", anchor);
+		for (int i = 0; i < p->n; i++) {
+			int c = chunks_of(&p->els[i]);
+			fputc(' ', f);
+			put_elem(f, &p->els[i], rest % c);
+			rest /= c;
 		}
 		if (variants == 2 && combo < total)
 			fputs(" {T}", f);
@@ -1495,11 +1564,11 @@ static int import_verbs(imp *im, const char *const *files, const char *data_dir,
 		return -1;
 	if (im->log)
 		fprintf(im->log, "verbs: %ld blocks, %ld bare verbs, %ld patterns read, %ld lines written; "
-			"patterns skipped: %ld with words before the verb, %ld with unreadable "
+			"%ld with words before the verb; patterns skipped: %ld with unreadable "
 			"codes (not 2-4 digits and a letter), %ld null-coded, %ld with undefined synsets, "
 			"%ld malformed, %ld too long; %ld transformations skipped; %ld second "
 			"(reverse-direction) codes dropped\n",
-			vc.blocks, vc.bare, vc.patterns, vc.lines, vc.skip_pre, vc.skip_code,
+			vc.blocks, vc.bare, vc.patterns, vc.lines, vc.with_pre, vc.skip_code,
 			vc.skip_null, vc.skip_syn, vc.skip_shape, vc.skip_long, vc.transforms,
 			vc.second_codes);
 	return 0;

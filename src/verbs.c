@@ -21,7 +21,7 @@
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
 #define NEG_REACH 3        /* "did not target", "has not yet met" */
 
-enum { EL_WORD, EL_GAP, EL_TARGET };
+enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE };
 
 typedef struct vel {
 	int kind;
@@ -37,6 +37,8 @@ typedef struct vpat {
 	int negcomp;             /* denies its complement: that verb is negated */
 	vel *els;
 	int nels;
+	vel *pre;                /* elements before the anchor, in written order */
+	int npre;
 	int spec;                /* literal words */
 	const char *rule;        /* "verbs.txt:12 meet with" */
 } vpat;
@@ -135,6 +137,38 @@ static int parse_adj_line(load_ctx *c, char *rest)
 	return 0;
 }
 
+static const char *pre_error(int r)
+{
+	return r == -3 ? "one {T} and one {S} per pattern" : r == -4 ? "'*' must follow a word"
+							   : "bad element before '>'";
+}
+
+/* One element before the anchor: a word, alternatives, '*' or a slot.
+ * nslots has bit 1 for {T} and bit 2 for {S}, shared with the rest. */
+static int parse_pre(load_ctx *c, vel *e, char *w, int n, int *nslots, int *spec)
+{
+	memset(e, 0, sizeof *e);
+	if (strcmp(w, "*") == 0) {
+		e->kind = EL_GAP;
+		return n == 0 || e[-1].kind == EL_GAP ? -4 : 0;
+	}
+	if (strcmp(w, "{T}") == 0 || strcmp(w, "{S}") == 0) {
+		int bit = w[1] == 'S' ? 2 : 1;
+		if (*nslots & bit)
+			return -3;
+		*nslots |= bit;
+		e->kind = bit == 2 ? EL_SOURCE : EL_TARGET;
+		return 0;
+	}
+	if (strchr(w, '*') || strchr(w, '{') || strchr(w, '}') || strcmp(w, ">") == 0)
+		return -1;
+	int r = parse_word(c, e, w);
+	if (r)
+		return r < 0 ? -2 : -1;
+	(*spec)++;
+	return 0;
+}
+
 static int parse_line(void *ctx, char *line, int lineno)
 {
 	load_ctx *c = ctx;
@@ -167,9 +201,30 @@ static int parse_line(void *ctx, char *line, int lineno)
 		return bad_line(c, lineno, "unknown CAMEO code", f[i]);
 	strcpy(pat->code, f[i++]);
 
+	vel pre[MAX_ELS];
+	int npre = 0, nslots = 0;
+	char text[512] = "";
+	int arrow = -1;
+	for (int k = i; k < nf && f[k][0] != '@'; k++)
+		if (strcmp(f[k], ">") == 0)
+			arrow = k;
+	for (; arrow >= 0 && i < arrow; i++) {
+		int r = parse_pre(c, &pre[npre], f[i], npre, &nslots, &pat->spec);
+		if (r < 0)
+			return bad_line(c, lineno, r == -2 ? "out of memory" : pre_error(r), f[i]);
+		size_t tl = strlen(text);
+		snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", f[i]);
+		npre++;
+	}
+	if (arrow >= 0) {
+		if (npre == 0 || pre[0].kind == EL_GAP)
+			return bad_line(c, lineno, "'>' must follow the words before the anchor", NULL);
+		size_t tl = strlen(text);
+		snprintf(text + tl, sizeof text - tl, " >");
+		i++;
+	}
 	vel els[MAX_ELS];
 	int nels = 0, ntarget = 0;
-	char text[512] = "";
 	for (; i < nf && f[i][0] != '@'; i++) {
 		if (nels == MAX_ELS)
 			return bad_line(c, lineno, "pattern too long", NULL);
@@ -181,10 +236,12 @@ static int parse_line(void *ctx, char *line, int lineno)
 			if (nels == 0 || els[nels - 1].kind == EL_GAP)
 				return bad_line(c, lineno, "'*' must follow a word", NULL);
 			e->kind = EL_GAP;
-		} else if (strcmp(f[i], "{T}") == 0) {
-			if (nels == 0 || ntarget++)
-				return bad_line(c, lineno, "one {T} per pattern, after the anchor", NULL);
-			e->kind = EL_TARGET;
+		} else if (strcmp(f[i], "{T}") == 0 || strcmp(f[i], "{S}") == 0) {
+			int src = f[i][1] == 'S';
+			if (nels == 0 || (src ? nslots & 2 : nslots & 1) || (!src && ntarget++))
+				return bad_line(c, lineno, "one {T} and one {S} per pattern, not as the anchor", NULL);
+			nslots |= src ? 2 : 1;
+			e->kind = src ? EL_SOURCE : EL_TARGET;
 		} else if (strchr(f[i], '*') || strchr(f[i], '{') || strchr(f[i], '}')) {
 			return bad_line(c, lineno, "bad pattern element", f[i]);
 		} else {
@@ -226,6 +283,12 @@ static int parse_line(void *ctx, char *line, int lineno)
 		return bad_line(c, lineno, "out of memory", NULL);
 	memcpy(pat->els, els, (size_t)nels * sizeof *els);
 	pat->nels = nels;
+	if (npre) {
+		if (!(pat->pre = cw_alloc(c->d->arena, (size_t)npre * sizeof *pat->pre)))
+			return bad_line(c, lineno, "out of memory", NULL);
+		memcpy(pat->pre, pre, (size_t)npre * sizeof *pre);
+		pat->npre = npre;
+	}
 
 	cw_map *idx = (pat->flags & CW_TR_NOMINAL) ? c->d->nominal : c->d->verbal;
 	for (int a = 0; a < els[0].nalts; a++)
@@ -448,7 +511,11 @@ typedef struct mstate {
 	int target;     /* token of the {T} slot, or -1 */
 	int prep;       /* token of the literal before {T}, or -1 */
 	int gaps;       /* tokens skipped by '*' */
+	int source;     /* token of the {S} slot, or -1 */
+	int start;      /* first token matched (words before the anchor) */
 } mstate;
+
+#define MSTATE(i) ((mstate){ .end = (i) + 1, .target = -1, .prep = -1, .source = -1, .start = (i) })
 
 static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate *m)
 {
@@ -468,9 +535,13 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->end = old;
 		return 0;
 	}
-	if (e->kind == EL_TARGET) {
+	if (e->kind == EL_TARGET || e->kind == EL_SOURCE) {
 		if (ti >= s->ntoks || is_punct(&s->toks[ti]))
 			return 0;
+		if (e->kind == EL_SOURCE) {
+			m->source = slot_actor(s, ti);
+			return m->source >= 0 && match_els(p, ei + 1, s, ti, m);
+		}
 		m->target = slot_actor(s, ti);
 		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
 		return match_els(p, ei + 1, s, ti, m);
@@ -480,6 +551,52 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 			break;
 		m->gaps += k;
 		if (match_els(p, ei + 1, s, ti + k, m))
+			return 1;
+		m->gaps -= k;
+	}
+	return 0;
+}
+
+/* The words before the anchor, matched leftwards from token ti (the one
+ * just before what is matched so far).  A slot there is an actor that
+ * ends at ti: "{T} was > shoot" wants the mention right before "was". */
+static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate *m)
+{
+	if (ei < 0) {
+		m->start = ti + 1;
+		return 1;
+	}
+	if (ti < 0)
+		return 0;
+	const vel *e = &p->pre[ei];
+	if (e->kind == EL_WORD) {
+		for (int a = 0; a < e->nalts; a++) {
+			int words = 1;
+			for (const char *q = e->alts[a]; *q; q++)
+				words += *q == '_';
+			int st = ti - words + 1;
+			if (st >= 0 && alt_match(s, st, e->alts[a], (p->flags & CW_TR_NOMINAL) != 0) == words &&
+			    match_pre(p, ei - 1, s, st - 1, m))
+				return 1;
+		}
+		return 0;
+	}
+	if (e->kind == EL_TARGET || e->kind == EL_SOURCE) {
+		int mt = s->toks[ti].mention;
+		if (mt < 0)
+			return 0;
+		int start = s->ments[mt].tok_start, old = e->kind == EL_SOURCE ? m->source : m->target;
+		*(e->kind == EL_SOURCE ? &m->source : &m->target) = start;
+		if (match_pre(p, ei - 1, s, start - 1, m))
+			return 1;
+		*(e->kind == EL_SOURCE ? &m->source : &m->target) = old;
+		return 0;
+	}
+	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
+		if (k > 0 && (ti - k + 1 < 0 || gap_stop(&s->toks[ti - k + 1])))
+			break;
+		m->gaps += k;
+		if (match_pre(p, ei - 1, s, ti - k, m))
 			return 1;
 		m->gaps -= k;
 	}
@@ -512,8 +629,8 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 		const vpat *p = l->p[k];
 		if (b->p && p->spec < b->p->spec)
 			break;
-		mstate m = { i + 1, -1, -1, 0 };
-		if (!match_els(p, 1, s, i + 1, &m))
+		mstate m = MSTATE(i);
+		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
 			continue;
 		if (b->p && !better(p, &m, b))
 			continue;
@@ -973,7 +1090,7 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (b.p) {
 			c[nc++] = (cand){ b, i, 0, 0, 0 };
 		} else if (t->vlemma && in_list(t->vlemma, say_verbs) && verbal_ok(d, s, i)) {
-			b.m = (mstate){ i + 1, -1, -1, 0 };
+			b.m = MSTATE(i);
 			c[nc++] = (cand){ b, i, 0, 0, 1 };
 		}
 	}
@@ -993,9 +1110,11 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		cw_trigger *tr = &s->trigs[s->ntrigs++];
 		const vpat *p = c[k].b.p;
 		const mstate *m = &c[k].b.m;
-		tr->anchor = tr->tok_start = c[k].anchor;
+		tr->anchor = c[k].anchor;
+		tr->tok_start = m->start;
 		tr->tok_end = m->end;
 		tr->target_tok = m->target;
+		tr->source_tok = m->source;
 		tr->prep = m->prep >= 0 ? s->toks[m->prep].lower : NULL;
 		if (p) {
 			strcpy(tr->code, p->code);

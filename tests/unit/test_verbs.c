@@ -312,6 +312,36 @@ static void test_load_errors(void)
 	CHECK(strstr(err, "verbs.txt") != NULL);
 }
 
+/* Words before the anchor and the {S} slot, with a dictionary of their own. */
+static void test_before_anchor(void)
+{
+	char err[256];
+	cw_verb_dict *d = NULL, *keep = cw.verbs;
+	CHECK_INT(load_text("190 {T} was > shoot * dead in {S}\n012 able to > leave\n"
+			    "0841 {T} * > free * from {S}\n", err, sizeof err, &d), 0);
+	if (!d)
+		return;
+	cw.verbs = d;
+	cw_sentence *s = sentence("An ^Iraqi was shot dead in ^Syria");
+	const cw_trigger *t = trig_at(s, "shot");
+	CHECK(t && strcmp(t->code, "190") == 0 && t->target_tok == 1 && t->source_tok == 6 &&
+	      t->tok_start == 1);
+	t = trig_at(sentence("^Iraq was able to leave ^Syria"), "leave");
+	CHECK(t && strcmp(t->code, "012") == 0 && t->tok_start == 2);
+	t = trig_at(sentence("^Iraq wanted to leave ^Syria"), "leave");
+	CHECK(t == NULL);
+	t = trig_at(sentence("^Iraqi guards were freed from ^Syria"), "freed");
+	CHECK(t && t->target_tok == 0 && t->source_tok == 5);
+	/* no actor before: a slot before the anchor does not match */
+	CHECK(trig_at(sentence("He was shot dead in ^Syria"), "shot") == NULL);
+	cw.verbs = keep;
+	cw_verbs_free(d);
+	CHECK_INT(load_text("040 > meet\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, "'>'") != NULL);
+	CHECK_INT(load_text("040 {S} > meet {S}\n", err, sizeof err, &d), -1);
+	CHECK_INT(load_text("040 * a > meet\n", err, sizeof err, &d), -1);
+}
+
 /* Every code in verbs.txt must be in the CAMEO table. */
 static void test_codes_valid(void)
 {
@@ -385,6 +415,7 @@ int main(void)
 	test_complements();
 	test_statements();
 	test_load_errors();
+	test_before_anchor();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
