@@ -433,7 +433,7 @@ static void modal_code(const ctx *x, const cw_trigger *t, char out[5])
 		}
 }
 
-static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
+static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, const char *why)
 {
 	cw_sentence *s = x->s;
 	if (src < 0 || s->nevents >= MAX_EVENTS_PER_SENTENCE)
@@ -452,6 +452,8 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	const cw_trigger *t = &s->trigs[trig];
 	char code[5];
 	modal_code(x, t, code);
+	if (as)
+		snprintf(code, sizeof code, "%s", as);
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
@@ -474,6 +476,16 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	e->place = pick_place(x->doc, s);
 	e->why = x->doc->explain ? why : NULL;
 	return 0;
+}
+
+/* The event, and for a paired code ("032:033") the target's side too. */
+static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
+{
+	int rc = add_event_as(x, trig, src, tgt, NULL, why);
+	const char *r = x->s->trigs[trig].rcode;
+	if (rc == 0 && r[0] && tgt >= 0 && src >= 0)
+		rc = add_event_as(x, trig, tgt, src, r, why);
+	return rc;
 }
 
 /* One event per source and target pair; "both sides" (a mention with a
@@ -605,7 +617,8 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
-	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig]) && coordinated(s, src, nsrc)) {
+	if (ntgt == 0 && nsrc > 1 && coordinated(s, src, nsrc) &&
+	    (reciprocal(s, &s->trigs[trig]) || s->trigs[trig].flags & CW_TR_MUTUAL)) {
 		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
 		 * each acts toward the others */
 		for (int i = 0; i < nsrc && rc == 0; i++)

@@ -187,13 +187,16 @@ enum cw_trig_flags {
 	CW_TR_SAY = 1 << 0,      /* a bare statement verb (said, told): 010 fallback */
 	CW_TR_REPORT = 1 << 1,   /* can introduce reported speech ("added that") */
 	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
-	CW_TR_NEGATED = 1 << 3   /* verbs stage saw a negation inside the pattern */
+	CW_TR_NEGATED = 1 << 3,  /* verbs stage saw a negation inside the pattern */
+	CW_TR_MUTUAL = 1 << 4    /* @mutual: a compound subject acts on each other */
 };
 
 typedef struct cw_trigger {
 	int anchor;              /* token of the verb or noun the pattern hangs on */
 	int tok_start, tok_end;  /* first and one-past-last matched token */
 	char code[5];            /* CAMEO event code */
+	char rcode[5];           /* the target's side of a paired act ("left for X":
+				  * X receives a visit, 033), or "" */
 	const char *rule;        /* "verbs.txt:123 meet with", for users to find it */
 	int target_tok;          /* token where the pattern's target slot begins, or -1 */
 	int source_tok;          /* token where the pattern's source slot ({S}) begins, or -1 */

@@ -11,11 +11,11 @@
  * curlew's own text formats, so the coder has one loader per kind of
  * dictionary and the converted files can be read and edited like any other.
  *
- * What does not map is counted and reported, not guessed at: curlew's
- * patterns hang on the verb and look forwards only, so PETRARCH patterns
- * with words before the verb are skipped; codes outside CAMEO ("903",
- * "174K") become local codes of the imported table; a code that applies to the opposite direction
- * ("[032:033]") keeps its first half.
+ * Most of PETRARCH's pattern language has a curlew counterpart: words
+ * before the verb ("> "), source and target markers ({S}, {T}), paired
+ * codes ("032:033"), synsets (written out as alternatives); codes outside
+ * CAMEO ("903", "174K") become local codes of the imported table.  What
+ * does not map is counted and reported, not guessed at.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -36,6 +36,7 @@
 #define MAX_ELS 16         /* verbs.c: elements in one pattern */
 #define MAX_NAMES 64       /* names kept for one actor entry */
 #define MAX_ROLES 16       /* actors.c: [...] groups on one line */
+#define CODE_LEN 12        /* "032:033" */
 
 /* ------------------------------------------------------------- reading */
 
@@ -562,13 +563,14 @@ typedef struct vpattern {
 	int n;
 	velem pre[MAX_ELS];      /* the words before the verb */
 	int npre;
-	char code[5];
+	int mutual;              /* "% * ..." : a compound subject, each on the others */
+	char code[CODE_LEN];
 } vpattern;
 
 typedef struct vverb {
 	char *seq;               /* "cordon off": the anchor first */
 	int words;
-	char code[5];            /* "" when the bare verb codes nothing */
+	char code[CODE_LEN];     /* "" when the bare verb codes nothing */
 } vverb;
 
 typedef struct verbs_conv {
@@ -579,29 +581,18 @@ typedef struct verbs_conv {
 	int nverbs, capverbs;
 	vpattern *pats;
 	int npats, cappats;
-	char block_code[5];
+	char block_code[CODE_LEN];
 	int in_block;
 	long blocks, bare, patterns, lines;
 	long with_pre, skip_code, skip_null, skip_syn, skip_shape, skip_long, transforms, second_codes;
 } verbs_conv;
 
-/* The primary code of "[064]", "[032:033]", "[---]".  Returns 1 and the
- * code, 0 for the null code, -1 for codes curlew cannot use (letters,
- * roots above 20).  Numeric codes with a CAMEO root that the code table
- * lacks are added to it. */
-static int verb_code(verbs_conv *vc, const char *s, char out[5])
+/* One code of a verb entry: 2-4 digits, a final capital allowed.  Codes
+ * the code table lacks are added to it (as local codes when CAMEO has no
+ * such root).  Returns 1, 0 for the null code, -1 unreadable, -2 memory. */
+static int one_code(verbs_conv *vc, const char *c)
 {
-	char c[16];
-	size_t k = 0;
-	while (*s == ' ')
-		s++;
-	while (*s && *s != ':' && *s != ']' && *s != ' ' && k < sizeof c - 1)
-		c[k++] = *s++;
-	c[k] = '\0';
-	while (*s == ' ')
-		s++;
-	if (*s == ':')
-		vc->second_codes++;
+	size_t k = strlen(c);
 	if (k == 0 || strcmp(c, "---") == 0)
 		return 0;
 	if (k < 2 || k > 4)
@@ -611,7 +602,6 @@ static int verb_code(verbs_conv *vc, const char *s, char out[5])
 			return -1;
 	if ((c[0] - '0') * 10 + (c[1] - '0') < 1)
 		return -1;
-	memcpy(out, c, k + 1);
 	imp *im = vc->im;
 	if (im->codes && !cw_codes_get(im->codes, c) && !cw_map_get(im->extra, c)) {
 		char **g = cw_grow(im->a, im->extras, &im->capextra, im->nextra + 1, sizeof *g);
@@ -622,6 +612,37 @@ static int verb_code(verbs_conv *vc, const char *s, char out[5])
 			return -2;
 		im->nextra++;
 	}
+	return 1;
+}
+
+/* The code of "[064]", "[032:033]" (an act and the target's counterpart,
+ * written "032:033" in curlew's verbs.txt too), "[---]".  Returns 1 and
+ * the code, 0 for the null code, -1 for a code curlew cannot read. */
+static int verb_code(verbs_conv *vc, const char *s, char out[CODE_LEN])
+{
+	char c[2][6] = { "", "" };
+	for (int h = 0; h < 2; h++) {
+		size_t k = 0;
+		while (*s == ' ')
+			s++;
+		while (*s && *s != ':' && *s != ']' && *s != ' ' && k < sizeof c[h] - 1)
+			c[h][k++] = *s++;
+		c[h][k] = '\0';
+		while (*s == ' ')
+			s++;
+		if (*s != ':')
+			break;
+		s++;
+	}
+	int first = one_code(vc, c[0]);
+	if (first <= 0)
+		return first;
+	int second = c[1][0] ? one_code(vc, c[1]) : 0;
+	if (second == -2)
+		return -2;
+	if (second > 0)
+		vc->second_codes++;
+	snprintf(out, CODE_LEN, "%s%s%s", c[0], second > 0 ? ":" : "", second > 0 ? c[1] : "");
 	return 1;
 }
 
@@ -871,6 +892,7 @@ static int verb_pattern(verbs_conv *vc, char *line)
 	if (!star || strchr(star + 1, '*'))
 		return vc->skip_shape++, 0;
 	long *reason = NULL;
+	p.mutual = memchr(body, '%', (size_t)(star - body)) != NULL;
 	if (pre_part(vc, &p, body, star, &reason) < 0)
 		return -1;
 	int attached = star[1] == '_';
@@ -897,11 +919,11 @@ static int verb_pattern(verbs_conv *vc, char *line)
 /* "CORDON_OFF", "+CORDON_OFF {...}", "WIRE_+TAP {...} [1711]". */
 static int verb_line(verbs_conv *vc, char *line)
 {
-	char code[5] = "";
+	char code[CODE_LEN] = "";
 	memcpy(code, vc->block_code, sizeof code);
 	char *lb = strchr(line, '[');
 	if (lb) {
-		char own[5] = "";
+		char own[CODE_LEN] = "";
 		int c = verb_code(vc, lb + 1, own);
 		if (c == -2)
 			return oom(vc->im);
@@ -1025,7 +1047,7 @@ static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, co
 		}
 		if (variants == 2 && combo < total)
 			fputs(" {T}", f);
-		fputc('\n', f);
+		fputs(p->mutual ? " @mutual\n" : "\n", f);
 		vc->lines++;
 	}
 }
@@ -1566,8 +1588,8 @@ static int import_verbs(imp *im, const char *const *files, const char *data_dir,
 		fprintf(im->log, "verbs: %ld blocks, %ld bare verbs, %ld patterns read, %ld lines written; "
 			"%ld with words before the verb; patterns skipped: %ld with unreadable "
 			"codes (not 2-4 digits and a letter), %ld null-coded, %ld with undefined synsets, "
-			"%ld malformed, %ld too long; %ld transformations skipped; %ld second "
-			"(reverse-direction) codes dropped\n",
+			"%ld malformed, %ld too long; %ld transformations skipped; %ld paired "
+			"codes (the target's side too)\n",
 			vc.blocks, vc.bare, vc.patterns, vc.lines, vc.with_pre, vc.skip_code,
 			vc.skip_null, vc.skip_syn, vc.skip_shape, vc.skip_long, vc.transforms,
 			vc.second_codes);

@@ -32,7 +32,8 @@ typedef struct vel {
 typedef struct vpat {
 	int line;
 	char code[5];
-	unsigned flags;          /* CW_TR_SAY, CW_TR_REPORT, CW_TR_NOMINAL */
+	char rcode[5];           /* "032:033": the target's counterpart code */
+	unsigned flags;          /* CW_TR_SAY, CW_TR_REPORT, CW_TR_NOMINAL, CW_TR_MUTUAL */
 	int comp;                /* governs a complement verb: that verb is not an event */
 	int negcomp;             /* denies its complement: that verb is negated */
 	vel *els;
@@ -195,11 +196,18 @@ static int parse_line(void *ctx, char *line, int lineno)
 		pat->flags |= CW_TR_NOMINAL;
 		i++;
 	}
-	if (i >= nf || !valid_code_shape(f[i]))
+	/* "032:033": the act and its counterpart, done by the target */
+	char *pair = i < nf ? strchr(f[i], ':') : NULL;
+	if (pair)
+		*pair++ = '\0';
+	if (i >= nf || !valid_code_shape(f[i]) || (pair && !valid_code_shape(pair)))
 		return bad_line(c, lineno, "expected a CAMEO code", i < nf ? f[i] : NULL);
-	if (c->check_codes && !cw_codes_known(c->cw->codes, f[i]))
-		return bad_line(c, lineno, "unknown CAMEO code", f[i]);
+	if (c->check_codes && (!cw_codes_known(c->cw->codes, f[i]) ||
+			       (pair && !cw_codes_known(c->cw->codes, pair))))
+		return bad_line(c, lineno, "unknown CAMEO code", pair && cw_codes_known(c->cw->codes, f[i]) ? pair : f[i]);
 	strcpy(pat->code, f[i++]);
+	if (pair)
+		strcpy(pat->rcode, pair);
 
 	vel pre[MAX_ELS];
 	int npre = 0, nslots = 0;
@@ -268,6 +276,8 @@ static int parse_line(void *ctx, char *line, int lineno)
 			pat->comp = 1;
 		else if (strcmp(f[i], "@negcomp") == 0)
 			pat->negcomp = 1;
+		else if (strcmp(f[i], "@mutual") == 0)
+			pat->flags |= CW_TR_MUTUAL;
 		else
 			return bad_line(c, lineno, "unknown flag (or pattern word after a flag)", f[i]);
 	}
@@ -606,15 +616,19 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 typedef struct best {
 	const vpat *p;
 	mstate m;
+	int exact;      /* the anchor was written as the token is ("left") */
 } best;
 
 /* More literals win, then the shorter gap, then a match whose {T} slot
  * found an actor ("visit {T}" over "visit" when an actor follows), then
  * the earlier line. */
-static int better(const vpat *p, const mstate *m, const best *b)
+static int better(const vpat *p, const mstate *m, int exact, const best *b)
 {
 	if (p->spec != b->p->spec)
 		return p->spec > b->p->spec;
+	/* "032 left" over "012 leave" for "left": the form written wins */
+	if (exact != b->exact)
+		return exact;
 	if (m->gaps != b->m.gaps)
 		return m->gaps < b->m.gaps;
 	if ((m->target >= 0) != (b->m.target >= 0))
@@ -625,6 +639,10 @@ static int better(const vpat *p, const mstate *m, const best *b)
 /* Tries one anchor's patterns (sorted most specific first) at token i. */
 static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 {
+	int exact = 0;
+	for (int k = 0; l && k < l->n && !exact; k++)
+		for (int a = 0; a < l->p[k]->els[0].nalts && !exact; a++)
+			exact = strcmp(l->p[k]->els[0].alts[a], s->toks[i].lower) == 0;
 	for (int k = 0; l && k < l->n; k++) {
 		const vpat *p = l->p[k];
 		if (b->p && p->spec < b->p->spec)
@@ -632,10 +650,11 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 		mstate m = MSTATE(i);
 		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
 			continue;
-		if (b->p && !better(p, &m, b))
+		if (b->p && !better(p, &m, exact, b))
 			continue;
 		b->p = p;
 		b->m = m;
+		b->exact = exact;
 	}
 }
 
@@ -1118,6 +1137,7 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		tr->prep = m->prep >= 0 ? s->toks[m->prep].lower : NULL;
 		if (p) {
 			strcpy(tr->code, p->code);
+			strcpy(tr->rcode, p->rcode);
 			tr->rule = p->rule;
 			tr->specificity = p->spec;
 			tr->flags = p->flags;

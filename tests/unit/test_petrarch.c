@@ -177,8 +177,8 @@ static void test_import(void)
 	CHECK(has_line(v, "0641 restore|reestablish * military|economic|cultural_exchange * ties"));
 	CHECK(has_line(v, "1721 cordon off"));
 	CHECK(has_line(v, "071 cordon off * for * construction"));
-	CHECK(has_line(v, "173 cordon off {T} * in * detention"));
-	CHECK(has_line(v, "032 left"));
+	CHECK(has_line(v, "173:174 cordon off {T} * in * detention"));
+	CHECK(has_line(v, "032:033 left"));
 	CHECK(has_line(v, "112 not * > restore|reestablish * relations"));   /* words before the verb */
 	CHECK(v && !strstr(v, "fxll"));        /* not a CAMEO code */
 	CHECK(v && !strstr(v, "the * full"));  /* null code */
@@ -233,9 +233,9 @@ static void test_import(void)
 }
 
 /* The acceptance run.  The threshold is what curlew measured when this
- * test was last raised (169 of 283 records, 60%), less a margin for changes in
+ * test was last raised (174 of 283 records, 61%), less a margin for changes in
  * the other stages; the rate is printed so that progress is visible. */
-#define PETRARCH_MIN_RATE 0.55
+#define PETRARCH_MIN_RATE 0.58
 
 static void test_unit_records(void)
 {

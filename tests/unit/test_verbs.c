@@ -336,6 +336,20 @@ static void test_before_anchor(void)
 	CHECK(trig_at(sentence("He was shot dead in ^Syria"), "shot") == NULL);
 	cw.verbs = keep;
 	cw_verbs_free(d);
+	/* a paired code, the exact form over the lemma, @mutual */
+	CHECK_INT(load_text("012 leave\n032:033 left\n040 consult @mutual\n", err, sizeof err, &d), 0);
+	if (d) {
+		cw.verbs = d;
+		t = trig_at(sentence("^Iraq left for ^Syria"), "left");
+		CHECK(t && strcmp(t->code, "032") == 0 && strcmp(t->rcode, "033") == 0);
+		t = trig_at(sentence("^Iraq will leave ^Syria"), "leave");
+		CHECK(t && strcmp(t->code, "012") == 0 && t->rcode[0] == '\0');
+		t = trig_at(sentence("^Iraq and ^Syria consulted"), "consulted");
+		CHECK(t && (t->flags & CW_TR_MUTUAL));
+		cw.verbs = keep;
+		cw_verbs_free(d);
+	}
+	CHECK_INT(load_text("032:0x3 left\n", err, sizeof err, &d), -1);
 	CHECK_INT(load_text("040 > meet\n", err, sizeof err, &d), -1);
 	CHECK(strstr(err, "'>'") != NULL);
 	CHECK_INT(load_text("040 {S} > meet {S}\n", err, sizeof err, &d), -1);
