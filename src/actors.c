@@ -1018,6 +1018,13 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		person = &b->atoms[k];
 		end = person->te;
 		k++;
+	} else if (have && k < b->natoms && is_type(&b->atoms[k], E_NAME) && b->atoms[k].ts == end) {
+		/* "the Bree Prime Minister Romendacil": a name the dictionary
+		 * files under the title's own country is the titled person */
+		origin no;
+		if (origin_of(b, &b->atoms[k], &no) && !no.code[0] && o.country[0] &&
+		    strcmp(no.country, o.country) == 0)
+			end = b->atoms[k++].te;
 	}
 	/* "the Minister of Foreign Affairs of North Macedonia", "chief of staff
 	 * of the Pakistani army": take the country of what follows "of" */

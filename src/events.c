@@ -816,7 +816,7 @@ static int code_verbal(ctx *x, int ti)
 	int src[CW_MAX_ARGS + 1], tgt[CW_MAX_ARGS + CW_MAX_PPS];
 	int nsrc = 0, ntgt = 0;
 	const char *why;
-	if (c && c->negated)
+	if (c && c->negated && !(t->flags & CW_TR_OWNNEG))
 		return 0;
 	cw_clause fixed;
 	if (c && c->agent < 0) {

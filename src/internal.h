@@ -188,7 +188,8 @@ enum cw_trig_flags {
 	CW_TR_REPORT = 1 << 1,   /* can introduce reported speech ("added that") */
 	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
 	CW_TR_NEGATED = 1 << 3,  /* verbs stage saw a negation inside the pattern */
-	CW_TR_MUTUAL = 1 << 4    /* @mutual: a compound subject acts on each other */
+	CW_TR_MUTUAL = 1 << 4,   /* @mutual: a compound subject acts on each other */
+	CW_TR_OWNNEG = 1 << 5    /* the negation is the pattern's own ("did n't > clash") */
 };
 
 typedef struct cw_trigger {

@@ -735,7 +735,7 @@ static const char *const base_licensors[] = {
 static const char *const light_adverbs[] = {
 	"not", "n't", "'t", "also", "never", "then", "still", "now", "again",
 	"further", "soon", "always", "often", "already", "both", "either",
-	"jointly", "later", "first", "once", "instead", "even", NULL
+	"jointly", "later", "first", "once", "instead", "even", "ever", "just", "yet", NULL
 };
 
 static const char *const object_pronouns[] = {
@@ -947,7 +947,10 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	return 1;
 }
 
-static int negated(const cw_sentence *s, int i, int nominal)
+/* Returns 1 for a negation before the anchor i, 2 when the negation is
+ * one of the pattern's own words (from `own` on: "did_n't * > clash"),
+ * which is then what the pattern means and no negation of it. */
+static int negated(const cw_sentence *s, int i, int own, int nominal)
 {
 	for (int j = i - 1; j >= 0 && j >= i - NEG_REACH; j--) {
 		const cw_token *t = &s->toks[j];
@@ -957,7 +960,7 @@ static int negated(const cw_sentence *s, int i, int nominal)
 		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0 ||
 		    (strcmp(t->lower, "'t") == 0 && j > 0 && s->toks[j - 1].lower &&
 		     ends_with(s->toks[j - 1].lower, "n")))
-			return 1;
+			return j >= own ? 2 : 1;
 		if (strcmp(t->lower, "longer") == 0 && j > 0 && s->toks[j - 1].lower &&
 		    strcmp(s->toks[j - 1].lower, "no") == 0)
 			return 1;
@@ -1148,8 +1151,8 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			tr->flags = CW_TR_SAY | CW_TR_REPORT;
 		}
 		int nominal = (tr->flags & CW_TR_NOMINAL) != 0;
-		if (negated(s, c[k].anchor, nominal))
-			tr->flags |= CW_TR_NEGATED;
+		int neg = negated(s, c[k].anchor, tr->tok_start, nominal);
+		tr->flags |= neg == 1 ? CW_TR_NEGATED : neg == 2 ? CW_TR_OWNNEG : 0;
 		tr->flags |= c[k].extra;
 	}
 	return 0;
