@@ -806,6 +806,26 @@ static int speaker_it(const cw_sentence *s, const cw_clause *c)
 	return -1;
 }
 
+/* The first actor in the verb's own phrase: up to a comma or a word that
+ * opens another clause ("after", "which", ...). */
+static int phrase_actor(const cw_sentence *s, int from)
+{
+	static const char *stop[] = { "after", "before", "when", "while", "because", "since",
+				      "although", "though", "that", "which", "who", "where", "if",
+				      "until", "as", "but", "whereas", NULL };
+	for (int t = from; t < s->ntoks; t++) {
+		if (s->toks[t].flags & CW_T_PUNCT && s->toks[t].text[0] != '\'')
+			return -1;
+		for (int i = 0; stop[i]; i++)
+			if (is_word(s, t, stop[i]))
+				return -1;
+		int m = s->toks[t].mention;
+		if (usable(s, m))
+			return m;
+	}
+	return -1;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -872,6 +892,10 @@ static int code_verbal(ctx *x, int ti)
 		if (!ntgt && (tgt[0] = inner_target(s, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
 		if (!ntgt && (tgt[0] = later_target(s, t)) >= 0)
+			ntgt = 1;
+		/* PETRARCH takes the first actor in the verb's phrase, even one
+		 * that only says where ("renewed his licence in Michel Delving") */
+		if (!ntgt && x->cw->opts.petrarch && (tgt[0] = phrase_actor(s, t->tok_end)) >= 0)
 			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
