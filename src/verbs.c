@@ -277,7 +277,7 @@ static int parse_line(void *ctx, char *line, int lineno)
 		else if (strcmp(f[i], "@negcomp") == 0)
 			pat->negcomp = 1;
 		else if (strcmp(f[i], "@mutual") == 0)
-			pat->flags |= CW_TR_MUTUAL;
+			pat->flags |= CW_TR_MUTUAL, pat->spec++;   /* the compound is a condition */
 		else
 			return bad_line(c, lineno, "unknown flag (or pattern word after a flag)", f[i]);
 	}
@@ -636,6 +636,24 @@ static int better(const vpat *p, const mstate *m, int exact, const best *b)
 	return p->line < b->p->line;
 }
 
+/* "Iran and Iraq (have) agreed": two actors joined by "and" or a comma
+ * end within a few words before token i. */
+static int compound_before(const cw_sentence *s, int i)
+{
+	int t = i - 1;
+	for (int k = 0; t >= 0 && k < 3 && s->toks[t].mention < 0 && !is_punct(&s->toks[t]); k++)
+		t--;
+	if (t < 0 || s->toks[t].mention < 0)
+		return 0;
+	const cw_mention *m = &s->ments[s->toks[t].mention];
+	int j = m->tok_start - 1;
+	if (j >= 0 && strcmp(s->toks[j].lower, "the") == 0)
+		j--;
+	if (j < 1 || (strcmp(s->toks[j].lower, "and") != 0 && strcmp(s->toks[j].lower, ",") != 0))
+		return 0;
+	return s->toks[j - 1].mention >= 0;
+}
+
 /* Tries one anchor's patterns (sorted most specific first) at token i. */
 static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 {
@@ -649,6 +667,8 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 			break;
 		mstate m = MSTATE(i);
 		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
+			continue;
+		if ((p->flags & CW_TR_MUTUAL) && !compound_before(s, m.start))
 			continue;
 		if (b->p && !better(p, &m, exact, b))
 			continue;
