@@ -78,6 +78,20 @@ static int mention_at(const cw_sentence *s, int tok)
 	return -1;
 }
 
+/* "and the evil awful Gondor", "and neighbouring France": adjectives and
+ * an article between a conjunction and the actor.  Returns the token
+ * after them, looking right (dir 1), or before them, looking left (-1). */
+static int past_modifiers(const cw_sentence *s, int t, int dir)
+{
+	for (int k = 0; k < 3 && t >= 0 && t < s->ntoks; k++, t += dir) {
+		const cw_token *w = &s->toks[t];
+		if (w->mention >= 0 || w->flags & (CW_T_PUNCT | CW_T_CAP) || is_word(s, t, "and") ||
+		    (!is_word(s, t, "the") && (w->vlemma || !cw_lemma(w->lower, 'a'))))
+			break;
+	}
+	return t;
+}
+
 /* "Russia and Belarus", "Britain, France and Germany": the actors joined to
  * mention m on its right. */
 static int conjuncts(const cw_sentence *s, int m, int *out, int max)
@@ -91,8 +105,7 @@ static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 		t++;
 		if (is_word(s, t, "and"))
 			t++;
-		if (is_word(s, t, "the"))
-			t++;
+		t = past_modifiers(s, t, 1);
 		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(s, s->toks[t].mention))
 			break;
 		int c = s->toks[t].mention;
@@ -109,7 +122,7 @@ static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 static int conjuncts_left(const cw_sentence *s, int m, int *out, int max)
 {
 	int n = 0;
-	int t = s->ments[m].tok_start - 1;
+	int t = past_modifiers(s, s->ments[m].tok_start - 1, -1);
 	/* "Britain, France and Germany" read from Germany: the first link
 	 * must be "and"; "..., both sides" after a comma is no list */
 	if (!is_word(s, t, "and"))
@@ -124,9 +137,7 @@ static int conjuncts_left(const cw_sentence *s, int m, int *out, int max)
 			break;
 		int c = s->toks[t].mention;
 		out[n++] = c;
-		t = s->ments[c].tok_start - 1;
-		if (is_word(s, t, "the"))
-			t--;
+		t = past_modifiers(s, s->ments[c].tok_start - 1, -1);
 	}
 	return n;
 }
