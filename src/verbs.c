@@ -748,7 +748,7 @@ static const char *const preps[] = {
 static const char *const base_licensors[] = {
 	"to", "will", "would", "can", "could", "shall", "should", "may", "might",
 	"must", "do", "does", "did", "we", "they", "i", "you", "who", "that",
-	"which", "let", "please", "'ll", "'d", NULL
+	"which", "let", "please", "'ll", "'d", "wo", "ca", NULL
 };
 
 /* Adverbs that may stand between a licensor and its verb. */
