@@ -855,10 +855,10 @@ static int pre_part(verbs_conv *vc, vpattern *p, char *body, char *star, long **
 			pre.els[pre.n++] = (velem){ VE_GAP, NULL, NULL };
 		while (pre.n && pre.els[0].kind == VE_GAP)
 			memmove(pre.els, pre.els + 1, (size_t)--pre.n * sizeof *pre.els);
-		/* markers alone ("+ *", "$ *") add nothing to the verb itself */
+		/* skipped phrases alone ("% *", "^ *") add nothing */
 		int words = 0;
 		for (int i = 0; i < pre.n; i++)
-			words += pre.els[i].kind == VE_WORD || pre.els[i].kind == VE_SYN;
+			words += pre.els[i].kind != VE_GAP;
 		if (words && pre.n + 1 > MAX_ELS)
 			*reason = &vc->skip_long;
 		if (words) {
