@@ -36,6 +36,7 @@ typedef struct vpat {
 	unsigned flags;          /* CW_TR_SAY, CW_TR_REPORT, CW_TR_NOMINAL, CW_TR_MUTUAL */
 	int comp;                /* governs a complement verb: that verb is not an event */
 	int negcomp;             /* denies its complement: that verb is negated */
+	int loose;               /* PETRARCH mode: gaps cross "that", "which"... */
 	vel *els;
 	int nels;
 	vel *pre;                /* elements before the anchor, in written order */
@@ -191,6 +192,8 @@ static int parse_line(void *ctx, char *line, int lineno)
 	if (!pat)
 		return bad_line(c, lineno, "out of memory", NULL);
 	pat->line = lineno;
+	/* PETRARCH's blanks allow any words between, across clauses too */
+	pat->loose = c->cw && c->cw->opts.petrarch;
 	int i = 0;
 	if (i < nf && strcmp(f[i], "n") == 0) {
 		pat->flags |= CW_TR_NOMINAL;
@@ -413,9 +416,9 @@ static int is_stop_punct(const cw_token *t)
 			      strcmp(t->lower, "'") == 0));
 }
 
-static int gap_stop(const cw_token *t)
+static int gap_stop(const cw_token *t, int loose)
 {
-	return is_stop_punct(t) || in_list(t->lower, clause_words);
+	return is_stop_punct(t) || (!loose && in_list(t->lower, clause_words));
 }
 
 static int ends_with(const char *w, const char *suf)
@@ -557,7 +560,7 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return match_els(p, ei + 1, s, ti, m);
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(&s->toks[ti + k - 1])))
+		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(&s->toks[ti + k - 1], p->loose)))
 			break;
 		m->gaps += k;
 		if (match_els(p, ei + 1, s, ti + k, m))
@@ -603,7 +606,7 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti - k + 1 < 0 || gap_stop(&s->toks[ti - k + 1])))
+		if (k > 0 && (ti - k + 1 < 0 || gap_stop(&s->toks[ti - k + 1], p->loose)))
 			break;
 		m->gaps += k;
 		if (match_pre(p, ei - 1, s, ti - k, m))
