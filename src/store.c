@@ -408,6 +408,30 @@ static const char pg_staging[] =
 
 typedef struct buf { char *p; size_t n, cap; } buf;
 
+static int buf_need(buf *b, size_t more)
+{
+	if (b->n + more <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 65536;
+	while (cap < b->n + more)
+		cap *= 2;
+	char *p = realloc(b->p, cap);
+	if (!p)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+/* SQLite rows wait here until LITE_ROWS of a table can go in one INSERT
+ * (or the story ends): the statement's fixed cost, a quarter of a row's,
+ * is then paid once per LITE_ROWS rows.  Text is copied (offsets into
+ * text), as some of it lives on emit_*'s stack. */
+enum { LITE_ROWS = 16, LITE_SIZES = 5 };   /* statements of 16, 8, 4, 2, 1 rows */
+enum { PV_NULL, PV_TEXT, PV_INT };
+typedef struct pval { size_t off, n; long i; int kind; } pval;
+typedef struct pending { pval *v; int rows; buf text; } pending;
+
 struct curlew_store {
 	int pg;
 	const curlew *cw;
@@ -416,7 +440,8 @@ struct curlew_store {
 	int in_tx;
 	/* SQLite */
 	sqlite3 *db;
-	sqlite3_stmt *ins[NTABLES], *del[3], *has, *exists, *gone, *fts[4];
+	sqlite3_stmt *ins[NTABLES][LITE_SIZES], *del[3], *has, *exists, *gone, *fts[4];
+	pending pend[NTABLES];
 	/* Sentence ids from fts_from on are this transaction's: the FTS index
 	 * gets them at commit.  Ids are given out here (next_sid) rather than
 	 * by SQLite, which would reuse a deleted highest id. */
@@ -634,6 +659,45 @@ static void ckpt_stop(curlew_store *st)
 
 enum { FTS_NEXT, FTS_DEL, FTS_CLEAR, FTS_ADD };
 
+/* Columns bound per row: sentences also get their id (next_sid). */
+static int lite_ncols(int t)
+{
+	return table_ncols[t] + (t == T_SENTENCES);
+}
+
+/* The INSERT of LITE_ROWS >> k rows into table t.  OR FAIL rather than
+ * the default ABORT: a multi-row ABORT statement keeps a statement journal
+ * to undo its own earlier rows, and any failure here rolls the whole
+ * transaction back anyway.  A story replaces its old row. */
+static int lite_prepare_insert(curlew_store *st, int t, int k)
+{
+	buf b = { NULL, 0, 0 };
+	int rows = LITE_ROWS >> k, rc = 0;
+	const char *head = t == T_STORIES ? "INSERT OR REPLACE INTO " : "INSERT OR FAIL INTO ";
+	size_t need = strlen(head) + strlen(table_name[t]) + strlen(table_cols[t]) + 32 +
+		      (size_t)rows * ((size_t)lite_ncols(t) * 2 + 4);
+	if (buf_need(&b, need) < 0) {
+		cw_store_set_err(st, "out of memory");
+		return CURLEW_ESYS;
+	}
+	b.n = (size_t)snprintf(b.p, b.cap, "%s%s (%s%s) VALUES ", head, table_name[t],
+			       t == T_SENTENCES ? "id, " : "", table_cols[t]);
+	for (int r = 0; r < rows; r++) {
+		b.p[b.n++] = r ? ',' : ' ';
+		b.p[b.n++] = '(';
+		for (int i = 0; i < lite_ncols(t); i++) {
+			if (i)
+				b.p[b.n++] = ',';
+			b.p[b.n++] = '?';
+		}
+		b.p[b.n++] = ')';
+	}
+	b.p[b.n] = '\0';
+	rc = lite_prepare(st, &st->ins[t][k], b.p);
+	free(b.p);
+	return rc;
+}
+
 static int lite_open(curlew_store *st, const char *url)
 {
 	const char *path = url;
@@ -665,16 +729,14 @@ static int lite_open(curlew_store *st, const char *url)
 		return CURLEW_ESYS;
 	}
 	for (int t = 0; t < NTABLES; t++) {
-		char sql[1024];
-		int n = table_ncols[t], len;
-		len = snprintf(sql, sizeof sql, "INSERT %s INTO %s (%s%s) VALUES (",
-			       t == T_STORIES ? "OR REPLACE" : "", table_name[t],
-			       t == T_SENTENCES ? "id, " : "", table_cols[t]);
-		for (int i = 0; i < n + (t == T_SENTENCES); i++)
-			len += snprintf(sql + len, sizeof sql - (size_t)len, "%s?", i ? "," : "");
-		snprintf(sql + len, sizeof sql - (size_t)len, ")");
-		if (lite_prepare(st, &st->ins[t], sql) < 0)
+		for (int k = 0; k < LITE_SIZES; k++)
+			if (lite_prepare_insert(st, t, k) < 0)
+				return CURLEW_ESYS;
+		st->pend[t].v = calloc((size_t)LITE_ROWS * (size_t)lite_ncols(t), sizeof(pval));
+		if (!st->pend[t].v) {
+			cw_store_set_err(st, "out of memory");
 			return CURLEW_ESYS;
+		}
 	}
 	if (lite_exec(st, "CREATE TEMP TABLE IF NOT EXISTS cw_gone (id INTEGER PRIMARY KEY, text TEXT)") < 0 ||
 	    lite_prepare(st, &st->exists, "SELECT 1 FROM stories WHERE story_id = ?") < 0 ||
@@ -698,24 +760,68 @@ static int lite_open(curlew_store *st, const char *url)
 	return 0;
 }
 
+/* Inserts a table's waiting rows, as few statements as the sizes allow. */
+static int lite_flush(curlew_store *st, int t)
+{
+	pending *p = &st->pend[t];
+	int nc = lite_ncols(t), done = 0, rc = 0;
+	while (rc == 0 && done < p->rows) {
+		int k = 0;
+		while ((LITE_ROWS >> k) > p->rows - done)
+			k++;
+		int m = LITE_ROWS >> k;
+		sqlite3_stmt *s = st->ins[t][k];
+		const pval *v = p->v + (size_t)done * (size_t)nc;
+		for (int i = 0; rc == 0 && i < m * nc; i++) {
+			int brc = v[i].kind == PV_INT ? sqlite3_bind_int64(s, i + 1, v[i].i)
+				  : v[i].kind == PV_NULL ? sqlite3_bind_null(s, i + 1)
+				  : sqlite3_bind_text(s, i + 1, v[i].n ? p->text.p + v[i].off : "",
+						      (int)v[i].n, SQLITE_STATIC);
+			if (brc != SQLITE_OK)
+				rc = lite_err(st, "binding a value");
+		}
+		if (rc == 0 && sqlite3_step(s) != SQLITE_DONE)
+			rc = lite_err(st, table_name[t]);
+		sqlite3_reset(s);   /* every parameter is bound again next time */
+		done += m;
+	}
+	p->rows = 0;
+	p->text.n = 0;
+	return rc;
+}
+
+static void lite_drop_pending(curlew_store *st)
+{
+	for (int t = 0; t < NTABLES; t++) {
+		st->pend[t].rows = 0;
+		st->pend[t].text.n = 0;
+	}
+}
+
 static int lite_row(curlew_store *st, int table, const field *f)
 {
-	sqlite3_stmt *s = st->ins[table];
-	int first = 1;
+	pending *p = &st->pend[table];
 	if (CW_FAIL_STORE())
 		return lite_fault(st, table_name[table]);
-	if (table == T_SENTENCES && sqlite3_bind_int64(s, first++, st->next_sid++) != SQLITE_OK)
-		return lite_err(st, "binding a value");
+	pval *v = p->v + (size_t)p->rows * (size_t)lite_ncols(table);
+	if (table == T_SENTENCES)
+		*v++ = (pval){ 0, 0, (long)st->next_sid++, PV_INT };
 	for (int i = 0; i < table_ncols[table]; i++) {
-		int rc = f[i].is_int ? sqlite3_bind_int64(s, i + first, f[i].i)
-			 : f[i].s ? sqlite3_bind_text(s, i + first, f[i].s, (int)f[i].n, SQLITE_STATIC)
-				  : sqlite3_bind_null(s, i + first);
-		if (rc != SQLITE_OK)
-			return lite_err(st, "binding a value");
+		if (f[i].is_int) {
+			v[i] = (pval){ 0, 0, f[i].i, PV_INT };
+		} else if (!f[i].s) {
+			v[i] = (pval){ 0, 0, 0, PV_NULL };
+		} else {
+			if (buf_need(&p->text, f[i].n) < 0) {
+				cw_store_set_err(st, "out of memory");
+				return CURLEW_ESYS;
+			}
+			memcpy(p->text.p + p->text.n, f[i].s, f[i].n);
+			v[i] = (pval){ p->text.n, f[i].n, 0, PV_TEXT };
+			p->text.n += f[i].n;
+		}
 	}
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);   /* every parameter is bound again for the next row */
-	return rc == SQLITE_DONE ? 0 : lite_err(st, table_name[table]);
+	return ++p->rows == LITE_ROWS ? lite_flush(st, table) : 0;
 }
 
 /* Steps a statement that returns no rows (or whose rows are not wanted). */
@@ -724,6 +830,17 @@ static int lite_run(curlew_store *st, sqlite3_stmt *s, const char *what)
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : lite_err(st, what);
+}
+
+/* A story's rows, all in before lite_put returns (the doc may go then). */
+static int lite_emit(curlew_store *st, const curlew_doc *doc)
+{
+	int rc = emit_doc(st, lite_row, doc, st->dictver);
+	for (int t = 0; rc == 0 && t < NTABLES; t++)
+		rc = lite_flush(st, t);
+	if (rc < 0)
+		lite_drop_pending(st);
+	return rc;
 }
 
 /* Replacing a story deletes its old rows; a new story (the common case)
@@ -737,7 +854,7 @@ static int lite_put(curlew_store *st, const curlew_doc *doc)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return lite_err(st, "looking a story up");
 	if (rc == SQLITE_DONE)
-		return emit_doc(st, lite_row, doc, st->dictver);
+		return lite_emit(st, doc);
 	sqlite3_bind_text(st->gone, 1, doc->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st->gone, 2, st->fts_from);
 	if (lite_run(st, st->gone, "keeping a story's old sentences") < 0)
@@ -747,7 +864,7 @@ static int lite_put(curlew_store *st, const curlew_doc *doc)
 		if (lite_run(st, st->del[i], "deleting a story's old rows") < 0)
 			return CURLEW_ESYS;
 	}
-	return emit_doc(st, lite_row, doc, st->dictver);
+	return lite_emit(st, doc);
 }
 
 static int lite_begin(curlew_store *st)
@@ -872,21 +989,6 @@ static int pg_open(curlew_store *st, const char *url)
 	if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0 ||
 	    pg_exec(st, pg_staging) < 0)
 		return CURLEW_ESYS;
-	return 0;
-}
-
-static int buf_need(buf *b, size_t more)
-{
-	if (b->n + more <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 65536;
-	while (cap < b->n + more)
-		cap *= 2;
-	char *p = realloc(b->p, cap);
-	if (!p)
-		return -1;
-	b->p = p;
-	b->cap = cap;
 	return 0;
 }
 
@@ -1099,7 +1201,10 @@ void curlew_store_close(curlew_store *st)
 		curlew_store_rollback(st);
 	ckpt_stop(st);
 	for (int t = 0; t < NTABLES; t++) {
-		sqlite3_finalize(st->ins[t]);
+		for (int k = 0; k < LITE_SIZES; k++)
+			sqlite3_finalize(st->ins[t][k]);
+		free(st->pend[t].v);
+		free(st->pend[t].text.p);
 		free(st->copy[t].p);
 	}
 	for (int i = 0; i < 3; i++)
@@ -1169,6 +1274,7 @@ int curlew_store_rollback(curlew_store *st)
 		st->nstories = 0;
 		return 0;
 	}
+	lite_drop_pending(st);
 	return lite_exec(st, "ROLLBACK");
 }
 
