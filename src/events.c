@@ -818,11 +818,12 @@ static int speaker_it(const cw_sentence *s, const cw_clause *c)
 }
 
 /* The first actor in the verb's own phrase: up to a comma or a word that
- * opens another clause ("after", "which", ...). */
+ * opens another clause ("after", "which", ...; "allowed that Mordor ..."
+ * goes on, as PETRARCH does). */
 static int phrase_actor(const cw_sentence *s, int from)
 {
 	static const char *stop[] = { "after", "before", "when", "while", "because", "since",
-				      "although", "though", "that", "which", "who", "where", "if",
+				      "although", "though", "which", "who", "where", "if",
 				      "until", "as", "but", "whereas", NULL };
 	for (int t = from; t < s->ntoks; t++) {
 		if (s->toks[t].flags & CW_T_PUNCT && s->toks[t].text[0] != '\'')
@@ -1045,11 +1046,11 @@ static int echo(const cw_sentence *s, int i)
  * infinitive no pattern governs states a purpose, not an act that took
  * place.  Intentions that CAMEO codes ("agreed to", "plans to") are
  * patterns of their own and swallow the infinitive before this is asked. */
-static int purpose(const cw_sentence *s, const cw_trigger *t)
+static int purpose(const ctx *x, const cw_sentence *s, const cw_trigger *t)
 {
 	/* "were able to > leave": words before the anchor govern it */
 	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to") || about_to(s, t->anchor) ||
-	    t->tok_start < t->anchor)
+	    t->tok_start < t->anchor || x->cw->opts.petrarch)
 		return 0;
 	for (int i = 0; i < s->ntrigs; i++) {
 		const cw_trigger *u = &s->trigs[i];
@@ -1083,7 +1084,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				statements += say;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
+			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(&x, s, t) ||
 			    echo(s, i) || complement(s, i) || background(s, t))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);

@@ -550,7 +550,7 @@ typedef struct synset {
 	int n, cap;
 } synset;
 
-enum { VE_WORD, VE_SYN, VE_GAP, VE_TARGET, VE_SOURCE };
+enum { VE_WORD, VE_SYN, VE_GAP, VE_TARGET, VE_SOURCE, VE_SKIP };
 
 typedef struct velem {
 	int kind;
@@ -758,9 +758,12 @@ static int pb_part(verbs_conv *vc, pbuild *b, const char *part, long **reason)
 		pb_add(b, kind, NULL, NULL);
 		return 0;
 	}
-	/* a compound (%) or any phrase to skip (^): curlew finds compounds
-	 * and skips phrases by itself */
-	if (strcmp(part, "%") == 0 || strcmp(part, "^") == 0) {
+	if (strcmp(part, "^") == 0) {
+		pb_add(b, VE_SKIP, NULL, NULL);
+		return 0;
+	}
+	/* a compound (%): curlew finds compounds by itself */
+	if (strcmp(part, "%") == 0) {
 		b->gap = 1;
 		return 0;
 	}
@@ -906,7 +909,7 @@ static int verb_pattern(verbs_conv *vc, char *line)
 	while (p.n && p.els[p.n - 1].kind == VE_GAP)
 		p.n--;
 	/* one target and one source slot in all: "+ * FROM +" is no pattern */
-	int slots[VE_SOURCE + 1] = { 0 };
+	int slots[VE_SKIP + 1] = { 0 };
 	for (int i = 0; i < p.n; i++)
 		slots[p.els[i].kind]++;
 	for (int i = 0; i < p.npre; i++)
@@ -987,6 +990,8 @@ static void put_elem(FILE *f, const velem *e, int pick)
 		fputs("{T}", f);
 	else if (e->kind == VE_SOURCE)
 		fputs("{S}", f);
+	else if (e->kind == VE_SKIP)
+		fputc('^', f);
 	else if (e->kind == VE_WORD)
 		fputs(e->word, f);
 	else {

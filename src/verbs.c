@@ -21,7 +21,7 @@
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
 #define NEG_REACH 3        /* "did not target", "has not yet met" */
 
-enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE };
+enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
 
 typedef struct vel {
 	int kind;
@@ -154,6 +154,10 @@ static int parse_pre(load_ctx *c, vel *e, char *w, int n, int *nslots, int *spec
 		e->kind = EL_GAP;
 		return n == 0 || e[-1].kind == EL_GAP ? -4 : 0;
 	}
+	if (strcmp(w, "^") == 0) {
+		e->kind = EL_SKIP;
+		return 0;
+	}
 	if (strcmp(w, "{T}") == 0 || strcmp(w, "{S}") == 0) {
 		int bit = w[1] == 'S' ? 2 : 1;
 		if (*nslots & bit)
@@ -247,6 +251,10 @@ static int parse_line(void *ctx, char *line, int lineno)
 			if (nels == 0 || els[nels - 1].kind == EL_GAP)
 				return bad_line(c, lineno, "'*' must follow a word", NULL);
 			e->kind = EL_GAP;
+		} else if (strcmp(f[i], "^") == 0) {
+			if (nels == 0)
+				return bad_line(c, lineno, "'^' cannot be the anchor", NULL);
+			e->kind = EL_SKIP;
 		} else if (strcmp(f[i], "{T}") == 0 || strcmp(f[i], "{S}") == 0) {
 			int src = f[i][1] == 'S';
 			if (nels == 0 || (src ? nslots & 2 : nslots & 1) || (!src && ntarget++))
@@ -548,6 +556,23 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->end = old;
 		return 0;
 	}
+	if (e->kind == EL_SKIP) {
+		/* "in ^ {T}": past the next actor, whatever stands before it */
+		for (int t = ti; t < s->ntoks && t <= ti + MAX_GAP; t++) {
+			if (gap_stop(&s->toks[t], p->loose))
+				return 0;
+			int mt = s->toks[t].mention;
+			if (mt >= 0) {
+				int old = m->end;
+				m->end = s->ments[mt].tok_end;
+				if (match_els(p, ei + 1, s, m->end, m))
+					return 1;
+				m->end = old;
+				return 0;
+			}
+		}
+		return 0;
+	}
 	if (e->kind == EL_TARGET || e->kind == EL_SOURCE) {
 		if (ti >= s->ntoks || is_punct(&s->toks[ti]))
 			return 0;
@@ -591,6 +616,16 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 			if (st >= 0 && alt_match(s, st, e->alts[a], (p->flags & CW_TR_NOMINAL) != 0) == words &&
 			    match_pre(p, ei - 1, s, st - 1, m))
 				return 1;
+		}
+		return 0;
+	}
+	if (e->kind == EL_SKIP) {
+		for (int t = ti; t >= 0 && t >= ti - MAX_GAP; t--) {
+			if (gap_stop(&s->toks[t], p->loose))
+				return 0;
+			int mt = s->toks[t].mention;
+			if (mt >= 0)
+				return match_pre(p, ei - 1, s, s->ments[mt].tok_start - 1, m);
 		}
 		return 0;
 	}
