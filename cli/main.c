@@ -17,7 +17,7 @@
 
 static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
-	"       curlew explain [--date YYYY-MM-DD] SENTENCE\n"
+	"       curlew explain [--date YYYY-MM-DD] [--data DIR] [--petrarch-mode] SENTENCE\n"
 	"       curlew eval [--show] GOLD.jsonl         score against gold events\n"
 	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
 	"       curlew dict import --petrarch DIR [--verbs F --actors F --agents F\n"
@@ -34,6 +34,8 @@ static const char usage_text[] =
 	"  --threads N      code N stories at a time (output stays in input order)\n"
 	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
 	"  --no-parse       shallow patterns only, no link-grammar\n"
+	"  --petrarch-mode  code as PETRARCH does, for imported PETRARCH dictionaries\n"
+	"                   (announced acts coded as the acts, looser pattern gaps)\n"
 	"  --parse-timeout S  parser time limit per sentence in seconds (default 1)\n"
 	"  --progress       report progress on stderr even when it is not a terminal\n"
 	"  --quiet          no warnings on stderr (errors are still reported)\n"
@@ -354,6 +356,10 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 			o->lib.use_parser = 0;
 			continue;
 		}
+		if (strcmp(a, "--petrarch-mode") == 0) {
+			o->lib.petrarch = 1;
+			continue;
+		}
 		if (!v)
 			return usage_error("option needs a value", a);
 		i++;
@@ -569,6 +575,8 @@ static int cmd_explain(int argc, char **argv)
 			lo.data_dir = argv[++i];
 		else if (strcmp(argv[i], "--no-parse") == 0)
 			lo.use_parser = 0;
+		else if (strcmp(argv[i], "--petrarch-mode") == 0)
+			lo.petrarch = 1;
 		else if (!sentence)
 			sentence = argv[i];
 		else

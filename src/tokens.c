@@ -43,9 +43,11 @@ static int32_t char_at(const tokenizer *tk, size_t i, size_t *len)
 	return cp;
 }
 
+/* An underscore is read as a space: corpora prepared for TABARI and
+ * PETRARCH join the words of a name with it ("Dol_Amroth"). */
 static int is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	return cp == ' ' || cp == '_' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
 	       cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
 	       cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }

@@ -538,6 +538,35 @@ typedef struct mstate {
 
 #define MSTATE(i) ((mstate){ .end = (i) + 1, .target = -1, .prep = -1, .source = -1, .start = (i) })
 
+static int is_prep(const cw_token *t);
+
+/* What '^' skips: one noun phrase from token ti, with a preposition that
+ * leads it ("with the parliament"), up to the next preposition, stop or
+ * verb; an actor in it is skipped whole.  Returns the token after it (dir
+ * 1) or before it (dir -1); ti when there is no phrase. */
+static int skip_phrase(const cw_sentence *s, int ti, int dir)
+{
+	int t = ti, n = 0;
+	if (dir > 0 && t < s->ntoks && is_prep(&s->toks[t]))
+		t++;
+	while (t >= 0 && t < s->ntoks && n < MAX_GAP) {
+		const cw_token *k = &s->toks[t];
+		if (is_punct(k) || in_list(k->lower, clause_words) || (n > 0 && is_prep(k)) ||
+		    (k->mention < 0 && k->vlemma && !k->nlemma))
+			break;
+		if (k->mention >= 0) {
+			const cw_mention *mt = &s->ments[k->mention];
+			t = dir > 0 ? mt->tok_end : mt->tok_start - 1;
+		} else {
+			t += dir;
+		}
+		n++;
+	}
+	if (dir < 0 && n && t >= 0 && is_prep(&s->toks[t]))
+		t--;
+	return n ? t : ti;
+}
+
 static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate *m)
 {
 	if (ei == p->nels)
@@ -557,20 +586,14 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	if (e->kind == EL_SKIP) {
-		/* "in ^ {T}": past the next actor, whatever stands before it */
-		for (int t = ti; t < s->ntoks && t <= ti + MAX_GAP; t++) {
-			if (gap_stop(&s->toks[t], p->loose))
-				return 0;
-			int mt = s->toks[t].mention;
-			if (mt >= 0) {
-				int old = m->end;
-				m->end = s->ments[mt].tok_end;
-				if (match_els(p, ei + 1, s, m->end, m))
-					return 1;
-				m->end = old;
-				return 0;
-			}
-		}
+		int t = skip_phrase(s, ti, 1);
+		if (t == ti)
+			return 0;
+		int old = m->end;
+		m->end = t;
+		if (match_els(p, ei + 1, s, t, m))
+			return 1;
+		m->end = old;
 		return 0;
 	}
 	if (e->kind == EL_TARGET || e->kind == EL_SOURCE) {
@@ -620,14 +643,8 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	if (e->kind == EL_SKIP) {
-		for (int t = ti; t >= 0 && t >= ti - MAX_GAP; t--) {
-			if (gap_stop(&s->toks[t], p->loose))
-				return 0;
-			int mt = s->toks[t].mention;
-			if (mt >= 0)
-				return match_pre(p, ei - 1, s, s->ments[mt].tok_start - 1, m);
-		}
-		return 0;
+		int t = skip_phrase(s, ti, -1);
+		return t != ti && match_pre(p, ei - 1, s, t, m);
 	}
 	if (e->kind == EL_TARGET || e->kind == EL_SOURCE) {
 		int mt = s->toks[ti].mention;
@@ -803,6 +820,11 @@ static const char *const object_pronouns[] = {
 static int is_word_tok(const cw_token *t, const char *const *list)
 {
 	return t->lower && !is_punct(t) && in_list(t->lower, list);
+}
+
+static int is_prep(const cw_token *t)
+{
+	return is_word_tok(t, preps);
 }
 
 static const cw_mention *mention_of(const cw_sentence *s, const cw_token *t)

@@ -349,6 +349,19 @@ static void test_before_anchor(void)
 		cw.verbs = keep;
 		cw_verbs_free(d);
 	}
+	/* '^' skips a noun phrase: "in Cairo with the leaders of Egypt" */
+	CHECK_INT(load_text("045 celebrate * iftar * in ^ {T}\n162 warn * their ^ about {T}\n",
+			    err, sizeof err, &d), 0);
+	if (d) {
+		cw.verbs = d;
+		t = trig_at(sentence("^Iraq celebrated Iftar in ^Cairo with the leaders of ^Egypt"), "celebrated");
+		CHECK(t && t->target_tok == 9);
+		t = trig_at(sentence("^Iraq warned their populations about ^Iran"), "warned");
+		CHECK(t && t->target_tok == 5 && strcmp(t->code, "162") == 0);
+		CHECK(trig_at(sentence("^Iraq warned their about ^Iran"), "warned") == NULL);
+		cw.verbs = keep;
+		cw_verbs_free(d);
+	}
 	CHECK_INT(load_text("032:0x3 left\n", err, sizeof err, &d), -1);
 	CHECK_INT(load_text("040 > meet\n", err, sizeof err, &d), -1);
 	CHECK(strstr(err, "'>'") != NULL);
