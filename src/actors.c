@@ -1240,6 +1240,36 @@ static void share_agents(builder *b)
 	}
 }
 
+/* "the foreign ministers of France, Germany and Britain": the title
+ * belongs to every country in the list, not only the first. */
+static void distribute_title(builder *b)
+{
+	for (int k = 0; k + 1 < b->nments; k++) {
+		const cw_mention *m = &b->ments[k];
+		if (m->nsectors == 0 || !m->country[0] || !tok_is(b, m->head + 1, "of") ||
+		    strncmp(m->code, m->country, 3) != 0)
+			continue;
+		for (int j = k + 1; j < b->nments; j++) {
+			cw_mention *n = &b->ments[j];
+			int t = b->ments[j - 1].tok_end, glue = 0, and = 0;
+			for (; t < n->tok_start; t++, glue++) {
+				and |= tok_is(b, t, "and");
+				if (!tok_is(b, t, ",") && !tok_is(b, t, "and") && !tok_is(b, t, "the"))
+					break;
+			}
+			if (t != n->tok_start || glue == 0 || glue > 3 || n->kind != CW_M_NAME ||
+			    n->nsectors || strcmp(n->code, n->country) != 0)
+				break;
+			memcpy(n->sectors, m->sectors, sizeof n->sectors);
+			n->nsectors = m->nsectors;
+			n->plural = m->plural;
+			compose_code(n);
+			if (and)
+				break;
+		}
+	}
+}
+
 /* "Officials at the Colombian defence ministry", "diplomats from the
  * European Union": a bare agent belongs to the body named after at/from. */
 static void agents_of_body(builder *b)
@@ -1295,6 +1325,7 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (compose(&b) < 0)
 		return CURLEW_ESYS;
 	share_agents(&b);
+	distribute_title(&b);
 	agents_of_body(&b);
 	s->ments = b.ments;
 	s->nments = b.nments;
