@@ -1105,7 +1105,7 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		}
 		if (!person && o.rule && !(m->rule = cw_printf(b->doc->arena, "%s+%s", ag->e->rule, o.rule)))
 			return -1;
-	} else if (m->nsectors == 0 || (!person && modifier_use(b, m, k, end))) {
+	} else if (m->nsectors == 0 || (!person && !b->cw->opts.petrarch && modifier_use(b, m, k, end))) {
 		b->nments--;         /* "the other side": nobody in particular */
 		*next = k;
 		return 0;

@@ -454,7 +454,7 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	 * events were wrong far more often than right.  As targets they stay. */
 	const cw_trigger *tr = &s->trigs[trig];
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
-	    s->ments[src].kind == CW_M_AGENT && strncmp(tr->code, "18", 2) < 0)
+	    s->ments[src].kind == CW_M_AGENT && strncmp(tr->code, "18", 2) < 0 && !x->cw->opts.petrarch)
 		return 0;
 	if (tgt >= 0)
 		tgt = localise(x, src, tgt);
@@ -956,7 +956,7 @@ static int possessor(cw_sentence *s, cw_mention *m)
 /* An agent the story never tied to a country ("gunmen", "Islamist
  * fighters") is still an actor: it is coded by its sector alone, with a
  * null country, rather than dropping the event. */
-static void code_bare_agents(cw_sentence *s)
+static void code_bare_agents(const curlew *cw, cw_sentence *s)
 {
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
@@ -976,7 +976,7 @@ static void code_bare_agents(cw_sentence *s)
 		int n = m->tok_end;
 		const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
 		if (next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-		    !is_anchor(s, n))
+		    !is_anchor(s, n) && !cw->opts.petrarch)
 			continue;
 		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
@@ -1068,7 +1068,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
-	code_bare_agents(s);
+	code_bare_agents(cw, s);
 	int statements = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		/* pass 0: specific events; pass 1: bare statements, if nothing else */
