@@ -947,9 +947,13 @@ static int verb_line(verbs_conv *vc, char *line)
 	char buf[256];
 	size_t k = 0;
 	int words = 0;
-	for (char *p = w; *p && k < sizeof buf - 1; p++) {
-		if (*p == '+')
+	for (char *p = w; *p && k < sizeof buf - 3; p++) {
+		if (*p == '+') {
+			/* "WIRE_+TAP": the verb is TAP, "wire" a word before it */
+			if (k > 0 && buf[k - 1] == ' ')
+				buf[k++] = '>', buf[k++] = ' ';
 			continue;
+		}
 		if (*p == ' ')
 			words++;
 		buf[k++] = *p;
@@ -960,7 +964,7 @@ static int verb_line(verbs_conv *vc, char *line)
 	memcpy(tmp, buf, k + 1);
 	int nt = cw_split(tmp, ' ', tokens, 16);
 	for (int i = 0; i < nt; i++)
-		if (!word_ok(tokens[i]))
+		if (!word_ok(tokens[i]) && strcmp(tokens[i], ">") != 0)
 			return vc->skip_shape++, 0;
 	if (!k)
 		return 0;
@@ -1043,7 +1047,11 @@ static void put_pattern(verbs_conv *vc, const char *anchor, int anchor_words, co
 			put_elem(f, &p->pre[i], rest % c);
 			rest /= c;
 		}
-		fprintf(f, "%s %s", p->npre ? " >" : "", anchor);
+		const char *gt = strstr(anchor, " > ");
+		if (gt)
+			fprintf(f, " %.*s >%s", (int)(gt - anchor), anchor, gt + 2);
+		else
+			fprintf(f, "%s %s", p->npre ? " >" : "", anchor);
 		for (int i = 0; i < p->n; i++) {
 			int c = chunks_of(&p->els[i]);
 			fputc(' ', f);

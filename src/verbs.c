@@ -710,7 +710,7 @@ static int compound_before(const cw_sentence *s, int i)
 }
 
 /* Tries one anchor's patterns (sorted most specific first) at token i. */
-static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
+static void try_list(const plist *l, const cw_sentence *s, int i, best *b, int pre_only)
 {
 	int exact = 0;
 	for (int k = 0; l && k < l->n && !exact; k++)
@@ -720,6 +720,8 @@ static void try_list(const plist *l, const cw_sentence *s, int i, best *b)
 		const vpat *p = l->p[k];
 		if (b->p && p->spec < b->p->spec)
 			break;
+		if (pre_only && !p->npre)
+			continue;
 		mstate m = MSTATE(i);
 		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
 			continue;
@@ -1071,7 +1073,7 @@ static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
 			continue;
 		memcpy(stem, w, n - k);
 		memcpy(stem + n - k, rules[r].add, a + 1);
-		try_list(lookup(m, stem), s, i, b);
+		try_list(lookup(m, stem), s, i, b, 0);
 	}
 }
 
@@ -1082,24 +1084,27 @@ static best match_at(const cw_verb_dict *d, const cw_sentence *s, int i)
 	const cw_token *t = &s->toks[i];
 	if (!t->lower || (t->flags & (CW_T_PUNCT | CW_T_NUM)))
 		return b;
-	if (verbal_ok(d, s, i)) {
-		try_list(lookup(d->verbal, t->vlemma), s, i, &b);
+	/* words before the anchor ("will not wire > tap") show it is a verb
+	 * where the words just before it alone would not */
+	int pre_only = !verbal_ok(d, s, i);
+	if (!pre_only || t->vlemma) {
+		try_list(lookup(d->verbal, t->vlemma), s, i, &b, pre_only);
 		if (!t->vlemma || strcmp(t->vlemma, t->lower) != 0)
-			try_list(lookup(d->verbal, t->lower), s, i, &b);
-		if (!t->vlemma)
+			try_list(lookup(d->verbal, t->lower), s, i, &b, pre_only);
+		if (!t->vlemma && !pre_only)
 			try_stems(d->verbal, s, i, &b);
 	}
 	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_SENT_START | CW_T_ALLCAP))) {
-		try_list(lookup(d->nominal, t->nlemma), s, i, &b);
+		try_list(lookup(d->nominal, t->nlemma), s, i, &b, 0);
 		if (!t->nlemma) {
-			try_list(lookup(d->nominal, t->lower), s, i, &b);
+			try_list(lookup(d->nominal, t->lower), s, i, &b, 0);
 			size_t n = strlen(t->lower);
 			if (n > 3 && t->lower[n - 1] == 's') {
 				char sing[64];
 				if (n < sizeof sing) {
 					memcpy(sing, t->lower, n - 1);
 					sing[n - 1] = '\0';
-					try_list(lookup(d->nominal, sing), s, i, &b);
+					try_list(lookup(d->nominal, sing), s, i, &b, 0);
 				}
 			}
 		}

@@ -118,6 +118,8 @@ static const char verbs_src[] =
 	"+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n"
 	"- * FOR CONSTRUCTION [071]\n"
 	"- * + IN DETENTION [173:174]\n"
+	"WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING} [1711]\n"
+	"- WILL NOT * [081]\n"
 	"--- LEFT  [032:033]  ---\n"
 	"LEFT\n"
 	"~ a (a b WILL_ATTACK) SAY = a b 138\n";
@@ -179,6 +181,8 @@ static void test_import(void)
 	CHECK(has_line(v, "071 cordon off * for * construction"));
 	CHECK(has_line(v, "173:174 cordon off {T} * in * detention"));
 	CHECK(has_line(v, "032:033 left"));
+	CHECK(has_line(v, "1711 wire > tap"));
+	CHECK(has_line(v, "081 will * not * wire > tap"));
 	CHECK(has_line(v, "112 not * > restore|reestablish * relations"));   /* words before the verb */
 	CHECK(v && !strstr(v, "fxll"));        /* not a CAMEO code */
 	CHECK(v && !strstr(v, "the * full"));  /* null code */
