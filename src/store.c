@@ -791,7 +791,8 @@ static int lite_open(curlew_store *st, const char *url)
 	    lite_prepare(st, &st->has, "SELECT 1 FROM stories WHERE story_id = ? "
 			 "AND content_hash = ? AND dict_version = ?") < 0)
 		return CURLEW_ESYS;
-	ckpt_start(st);
+	if (st->cw)   /* a query-only handle writes nothing */
+		ckpt_start(st);
 	return 0;
 }
 
