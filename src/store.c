@@ -763,6 +763,10 @@ static int lite_open(curlew_store *st, const char *url)
 		sqlite3_free(msg);
 		return CURLEW_ESYS;
 	}
+	/* The temporary table first: creating it after preparing would make
+	 * every statement prepare again at its first step. */
+	if (lite_exec(st, "CREATE TEMP TABLE IF NOT EXISTS cw_gone (id INTEGER PRIMARY KEY, text TEXT)") < 0)
+		return CURLEW_ESYS;
 	for (int t = 0; t < NTABLES; t++) {
 		for (int k = 0; k < LITE_SIZES; k++)
 			if (lite_prepare_insert(st, t, k) < 0)
@@ -773,8 +777,7 @@ static int lite_open(curlew_store *st, const char *url)
 			return CURLEW_ESYS;
 		}
 	}
-	if (lite_exec(st, "CREATE TEMP TABLE IF NOT EXISTS cw_gone (id INTEGER PRIMARY KEY, text TEXT)") < 0 ||
-	    lite_prepare(st, &st->exists, "SELECT 1 FROM stories WHERE story_id = ?") < 0 ||
+	if (lite_prepare(st, &st->exists, "SELECT 1 FROM stories WHERE story_id = ?") < 0 ||
 	    lite_prepare(st, &st->gone, "INSERT INTO temp.cw_gone (id, text) SELECT id, text"
 			 " FROM sentences WHERE story_id = ?1 AND id < ?2") < 0 ||
 	    lite_prepare(st, &st->fts[FTS_NEXT], "SELECT COALESCE(MAX(id), 0) + 1 FROM sentences") < 0 ||
