@@ -215,8 +215,10 @@ static void test_replace(curlew *cw)
 	CHECK_INT(code_put(cw, st, &x1), 0);
 	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'ceasefire'"), 2);
 	CHECK_INT(sql_int(st, "SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH 'hosted'"), 0);
-	/* The index agrees with the sentences table, row by row. */
-	CHECK_INT(cw_store_rows(st, "INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')",
+	/* The index agrees with the sentences table, row by row (rank 1:
+	 * the plain check does not compare an external-content index with
+	 * its table in SQLite 3.40). */
+	CHECK_INT(cw_store_rows(st, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)",
 				NULL, 0, first_int, NULL), 0);
 	curlew_store_close(st);
 	unlink_db(path);
