@@ -988,6 +988,24 @@ static int purpose(const cw_sentence *s, const cw_trigger *t)
 	return 1;
 }
 
+/* "..., the ministry said", "..., President X told reporters": an
+ * attribution after the report names who passed the news on, not the
+ * news.  When the report itself codes nothing, a bare 010 for the
+ * reporter is wrong far more often than right; a statement that opens
+ * the sentence ("X said that ...") stays a candidate. */
+static int trailing_attribution(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int k = t->anchor - 1; k >= 0; k--) {
+		const cw_token *w = &s->toks[k];
+		if (is_word(s, k, ",") || (w->flags & CW_T_QUOTE))
+			return k >= 4;
+		if ((w->flags & CW_T_PUNCT) || is_verb(s, k) || is_word(s, k, "that") ||
+		    is_word(s, k, "and") || is_word(s, k, "which") || is_word(s, k, "who"))
+			return 0;
+	}
+	return 0;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -1014,6 +1032,8 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			}
 			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
 			    echo(s, i) || complement(s, i) || background(s, t))
+				continue;
+			if (pass == 1 && trailing_attribution(s, t))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
