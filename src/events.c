@@ -559,6 +559,22 @@ static int reciprocal(const cw_sentence *s, const cw_trigger *t)
 	return 0;
 }
 
+/* Acts each side does for its own part ("agreed", "restored relations",
+ * "exchanged prisoners"), as opposed to acts with a host and a guest
+ * ("met", "signed", "held talks"). */
+static int mirrored(const cw_sentence *s, const cw_trigger *t)
+{
+	static const char *verbs[] = { "agree", "cooperate", "exchange", "trade", "reconcile",
+				       "normalize", "normalise", "establish", "restore", "cut",
+				       "sever", "share", NULL };
+	const cw_token *a = &s->toks[t->anchor];
+	const char *l = a->vlemma ? a->vlemma : a->lower;
+	for (int i = 0; verbs[i]; i++)
+		if (strcmp(l, verbs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Are the actors in list one coordination ("A, B and C")?  Only then do
  * they act toward each other; a parser that took a fronted phrase for a
  * second subject must not make a dyad of it. */
@@ -596,11 +612,19 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 1 && reciprocal(s, &s->trigs[trig]) && coordinated(s, src, nsrc)) {
-		/* "Kerry and Lavrov met", "Indian and Chinese troops clashed":
-		 * each acts toward the others */
+		/* "Indian and Chinese troops clashed": each acts toward the
+		 * others.  "China and the Solomon Islands signed a pact", "Kerry
+		 * and Lavrov met": news names the side it reports from first,
+		 * and coders take that one as the source of one event toward
+		 * each partner, not a pair of mirror events. */
+		int first = 0;
+		for (int i = 1; i < nsrc; i++)
+			if (s->ments[src[i]].tok_start < s->ments[src[first]].tok_start)
+				first = i;
+		int mutual = violent(s->trigs[trig].code) || mirrored(s, &s->trigs[trig]);
 		for (int i = 0; i < nsrc && rc == 0; i++)
 			for (int j = 0; j < nsrc && rc == 0; j++)
-				if (i != j)
+				if (i != j && (mutual || i == first))
 					rc = add_event(x, trig, src[i], src[j], why);
 		return rc;
 	}
@@ -1006,6 +1030,51 @@ static int trailing_attribution(const cw_sentence *s, const cw_trigger *t)
 	return 0;
 }
 
+/* Same category and same countries, as datasets count events. */
+static int same_root(const cw_sentence *s, const cw_event *a, const cw_event *b)
+{
+	if (strncmp(a->code, b->code, 2) != 0)
+		return 0;
+	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
+		return 0;   /* easing restrictions and releasing people differ */
+	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
+}
+
+static int same_country(const cw_sentence *s, int a, int b)
+{
+	if (a < 0 || b < 0)
+		return a == b;
+	return strncmp(s->ments[a].code, s->ments[b].code, 3) == 0;
+}
+
+/* "Turkish jets bombed Kurdish targets ... 17 fighters neutralised",
+ * "ruled out sending missiles to Ukraine": two triggers of one category
+ * for one source tell of one event.  The copy with no target, or the
+ * later copy of a dyad, is dropped. */
+static void merge_repeats(cw_sentence *s)
+{
+	int n = 0;
+	for (int i = 0; i < s->nevents; i++) {
+		const cw_event *e = &s->events[i];
+		int dup = 0;
+		for (int j = 0; j < s->nevents && !dup; j++) {
+			const cw_event *o = &s->events[j];
+			if (j == i || !same_root(s, e, o))
+				continue;
+			if (e->target < 0 && o->target >= 0)
+				dup = 1;
+			else if (j < i && same_country(s, e->target, o->target))
+				dup = 1;
+		}
+		if (!dup) {
+			s->events[n] = *e;
+			s->events[n].k = n + 1;
+			n++;
+		}
+	}
+	s->nevents = n;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -1042,5 +1111,6 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (pass == 0 && !statements)
 			break;
 	}
+	merge_repeats(s);
 	return 0;
 }
