@@ -779,8 +779,16 @@ static int thing_relative(const cw_sentence *s, const cw_trigger *t)
 			int ante = k - 1;
 			if (is_word(s, ante, ","))
 				ante--;
-			return ante >= 0 && !(s->toks[ante].flags & CW_T_PUNCT) &&
-			       !usable(s, s->toks[ante].mention) && !is_verb(s, ante);
+			if (ante >= 0 && usable(s, s->toks[ante].mention)) {
+				/* "an attack on a mosque in Kabul that killed 30":
+				 * a place named after "in" is the setting, not the
+				 * antecedent */
+				int b = s->ments[s->toks[ante].mention].tok_start - 1;
+				if (is_word(s, b, "the"))
+					b--;
+				return is_word(s, b, "in") || is_word(s, b, "at") || is_word(s, b, "near");
+			}
+			return ante >= 0 && !(s->toks[ante].flags & CW_T_PUNCT) && !is_verb(s, ante);
 		}
 		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0)
 			return 0;
@@ -805,6 +813,28 @@ static int speaker_it(const cw_sentence *s, const cw_clause *c)
 			return m;
 	}
 	return -1;
+}
+
+static int participle(const cw_sentence *s, const cw_trigger *t)
+{
+	size_t n = strlen(s->toks[t->anchor].lower);
+	return n > 4 && strcmp(s->toks[t->anchor].lower + n - 3, "ing") == 0 &&
+	       is_word(s, t->anchor - 1, ",");
+}
+
+/* The subject of the first clause before tok, if it names an actor. */
+static int main_subject(const cw_sentence *s, int tok)
+{
+	const cw_clause *first = NULL;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb < tok && c->nsubj > 0 && (!first || c->verb < first->verb))
+			first = c;
+	}
+	if (!first)
+		return -1;
+	int m = mention_at(s, first->subj[0]);
+	return usable(s, m) ? m : -1;
 }
 
 static int code_verbal(ctx *x, int ti)
@@ -845,12 +875,28 @@ static int code_verbal(ctx *x, int ti)
 		if (!ntgt)
 			ntgt = subjects(s, c, tgt, CW_MAX_ARGS);
 		why = "passive: source is the by-agent, target the subject";
+	} else if (c && c->passive) {
+		/* "ten people were killed", "Soleimani was killed in a U.S. air
+		 * strike": the subject suffered the act; with no by-agent the
+		 * doer is unnamed (or named by a nominal trigger of its own) */
+		return 0;
 	} else if (c) {
 		nsrc = subjects(s, c, src, CW_MAX_ARGS);
+		if (participle(s, t)) {
+			/* "X shelled Y, killing seven": whatever noun the parser
+			 * hung the participle on, its doer is the main subject */
+			nsrc = 0;
+			if ((src[0] = main_subject(s, t->anchor)) >= 0)
+				nsrc = 1;
+			if (!nsrc)
+				return 0;
+		}
 		if (!nsrc && (src[0] = speaker_it(s, c)) >= 0)
 			nsrc = 1;
 		if (!nsrc && c->parent < 0 && !c->passive) {
-			/* coordinated verbs share the subject the parser gave the first */
+			/* coordinated verbs share the subject the parser gave the first;
+			 * "a train collided ..., killing 280": a participle after a
+			 * comma is handled above */
 			int m = nearest_left(s, t->anchor);
 			if (m >= 0)
 				src[nsrc++] = m;
@@ -968,7 +1014,7 @@ static int complement(const cw_sentence *s, int i)
 static int background(const cw_sentence *s, const cw_trigger *t)
 {
 	static const char *w[] = { "at", "during", "amid", "after", "before", "since",
-				   "following", "despite", NULL };
+				   "following", "despite", "for", NULL };
 	if (!(t->flags & CW_TR_NOMINAL))
 		return 0;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
@@ -991,8 +1037,9 @@ static int echo(const cw_sentence *s, int i)
 	    !is_word(s, t->anchor - 1, ","))
 		return 0;
 	for (int j = 0; j < i; j++)
-		if (strncmp(s->trigs[j].code, t->code, 2) == 0)
-			return 1;
+		if (strncmp(s->trigs[j].code, t->code, 2) == 0 ||
+		    (violent(s->trigs[j].code) && violent(t->code)))
+			return 1;   /* "detonated car bombs, killing 100" */
 	return 0;
 }
 
