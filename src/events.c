@@ -655,27 +655,67 @@ static int subjects(const cw_sentence *s, const cw_clause *c, int *out, int max)
 	return n;
 }
 
+static int by_agent_after(const cw_sentence *s, int tok);
+
+static int prep_word(const cw_sentence *s, int k)
+{
+	static const char *w[] = { "in", "of", "on", "at", "by", "for", "from", "with", "to",
+				   "into", "near", "against", NULL };
+	for (int i = 0; w[i]; i++)
+		if (is_word(s, k, w[i]))
+			return 1;
+	return 0;
+}
+
+/* Is the noun at tok in an "in" phrase ("used in an April attack")? */
+static int in_phrase(const cw_sentence *s, int tok)
+{
+	for (int k = tok - 1; k >= 0 && k >= tok - 4; k--) {
+		if (is_word(s, k, "in"))
+			return 1;
+		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(s, k) ||
+		    prep_word(s, k))
+			return 0;
+	}
+	return 0;
+}
+
+/* The actor a nominal trigger names as its own doer: "warplanes pounded"
+ * (in the trigger's words), "the Azerbaijani military operation",
+ * "Russia's offensive", "an air strike by government forces".  An actor
+ * before a preposition ("Kitchen in an air strike") is not the owner. */
+static int owner(const cw_sentence *s, const cw_trigger *t)
+{
+	if (usable(s, s->toks[t->anchor].mention) && t->anchor == t->tok_start &&
+	    t->tok_end > t->anchor + 1)
+		return s->toks[t->anchor].mention;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 4; k--) {
+		int m = s->toks[k].mention;
+		if (usable(s, m))
+			return m;
+		if ((s->toks[k].flags & CW_T_PUNCT && s->toks[k].text[0] != '\'') || is_verb(s, k) ||
+		    prep_word(s, k))
+			break;
+	}
+	int a = by_agent_after(s, t->tok_end);
+	return a >= 0 ? s->toks[a].mention : -1;
+}
+
+/* "drones used in attacks on cities", "told Macron in a telephone call":
+ * a nominal event in an "in" phrase with no doer of its own is the
+ * setting of the clause's act; it codes only when nothing else does. */
+static int setting(const cw_sentence *s, const cw_trigger *t)
+{
+	return (t->flags & CW_TR_NOMINAL) && in_phrase(s, t->anchor) && owner(s, t) < 0;
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
-	int src = -1;
-	/* "warplanes pounded": the trigger's own words name who acts */
-	if (usable(s, s->toks[t->anchor].mention) && t->anchor == t->tok_start &&
-	    t->tok_end > t->anchor + 1)
-		src = s->toks[t->anchor].mention;
-	/* "the Azerbaijani military operation", "Russia's offensive" */
-	for (int k = t->anchor - 1; src < 0 && k >= 0 && k >= t->anchor - 4; k--) {
-		int m = s->toks[k].mention;
-		if (usable(s, m)) {
-			src = m;
-			break;
-		}
-		if (s->toks[k].flags & CW_T_PUNCT && s->toks[k].text[0] != '\'')
-			break;
-	}
+	int src = owner(s, t);
 	const cw_clause *c = clause_around(s, t->anchor);
-	const char *why = "nominal trigger: source is the actor word before it";
+	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
 	if (src < 0) {
 		src = first_subject(s, c);
 		why = "nominal trigger: source is the subject of the clause around it";
@@ -688,6 +728,15 @@ static int code_nominal(ctx *x, int ti)
 	int tgt = pattern_target(s, t, NULL);
 	if (tgt < 0 && t->target_tok < 0)
 		tgt = -1;
+	if (tgt < 0 && c && setting(s, t)) {
+		/* "told Macron in a telephone call", "engaged peacekeepers in
+		 * a firefight": the clause's object is the other party */
+		for (int i = 0; i < c->nobj && tgt < 0; i++) {
+			int m = mention_at(s, c->obj[i]);
+			if (usable(s, m) && m != src)
+				tgt = m;
+		}
+	}
 	int one[1] = { src };
 	int tg[1] = { tgt };
 	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, why) : 0;
@@ -1131,31 +1180,39 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
 	code_bare_agents(s);
-	int statements = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		/* pass 0: specific events; pass 1: bare statements, if nothing else */
-		if (pass == 1 && s->nevents > 0)
+	int statements = 0, settings = 0;
+	for (int pass = 0; pass < 3; pass++) {
+		/* pass 0: specific events; pass 1: events named only as the
+		 * setting of another act; pass 2: bare statements; each later
+		 * pass only if nothing came before */
+		if (pass > 0 && s->nevents > 0)
 			break;
+		if (pass == 1 && !settings)
+			continue;
 		for (int i = 0; i < s->ntrigs; i++) {
 			const cw_trigger *t = &s->trigs[i];
 			/* a reporting verb that is only a statement ("stressed that")
 			 * yields to the event it reports */
 			int say = (t->flags & CW_TR_SAY) != 0 ||
 				  ((t->flags & CW_TR_REPORT) && strncmp(t->code, "01", 2) == 0);
-			if (say != (pass == 1)) {
+			if (say != (pass == 2)) {
 				statements += say;
+				continue;
+			}
+			if (setting(s, t) != (pass == 1)) {
+				settings += pass == 0;
 				continue;
 			}
 			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
 			    echo(s, i) || complement(s, i) || background(s, t))
 				continue;
-			if (pass == 1 && trailing_attribution(s, t))
+			if (pass == 2 && trailing_attribution(s, t))
 				continue;
 			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
 				return rc;
 		}
-		if (pass == 0 && !statements)
+		if (pass == 0 && !statements && !settings)
 			break;
 	}
 	merge_repeats(s);
