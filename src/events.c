@@ -1108,6 +1108,71 @@ static int purpose(const cw_sentence *s, const cw_trigger *t)
 	return 1;
 }
 
+/* "a day after protesters stormed parliament", "if the EU called his
+ * operation an invasion", "until Washington lifted sanctions": a verb in
+ * an adverbial clause of time, cause or condition gives the background
+ * of the main act. */
+static int adverbial(const cw_sentence *s, const cw_trigger *t)
+{
+	static const char *w[] = { "after", "before", "when", "until", "unless", "if", "since",
+				   "because", "while", "once", "as", NULL };
+	if (t->flags & CW_TR_NOMINAL)
+		return 0;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 12; k--) {
+		for (int i = 0; w[i]; i++)
+			if (is_word(s, k, w[i]))
+				return k + 1 < t->anchor;   /* "after withdrawing" is no clause */
+		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(s, k) || is_word(s, k, "that") ||
+		    is_word(s, k, "which") || is_word(s, k, "who") || is_word(s, k, "and"))
+			return 0;
+	}
+	return 0;
+}
+
+/* "three navy vessels seized off Crimea", "Americans detained in Iran",
+ * "the group that has seized parts of Iraq": a participle or relative
+ * clause describing a noun is background to the sentence's act. */
+static int describes_noun(const cw_sentence *s, const cw_trigger *t)
+{
+	if (t->flags & CW_TR_NOMINAL || t->anchor < 1)
+		return 0;
+	for (int k = t->anchor - 1; k >= 1 && k >= t->anchor - 3; k--) {
+		if (is_word(s, k, "that") || is_word(s, k, "which") || is_word(s, k, "who")) {
+			const cw_token *a = &s->toks[k - 1];
+			if (is_word(s, k - 1, ","))
+				a = &s->toks[k - 2 >= 0 ? k - 2 : 0];
+			/* "said that X attacked" is reported speech, not a relative;
+			 * "Israel, which recalled its ambassador" adds news */
+			if (a->mention >= 0 && is_word(s, k - 1, ","))
+				return 0;
+			return a->mention >= 0 || (a->nlemma && !a->vlemma);
+		}
+		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(s, k) || s->toks[k].mention >= 0)
+			break;
+	}
+	const char *w = s->toks[t->anchor].lower;
+	size_t n = strlen(w);
+	if (n < 4 || strcmp(w + n - 2, "ed") != 0)
+		return 0;
+	const cw_token *prev = &s->toks[t->anchor - 1];
+	if (prev->flags & CW_T_PUNCT || !(prev->nlemma || prev->mention >= 0) ||
+	    is_verb(s, t->anchor - 1) ||
+	    (prev->mention >= 0 && s->ments[prev->mention].kind == CW_M_PRONOUN))
+		return 0;
+	int nx = t->anchor + 1;   /* no object: "seized off Crimea" */
+	static const char *after[] = { "in", "on", "off", "at", "by", "over", "during", "from",
+				       "last", "near", "since", "for", "after", ",", NULL };
+	for (int i = 0; after[i]; i++)
+		if (is_word(s, nx, after[i]))
+			return 1;
+	return 0;
+}
+
+static int secondary(const cw_sentence *s, const cw_trigger *t)
+{
+	return setting(s, t) || adverbial(s, t) || describes_noun(s, t);
+}
+
 /* "..., the ministry said", "..., President X told reporters": an
  * attribution after the report names who passed the news on, not the
  * news.  When the report itself codes nothing, a bare 010 for the
@@ -1199,7 +1264,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				statements += say;
 				continue;
 			}
-			if (setting(s, t) != (pass == 1)) {
+			if (secondary(s, t) != (pass == 1)) {
 				settings += pass == 0;
 				continue;
 			}
