@@ -1236,6 +1236,51 @@ static void merge_repeats(cw_sentence *s)
 	s->nevents = n;
 }
 
+/* "The French government scrapped a planned fuel tax increase", "Sudan's
+ * military detained him", "Georgians rallied against a draft law": an act
+ * with no other party named is, as coders chart it, done within the
+ * source's own country.  Statements (01) and posture changes (15) are
+ * often aimed at nobody and keep a null target. */
+/* Does the sentence name an actor of another country ("He added that all
+ * proposals were rejected by the Armenian side", the speaker being
+ * Azerbaijani)?  Then the act may well be aimed abroad. */
+static int foreign_party(const cw_sentence *s, const char *country)
+{
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (usable(s, i) && m->country[0] && strcmp(m->country, country) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int own_country_targets(ctx *x)
+{
+	cw_sentence *s = x->s;
+	for (int i = 0; i < s->nevents; i++) {
+		cw_event *e = &s->events[i];
+		if (e->target >= 0 || strncmp(e->code, "01", 2) == 0 || strncmp(e->code, "15", 2) == 0)
+			continue;
+		const cw_mention *src = &s->ments[e->source];
+		if (!src->country[0] || foreign_party(s, src->country))
+			continue;
+		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
+		if (!arr)
+			return CURLEW_ESYS;
+		s->ments = arr;
+		cw_mention *c = &arr[s->nments];
+		*c = arr[e->source];
+		memcpy(c->code, c->country, sizeof c->country);
+		c->nsectors = 0;
+		c->text = "";
+		c->start = c->end = 0;
+		c->rule = "no other party: the source's own country";
+		c->also = -1;
+		e->target = s->nments++;
+	}
+	return 0;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -1281,5 +1326,5 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			break;
 	}
 	merge_repeats(s);
-	return 0;
+	return own_country_targets(&x);
 }
