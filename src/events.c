@@ -1108,6 +1108,28 @@ static int purpose(const cw_sentence *s, const cw_trigger *t)
 	return 1;
 }
 
+/* "voted to lift the state of emergency", "decided to expel": an
+ * infinitive after a verb of decision is the act decided on, not a
+ * purpose. */
+static int decided(const cw_sentence *s, const cw_trigger *t)
+{
+	static const char *verbs[] = { "vote", "decide", "resolve", "move", "opt", "elect", NULL };
+	if (!is_word(s, t->anchor - 1, "to"))
+		return 0;
+	/* "voted on Tuesday to lift" */
+	for (int v = t->anchor - 2; v >= 0 && v >= t->anchor - 5; v--) {
+		if (s->toks[v].flags & CW_T_PUNCT)
+			return 0;
+		if (!s->toks[v].vlemma || !is_verb(s, v))
+			continue;
+		for (int i = 0; verbs[i]; i++)
+			if (strcmp(s->toks[v].vlemma, verbs[i]) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* "a day after protesters stormed parliament", "if the EU called his
  * operation an invasion", "until Washington lifted sanctions": a verb in
  * an adverbial clause of time, cause or condition gives the background
@@ -1313,7 +1335,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				settings += pass == 0;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || purpose(s, t) ||
+			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || (purpose(s, t) && !decided(s, t)) ||
 			    echo(s, i) || complement(s, i) || background(s, t))
 				continue;
 			if (pass == 2 && trailing_attribution(s, t))
