@@ -848,17 +848,30 @@ static int thing_relative(const cw_sentence *s, const cw_trigger *t)
 /* "Israel announced it would free 30 prisoners": "it" (or "they") as the
  * subject of reported speech is the speaker, when the speaker is a
  * country or an organisation rather than a person. */
+static int reporting(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == tok && (s->trigs[i].flags & (CW_TR_SAY | CW_TR_REPORT)))
+			return 1;
+	return 0;
+}
+
 static int speaker_it(const cw_sentence *s, const cw_clause *c)
 {
 	if (c->nsubj == 0 || c->parent < 0 || c->parent >= s->nclauses)
 		return -1;
 	int t = c->subj[0];
-	if (!is_word(s, t, "it") && !is_word(s, t, "they"))
+	/* "Obama said he will attack Iraq": he or she is the speaker too */
+	int person = is_word(s, t, "he") || is_word(s, t, "she");
+	if (!person && !is_word(s, t, "it") && !is_word(s, t, "they"))
 		return -1;
 	const cw_clause *p = &s->clauses[c->parent];
+	if (person && (!reporting(s, p->verb) || p->verb > t))
+		return -1;   /* "visited Moscow, where he held talks, the Kremlin said" */
 	for (int i = 0; i < p->nsubj; i++) {
-		int m = s->toks[p->subj[i]].mention;
-		if (usable(s, m) && s->ments[m].kind != CW_M_PRONOUN && s->ments[m].kind != CW_M_PERSON)
+		int m = mention_at(s, p->subj[i]);
+		if (usable(s, m) && s->ments[m].kind != CW_M_PRONOUN &&
+		    (person || s->ments[m].kind != CW_M_PERSON))
 			return m;
 	}
 	return -1;
