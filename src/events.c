@@ -1205,7 +1205,12 @@ static int describes_noun(const cw_sentence *s, const cw_trigger *t)
 
 static int secondary(const cw_sentence *s, const cw_trigger *t)
 {
-	return setting(s, t) || adverbial(s, t) || describes_noun(s, t);
+	/* "..., warning that", "..., firing missiles into": a participle
+	 * after the main act elaborates it; accusations and refusals are
+	 * news of their own ("ordered an offensive, accusing its forces of") */
+	return setting(s, t) || adverbial(s, t) || describes_noun(s, t) ||
+	       (!(t->flags & CW_TR_NOMINAL) && participle(s, t) && strncmp(t->code, "11", 2) != 0 &&
+		strncmp(t->code, "12", 2) != 0);
 }
 
 /* "..., the ministry said", "..., President X told reporters": an
