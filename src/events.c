@@ -1015,6 +1015,27 @@ static int possessor(cw_sentence *s, cw_mention *m)
 	return 0;
 }
 
+/* "Police in Pakistan", "authorities in Bangladesh", "officials in
+ * Kabul": a bare agent placed in a country belongs to it. */
+static int located(cw_sentence *s, cw_mention *m)
+{
+	int t = m->tok_end;
+	if (!is_word(s, t, "in") || t + 1 >= s->ntoks)
+		return 0;
+	const char *country = NULL;
+	int o = s->toks[t + 1].mention;
+	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
+		country = s->ments[o].country;
+	int p = s->toks[t + 1].place;
+	if (!country && p >= 0 && p < s->nplaces && s->places[p].country[0])
+		country = s->places[p].country;
+	if (!country)
+		return 0;
+	memcpy(m->country, country, sizeof m->country);
+	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
+	return 1;
+}
+
 /* An agent the story never tied to a country ("gunmen", "Islamist
  * fighters") is still an actor: it is coded by its sector alone, with a
  * null country, rather than dropping the event. */
@@ -1030,7 +1051,7 @@ static void code_bare_agents(cw_sentence *s)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
-		if (possessor(s, m))
+		if (possessor(s, m) || located(s, m))
 			continue;
 		/* "military" in "military targets", "official" in "official
 		 * trip" modify a noun: not actors.  A following verb trigger
