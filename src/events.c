@@ -899,6 +899,17 @@ static int main_subject(const cw_sentence *s, int tok)
 	return usable(s, m) ? m : -1;
 }
 
+/* Is tok the anchor of a violent nominal trigger ("strike", "blast")? */
+static int violent_noun(const cw_sentence *s, int tok)
+{
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].tok_start <= tok && tok < s->trigs[i].tok_end &&
+		    (s->trigs[i].flags & CW_TR_NOMINAL) &&
+		    violent(s->trigs[i].code))
+			return 1;
+	return 0;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -911,6 +922,8 @@ static int code_verbal(ctx *x, int ti)
 	const char *why;
 	if (c && c->negated)
 		return 0;
+	if (c && c->nsubj > 0 && violent(t->code) && violent_noun(s, c->subj[0]))
+		return 0;   /* "a Russian missile strike killed 40": told once */
 	cw_clause fixed;
 	if (c && c->agent < 0) {
 		/* "were rejected by the Armenian side" where the parser attached the
@@ -974,6 +987,10 @@ static int code_verbal(ctx *x, int ti)
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
 	} else {
+		/* "struck 100 Hezbollah targets": a word the parser read as a
+		 * noun in a sentence it parsed is no verb */
+		if (s->parsed == 1)
+			return 0;
 		int m = nearest_left(s, t->tok_start);
 		if (m >= 0)
 			src[nsrc++] = m;
@@ -1071,7 +1088,7 @@ static void code_bare_agents(cw_sentence *s)
  * about, not an act of its own. */
 static int complement(const cw_sentence *s, int i)
 {
-	static const char *roots[] = { "02", "03", "10", "12", "13", NULL };
+	static const char *roots[] = { "02", "03", "10", "12", "13", "09", "11", "14", NULL };
 	const cw_trigger *t = &s->trigs[i];
 	for (int j = 0; j < s->ntrigs; j++) {
 		const cw_trigger *u = &s->trigs[j];
