@@ -478,7 +478,7 @@ static int violent(const char *code)
  * Sagaing": violence aimed at a place with no named actor targets the
  * country the place is in, as event datasets code it.  The place becomes
  * an actor mention of its own for the record. */
-static int place_target(ctx *x, int trig)
+static int place_target(ctx *x, int trig, int src)
 {
 	cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[trig];
@@ -486,8 +486,16 @@ static int place_target(ctx *x, int trig)
 		const cw_place *p = &s->places[i];
 		if (p->tok_start < t->tok_end || !p->country[0])
 			continue;
+		/* "air strikes on what New Delhi said was a camp in Pakistan":
+		 * a place of the source's own country is rarely the target
+		 * when it names one elsewhere */
+		if (src >= 0 && strcmp(p->country, s->ments[src].country) == 0)
+			continue;
 		int m = s->toks[p->tok_start].mention;
-		if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
+		/* "air strikes on a training camp in Pakistan": a country
+		 * named as the place is the target too */
+		if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL &&
+		    (strcmp(s->ments[m].code, s->ments[m].country) != 0 || p->prep < 0))
 			continue;
 		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
 		if (!arr)
@@ -607,7 +615,7 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
 	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
-	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig)) >= 0)
+	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig, nsrc ? src[0] : -1)) >= 0)
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
@@ -899,6 +907,25 @@ static int main_subject(const cw_sentence *s, int tok)
 	return usable(s, m) ? m : -1;
 }
 
+static int participle_after_noun(const cw_sentence *s, const cw_trigger *t);
+
+/* Is there a verb earlier in tok's stretch of the sentence (so that the
+ * noun before tok is that verb's object, not tok's subject)? */
+static int verb_before(const cw_sentence *s, int tok)
+{
+	static const char *be[] = { "is", "are", "was", "were", NULL };
+	for (int k = tok - 2; k >= 0; k--) {
+		if (s->toks[k].flags & CW_T_PUNCT)
+			return 0;
+		if (is_verb(s, k))
+			return 1;
+		for (int i = 0; be[i]; i++)
+			if (is_word(s, k, be[i]))
+				return 1;
+	}
+	return 0;
+}
+
 /* Is tok the anchor of a violent nominal trigger ("strike", "blast")? */
 static int violent_noun(const cw_sentence *s, int tok)
 {
@@ -938,6 +965,8 @@ static int code_verbal(ctx *x, int ti)
 			c = &fixed;
 		}
 	}
+	if (participle_after_noun(s, t) && by_agent_after(s, t->tok_end) < 0 && verb_before(s, t->anchor))
+		return 0;   /* "returned vessels seized off Crimea": the noun suffered it */
 	int pt = pattern_target(s, t, c);
 	if (pt >= 0)
 		tgt[ntgt++] = pt;
@@ -1223,6 +1252,15 @@ static int describes_noun(const cw_sentence *s, const cw_trigger *t)
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(s, k) || s->toks[k].mention >= 0)
 			break;
 	}
+	return participle_after_noun(s, t);
+}
+
+/* "vessels seized off Crimea", "soldiers killed in Ukraine": a past
+ * participle right after its noun, with no object of its own. */
+static int participle_after_noun(const cw_sentence *s, const cw_trigger *t)
+{
+	if (t->flags & CW_TR_NOMINAL || t->anchor < 1)
+		return 0;
 	const char *w = s->toks[t->anchor].lower;
 	size_t n = strlen(w);
 	if (n < 4 || strcmp(w + n - 2, "ed") != 0)
@@ -1241,12 +1279,23 @@ static int describes_noun(const cw_sentence *s, const cw_trigger *t)
 	return 0;
 }
 
+/* "criticised the United States for sending warships", "jailed a man
+ * for helping militants": a gerund after "for" is the reason given for
+ * the act, not news of its own. */
+static int reason(const cw_sentence *s, const cw_trigger *t)
+{
+	const char *w = s->toks[t->anchor].lower;
+	size_t n = strlen(w);
+	return !(t->flags & CW_TR_NOMINAL) && n > 4 && strcmp(w + n - 3, "ing") == 0 &&
+	       is_word(s, t->anchor - 1, "for");
+}
+
 static int secondary(const cw_sentence *s, const cw_trigger *t)
 {
 	/* "..., warning that", "..., firing missiles into": a participle
 	 * after the main act elaborates it; accusations and refusals are
 	 * news of their own ("ordered an offensive, accusing its forces of") */
-	return setting(s, t) || adverbial(s, t) || describes_noun(s, t) ||
+	return setting(s, t) || adverbial(s, t) || describes_noun(s, t) || reason(s, t) ||
 	       (!(t->flags & CW_TR_NOMINAL) && participle(s, t) && strncmp(t->code, "11", 2) != 0 &&
 		strncmp(t->code, "12", 2) != 0);
 }
