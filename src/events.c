@@ -369,6 +369,20 @@ static int same_actor(const cw_sentence *s, int a, int b)
 	       (strcmp(x->code, x->country) == 0 || strcmp(y->code, y->country) == 0);
 }
 
+/* Does the comma at tok open a trailing attribution (", the ministry
+ * said")?  What follows names the reporter, not the news. */
+static int trailing_said(const cw_sentence *s, int tok)
+{
+	for (int k = tok + 1; k < s->ntoks && k <= tok + 8; k++) {
+		for (int i = 0; i < s->ntrigs; i++)
+			if (s->trigs[i].anchor == k && (s->trigs[i].flags & CW_TR_SAY))
+				return 1;
+		if (s->toks[k].flags & CW_T_PUNCT)
+			return 0;
+	}
+	return 0;
+}
+
 /* "Armenian protesters rallied against the government": an unqualified
  * government, police or army is the source's own country's.  The target
  * gets a copy of the mention with the country filled in. */
@@ -603,6 +617,24 @@ static int coordinated(const cw_sentence *s, const int *list, int n)
 	return 1;
 }
 
+/* "Abe said he was hopeful that relations with South Korea would
+ * improve": a statement with no addressee is about the first actor of
+ * another country named after the verb ("no comment on X" is about
+ * nobody: 011 is left alone). */
+static int spoken_of(const cw_sentence *s, int trig, int src)
+{
+	const cw_trigger *t = &s->trigs[trig];
+	const char *own = s->ments[src].country;
+	for (int k = t->tok_end; k < s->ntoks; k++) {
+		if (is_word(s, k, ";") || (is_word(s, k, ",") && trailing_said(s, k)))
+			break;
+		int m = s->toks[k].mention;
+		if (usable(s, m) && s->ments[m].country[0] && strcmp(s->ments[m].country, own) != 0)
+			return m;
+	}
+	return -1;
+}
+
 static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt0, int ntgt,
 		     const char *why)
 {
@@ -615,7 +647,13 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
 	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
-	if (ntgt == 0 && violent(s->trigs[trig].code) && (tgt[0] = place_target(x, trig, nsrc ? src[0] : -1)) >= 0)
+	const char *code = s->trigs[trig].code;
+	/* a claim of responsibility is aimed where the attack was */
+	if (ntgt == 0 && (violent(code) || strncmp(code, "015", 3) == 0) &&
+	    (tgt[0] = place_target(x, trig, nsrc ? src[0] : -1)) >= 0)
+		ntgt = 1;
+	if (ntgt == 0 && nsrc > 0 && strncmp(code, "01", 2) == 0 && strncmp(code, "011", 3) != 0 &&
+	    (tgt[0] = spoken_of(s, trig, src[0])) >= 0)
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
@@ -1311,7 +1349,9 @@ static int trailing_attribution(const cw_sentence *s, const cw_trigger *t)
 		const cw_token *w = &s->toks[k];
 		if (is_word(s, k, ",") || (w->flags & CW_T_QUOTE))
 			return k >= 4;
-		if ((w->flags & CW_T_PUNCT) || is_verb(s, k) || is_word(s, k, "that") ||
+		/* a noun the parser took for a verb ("statistics institute
+		 * said") does not end the speaker's name */
+		if ((w->flags & CW_T_PUNCT) || (is_verb(s, k) && !w->nlemma) || is_word(s, k, "that") ||
 		    is_word(s, k, "and") || is_word(s, k, "which") || is_word(s, k, "who"))
 			return 0;
 	}
@@ -1386,7 +1426,8 @@ static int own_country_targets(ctx *x)
 	cw_sentence *s = x->s;
 	for (int i = 0; i < s->nevents; i++) {
 		cw_event *e = &s->events[i];
-		if (e->target >= 0 || strncmp(e->code, "01", 2) == 0 || strncmp(e->code, "15", 2) == 0)
+		if (e->target >= 0 || (strncmp(e->code, "01", 2) == 0 && strncmp(e->code, "015", 3) != 0) ||
+		    strncmp(e->code, "15", 2) == 0)
 			continue;
 		const cw_mention *src = &s->ments[e->source];
 		if (!src->country[0] || foreign_party(s, src->country))
