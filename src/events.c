@@ -354,6 +354,17 @@ static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
 	return doc->dl_place;
 }
 
+/* Intentions, appeals, demands, refusals and threats: acts about
+ * another act. */
+static int intent_like(const char *code)
+{
+	static const char *roots[] = { "02", "03", "10", "12", "13", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (strncmp(code, roots[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
 /* The same actor, or a country and its own government ("the Azerbaijani
  * minister ... claims against Azerbaijan"): not a dyad worth an event. */
 static int same_actor(const cw_sentence *s, int a, int b)
@@ -755,6 +766,8 @@ static int setting(const cw_sentence *s, const cw_trigger *t)
 	return (t->flags & CW_TR_NOMINAL) && in_phrase(s, t->anchor) && owner(s, t) < 0;
 }
 
+static int complement_target(const cw_sentence *s, const cw_trigger *t, int src);
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -774,6 +787,8 @@ static int code_nominal(ctx *x, int ti)
 	int tgt = pattern_target(s, t, NULL);
 	if (tgt < 0 && t->target_tok < 0)
 		tgt = -1;
+	if (tgt < 0 && src >= 0 && intent_like(t->code))
+		tgt = complement_target(s, t, src);   /* "willing to work with Seoul" */
 	if (tgt < 0 && c && setting(s, t)) {
 		/* "told Macron in a telephone call", "engaged peacekeepers in
 		 * a firefight": the clause's object is the other party */
@@ -828,9 +843,9 @@ static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
 /* "extradited the drug lord to the United States", "threatened to cut gas
  * supplies to Moldova": a to/with/against phrase further on in the same
  * clause, when the parser hung it on the object. */
-static int later_target(const cw_sentence *s, const cw_trigger *t)
+static int later_target_from(const cw_sentence *s, int from)
 {
-	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + 8; k++) {
+	for (int k = from; k < s->ntoks && k < from + 8; k++) {
 		const cw_token *w = &s->toks[k];
 		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
 		    is_word(s, k, "who") || is_verb(s, k))
@@ -842,6 +857,45 @@ static int later_target(const cw_sentence *s, const cw_trigger *t)
 		}
 	}
 	return -1;
+}
+
+static int later_target(const cw_sentence *s, const cw_trigger *t)
+{
+	return later_target_from(s, t->tok_end);
+}
+
+/* "threatened to cut gas supplies to Moldova", "pledged loans to help
+ * Sri Lanka", "willing to work with Seoul": an intention, threat or
+ * appeal ending in "to" is aimed at whom its complement verb acts on. */
+static int complement_target(const cw_sentence *s, const cw_trigger *t, int src)
+{
+	int v = t->tok_end;
+	if (!is_word(s, v - 1, "to")) {
+		/* "pledged an additional $500 million ... to help Sri Lanka" */
+		for (v = t->tok_end; v < s->ntoks && v < t->tok_end + 12; v++)
+			if (is_word(s, v, ",") || is_word(s, v, ";") || is_word(s, v, ":") ||
+			    (is_word(s, v, "to") && v + 1 < s->ntoks && is_verb(s, v + 1)))
+				break;
+		if (v >= s->ntoks || v >= t->tok_end + 12 || !is_word(s, v, "to"))
+			return -1;
+		v++;
+	}
+	if (v >= s->ntoks || !is_verb(s, v))
+		return -1;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb != v)
+			continue;
+		int objs[CW_MAX_ARGS + CW_MAX_PPS];
+		int n = clause_target(s, c, objs, CW_MAX_ARGS + CW_MAX_PPS);
+		for (int j = 0; j < n; j++)
+			if (!same_actor(s, objs[j], src))
+				return objs[j];
+	}
+	int m = mention_from(s, v + 1, 3);   /* "to help Sri Lanka" */
+	if (m < 0 || same_actor(s, m, src))
+		m = later_target_from(s, v + 1);
+	return m >= 0 && !same_actor(s, m, src) ? m : -1;
 }
 
 static int by_agent_after(const cw_sentence *s, int tok)
@@ -1045,11 +1099,20 @@ static int code_verbal(ctx *x, int ti)
 		}
 		if (!ntgt)
 			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		/* "insists that Russia withdraw from Ukrainian territory": the
+		 * source's own country is no target, so look further */
+		int keep = 0;
+		for (int i = 0; i < ntgt; i++)
+			if (!nsrc || !same_actor(s, src[0], tgt[i]))
+				tgt[keep++] = tgt[i];
+		ntgt = keep;
 		if (!ntgt && (tgt[0] = prep_target_after(s, t)) >= 0)
 			ntgt = 1;
 		if (!ntgt && (tgt[0] = inner_target(s, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
 		if (!ntgt && (tgt[0] = later_target(s, t)) >= 0)
+			ntgt = 1;
+		if (!ntgt && intent_like(t->code) && (tgt[0] = complement_target(s, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
