@@ -1049,7 +1049,8 @@ static int code_verbal(ctx *x, int ti)
 		 * by-phrase elsewhere: a be-verb before and "by" + actor after */
 		int a = by_agent_after(s, t->tok_end);
 		/* "were rejected by", or a reduced relative: "rebels backed by Rwanda" */
-		int after_actor = t->anchor > 0 && s->toks[t->anchor - 1].mention >= 0;
+		int after_actor = t->anchor > 0 && s->toks[t->anchor - 1].mention >= 0 &&
+				  t->tok_end == t->anchor + 1;   /* not "rejected an offer by France" */
 		if (a >= 0 && (be_before(s, t->anchor) || after_actor)) {
 			fixed = *c;
 			fixed.passive = 1;
@@ -1183,6 +1184,21 @@ static int located(cw_sentence *s, cw_mention *m)
 	return 1;
 }
 
+/* "Gunmen from the Islamist group Boko Haram", "negotiators from
+ * Britain": a bare agent from a named actor belongs to its country. */
+static int member_of(cw_sentence *s, cw_mention *m)
+{
+	int t = m->tok_end;
+	if (!is_word(s, t, "from"))
+		return 0;
+	int o = mention_from(s, t + 1, 4);
+	if (o < 0 || !s->ments[o].country[0])
+		return 0;
+	memcpy(m->country, s->ments[o].country, sizeof m->country);
+	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
+	return 1;
+}
+
 /* An agent the story never tied to a country ("gunmen", "Islamist
  * fighters") is still an actor: it is coded by its sector alone, with a
  * null country, rather than dropping the event. */
@@ -1198,7 +1214,7 @@ static void code_bare_agents(cw_sentence *s)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
-		if (possessor(s, m) || located(s, m))
+		if (possessor(s, m) || located(s, m) || member_of(s, m))
 			continue;
 		/* "military" in "military targets", "official" in "official
 		 * trip" modify a noun: not actors.  A following verb trigger
