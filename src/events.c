@@ -589,6 +589,10 @@ static int reciprocal(const cw_sentence *s, const cw_trigger *t)
 	for (int i = 0; verbs[i]; i++)
 		if (strcmp(l, verbs[i]) == 0)
 			return 1;
+	/* "began joint military exercises" */
+	for (int k = t->tok_start; k < t->tok_end; k++)
+		if (is_word(s, k, "joint"))
+			return 1;
 	return 0;
 }
 
