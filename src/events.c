@@ -832,7 +832,8 @@ static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
 {
 	if (is_word(s, t->tok_end - 1, "that"))
 		return mention_from(s, t->tok_end, 3);
-	for (int k = t->anchor + 1; k < t->tok_end + 2 && k < s->ntoks; k++) {
+	/* "rejected remarks by the Canadian prime minister" */
+	for (int k = t->anchor + 1; k < t->tok_end + 4 && k < s->ntoks; k++) {
 		int m = s->toks[k].mention;
 		if (!usable(s, m) || m == src)
 			continue;
@@ -1095,10 +1096,12 @@ static int code_verbal(ctx *x, int ti)
 		if (!nsrc && (src[0] = speaker_it(s, c)) >= 0)
 			nsrc = 1;
 		if (!nsrc && c->parent < 0 && !c->passive) {
-			/* coordinated verbs share the subject the parser gave the first;
-			 * "a train collided ..., killing 280": a participle after a
-			 * comma is handled above */
-			int m = nearest_left(s, t->anchor);
+			/* coordinated verbs share the subject the parser gave the
+			 * first: "X arrived in Kyiv and pledged support" is X's
+			 * pledge, not Kyiv's */
+			int m = is_word(s, t->anchor - 1, "and") ? main_subject(s, t->anchor) : -1;
+			if (m < 0)
+				m = nearest_left(s, t->anchor);
 			if (m >= 0)
 				src[nsrc++] = m;
 		}
