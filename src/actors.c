@@ -595,6 +595,23 @@ static const entry *pick_entry(const node *nd, const cw_token *toks, int ts, int
 }
 
 /* The longest dictionary match starting at token i, or 0. */
+/* "Saudi-led coalition", "Maltese-flagged tanker", "Houthi-held port",
+ * "Israeli-linked ships": the part before the hyphen names the actor's
+ * country or owner.  "Iran-backed militias" and "UK-based group" are not
+ * Iran's or Britain's own.  Returns the length of the part, or 0. */
+static size_t led_prefix(const char *w)
+{
+	static const char *const suffix[] = { "led", "flagged", "held", "linked", "registered",
+					      "owned", "controlled", "run", NULL };
+	const char *h = strrchr(w, '-');
+	if (!h || h == w)
+		return 0;
+	for (int i = 0; suffix[i]; i++)
+		if (strcmp(h + 1, suffix[i]) == 0)
+			return (size_t)(h - w);
+	return 0;
+}
+
 static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, atom *out)
 {
 	const cw_token *toks = s->toks;
@@ -613,7 +630,9 @@ static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, at
 		size_t save = len;
 		if (len > 0)
 			buf[len++] = ' ';
-		int k = canon_append(buf, &len, tok_lower(t), strlen(tok_lower(t)));
+		size_t tn = strlen(tok_lower(t));
+		size_t cut = led_prefix(tok_lower(t));
+		int k = canon_append(buf, &len, tok_lower(t), cut ? cut : tn);
 		if (k < 0)
 			break;
 		if (k == 0) {
@@ -632,6 +651,8 @@ static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, at
 			out->te = j + 1;
 			best = j + 1 - i;
 		}
+		if (cut)
+			break;   /* "Saudi-led" modifies what follows; it ends the name */
 	}
 	if (best) {
 		const cw_token *last = &toks[out->te - 1];

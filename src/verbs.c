@@ -420,8 +420,11 @@ static int is_stop_punct(const cw_token *t)
 {
 	if (!is_punct(t) && !(t->flags & CW_T_QUOTE))
 		return 0;
+	/* "approved a $1.5 billion loan": money signs sit inside a phrase */
 	return !(t->lower && (strcmp(t->lower, ",") == 0 || strcmp(t->lower, "-") == 0 ||
-			      strcmp(t->lower, "'") == 0));
+			      strcmp(t->lower, "'") == 0 || strcmp(t->lower, "$") == 0 ||
+			      strcmp(t->lower, "%") == 0 || strcmp(t->lower, "€") == 0 ||
+			      strcmp(t->lower, "£") == 0));
 }
 
 static int gap_stop(const cw_token *t, int loose)
