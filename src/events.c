@@ -855,6 +855,8 @@ static int later_target_from(const cw_sentence *s, int from)
 		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
 		    is_word(s, k, "who") || is_verb(s, k))
 			return -1;
+		if (is_word(s, k, "to") && is_verb(s, k + 1))
+			return -1;   /* "met to discuss": an infinitive, not an addressee */
 		if (is_word(s, k, "to") || is_word(s, k, "with") || is_word(s, k, "against")) {
 			int m = mention_from(s, k + 1, 3);
 			if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
