@@ -986,9 +986,19 @@ static int speaker_it(const cw_sentence *s, const cw_clause *c)
 
 static int participle(const cw_sentence *s, const cw_trigger *t)
 {
+	/* "filed a lawsuit on Monday accusing Myanmar": news often drops
+	 * the comma after the day */
+	static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+				      "saturday", "sunday", "today", "yesterday", "overnight", NULL };
 	size_t n = strlen(s->toks[t->anchor].lower);
-	return n > 4 && strcmp(s->toks[t->anchor].lower + n - 3, "ing") == 0 &&
-	       is_word(s, t->anchor - 1, ",");
+	if (n <= 4 || strcmp(s->toks[t->anchor].lower + n - 3, "ing") != 0)
+		return 0;
+	if (is_word(s, t->anchor - 1, ","))
+		return 1;
+	for (int i = 0; days[i]; i++)
+		if (is_word(s, t->anchor - 1, days[i]))
+			return 1;
+	return 0;
 }
 
 /* The subject of the first clause before tok, if it names an actor. */
