@@ -1278,15 +1278,26 @@ static int complement(const cw_sentence *s, int i)
  * event in a phrase of time or place is the setting, not the news. */
 static int background(const cw_sentence *s, const cw_trigger *t)
 {
+	/* "on", "over" and "about" give the topic: "a summit on the unrest",
+	 * "concerns over the war" */
 	static const char *w[] = { "at", "during", "amid", "after", "before", "since",
-				   "following", "despite", "for", NULL };
+				   "following", "despite", "for", "on", "over", "about", NULL };
 	if (!(t->flags & CW_TR_NOMINAL))
 		return 0;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
+	int reach = 3;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		for (int i = 0; w[i]; i++)
 			if (is_word(s, k, w[i]))
 				return 1;
-		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(s, k))
+		/* "in retaliation for Tehran's missile attack": the owner's
+		 * name is part of the phrase */
+		int m = s->toks[k].mention;
+		if (m >= 0 && is_word(s, s->ments[m].tok_end, "'s") && reach < 8) {
+			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
+			k = s->ments[m].tok_start;
+			continue;
+		}
+		if (s->toks[k].flags & CW_T_PUNCT || m >= 0 || is_verb(s, k))
 			return 0;
 	}
 	return 0;
