@@ -850,8 +850,10 @@ static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
  * clause, when the parser hung it on the object. */
 static int later_target_from(const cw_sentence *s, int from)
 {
-	for (int k = from; k < s->ntoks && k < from + 8; k++) {
+	for (int k = from; k < s->ntoks && k < from + 10; k++) {
 		const cw_token *w = &s->toks[k];
+		if (w->flags & CW_T_QUOTE)
+			continue;   /* 'Joaquin "El Chapo" Guzman to the United States' */
 		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
 		    is_word(s, k, "who") || is_verb(s, k))
 			return -1;
