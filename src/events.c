@@ -886,11 +886,15 @@ static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
  * clause, when the parser hung it on the object. */
 static int later_target_from(const cw_sentence *s, int from)
 {
-	for (int k = from; k < s->ntoks && k < from + 8; k++) {
+	for (int k = from; k < s->ntoks && k < from + 10; k++) {
 		const cw_token *w = &s->toks[k];
+		if (w->flags & CW_T_QUOTE)
+			continue;   /* 'Joaquin "El Chapo" Guzman to the United States' */
 		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
 		    is_word(s, k, "who") || is_verb(s, k))
 			return -1;
+		if (is_word(s, k, "to") && is_verb(s, k + 1))
+			return -1;   /* "met to discuss": an infinitive, not an addressee */
 		if (is_word(s, k, "to") || is_word(s, k, "with") || is_word(s, k, "against")) {
 			int m = mention_from(s, k + 1, 3);
 			if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
@@ -1041,9 +1045,19 @@ static int phrase_actor(const cw_sentence *s, int from)
 
 static int participle(const cw_sentence *s, const cw_trigger *t)
 {
+	/* "filed a lawsuit on Monday accusing Myanmar": news often drops
+	 * the comma after the day */
+	static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+				      "saturday", "sunday", "today", "yesterday", "overnight", NULL };
 	size_t n = strlen(s->toks[t->anchor].lower);
-	return n > 4 && strcmp(s->toks[t->anchor].lower + n - 3, "ing") == 0 &&
-	       is_word(s, t->anchor - 1, ",");
+	if (n <= 4 || strcmp(s->toks[t->anchor].lower + n - 3, "ing") != 0)
+		return 0;
+	if (is_word(s, t->anchor - 1, ","))
+		return 1;
+	for (int i = 0; days[i]; i++)
+		if (is_word(s, t->anchor - 1, days[i]))
+			return 1;
+	return 0;
 }
 
 /* The subject of the first clause before tok, if it names an actor. */
@@ -1339,15 +1353,26 @@ static int complement(const cw_sentence *s, int i)
  * event in a phrase of time or place is the setting, not the news. */
 static int background(const cw_sentence *s, const cw_trigger *t)
 {
+	/* "on", "over" and "about" give the topic: "a summit on the unrest",
+	 * "concerns over the war" */
 	static const char *w[] = { "at", "during", "amid", "after", "before", "since",
-				   "following", "despite", "for", NULL };
+				   "following", "despite", "for", "on", "over", "about", NULL };
 	if (!(t->flags & CW_TR_NOMINAL))
 		return 0;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
+	int reach = 3;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		for (int i = 0; w[i]; i++)
 			if (is_word(s, k, w[i]))
 				return 1;
-		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(s, k))
+		/* "in retaliation for Tehran's missile attack": the owner's
+		 * name is part of the phrase */
+		int m = s->toks[k].mention;
+		if (m >= 0 && is_word(s, s->ments[m].tok_end, "'s") && reach < 8) {
+			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
+			k = s->ments[m].tok_start;
+			continue;
+		}
+		if (s->toks[k].flags & CW_T_PUNCT || m >= 0 || is_verb(s, k))
 			return 0;
 	}
 	return 0;
