@@ -1244,6 +1244,15 @@ static int compose(builder *b)
 	return 0;
 }
 
+/* A country mention takes another's title: its sectors, and so its code. */
+static void take_sectors(cw_mention *to, const cw_mention *from)
+{
+	memcpy(to->sectors, from->sectors, sizeof to->sectors);
+	to->nsectors = from->nsectors;
+	to->plural = from->plural;
+	compose_code(to);
+}
+
 /* "Indian and Chinese troops": the first adjective shares the agent. */
 static void share_agents(builder *b)
 {
@@ -1254,10 +1263,7 @@ static void share_agents(builder *b)
 		    n->tok_start != m->tok_end + 1 ||
 		    !(tok_is(b, m->tok_end, "and") || tok_is(b, m->tok_end, ",")))
 			continue;
-		memcpy(m->sectors, n->sectors, sizeof m->sectors);
-		m->nsectors = n->nsectors;
-		m->plural = n->plural;
-		compose_code(m);
+		take_sectors(m, n);
 	}
 }
 
@@ -1281,10 +1287,7 @@ static void distribute_title(builder *b)
 			if (t != n->tok_start || glue == 0 || glue > 3 || n->kind != CW_M_NAME ||
 			    n->nsectors || strcmp(n->code, n->country) != 0)
 				break;
-			memcpy(n->sectors, m->sectors, sizeof n->sectors);
-			n->nsectors = m->nsectors;
-			n->plural = m->plural;
-			compose_code(n);
+			take_sectors(n, m);
 			if (and)
 				break;
 		}

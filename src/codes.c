@@ -23,18 +23,24 @@ typedef struct loader {
 	size_t errlen;
 } loader;
 
-/* CAMEO's own codes are 2-4 digits under roots 01-20.  A local code
- * (quad class "-") may use any root and end in a capital letter, as
- * PETRARCH dictionaries' sub-codes do ("174K", "903"). */
-static int valid_code(const char *s, int local)
+int cw_code_shape(const char *s)
 {
 	size_t n = strlen(s);
 	if (n < 2 || n > 4)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) &&
-		    !(local && i == n - 1 && i >= 2 && isupper((unsigned char)s[i])))
+		if (!isdigit((unsigned char)s[i]) && !(i == n - 1 && i >= 2 && isupper((unsigned char)s[i])))
 			return 0;
+	return 1;
+}
+
+/* CAMEO's own codes are 2-4 digits under roots 01-20.  A local code
+ * (quad class "-") may use any root and end in a capital letter, as
+ * PETRARCH dictionaries' sub-codes do ("174K", "903"). */
+static int valid_code(const char *s, int local)
+{
+	if (!cw_code_shape(s) || (!local && !isdigit((unsigned char)s[strlen(s) - 1])))
+		return 0;
 	int root = (s[0] - '0') * 10 + (s[1] - '0');
 	return root >= 1 && (local || root <= 20);
 }

@@ -109,6 +109,8 @@ typedef struct cw_code_info {
 int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen);
 void cw_codes_free(cw_codes *c);
 const cw_code_info *cw_codes_get(const cw_codes *c, const char *code);
+/* 2-4 digits, the last may be a capital ("174K"): what an event code looks like. */
+int cw_code_shape(const char *s);
 /* In the table, as a CAMEO code or a local one (quad class "-"). */
 int cw_codes_known(const cw_codes *c, const char *code);
 

@@ -592,15 +592,9 @@ typedef struct verbs_conv {
  * such root).  Returns 1, 0 for the null code, -1 unreadable, -2 memory. */
 static int one_code(verbs_conv *vc, const char *c)
 {
-	size_t k = strlen(c);
-	if (k == 0 || strcmp(c, "---") == 0)
+	if (!*c || strcmp(c, "---") == 0)
 		return 0;
-	if (k < 2 || k > 4)
-		return -1;
-	for (size_t i = 0; i < k; i++)
-		if (!isdigit((unsigned char)c[i]) && !(i == k - 1 && i >= 2 && isupper((unsigned char)c[i])))
-			return -1;
-	if ((c[0] - '0') * 10 + (c[1] - '0') < 1)
+	if (!cw_code_shape(c) || (c[0] - '0') * 10 + (c[1] - '0') < 1)
 		return -1;
 	imp *im = vc->im;
 	if (im->codes && !cw_codes_get(im->codes, c) && !cw_map_get(im->extra, c)) {
@@ -858,13 +852,11 @@ static int pre_part(verbs_conv *vc, vpattern *p, char *body, char *star, long **
 			pre.els[pre.n++] = (velem){ VE_GAP, NULL, NULL };
 		while (pre.n && pre.els[0].kind == VE_GAP)
 			memmove(pre.els, pre.els + 1, (size_t)--pre.n * sizeof *pre.els);
-		/* skipped phrases alone ("% *", "^ *") add nothing */
-		int words = 0;
-		for (int i = 0; i < pre.n; i++)
-			words += pre.els[i].kind != VE_GAP;
-		if (words && pre.n + 1 > MAX_ELS)
+		/* a compound marker alone ("% *") leaves nothing once the gaps
+		 * at the front are gone */
+		if (pre.n + 1 > MAX_ELS)
 			*reason = &vc->skip_long;
-		if (words) {
+		if (pre.n) {
 			memcpy(p->pre, pre.els, (size_t)pre.n * sizeof *pre.els);
 			p->npre = pre.n;
 			vc->with_pre++;
