@@ -76,18 +76,6 @@ static int bad_line(load_ctx *c, int lineno, const char *why, const char *what)
 	return -1;
 }
 
-/* Digits, or a local code's digits and a final capital ("174K"). */
-static int valid_code_shape(const char *s)
-{
-	size_t n = strlen(s);
-	if (n < 2 || n > 4)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && !(i == n - 1 && i >= 2 && isupper((unsigned char)s[i])))
-			return 0;
-	return 1;
-}
-
 static int add_to_index(cw_verb_dict *d, cw_map *m, const char *anchor, vpat *p)
 {
 	plist *l = cw_map_get(m, anchor);
@@ -139,40 +127,44 @@ static int parse_adj_line(load_ctx *c, char *rest)
 	return 0;
 }
 
-static const char *pre_error(int r)
+/* One pattern element into els[n]: a word or alternatives, '*', '^' or a
+ * slot.  `anchor` says els[n] is where the anchor goes, which must be a
+ * word.  nslots has bit 1 for {T} and bit 2 for {S}, for the whole
+ * pattern.  Returns NULL, or why the element is wrong. */
+static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, int *nslots,
+			    int *spec)
 {
-	return r == -3 ? "one {T} and one {S} per pattern" : r == -4 ? "'*' must follow a word"
-							   : "bad element before '>'";
-}
-
-/* One element before the anchor: a word, alternatives, '*' or a slot.
- * nslots has bit 1 for {T} and bit 2 for {S}, shared with the rest. */
-static int parse_pre(load_ctx *c, vel *e, char *w, int n, int *nslots, int *spec)
-{
+	vel *e = &els[n];
 	memset(e, 0, sizeof *e);
 	if (strcmp(w, "*") == 0) {
+		if (n == 0 || els[n - 1].kind == EL_GAP)
+			return "'*' must follow a word";
 		e->kind = EL_GAP;
-		return n == 0 || e[-1].kind == EL_GAP ? -4 : 0;
-	}
-	if (strcmp(w, "^") == 0) {
+	} else if (strcmp(w, "^") == 0) {
+		if (anchor)
+			return "'^' cannot be the anchor";
 		e->kind = EL_SKIP;
-		return 0;
-	}
-	if (strcmp(w, "{T}") == 0 || strcmp(w, "{S}") == 0) {
+	} else if (strcmp(w, "{T}") == 0 || strcmp(w, "{S}") == 0) {
 		int bit = w[1] == 'S' ? 2 : 1;
-		if (*nslots & bit)
-			return -3;
+		if (anchor || (*nslots & bit))
+			return "one {T} and one {S} per pattern, not as the anchor";
 		*nslots |= bit;
 		e->kind = bit == 2 ? EL_SOURCE : EL_TARGET;
-		return 0;
+	} else if (strchr(w, '*') || strchr(w, '{') || strchr(w, '}') || strcmp(w, ">") == 0) {
+		return "bad pattern element";
+	} else {
+		int r = parse_word(c, e, w);
+		if (r)
+			return r < 0 ? "out of memory" : "empty alternative";
+		(*spec)++;
 	}
-	if (strchr(w, '*') || strchr(w, '{') || strchr(w, '}') || strcmp(w, ">") == 0)
-		return -1;
-	int r = parse_word(c, e, w);
-	if (r)
-		return r < 0 ? -2 : -1;
-	(*spec)++;
-	return 0;
+	return NULL;
+}
+
+static void add_text(char *text, size_t size, const char *w)
+{
+	size_t tl = strlen(text);
+	snprintf(text + tl, size - tl, "%s%s", tl ? " " : "", w);
 }
 
 static int parse_line(void *ctx, char *line, int lineno)
@@ -207,7 +199,7 @@ static int parse_line(void *ctx, char *line, int lineno)
 	char *pair = i < nf ? strchr(f[i], ':') : NULL;
 	if (pair)
 		*pair++ = '\0';
-	if (i >= nf || !valid_code_shape(f[i]) || (pair && !valid_code_shape(pair)))
+	if (i >= nf || !cw_code_shape(f[i]) || (pair && !cw_code_shape(pair)))
 		return bad_line(c, lineno, "expected a CAMEO code", i < nf ? f[i] : NULL);
 	if (c->check_codes && (!cw_codes_known(c->cw->codes, f[i]) ||
 			       (pair && !cw_codes_known(c->cw->codes, pair))))
@@ -216,59 +208,32 @@ static int parse_line(void *ctx, char *line, int lineno)
 	if (pair)
 		strcpy(pat->rcode, pair);
 
-	vel pre[MAX_ELS];
-	int npre = 0, nslots = 0;
+	vel pre[MAX_ELS], els[MAX_ELS];
+	int npre = 0, nels = 0, nslots = 0;
 	char text[512] = "";
+	const char *why;
 	int arrow = -1;
 	for (int k = i; k < nf && f[k][0] != '@'; k++)
 		if (strcmp(f[k], ">") == 0)
 			arrow = k;
 	for (; arrow >= 0 && i < arrow; i++) {
-		int r = parse_pre(c, &pre[npre], f[i], npre, &nslots, &pat->spec);
-		if (r < 0)
-			return bad_line(c, lineno, r == -2 ? "out of memory" : pre_error(r), f[i]);
-		size_t tl = strlen(text);
-		snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", f[i]);
-		npre++;
+		if (npre == MAX_ELS)
+			return bad_line(c, lineno, "pattern too long", NULL);
+		add_text(text, sizeof text, f[i]);   /* before parse_el lower-cases and splits it */
+		if ((why = parse_el(c, pre, npre++, f[i], 0, &nslots, &pat->spec)))
+			return bad_line(c, lineno, why, f[i]);
 	}
 	if (arrow >= 0) {
 		if (npre == 0 || pre[0].kind == EL_GAP)
 			return bad_line(c, lineno, "'>' must follow the words before the anchor", NULL);
-		size_t tl = strlen(text);
-		snprintf(text + tl, sizeof text - tl, " >");
-		i++;
+		add_text(text, sizeof text, f[i++]);
 	}
-	vel els[MAX_ELS];
-	int nels = 0, ntarget = 0;
 	for (; i < nf && f[i][0] != '@'; i++) {
 		if (nels == MAX_ELS)
 			return bad_line(c, lineno, "pattern too long", NULL);
-		size_t tl = strlen(text);
-		snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", f[i]);
-		vel *e = &els[nels];
-		memset(e, 0, sizeof *e);
-		if (strcmp(f[i], "*") == 0) {
-			if (nels == 0 || els[nels - 1].kind == EL_GAP)
-				return bad_line(c, lineno, "'*' must follow a word", NULL);
-			e->kind = EL_GAP;
-		} else if (strcmp(f[i], "^") == 0) {
-			if (nels == 0)
-				return bad_line(c, lineno, "'^' cannot be the anchor", NULL);
-			e->kind = EL_SKIP;
-		} else if (strcmp(f[i], "{T}") == 0 || strcmp(f[i], "{S}") == 0) {
-			int src = f[i][1] == 'S';
-			if (nels == 0 || (src ? nslots & 2 : nslots & 1) || (!src && ntarget++))
-				return bad_line(c, lineno, "one {T} and one {S} per pattern, not as the anchor", NULL);
-			nslots |= src ? 2 : 1;
-			e->kind = src ? EL_SOURCE : EL_TARGET;
-		} else if (strchr(f[i], '*') || strchr(f[i], '{') || strchr(f[i], '}')) {
-			return bad_line(c, lineno, "bad pattern element", f[i]);
-		} else {
-			int r = parse_word(c, e, f[i]);
-			if (r)
-				return bad_line(c, lineno, r < 0 ? "out of memory" : "empty alternative", f[i]);
-			pat->spec++;
-		}
+		add_text(text, sizeof text, f[i]);
+		if ((why = parse_el(c, els, nels, f[i], nels == 0, &nslots, &pat->spec)))
+			return bad_line(c, lineno, why, f[i]);
 		nels++;
 	}
 	if (nels == 0)
@@ -653,11 +618,11 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		int mt = s->toks[ti].mention;
 		if (mt < 0)
 			return 0;
-		int start = s->ments[mt].tok_start, old = e->kind == EL_SOURCE ? m->source : m->target;
-		*(e->kind == EL_SOURCE ? &m->source : &m->target) = start;
-		if (match_pre(p, ei - 1, s, start - 1, m))
+		int *slot = e->kind == EL_SOURCE ? &m->source : &m->target, old = *slot;
+		*slot = s->ments[mt].tok_start;
+		if (match_pre(p, ei - 1, s, *slot - 1, m))
 			return 1;
-		*(e->kind == EL_SOURCE ? &m->source : &m->target) = old;
+		*slot = old;
 		return 0;
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
@@ -712,13 +677,13 @@ static int compound_before(const cw_sentence *s, int i)
 	return s->toks[j - 1].mention >= 0;
 }
 
-/* Tries one anchor's patterns (sorted most specific first) at token i. */
-static void try_list(const plist *l, const cw_sentence *s, int i, best *b, int pre_only)
+/* Tries the patterns anchored on key (sorted most specific first) at
+ * token i; a key written as the token is beats its lemma ("left"). */
+static void try_list(const cw_map *map, const char *key, const cw_sentence *s, int i, best *b,
+		     int pre_only)
 {
-	int exact = 0;
-	for (int k = 0; l && k < l->n && !exact; k++)
-		for (int a = 0; a < l->p[k]->els[0].nalts && !exact; a++)
-			exact = strcmp(l->p[k]->els[0].alts[a], s->toks[i].lower) == 0;
+	const plist *l = key ? cw_map_get(map, key) : NULL;
+	int exact = l && strcmp(key, s->toks[i].lower) == 0;
 	for (int k = 0; l && k < l->n; k++) {
 		const vpat *p = l->p[k];
 		if (b->p && p->spec < b->p->spec)
@@ -1055,11 +1020,6 @@ static int negated(const cw_sentence *s, int i, int own, int nominal)
 	return 0;
 }
 
-static const plist *lookup(const cw_map *m, const char *w)
-{
-	return w ? cw_map_get(m, w) : NULL;
-}
-
 /* Verbs WordNet lacks ("test-fired", "de-escalated"): strip the regular
  * endings and look the stems up as they are. */
 static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
@@ -1076,7 +1036,7 @@ static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
 			continue;
 		memcpy(stem, w, n - k);
 		memcpy(stem + n - k, rules[r].add, a + 1);
-		try_list(lookup(m, stem), s, i, b, 0);
+		try_list(m, stem, s, i, b, 0);
 	}
 }
 
@@ -1091,23 +1051,23 @@ static best match_at(const cw_verb_dict *d, const cw_sentence *s, int i)
 	 * where the words just before it alone would not */
 	int pre_only = !verbal_ok(d, s, i);
 	if (!pre_only || t->vlemma) {
-		try_list(lookup(d->verbal, t->vlemma), s, i, &b, pre_only);
+		try_list(d->verbal, t->vlemma, s, i, &b, pre_only);
 		if (!t->vlemma || strcmp(t->vlemma, t->lower) != 0)
-			try_list(lookup(d->verbal, t->lower), s, i, &b, pre_only);
+			try_list(d->verbal, t->lower, s, i, &b, pre_only);
 		if (!t->vlemma && !pre_only)
 			try_stems(d->verbal, s, i, &b);
 	}
 	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_SENT_START | CW_T_ALLCAP))) {
-		try_list(lookup(d->nominal, t->nlemma), s, i, &b, 0);
+		try_list(d->nominal, t->nlemma, s, i, &b, 0);
 		if (!t->nlemma) {
-			try_list(lookup(d->nominal, t->lower), s, i, &b, 0);
+			try_list(d->nominal, t->lower, s, i, &b, 0);
 			size_t n = strlen(t->lower);
 			if (n > 3 && t->lower[n - 1] == 's') {
 				char sing[64];
 				if (n < sizeof sing) {
 					memcpy(sing, t->lower, n - 1);
 					sing[n - 1] = '\0';
-					try_list(lookup(d->nominal, sing), s, i, &b, 0);
+					try_list(d->nominal, sing, s, i, &b, 0);
 				}
 			}
 		}

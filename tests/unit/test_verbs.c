@@ -367,6 +367,17 @@ static void test_before_anchor(void)
 	CHECK(strstr(err, "'>'") != NULL);
 	CHECK_INT(load_text("040 {S} > meet {S}\n", err, sizeof err, &d), -1);
 	CHECK_INT(load_text("040 * a > meet\n", err, sizeof err, &d), -1);
+	CHECK_INT(load_text("040 a b c d e f g h i j k l m n o p q r > meet\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, "too long") != NULL);
+	/* the rule names every alternative before the anchor */
+	CHECK_INT(load_text("040 not|never > meet\n", err, sizeof err, &d), 0);
+	if (d) {
+		cw.verbs = d;
+		t = trig_at(sentence("^Iraq never meets ^Syria"), "meets");
+		CHECK(t && strstr(t->rule, "not|never > meet"));
+		cw.verbs = keep;
+		cw_verbs_free(d);
+	}
 }
 
 /* Every code in verbs.txt must be in the CAMEO table. */
