@@ -20,7 +20,7 @@ DATADIR  = $(CURDIR)/data
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time clang libclang-rt-14-dev valgrind
+           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
@@ -30,7 +30,9 @@ SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
 AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
-GEN      = data/gen/countries.tsv
+GEN      = data/gen/countries.tsv data/gen/tagger-lexicon.tsv data/gen/tagger-transitions.tsv
+# The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
+TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 
 .PHONY: all deps demo check test test-asan bench clean gen
 
@@ -133,10 +135,16 @@ fuzz: deps all $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
 # Countries come from Debian's iso-codes and npm's world-countries, merged at
 # set-up rather than typed in by hand.
-$(GEN): tools/gen-countries.js
+data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+# The tagger's lexicon and tag transitions (src/tagger.c), converted from
+# the Perl package's YAML rather than read at run time.
+data/gen/tagger-lexicon.tsv: tools/gen-tagger.js
+	mkdir -p data/gen
+	node tools/gen-tagger.js $(TAGGER_DIR) data/gen
+data/gen/tagger-transitions.tsv: data/gen/tagger-lexicon.tsv
 gen: $(GEN)
 
 deps:

@@ -68,6 +68,8 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_lemmas_init() < 0)
 		return load_failed(cw, "WordNet", errno == ENOMEM ? "out of memory"
 				   : "cannot open the WordNet database (package wordnet-base)");
+	if (cw_tagger_load(&cw->tagger, cw->data_dir, why, sizeof why) < 0)
+		return load_failed(cw, "part-of-speech tagger", why);
 	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "actors", why);
 	}
@@ -90,6 +92,7 @@ void curlew_close(curlew *cw)
 		return;
 	cw_parser_free(cw->parser);
 	cw_verbs_free(cw->verbs);
+	cw_tagger_free(cw->tagger);
 	cw_places_free(cw->places);
 	cw_actors_free(cw->actors);
 	cw_abbrevs_free(cw->abbrevs);
@@ -173,6 +176,7 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	int rc;
 	if ((rc = cw_tokens(cw, doc, s)) < 0 || (rc = cw_lemmas(cw, doc, s)) < 0 ||
+	    (rc = cw_tag(cw, doc, s)) < 0 ||
 	    (rc = cw_actors(cw, doc, s)) < 0 || (rc = cw_places(cw, doc, s)) < 0 ||
 	    (rc = cw_dates(cw, doc, s)) < 0 || (rc = cw_verbs(cw, doc, s)) < 0 ||
 	    (rc = cw_coref(cw, doc, s)) < 0)

@@ -78,6 +78,7 @@ typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
 typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
 typedef struct cw_parser cw_parser;         /* parse.c */
+typedef struct cw_tagger cw_tagger;         /* tagger.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -125,6 +126,7 @@ struct curlew {
 	cw_verb_dict *verbs;
 	cw_gazetteer *places;
 	cw_parser *parser;
+	cw_tagger *tagger;
 };
 
 /* ------------------------------------------------------------- document */
@@ -138,6 +140,20 @@ enum cw_tok_flags {
 	CW_T_QUOTE = 1 << 5      /* a quotation mark */
 };
 
+/* Penn Treebank part-of-speech tags (tagger.c); CW_POS_NONE before the
+ * tagger has run.  cw_pos_name gives the tag as the treebank writes it. */
+enum cw_pos {
+	CW_POS_NONE, CW_POS_CC, CW_POS_CD, CW_POS_DT, CW_POS_EX, CW_POS_FW, CW_POS_IN,
+	CW_POS_JJ, CW_POS_JJR, CW_POS_JJS, CW_POS_LS, CW_POS_MD, CW_POS_NN, CW_POS_NNS,
+	CW_POS_NNP, CW_POS_NNPS, CW_POS_PDT, CW_POS_POS, CW_POS_PRP, CW_POS_PRPS, CW_POS_RB,
+	CW_POS_RBR, CW_POS_RBS, CW_POS_RP, CW_POS_SYM, CW_POS_TO, CW_POS_UH, CW_POS_VB,
+	CW_POS_VBD, CW_POS_VBG, CW_POS_VBN, CW_POS_VBP, CW_POS_VBZ, CW_POS_WDT, CW_POS_WP,
+	CW_POS_WPS, CW_POS_WRB, CW_POS_COMMA, CW_POS_STOP, CW_POS_COLON, CW_POS_LQUOTE,
+	CW_POS_RQUOTE, CW_POS_DOLLAR, CW_POS_LRB, CW_POS_RRB, CW_POS_HASH, CW_NPOS
+};
+const char *cw_pos_name(int pos);
+int cw_pos_from_name(const char *name);   /* CW_POS_NONE if not a tag */
+
 typedef struct cw_token {
 	uint32_t start, end;     /* byte span in doc->text */
 	const char *text;        /* normalised: NFC, curly quotes -> ' ", dashes -> - */
@@ -147,6 +163,7 @@ typedef struct cw_token {
 	unsigned flags;          /* cw_tok_flags */
 	int mention;             /* actors stage: index of the mention covering it, or -1 */
 	int place;               /* places stage: index of the place covering it, or -1 */
+	unsigned char pos;       /* tagger stage: enum cw_pos */
 } cw_token;
 
 enum cw_mention_kind {
@@ -309,6 +326,10 @@ int cw_lemmas_init(void);                                      /* once, in curle
 /* WordNet base form of a word for a part of speech ('v' or 'n'); returns a
  * pointer valid for the process's life, or NULL if WordNet doesn't know it. */
 const char *cw_lemma(const char *lower_word, char pos);
+
+int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errlen);
+void cw_tagger_free(cw_tagger *tg);
+int cw_tag(const curlew *cw, curlew_doc *doc, cw_sentence *s);      /* tagger.c */
 
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_actors_free(cw_actor_dict *d);

@@ -123,12 +123,12 @@ static int table_alloc(table *t, size_t n)
 	return t->e ? 0 : -1;
 }
 
-static size_t count_lines(const char *b)
+static size_t count_lines(const char *b, size_t len)
 {
-	size_t n = 0;
-	for (; *b; b++)
-		n += *b == '\n';
-	return n + 1;
+	size_t n = 1;
+	for (const char *e = b + len; (b = memchr(b, '\n', (size_t)(e - b))); b++)
+		n++;
+	return n;
 }
 
 /* index.POS: "lemma pos synset_cnt ..." a line; license lines start with
@@ -143,7 +143,7 @@ static int load_file(const char *dir, const char *name, table *t, int is_exc, ch
 	if (!b)
 		return -1;
 	*keep = b;
-	if (table_alloc(t, count_lines(b)) < 0)
+	if (table_alloc(t, count_lines(b, len)) < 0)
 		return -1;
 	for (char *line = b; line && *line;) {
 		char *nl = strchr(line, '\n');
