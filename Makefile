@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS     = -llink-grammar -lutf8proc -ljansson \
+LIBS     = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
@@ -18,7 +18,7 @@ LIBS    += -lsqlite3 -lpq
 DATADIR  = $(CURDIR)/data
 
 # Debian packages, and the npm data packages read at set-up.
-DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
+DEB_PKGS = build-essential pkg-config \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
            iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
 # The event store's libraries, a PostgreSQL server for its tests (started

@@ -3,7 +3,8 @@
  * one function each stage exports.  Not installed, not public.
  *
  * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
- * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> events
+ * lemmas -> tagger -> actors -> places -> dates -> verbs -> coref -> chunk
+ * -> events
  * -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
  *
@@ -77,8 +78,8 @@ typedef struct cw_abbrevs cw_abbrevs;       /* sentences.c */
 typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
 typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
-typedef struct cw_parser cw_parser;         /* parse.c */
 typedef struct cw_tagger cw_tagger;         /* tagger.c */
+typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -125,8 +126,8 @@ struct curlew {
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
 	cw_gazetteer *places;
-	cw_parser *parser;
 	cw_tagger *tagger;
+	cw_syntax *syntax;
 };
 
 /* ------------------------------------------------------------- document */
@@ -164,6 +165,7 @@ typedef struct cw_token {
 	int mention;             /* actors stage: index of the mention covering it, or -1 */
 	int place;               /* places stage: index of the place covering it, or -1 */
 	unsigned char pos;       /* tagger stage: enum cw_pos */
+	unsigned short syn;      /* chunk stage: its word classes (data/syntax.txt) */
 } cw_token;
 
 enum cw_mention_kind {
@@ -178,7 +180,7 @@ enum cw_mention_kind {
 #define CW_MAX_SECTORS 4
 typedef struct cw_mention {
 	int tok_start, tok_end;  /* tokens [start, end) */
-	int head;                /* token of the head word, for the parser */
+	int head;                /* token of the head word, for the chunker */
 	char code[32];           /* CAMEO actor code (AZEGOV, IGOUNO); "" unresolved */
 	char country[4];         /* ISO 3166-1 alpha-3 or "" (international) */
 	char sectors[CW_MAX_SECTORS][4];
@@ -255,8 +257,9 @@ typedef struct cw_sentence {
 	cw_place *places; int nplaces;
 	cw_trigger *trigs; int ntrigs;
 	cw_clause *clauses; int nclauses;
-	int parsed;              /* 1 link-grammar, 0 shallow fallback, -1 not a candidate */
-	const char *parse_text;  /* what the parser was given, for explain */
+	int parsed;              /* 0 chunked, -1 not a candidate (no actor or no
+				  * trigger); 1 was link-grammar's, which is gone */
+	const char *parse_text;  /* chunk stage: the chunks in brackets, for explain */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
 	cw_event *events; int nevents;
@@ -280,8 +283,6 @@ struct curlew_doc {
 	cw_sentence *sents; int nsents;
 	/* coref stage: memory carried across sentences, private to coref.c */
 	void *coref_state;
-	/* parse stage: per-doc parser state, private to parse.c */
-	void *parse_state;
 	/* messages */
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */
@@ -355,12 +356,9 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* verbs.c *
 int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* coref.c */
 void cw_coref_free(curlew_doc *doc);
 
-int cw_parser_load(cw_parser **out, const curlew *cw, char *err, size_t errlen);
-void cw_parser_free(cw_parser *p);
-int cw_parse(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* parse.c */
-void cw_parse_doc_free(curlew_doc *doc);
-/* For explain: the parser's diagram of the sentence, malloc'd, or NULL. */
-char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+int cw_syntax_load(cw_syntax **out, const char *data_dir, char *err, size_t errlen);
+void cw_syntax_free(cw_syntax *sx);
+int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c */
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
 

@@ -192,12 +192,20 @@ static int read_file(loadctx *c, const char *dir, const char *name, cw_line_fn f
 	char path[4096];
 	snprintf(path, sizeof path, "%s/gen/%s", dir, name);
 	c->file = name;
-	if (cw_read_lines(path, fn, c) == -1 && errno) {
-		snprintf(c->err, c->errlen, "cannot read %s: %s (made at set-up by "
-			 "tools/gen-tagger.js; run `make`)", path, strerror(errno));
-		return -1;
+	errno = 0;
+	if (cw_read_lines(path, fn, c) != 0 && !c->err[0]) {
+		if (errno == ENOMEM)
+			snprintf(c->err, c->errlen, "out of memory");
+		else
+			snprintf(c->err, c->errlen, "cannot read %s: %s (made at set-up by "
+				 "tools/gen-tagger.js; run `make`)", path, strerror(errno));
 	}
 	return c->err[0] ? -1 : 0;
+}
+
+static int load_status(const char *err)
+{
+	return strstr(err, "out of memory") ? CURLEW_ESYS : CURLEW_EUSAGE;
 }
 
 int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errlen)
@@ -217,14 +225,14 @@ int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errl
 	err[0] = '\0';
 	errno = 0;
 	if (read_file(&c, data_dir, "tagger-lexicon.tsv", lex_line) < 0)
-		return strstr(err, "out of memory") ? CURLEW_ESYS : CURLEW_EUSAGE;
+		return load_status(err);
 	for (int i = 0; i < tg->nrows; i++) {
 		lexrow *r = &tg->rows[i];
 		for (int k = 0; k < r->n; k++)
 			r->logp[k] = (float)log(r->logp[k] / c.tagcount[r->tag[k]]);
 	}
 	if (read_file(&c, data_dir, "tagger-transitions.tsv", trans_line) < 0)
-		return CURLEW_EUSAGE;
+		return load_status(err);
 	for (int k = 0; k < SH_N; k++)
 		if (!(tg->cls[k] = lookup(tg, shape_names[k]))) {
 			snprintf(err, errlen, "tagger-lexicon.tsv: no row for the word class %s",

@@ -237,9 +237,12 @@ static void test_import(void)
 }
 
 /* The acceptance run.  The threshold is what curlew measured when this
- * test was last raised (229 of 283 records, 81%), less a margin for changes in
- * the other stages; the rate is printed so that progress is visible. */
-#define PETRARCH_MIN_RATE 0.78
+ * test was last set (211 of 283 records, 74.6%, once link-grammar was
+ * removed: 20 records that test PETRARCH's comma-clause deletion and
+ * compound attachment had passed with its parse), less a margin for
+ * changes in the other stages; the rate is printed so that progress is
+ * visible. */
+#define PETRARCH_MIN_RATE 0.73
 
 static void test_unit_records(void)
 {
