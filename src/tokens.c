@@ -170,8 +170,36 @@ static const char *lower_of(tokenizer *tk, const char *text, int ascii)
 	return low;
 }
 
-static unsigned flags_of(const char *text)
+/* flags_of for plain ASCII, most of news: no Unicode tables consulted. */
+static unsigned ascii_flags(const char *text)
 {
+	unsigned f = 0;
+	int letters = 0, upper = 0, lower = 0, alnum = 0;
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+		int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', dig = c >= '0' && c <= '9';
+		if (p == text && up)
+			f |= CW_T_CAP;
+		if (p == text && dig)
+			f |= CW_T_NUM;
+		letters += up || low;
+		upper += up;
+		lower += low;
+		alnum |= up || low || dig;
+	}
+	if (!alnum)
+		f |= CW_T_PUNCT;
+	if (letters >= 2 && upper >= 2 && lower == 0)
+		f |= CW_T_ALLCAP;
+	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
+		f |= CW_T_QUOTE;
+	return f;
+}
+
+static unsigned flags_of(const char *text, int ascii)
+{
+	if (ascii)
+		return ascii_flags(text);
 	unsigned f = 0;
 	int letters = 0, upper = 0, lower = 0, alnum = 0, first = 1;
 	size_t n = strlen(text);
@@ -229,7 +257,7 @@ static void emit(tokenizer *tk, size_t s, size_t e, const char *forced)
 	k->end = (uint32_t)e;
 	k->text = text;
 	k->lower = low;
-	k->flags = flags_of(text);
+	k->flags = flags_of(text, ascii && !forced);
 	k->mention = -1;
 	k->place = -1;
 }

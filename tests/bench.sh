@@ -1,13 +1,14 @@
 #!/bin/sh
-# make bench: sentences per second and peak memory, end to end, over a
-# corpus of at least 10,000 news sentences (tests/data/bench/make-corpus.sh).
-# Figures are printed, never asserted.
+# make bench: sentences per second and peak memory, end to end from raw
+# text, over a corpus of at least 10,000 news sentences in stories of ten
+# (tests/data/bench/make-corpus.sh).  Figures are printed, never asserted;
+# the machine may be shared, so `uptime` is printed with them.
 set -eu
 BIN=${1:-build/curlew}
 sh tests/data/bench/make-corpus.sh
 CORPUS=build/bench/corpus.jsonl
 stories=$(wc -l < "$CORPUS")
-echo "bench: corpus $CORPUS, $stories stories"
+echo "bench: corpus $CORPUS, $stories stories; $(uptime | sed 's/.*load/load/')"
 
 run() {
 	label=$1
@@ -24,9 +25,11 @@ run() {
 	: "$sents"
 }
 
+# The one coding path (tagger and chunker; link-grammar was removed), on
+# one thread and on two.  Start-up (loading the dictionaries, WordNet's
+# morphology and the tagger's tables) is inside each figure.
 run "1-thread" --threads 1 --progress
 run "2-threads" --threads 2 --progress
-run "1-thread-no-parser" --threads 1 --progress --no-parse
 r1=$(cat build/bench/rate-1-thread)
 r2=$(cat build/bench/rate-2-threads)
 awk -v a="$r1" -v b="$r2" 'BEGIN { if (a > 0) printf "bench: 2 threads / 1 thread = %.2fx\n", b / a }'
