@@ -33,10 +33,11 @@
 
 enum {
 	SYN_BE = 1 << 0, SYN_NEG = 1 << 1, SYN_RELATIVE = 1 << 2, SYN_INTRO = 1 << 3,
-	SYN_PREP = 1 << 4, SYN_COORD = 1 << 5, SYN_ARTICLE = 1 << 6, SYN_STOP = 1 << 7
+	SYN_PREP = 1 << 4, SYN_COORD = 1 << 5, SYN_ARTICLE = 1 << 6, SYN_STOP = 1 << 7,
+	SYN_SUBORD = 1 << 8
 };
 static const char *const syn_names[] = { "be", "negation", "relative", "intro", "prep",
-					 "coord", "article", "stop", NULL };
+					 "coord", "article", "stop", "subord", NULL };
 
 struct cw_syntax {
 	cw_map *words;      /* lower-case word -> class bits (never 0) */
@@ -613,6 +614,22 @@ static void shallow_parents(const cw_sentence *s, clist *cl, int from)
 	}
 }
 
+static int is_noun_tag(const cw_token *t)
+{
+	return t->pos == CW_POS_NN || t->pos == CW_POS_NNS || t->pos == CW_POS_NNP ||
+	       t->pos == CW_POS_NNPS;
+}
+
+/* "rebels backed by Rwanda", "the tanker seized by Iran": a participle
+ * (by its tag: "stood by Syria" is past tense) right after its noun and
+ * right before "by" is a passive without an auxiliary. */
+static int reduced_passive(const cw_sentence *s, int v)
+{
+	if (v < 1 || v + 1 >= s->ntoks || s->toks[v].pos != CW_POS_VBN || !tok_is(&s->toks[v + 1], "by"))
+		return 0;
+	return mention_at(s, v - 1) >= 0 || is_noun_tag(&s->toks[v - 1]);
+}
+
 static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t, clist *cl)
 {
 	if (t->anchor < 0 || t->anchor >= s->ntoks || clause_of_verb(cl, t->anchor) >= 0)
@@ -621,6 +638,8 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
 	if (!c)
 		return -1;
 	shallow_aux(s, t->anchor, c);
+	if (!c->passive && reduced_passive(s, t->anchor))
+		c->passive = 1;
 	if (t->flags & CW_TR_NEGATED)
 		c->negated = 1;
 	shallow_subject(s, t->anchor, c);
@@ -743,6 +762,63 @@ static int infinitives(cw_arena *a, const cw_sentence *s, clist *cl)
 	return 0;
 }
 
+/* ------------------------------------------- complement and adverbial
+ * "demanded that Poland suspend", "said on Monday that troops had", "will
+ * retaliate if Israel attacks": a clause opened by "that" or a
+ * subordinator is framed by the verb before that word. */
+
+/* A clause's subject, auxiliaries and adverbs fit in this many tokens
+ * before its verb ("that the new Ukrainian government would not"). */
+#define OPENER_REACH 10
+/* ... and the framing verb is at most this far before the opener ("told
+ * reporters in Kyiv that"). */
+#define FRAME_REACH 6
+
+/* The "that" or subordinator opening the clause of the verb at v, or -1. */
+static int opener(const cw_sentence *s, const clist *cl, int v)
+{
+	for (int k = v - 1; k >= 0 && k >= v - OPENER_REACH; k--) {
+		const cw_token *t = &s->toks[k];
+		if (has_class(t, SYN_SUBORD) || tok_is(t, "that"))
+			return k;
+		if ((t->flags & CW_T_PUNCT) || is_relative(t) || clause_of_verb(cl, k) >= 0 ||
+		    is_verbal_anchor(s, k))
+			return -1;
+	}
+	return -1;
+}
+
+static int frames(cw_arena *a, const cw_sentence *s, clist *cl)
+{
+	for (int i = 0, n = cl->n; i < n; i++) {
+		if (cl->c[i].parent >= 0)
+			continue;
+		int k = opener(s, cl, cl->c[i].verb);
+		/* "troops that attacked", "the demand that": after a noun, "that"
+		 * opens a relative or noun clause, not a verb's complement */
+		if (k < 1 || (tok_is(&s->toks[k], "that") &&
+			      (mention_at(s, k - 1) >= 0 || s->toks[k - 1].pos == CW_POS_NN ||
+			       s->toks[k - 1].pos == CW_POS_NNS || s->toks[k - 1].pos == CW_POS_NNP)))
+			continue;
+		int g = -1;
+		for (int j = k - 1; j >= 0 && j >= k - FRAME_REACH && g < 0; j--) {
+			const cw_token *t = &s->toks[j];
+			if ((t->flags & CW_T_PUNCT) || is_relative(t))
+				break;
+			if (is_verbal_anchor(s, j) || (mention_at(s, j) < 0 && is_verb_tag(t)))
+				g = j;
+		}
+		if (g < 0)
+			continue;
+		int gi = governor_clause(a, s, cl, g, g + 1);
+		if (gi == -2)
+			return -1;
+		if (gi != i && !ancestor(cl, gi, i))
+			cl->c[i].parent = gi;
+	}
+	return 0;
+}
+
 /* Clauses for the verb triggers, and for the verbs that govern them. */
 static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 {
@@ -750,7 +826,7 @@ static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 	for (int i = 0; i < s->ntrigs; i++)
 		if (!(s->trigs[i].flags & CW_TR_NOMINAL) && shallow_clause(a, s, &s->trigs[i], cl) < 0)
 			return -1;
-	if (infinitives(a, s, cl) < 0)
+	if (infinitives(a, s, cl) < 0 || frames(a, s, cl) < 0)
 		return -1;
 	shallow_parents(s, cl, from);
 	return 0;

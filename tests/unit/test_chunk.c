@@ -572,10 +572,39 @@ static void test_governor(curlew_doc *doc)
 	s = run(doc, "[Turkey] sent aid to [Syria] and *condemned [Israel] .");
 	m = clause(s, "condemned");
 	CHECK(m != NULL && m->parent == -1);
-	/* a clause word ends the search for a governor */
+	/* a clause word ends the search for a governor: the infinitive is
+	 * inside the that-clause, framed by "said" */
 	s = run(doc, "[Officials] said that to *reach [Kabul] was hard .");
 	m = clause(s, "reach");
-	CHECK(m != NULL && m->parent == -1);
+	r = clause(s, "said");
+	CHECK(m != NULL && r != NULL);
+	if (m && r)
+		CHECK_INT(m->parent, r - s->clauses);
+}
+
+/* A clause opened by "that" or a subordinator is framed by the verb
+ * before it; a relative "that" after a noun frames nothing. */
+static void test_frames(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Iran] *warned it would *retaliate if [Israel] *attacked its sites .");
+	const cw_clause *w = clause(s, "warned"), *r = clause(s, "retaliate"), *a = clause(s, "attacked");
+	CHECK(w != NULL && r != NULL && a != NULL);
+	if (w && r && a) {
+		CHECK_INT(a->parent, r - s->clauses);
+		CHECK(has(a->subj, a->nsubj, tok_of(s, "Israel")));
+	}
+	s = run(doc, "[Poland] insisted that [Ukraine] *withdraw the complaint .");
+	r = clause(s, "withdraw");
+	w = clause(s, "insisted");
+	CHECK(r != NULL && w != NULL);
+	if (r && w) {
+		CHECK_INT(r->parent, w - s->clauses);
+		CHECK(has(r->subj, r->nsubj, tok_of(s, "Ukraine")));
+		CHECK(has(w->subj, w->nsubj, tok_of(s, "Poland")));
+	}
+	s = run(doc, "[Troops] that *attacked [the village] withdrew .");
+	a = clause(s, "attacked");
+	CHECK(a != NULL && a->parent == -1);
 }
 
 /* What only the tags tell: "was hit" is a passive though "hit" does not
@@ -588,6 +617,14 @@ static void test_tags(curlew_doc *doc)
 	if (c) {
 		CHECK_INT(c->passive, 1);
 		CHECK_INT(c->agent, tok_of(s, "missile"));
+	}
+	/* a reduced passive: the participle after its noun, "by" right after */
+	s = run(doc, "[Rebels] *backed by [Rwanda] seized the town .");
+	c = clause(s, "backed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->passive, 1);
+		CHECK_INT(c->agent, tok_of(s, "Rwanda"));
 	}
 	s = run(doc, "[The army] *killed 20 [militants] .");
 	c = clause(s, "killed");
@@ -637,6 +674,7 @@ static void all(void)
 	test_placeholders(doc);
 	test_infinitive(doc);
 	test_governor(doc);
+	test_frames(doc);
 	test_tags(doc);
 	test_render(doc);
 	free_doc(doc);
