@@ -29,6 +29,12 @@
 #include <string.h>
 #include "internal.h"
 
+/* A governing verb, its object and "to" fit in this many tokens ("urged
+ * the European Union's member states to"); further back, the verb is too
+ * far to be the governor.  Twice this bounds the search for the verb a
+ * coordinated verb shares its subject with. */
+#define INF_REACH 8
+
 /* ------------------------------------------------------ the word classes */
 
 enum {
@@ -630,6 +636,35 @@ static int reduced_passive(const cw_sentence *s, int v)
 	return mention_at(s, v - 1) >= 0 || is_noun_tag(&s->toks[v - 1]);
 }
 
+static int is_verb_tag(const cw_token *t);
+
+/* "militants massacred 80 men in the village and abducted the women":
+ * a verb right after "and" shares the subject of the verb before it in
+ * the same stretch, not the nearest actor (the other verb's object). */
+static int shared_subject(const cw_sentence *s, clist *cl, int v, cw_clause *c)
+{
+	if (v < 2 || !is_and(&s->toks[v - 1]))
+		return 0;
+	for (int k = v - 2; k >= 0 && k >= v - 2 * INF_REACH; k--) {
+		const cw_token *t = &s->toks[k];
+		if ((t->flags & CW_T_PUNCT) || is_relative(t) || has_class(t, SYN_SUBORD))
+			return 0;
+		if (mention_at(s, k) >= 0 || !(is_verbal_anchor(s, k) || is_verb_tag(t)))
+			continue;
+		cw_clause prev;
+		memset(&prev, 0, sizeof prev);
+		int pi = clause_of_verb(cl, k);
+		if (pi >= 0)
+			prev = cl->c[pi];
+		else
+			shallow_subject(s, k, &prev);
+		for (int j = 0; j < prev.nsubj; j++)
+			add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, prev.subj[j]);
+		return prev.nsubj > 0;
+	}
+	return 0;
+}
+
 static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t, clist *cl)
 {
 	if (t->anchor < 0 || t->anchor >= s->ntoks || clause_of_verb(cl, t->anchor) >= 0)
@@ -642,7 +677,8 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
 		c->passive = 1;
 	if (t->flags & CW_TR_NEGATED)
 		c->negated = 1;
-	shallow_subject(s, t->anchor, c);
+	if (!shared_subject(s, cl, t->anchor, c))
+		shallow_subject(s, t->anchor, c);
 	/* "'...,' said the minister": the speaker follows the verb */
 	if (c->nsubj == 0 && inversion_ok(s, t->anchor) && (t->flags & (CW_TR_SAY | CW_TR_REPORT)))
 		for (int i = t->anchor + 1; i < s->ntoks && i <= t->anchor + 3; i++) {
@@ -662,10 +698,6 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
  * gets a clause of its own if it has none (a verb that is no trigger
  * still frames one: "refused", "continued", "tried"). */
 
-/* A governing verb, its object and "to" fit in this many tokens ("urged
- * the European Union's member states to"); further back, the verb is too
- * far to be the governor. */
-#define INF_REACH 8
 
 static int is_verb_tag(const cw_token *t)
 {

@@ -635,6 +635,25 @@ static void test_tags(curlew_doc *doc)
 	}
 }
 
+/* "X did A to B in C and did D": the second verb's subject is X, not the
+ * actor in the first verb's phrase; a subordinate "and" keeps its own */
+static void test_shared_subject(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Islamic State militants] massacred 80 men in [northern Iraq] "
+			     "and *abducted the women .");
+	const cw_clause *c = clause(s, "abducted");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "militants")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Iraq")));
+	}
+	s = run(doc, "[Russia] *attacked [Ukraine] after [Kyiv] *shelled and *captured the town .");
+	c = clause(s, "captured");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Kyiv")));
+}
+
 /* explain's view: noun phrases, verb groups, prepositions */
 static void test_render(curlew_doc *doc)
 {
@@ -676,6 +695,7 @@ static void all(void)
 	test_governor(doc);
 	test_frames(doc);
 	test_tags(doc);
+	test_shared_subject(doc);
 	test_render(doc);
 	free_doc(doc);
 }
