@@ -42,6 +42,10 @@ void *cw_grow(cw_arena *a, void *arr, int *cap, int need, size_t elsize);
 /* String -> pointer hash map; keys are copied into the map's own storage. */
 typedef struct cw_map cw_map;
 cw_map *cw_map_new(void);
+/* A map that does not copy its keys: they must outlive it (a file read
+ * whole and kept), which spares an allocation per key for big tables;
+ * sized for expect keys. */
+cw_map *cw_map_new_borrowed(size_t expect);
 void cw_map_free(cw_map *m);
 /* Returns 0, or -1 when out of memory.  Replaces an existing value. */
 int cw_map_put(cw_map *m, const char *key, void *value);
@@ -56,6 +60,8 @@ size_t cw_map_count(const cw_map *m);
  * opened (errno set). */
 typedef int (*cw_line_fn)(void *ctx, char *line, int lineno);
 int cw_read_lines(const char *path, cw_line_fn fn, void *ctx);
+/* A whole file, NUL-terminated, malloc'd; NULL with errno set on failure. */
+char *cw_read_file(const char *path, size_t *len);
 /* Splits s in place on the separator character; returns the count. */
 int cw_split(char *s, char sep, char **fields, int max);
 char *cw_trim(char *s);

@@ -57,7 +57,8 @@ typedef struct lexrow {
 #define LOG_FLOOR -16.0f
 
 struct cw_tagger {
-	cw_map *words;                 /* word -> lexrow */
+	cw_map *words;                 /* word -> lexrow number + 1; keys in text */
+	char *text;                    /* the lexicon file, cut in place */
 	lexrow *rows;
 	int nrows, caprows;
 	float trans[CW_NPOS][CW_NPOS]; /* log P(tag | previous tag) */
@@ -112,32 +113,16 @@ static int bad_line(loadctx *c, int lineno, const char *what)
 	return -1;
 }
 
-static int grow_rows(cw_tagger *tg)
+/* One lexicon line: word TAB TAG:count ...  The counts are kept as they
+ * are (with each tag's total); cw_tagger_load then turns them into log
+ * P(word | tag). */
+static int lex_line(loadctx *c, char *line, int lineno)
 {
-	int cap = tg->caprows ? 2 * tg->caprows : 4096;
-	lexrow *r = realloc(tg->rows, sizeof *r * (size_t)cap);
-	if (!r)
-		return -1;
-	tg->rows = r;
-	tg->caprows = cap;
-	return 0;
-}
-
-/* Lexicon lines: word TAB TAG:count ...  The counts are kept as they are
- * while the file is read (with each tag's total); cw_tagger_load then
- * turns them into log P(word | tag). */
-static int lex_line(void *ctx, char *line, int lineno)
-{
-	loadctx *c = ctx;
 	cw_tagger *tg = c->tg;
 	char *tab = strchr(line, '\t');
 	if (!tab)
 		return bad_line(c, lineno, "want a word, a tab and TAG:count pairs");
 	*tab = '\0';
-	if (tg->nrows >= tg->caprows && grow_rows(tg) < 0) {
-		snprintf(c->err, c->errlen, "out of memory");
-		return -1;
-	}
 	lexrow *row = &tg->rows[tg->nrows];
 	memset(row, 0, sizeof *row);
 	char *pairs[MAX_CANDS + 1];
@@ -155,12 +140,51 @@ static int lex_line(void *ctx, char *line, int lineno)
 	}
 	if (cw_map_get(tg->words, line))
 		return bad_line(c, lineno, "word listed twice");
-	/* the map holds row numbers, as the array may still move */
 	if (cw_map_put(tg->words, line, (void *)(intptr_t)(tg->nrows + 1)) < 0) {
 		snprintf(c->err, c->errlen, "out of memory");
 		return -1;
 	}
 	tg->nrows++;
+	return 0;
+}
+
+/* The lexicon is big (44,000 words): read whole and cut in place, the map
+ * pointing into it, rather than a line and a key copy at a time. */
+static int read_lexicon(loadctx *c, const char *dir)
+{
+	char path[4096];
+	size_t len = 0;
+	snprintf(path, sizeof path, "%s/gen/tagger-lexicon.tsv", dir);
+	c->file = "tagger-lexicon.tsv";
+	errno = 0;
+	cw_tagger *tg = c->tg;
+	if (!(tg->text = cw_read_file(path, &len))) {
+		if (errno == ENOMEM)
+			snprintf(c->err, c->errlen, "out of memory");
+		else
+			snprintf(c->err, c->errlen, "cannot read %s: %s (made at set-up by "
+				 "tools/gen-tagger.js; run `make`)", path, strerror(errno));
+		return -1;
+	}
+	size_t lines = 1;
+	for (const char *p = tg->text; (p = memchr(p, '\n', (size_t)(tg->text + len - p))); p++)
+		lines++;
+	tg->caprows = (int)lines;
+	if (!(tg->rows = calloc(lines, sizeof *tg->rows)) ||
+	    !(tg->words = cw_map_new_borrowed(lines))) {
+		snprintf(c->err, c->errlen, "out of memory");
+		return -1;
+	}
+	int lineno = 0;
+	for (char *line = tg->text; line && *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		if (*line && *line != '#' && lex_line(c, line, lineno) < 0)
+			return -1;
+		line = nl ? nl + 1 : NULL;
+	}
 	return 0;
 }
 
@@ -212,8 +236,7 @@ int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errl
 {
 	*out = NULL;
 	cw_tagger *tg = calloc(1, sizeof *tg);
-	if (!tg || !(tg->words = cw_map_new())) {
-		free(tg);
+	if (!tg) {
 		snprintf(err, errlen, "out of memory");
 		return CURLEW_ESYS;
 	}
@@ -224,7 +247,7 @@ int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errl
 	loadctx c = { .tg = tg, .err = err, .errlen = errlen };
 	err[0] = '\0';
 	errno = 0;
-	if (read_file(&c, data_dir, "tagger-lexicon.tsv", lex_line) < 0)
+	if (read_lexicon(&c, data_dir) < 0)
 		return load_status(err);
 	for (int i = 0; i < tg->nrows; i++) {
 		lexrow *r = &tg->rows[i];
@@ -248,6 +271,7 @@ void cw_tagger_free(cw_tagger *tg)
 		return;
 	cw_map_free(tg->words);
 	free(tg->rows);
+	free(tg->text);
 	free(tg);
 }
 
