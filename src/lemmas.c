@@ -93,27 +93,6 @@ static int wn_state;            /* 0 not tried, 1 loaded, -1 failed (errno kept)
 static int wn_errno;
 static pthread_once_t wn_once = PTHREAD_ONCE_INIT;
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *b = NULL;
-	long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
-	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (b = malloc((size_t)n + 1))) {
-		if (fread(b, 1, (size_t)n, f) != (size_t)n) {
-			free(b);
-			b = NULL;
-			errno = EIO;
-		} else {
-			b[n] = '\0';
-			*len = (size_t)n;
-		}
-	}
-	fclose(f);
-	return b;
-}
-
 static int table_alloc(table *t, size_t n)
 {
 	t->cap = 64;
@@ -139,7 +118,7 @@ static int load_file(const char *dir, const char *name, table *t, int is_exc, ch
 	char path[4096];
 	size_t len = 0;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	char *b = slurp(path, &len);
+	char *b = cw_read_file(path, &len);
 	if (!b)
 		return -1;
 	*keep = b;
