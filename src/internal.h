@@ -52,6 +52,8 @@ int cw_map_put(cw_map *m, const char *key, void *value);
 void *cw_map_get(const cw_map *m, const char *key);
 void *cw_map_getn(const cw_map *m, const char *key, size_t n);
 size_t cw_map_count(const cw_map *m);
+/* The maps' string hash (FNV-1a), for tables of a stage's own. */
+uint32_t cw_hash(const char *s, size_t n);
 
 /* Reads a data file line by line: strips the trailing newline and '\r',
  * skips blank lines and lines starting with '#'.  The callback gets the

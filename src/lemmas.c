@@ -42,21 +42,11 @@ typedef struct table {
 	size_t cap;            /* a power of two, at least twice the count */
 } table;
 
-static uint32_t hash_str(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;   /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static const entry *table_get(const table *t, const char *k, size_t n)
 {
 	if (!t->cap)
 		return NULL;
-	for (size_t i = hash_str(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (size_t i = cw_hash(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		const entry *e = &t->e[i];
 		if (!e->key)
 			return NULL;
@@ -70,7 +60,7 @@ static const entry *table_get(const table *t, const char *k, size_t n)
 static void table_put(table *t, const char *k, const char *v)
 {
 	size_t n = strlen(k);
-	for (size_t i = hash_str(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (size_t i = cw_hash(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		entry *e = &t->e[i];
 		if (!e->key) {
 			e->key = k;

@@ -170,6 +170,19 @@ static const char *lower_of(tokenizer *tk, const char *text, int ascii)
 	return low;
 }
 
+/* The flags that follow from the counts of a token's characters. */
+static unsigned word_flags(const char *text, int letters, int upper, int lower, int alnum)
+{
+	unsigned f = 0;
+	if (!alnum)
+		f |= CW_T_PUNCT;
+	if (letters >= 2 && upper >= 2 && lower == 0)
+		f |= CW_T_ALLCAP;
+	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
+		f |= CW_T_QUOTE;
+	return f;
+}
+
 /* flags_of for plain ASCII, most of news: no Unicode tables consulted. */
 static unsigned ascii_flags(const char *text)
 {
@@ -187,13 +200,7 @@ static unsigned ascii_flags(const char *text)
 		lower += low;
 		alnum |= up || low || dig;
 	}
-	if (!alnum)
-		f |= CW_T_PUNCT;
-	if (letters >= 2 && upper >= 2 && lower == 0)
-		f |= CW_T_ALLCAP;
-	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
-		f |= CW_T_QUOTE;
-	return f;
+	return f | word_flags(text, letters, upper, lower, alnum);
 }
 
 static unsigned flags_of(const char *text, int ascii)
@@ -228,13 +235,7 @@ static unsigned flags_of(const char *text, int ascii)
 		first = 0;
 		i += (size_t)l;
 	}
-	if (!alnum)
-		f |= CW_T_PUNCT;
-	if (letters >= 2 && upper >= 2 && lower == 0)
-		f |= CW_T_ALLCAP;
-	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
-		f |= CW_T_QUOTE;
-	return f;
+	return f | word_flags(text, letters, upper, lower, alnum);
 }
 
 static void emit(tokenizer *tk, size_t s, size_t e, const char *forced)

@@ -23,7 +23,7 @@ struct cw_map {
 	int borrowed;           /* keys belong to the caller: not copied, not freed */
 };
 
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t cw_hash(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;   /* FNV-1a */
 	for (size_t i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ int cw_map_put(cw_map *m, const char *key, void *value)
 	if ((m->count + 1) * 2 > m->cap && rehash(m) < 0)
 		return -1;
 	size_t n = strlen(key);
-	uint32_t h = hash_bytes(key, n);
+	uint32_t h = cw_hash(key, n);
 	slot *s = find(m, key, n, h);
 	if (!s->key) {
 		s->key = m->borrowed ? (char *)key : CW_FAIL_ALLOC() ? NULL : strdup(key);
@@ -128,7 +128,7 @@ void *cw_map_getn(const cw_map *m, const char *key, size_t n)
 {
 	if (!m)
 		return NULL;
-	slot *s = find(m, key, n, hash_bytes(key, n));
+	slot *s = find(m, key, n, cw_hash(key, n));
 	return s->key ? s->value : NULL;
 }
 
