@@ -393,6 +393,46 @@ static int clause_start(const cw_sentence *s, int a)
 	return i + 1;
 }
 
+static int is_finite_tag(const cw_token *t)
+{
+	return t->pos == CW_POS_VBD || t->pos == CW_POS_VBP || t->pos == CW_POS_VBZ;
+}
+
+/* The actor m found left of a verb belongs to a modifier of the real
+ * subject: the agent of a reduced passive ("rebels backed by Rwanda
+ * seized") or an actor in a relative clause ("gunmen who claimed to
+ * belong to al Qaeda in Yemen stormed").  Returns 1 and the modified
+ * actor in *ante (or m itself, to be skipped, when the noun modified is
+ * no actor). */
+static int inside_modifier(const cw_sentence *s, int m, int start, int *ante)
+{
+	int b = s->ments[m].tok_start - 1;
+	if (b > start && is_det(&s->toks[b]))
+		b--;
+	if (b > start && tok_is(&s->toks[b], "by") && s->toks[b - 1].pos == CW_POS_VBN) {
+		int n = mention_at(s, b - 2);
+		*ante = n >= 0 ? n : m;
+		return n >= 0;
+	}
+	int finite = 0;
+	for (int k = s->ments[m].tok_start - 1; k > start; k--) {
+		const cw_token *t = &s->toks[k];
+		if ((t->flags & CW_T_PUNCT) || hard_stop(t))
+			return 0;
+		if (mention_at(s, k) >= 0)
+			continue;
+		finite |= is_finite_tag(t);
+		if ((tok_is(t, "who") || tok_is(t, "which")) && finite) {
+			int n = mention_at(s, k - 1);
+			if (n < 0)
+				return 0;
+			*ante = n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void shallow_subject(const cw_sentence *s, int a, cw_clause *c)
 {
 	int i = a - 1;
@@ -408,6 +448,10 @@ static void shallow_subject(const cw_sentence *s, int a, cw_clause *c)
 	for (; i >= start; i--) {
 		const cw_token *t = &s->toks[i];
 		int m = mention_at(s, i);
+		if (m >= 0 && inside_modifier(s, m, start, &m)) {
+			i = s->ments[m].tok_end;   /* go on left of the antecedent */
+			continue;
+		}
 		if (m >= 0) {
 			add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, mention_head(s, m));
 			widen_list(s, c->subj, &c->nsubj, 1);

@@ -654,6 +654,32 @@ static void test_shared_subject(curlew_doc *doc)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "Kyiv")));
 }
 
+/* An actor inside a modifier of the subject is not the subject: the
+ * agent of a reduced passive, an actor in a relative clause */
+static void test_modifiers(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[M23 rebels] backed by [Rwanda] *seized the city of [Goma] .");
+	const cw_clause *c = clause(s, "seized");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "rebels")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Rwanda")));
+	}
+	s = run(doc, "[Two gunmen] who claimed to belong to [al Qaeda] in [Yemen] *stormed the offices .");
+	c = clause(s, "stormed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "gunmen")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Yemen")));
+	}
+	/* a relative clause with no verb of its own between: the nearest actor */
+	s = run(doc, "[The rebels] , who [Rwanda] *backed , fled .");
+	c = clause(s, "backed");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Rwanda")));
+}
+
 /* explain's view: noun phrases, verb groups, prepositions */
 static void test_render(curlew_doc *doc)
 {
@@ -696,6 +722,7 @@ static void all(void)
 	test_frames(doc);
 	test_tags(doc);
 	test_shared_subject(doc);
+	test_modifiers(doc);
 	test_render(doc);
 	free_doc(doc);
 }
