@@ -409,6 +409,13 @@ static int inside_modifier(const cw_sentence *s, int m, int start, int *ante)
 	int b = s->ments[m].tok_start - 1;
 	if (b > start && is_det(&s->toks[b]))
 		b--;
+	/* "soldiers from Gondor", "negotiators from Britain": the actor
+	 * before "from" is the one that acts */
+	int owner = b > start && tok_is(&s->toks[b], "from") ? mention_at(s, b - 1) : -1;
+	if (owner >= 0) {
+		*ante = owner;
+		return 1;
+	}
 	if (b > start && tok_is(&s->toks[b], "by") && s->toks[b - 1].pos == CW_POS_VBN) {
 		int n = mention_at(s, b - 2);
 		*ante = n >= 0 ? n : m;

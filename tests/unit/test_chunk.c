@@ -672,6 +672,12 @@ static void test_modifiers(curlew_doc *doc)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "gunmen")));
 		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Yemen")));
 	}
+	/* "soldiers from Gondor": the actor before "from" acts */
+	s = run(doc, "[Soldiers] from [Gondor] have *cordoned off the roads .");
+	c = clause(s, "cordoned");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Soldiers")));
 	/* a relative clause with no verb of its own between: the nearest actor */
 	s = run(doc, "[The rebels] , who [Rwanda] *backed , fled .");
 	c = clause(s, "backed");

@@ -237,12 +237,12 @@ static void test_import(void)
 }
 
 /* The acceptance run.  The threshold is what curlew measured when this
- * test was last set (211 of 283 records, 74.6%, once link-grammar was
- * removed: 20 records that test PETRARCH's comma-clause deletion and
- * compound attachment had passed with its parse), less a margin for
+ * test was last set (219 of 283 records, 77.4%, with the chunker; 231
+ * with the link-grammar parse, whose removal lost records of PETRARCH's
+ * comma-clause deletion and compound attachment), less a margin for
  * changes in the other stages; the rate is printed so that progress is
  * visible. */
-#define PETRARCH_MIN_RATE 0.73
+#define PETRARCH_MIN_RATE 0.75
 
 static void test_unit_records(void)
 {
