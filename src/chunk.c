@@ -564,6 +564,25 @@ static int is_prep_tag(const cw_token *t)
 	       t->pos == CW_POS_RP;
 }
 
+static int is_report(const cw_sentence *s, int tok);
+
+/* ", a senior official said": the comma opens the reporting frame, whose
+ * speaker is no object of the verb before it. */
+static int report_frame(const cw_sentence *s, int i)
+{
+	if (!is_comma(&s->toks[i]))
+		return 0;
+	int m = -1, k = i + 1;
+	for (; k < s->ntoks && k <= i + 4 && m < 0; k++)
+		m = mention_at(s, k);
+	if (m < 0)
+		return 0;
+	for (k = s->ments[m].tok_end; k < s->ntoks && k <= s->ments[m].tok_end + 1; k++)
+		if (is_report(s, k))
+			return 1;
+	return 0;
+}
+
 static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *c)
 {
 	int a = t->anchor;
@@ -577,7 +596,8 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 	int from = t->target_tok > a ? t->target_tok : a + 1;
 	for (int i = from; i < s->ntoks; i++) {
 		const cw_token *tk = &s->toks[i];
-		if (hard_stop(tk) || (is_relative(tk) && i > from) || (i > a + 1 && is_anchor(s, i) && i != t->target_tok))
+		if (hard_stop(tk) || (is_relative(tk) && i > from) || (i > a + 1 && is_anchor(s, i) && i != t->target_tok) ||
+		    report_frame(s, i))
 			break;
 		int m = mention_at(s, i);
 		if (m < 0)

@@ -686,6 +686,26 @@ static void test_modifiers(curlew_doc *doc)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "Rwanda")));
 }
 
+/* ", the ministry said": the speaker of a reporting frame is no object
+ * of the verb before the comma; a listed object after a comma still is */
+static void test_report_frame(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Crowds] *burned down its embassy , [a senior official] !said .");
+	const cw_clause *c = clause(s, "burned");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->nobj, 0);
+		CHECK_INT(c->npp, 0);
+	}
+	s = run(doc, "[Russia] *warned [Britain] , [France] and [Germany] , [the ministry] !said .");
+	c = clause(s, "warned");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Germany")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "ministry")));
+	}
+}
+
 /* explain's view: noun phrases, verb groups, prepositions */
 static void test_render(curlew_doc *doc)
 {
@@ -729,6 +749,7 @@ static void all(void)
 	test_tags(doc);
 	test_shared_subject(doc);
 	test_modifiers(doc);
+	test_report_frame(doc);
 	test_render(doc);
 	free_doc(doc);
 }
