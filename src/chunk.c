@@ -409,9 +409,10 @@ static int inside_modifier(const cw_sentence *s, int m, int start, int *ante)
 	int b = s->ments[m].tok_start - 1;
 	if (b > start && is_det(&s->toks[b]))
 		b--;
-	/* "soldiers from Gondor", "negotiators from Britain": the actor
-	 * before "from" is the one that acts */
-	int owner = b > start && tok_is(&s->toks[b], "from") ? mention_at(s, b - 1) : -1;
+	/* "soldiers from Gondor", "the Chinese embassy in Canberra",
+	 * "prisoners in Israeli jails": the actor before "from" or "in" is
+	 * the one that acts */
+	int owner = b > start && (tok_is(&s->toks[b], "from") || tok_is(&s->toks[b], "in")) ? mention_at(s, b - 1) : -1;
 	if (owner >= 0) {
 		*ante = owner;
 		return 1;

@@ -678,6 +678,13 @@ static void test_modifiers(curlew_doc *doc)
 	CHECK(c != NULL);
 	if (c)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "Soldiers")));
+	s = run(doc, "[The Chinese embassy] in [Canberra] *rejected [Australia] 's call .");
+	c = clause(s, "rejected");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "embassy")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Canberra")));
+	}
 	/* a relative clause with no verb of its own between: the nearest actor */
 	s = run(doc, "[The rebels] , who [Rwanda] *backed , fled .");
 	c = clause(s, "backed");
