@@ -709,6 +709,8 @@ static int reduced_passive(const cw_sentence *s, int v)
 }
 
 static int is_verb_tag(const cw_token *t);
+static int is_finite_tag(const cw_token *t);
+static int is_to(const cw_token *t);
 
 /* "militants massacred 80 men in the village and abducted the women":
  * a verb right after "and" shares the subject of the verb before it in
@@ -722,6 +724,14 @@ static int shared_subject(const cw_sentence *s, clist *cl, int v, cw_clause *c)
 		if ((t->flags & CW_T_PUNCT) || is_relative(t) || has_class(t, SYN_SUBORD))
 			return 0;
 		if (mention_at(s, k) >= 0 || !(is_verbal_anchor(s, k) || is_verb_tag(t)))
+			continue;
+		/* "welcomed Sweden's decision to increase spending and backed":
+		 * a finite verb pairs with a finite one (or one the tagger read
+		 * as a participle), not an infinitive or a gerund in between */
+		if (is_finite_tag(&s->toks[v]) && (t->pos == CW_POS_VB || t->pos == CW_POS_VBG) &&
+		    !is_verbal_anchor(s, k))
+			continue;
+		if (k > 0 && is_to(&s->toks[k - 1]))
 			continue;
 		cw_clause prev;
 		memset(&prev, 0, sizeof prev);

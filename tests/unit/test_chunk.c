@@ -647,6 +647,14 @@ static void test_shared_subject(curlew_doc *doc)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "militants")));
 		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Iraq")));
 	}
+	/* the verb before "and" is the finite one, not an infinitive between */
+	s = run(doc, "[NATO leaders] welcomed the plan of [Sweden] to increase spending and *backed its bid .");
+	c = clause(s, "backed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "leaders")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Sweden")));
+	}
 	s = run(doc, "[Russia] *attacked [Ukraine] after [Kyiv] *shelled and *captured the town .");
 	c = clause(s, "captured");
 	CHECK(c != NULL);
