@@ -40,10 +40,10 @@
 enum {
 	SYN_BE = 1 << 0, SYN_NEG = 1 << 1, SYN_RELATIVE = 1 << 2, SYN_INTRO = 1 << 3,
 	SYN_PREP = 1 << 4, SYN_COORD = 1 << 5, SYN_ARTICLE = 1 << 6, SYN_STOP = 1 << 7,
-	SYN_SUBORD = 1 << 8
+	SYN_SUBORD = 1 << 8, SYN_PLACE = 1 << 9
 };
 static const char *const syn_names[] = { "be", "negation", "relative", "intro", "prep",
-					 "coord", "article", "stop", "subord", NULL };
+					 "coord", "article", "stop", "subord", "place", NULL };
 
 struct cw_syntax {
 	cw_map *words;      /* lower-case word -> class bits (never 0) */
@@ -627,6 +627,16 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 			if (k > a && !(s->toks[k].flags & CW_T_PUNCT) && s->toks[k].vlemma == NULL &&
 			    !is_det(&s->toks[k]) && strlen(s->toks[k].lower) <= 8 && k == a + 1 &&
 			    is_prep_tag(&s->toks[k]))
+				prep = k;
+		}
+		/* "Armenia and Azerbaijan agreed to hold talks in Vienna": with
+		 * a compound subject the act is between its members, and an
+		 * actor in a place phrase further on is the venue, no object */
+		if (prep < 0 && s->ments[m].tok_start > a + 1 && c->nsubj > 1) {
+			int k = s->ments[m].tok_start - 1;
+			while (k > a + 1 && (s->toks[k].pos == CW_POS_DT || s->toks[k].pos == CW_POS_JJ))
+				k--;
+			if (k > a + 1 && s->toks[k].pos == CW_POS_IN && has_class(&s->toks[k], SYN_PLACE))
 				prep = k;
 		}
 		int heads[CW_MAX_ARGS];

@@ -721,6 +721,24 @@ static void test_report_frame(curlew_doc *doc)
 	}
 }
 
+/* With a compound subject, an actor in a place phrase further on is the
+ * venue: "in" before it, not an object; one subject keeps the object */
+static void test_venue(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Armenia] and [Azerbaijan] *resumed talks in [Vienna] on Monday .");
+	const cw_clause *c = clause(s, "resumed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->nobj, 0);
+		CHECK(has_pp(s, c, "in", "Vienna"));
+	}
+	s = run(doc, "[Israel] *bombed targets in [Gaza] .");
+	c = clause(s, "bombed");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Gaza")));
+}
+
 /* explain's view: noun phrases, verb groups, prepositions */
 static void test_render(curlew_doc *doc)
 {
@@ -765,6 +783,7 @@ static void all(void)
 	test_shared_subject(doc);
 	test_modifiers(doc);
 	test_report_frame(doc);
+	test_venue(doc);
 	test_render(doc);
 	free_doc(doc);
 }
