@@ -181,7 +181,8 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = -1;
 	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_parse(cw, doc, s)) < 0)
 		return rc;
-	rc = cw_events(cw, doc, s);
+	if ((rc = cw_events(cw, doc, s)) == 0)
+		rc = cw_locate(cw, doc, s);
 	doc->nevents += (size_t)s->nevents;
 	return rc;
 }
@@ -241,7 +242,7 @@ static void *keep_array(cw_arena *a, const void *v, int n, size_t size, int *oom
 static const cw_place *keep_place(cw_arena *a, const curlew_doc *doc, const cw_sentence *s,
 				  const cw_sentence *out, const cw_place *p, int *oom)
 {
-	if (!p || p == doc->dl_place)
+	if (!p || p == doc->dl_place || p == doc->main_place)
 		return p;
 	for (int i = 0; i < s->nplaces; i++)
 		if (p == &s->places[i])
