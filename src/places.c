@@ -48,12 +48,14 @@ enum word_class {
 	W_CITYWORD,        /* city, town: after or before a city's name */
 	W_COMPASS,         /* northern, south-east: before a name, not part of it */
 	W_CONNECT,         /* de, of, and: small words inside names */
+	W_DISTRICT,        /* county, district: after a second-level name */
 	W_QUALIFY,         /* locate.c: war, crisis: "the war in Ukraine" */
 	W_TOPIC,           /* locate.c: over, about: "talks about ..." */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
-	"locative", "between", "region", "cityword", "compass", "connect", "qualify", "topic"
+	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
+	"topic"
 };
 
 typedef struct cur_entry {
@@ -461,8 +463,11 @@ static double prior(const cand *c)
 	default: break;
 	}
 	double s = log10((double)c->p.population + 10.0) + (c->p.seat ? 0.5 : 0.0);
-	/* the curated cities are the ones news names most */
-	return c->curated ? (s > 5.5 ? s : 5.5) + 1.0 : s;
+	/* the curated cities are the ones news names most, the capitals among
+	 * them above any town of the same name in the story's country */
+	if (c->curated)
+		return c->p.seat ? 8.0 : (s > 5.5 ? s : 5.5) + 1.0;
+	return s;
 }
 
 /* Context: the story's dateline country and the countries and regions it
@@ -673,9 +678,24 @@ static int is_class(const cw_gazetteer *g, const cw_token *t, int c)
 	return cw_map_get(g->words[c], word(t)) != NULL;
 }
 
+/* "al-Tabbaneh", "el-Mandeb": the Arabic article before a capital. */
+static int article_name(const char *w)
+{
+	static const char *const arts[] = { "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-",
+					    "an-", NULL };
+	for (int i = 0; arts[i]; i++) {
+		size_t n = strlen(arts[i]);
+		if (!strncmp(w, arts[i], n) && w[n] >= 'A' && w[n] <= 'Z')
+			return 1;
+	}
+	return 0;
+}
+
 static int capitalised(const cw_token *t)
 {
-	return (t->flags & (CW_T_CAP | CW_T_ALLCAP)) && !(t->flags & CW_T_PUNCT);
+	if (t->flags & CW_T_PUNCT)
+		return 0;
+	return (t->flags & (CW_T_CAP | CW_T_ALLCAP)) || (t->text && article_name(t->text));
 }
 
 /* The key of tokens [a, b): their texts, with a space where the story had
@@ -763,24 +783,56 @@ static enum want wanted(const cw_gazetteer *g, const cw_sentence *s, int a, int 
 	return WANT_ANY;
 }
 
+typedef struct match {
+	int a, b;              /* the name's tokens */
+	int kn;
+	char key[MAX_KEY];
+	cand c[MAX_CANDS];
+	int n;
+} match;
+
 /* Words of a larger name: a person's ("Jim Jordan", "Paris Hilton") or an
  * organisation's ("the Washington Post", the OSCE).  The actors stage
  * has marked names it knows; an unknown capitalised word right before or
  * after the span, that is neither a place, a region word nor the first
  * word of the sentence, makes it part of another name too. */
-static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, int a, int b)
+/* The name is the country or region of a country actor ("Poland's police",
+ * "South Korea's military", "Texas Governor Greg Abbott"), not a word of a
+ * person's or organisation's name ("President Andres Manuel Lopez
+ * Obrador"): a candidate in the actor's country that is no small town. */
+static int actor_place(const match *mt, const cw_mention *x)
 {
+	for (int i = 0; i < mt->n; i++) {
+		const cw_gaz_place *p = &mt->c[i].p;
+		if (!strcmp(p->country, x->country) &&
+		    (p->feature != CW_F_CITY || p->population >= 100000 || mt->c[i].curated))
+			return 1;
+	}
+	return 0;
+}
+
+static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match *mt)
+{
+	int a = mt->a, b = mt->b;
 	for (int i = a; i < b; i++) {
 		int m = s->toks[i].mention;
 		if (m < 0 || m >= s->nments)
 			continue;
 		const cw_mention *x = &s->ments[m];
-		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN ||
-		    (x->kind == CW_M_AGENT && x->tok_start <= a && x->tok_end >= b))
+		/* "Argentine", "French": adjectives; "Police" (a Polish town) is
+		 * the agent word */
+		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN || x->kind == CW_M_ADJ ||
+		    (x->kind == CW_M_AGENT && x->head >= a && x->head < b))
 			return 1;
-		/* "Organization for Security and Cooperation in Europe" is not in
-		 * Europe; "the interior ministry of Georgia" names Georgia */
-		if (x->kind == CW_M_NAME && (x->tok_start < a || x->tok_end > b) && !x->country[0])
+		if (x->kind != CW_M_NAME || !strcmp(x->code, x->country))
+			continue;
+		/* an organisation's or a person's name ("President Andres Manuel
+		 * Lopez Obrador", "the Taliban", "Organization for Security and
+		 * Cooperation in Europe"), except a place after "of" or "in"
+		 * inside it ("the interior ministry of Georgia") */
+		const char *w = a > x->tok_start ? word(&s->toks[a - 1]) : "";
+		if (!x->country[0] || !(strcmp(w, "of") == 0 || strcmp(w, "in") == 0 ||
+					actor_place(mt, x)))
 			return 1;
 	}
 	if (a > 0) {
@@ -793,10 +845,34 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, int a, int 
 	if (b < s->ntoks) {
 		const cw_token *n = &s->toks[b];
 		if (capitalised(n) && n->mention < 0 && !is_class(g, n, W_REGION) &&
-		    !is_class(g, n, W_CITYWORD) && !(n->flags & CW_T_ALLCAP))
+		    !is_class(g, n, W_DISTRICT) && !is_class(g, n, W_CITYWORD) &&
+		    !(n->flags & CW_T_ALLCAP))
 			return 1;
 	}
 	return 0;
+}
+
+/* A one-word name that is more likely a word or a village than the place
+ * ("Many", "Grain", "King", "Western"): a small place with nothing in the
+ * story for it, written at the start of a sentence, three letters long or
+ * a common English word (WordNet knows it). */
+#define SMALL_PLACE 100000
+#define TINY_PLACE 20000
+static int weak(const cw_sentence *s, const match *mt, const cand *c, const story_mem *m)
+{
+	const cw_token *t = &s->toks[mt->a];
+	if (mt->b - mt->a != 1 || c->curated)
+		return 0;
+	/* "Many of the migrants": a village's name opening a sentence */
+	if ((t->flags & CW_T_SENT_START) && c->p.feature == CW_F_CITY && c->p.population < TINY_PLACE)
+		return 1;
+	if (context(m, c) >= 3.0)
+		return 0;
+	if (c->p.feature == CW_F_CITY && c->p.population >= SMALL_PLACE)
+		return 0;
+	if (c->p.feature != CW_F_CITY && c->p.feature != CW_F_ADMIN1)
+		return 0;
+	return (t->flags & CW_T_SENT_START) || mt->kn <= 3 || t->nlemma || t->vlemma;
 }
 
 /* ", Y" after tokens [.., b): Y's extent, for "Knoxville, Tennessee". */
@@ -836,13 +912,6 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 	return 0;
 }
 
-typedef struct match {
-	int a, b;              /* the name's tokens */
-	int kn;
-	char key[MAX_KEY];
-	cand c[MAX_CANDS];
-	int n;
-} match;
 
 /* The longest name in the run [i, e). */
 static int longest(const cw_gazetteer *g, const cw_sentence *s, int i, int e, match *mt)
@@ -856,7 +925,7 @@ static int longest(const cw_gazetteer *g, const cw_sentence *s, int i, int e, ma
 		int caps = all_caps_span(s->toks, i, j);
 		/* a short capitalised word alone ("UN", "Ai") is an abbreviation
 		 * or a village: only the curated names may match it */
-		int world = !(j == i + 1 && (mt->kn <= 3 || (caps && mt->kn <= 4)));
+		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
 		mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
 		if (mt->n > 0) {
 			mt->a = i;
@@ -883,7 +952,7 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 	const sense *known = recall(m, mt->key);
 	if (known && known->person)
 		return 0;
-	if (part_of_name(g, s, mt->a, mt->b)) {
+	if (part_of_name(g, s, mt)) {
 		remember(m, mt->key, NULL, 1);
 		return 0;
 	}
@@ -908,6 +977,8 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		if (bi < 0)
 			return 0;
 		cand pick = mt->c[bi];
+		if (!nq && weak(s, mt, &pick, m))
+			return 0;
 		cand reg;
 		if (want == WANT_REGION && pick.p.feature == CW_F_CITY && region_of(g, &pick, &reg) == 0)
 			pick = reg;
@@ -919,7 +990,8 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		else
 			note_country(m, p.country);
 	}
-	if (b < s->ntoks && is_class(g, &s->toks[b], W_REGION) && p.feature != CW_F_CITY)
+	if (b < s->ntoks && ((is_class(g, &s->toks[b], W_REGION) && p.feature != CW_F_CITY) ||
+			     is_class(g, &s->toks[b], W_DISTRICT)))
 		b++;
 	return add_place(doc, s, cap, mt->a, b, &p, locative_before(g, s, mt->a));
 }
