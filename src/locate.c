@@ -143,6 +143,25 @@ static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, con
 	return 1;
 }
 
+/* A new clause between the trigger and token i: ", and", ", but", ";",
+ * ", while": "In Bordeaux, protesters set fire to the town hall, and
+ * clashes were reported in Nantes" -- Nantes is not where the fire was. */
+static int clause_between(const cw_sentence *s, int from, int to)
+{
+	for (int i = from; i < to && i < s->ntoks; i++) {
+		const char *w = s->toks[i].text;
+		if (!strcmp(w, ";"))
+			return 1;
+		if (!strcmp(w, ",") && i + 1 < to) {
+			const char *n = lower(s, i + 1);
+			if (!strcmp(n, "and") || !strcmp(n, "but") || !strcmp(n, "while") ||
+			    !strcmp(n, "whereas"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_event *e)
 {
 	const cw_trigger *t = &s->trigs[e->trigger];
@@ -158,7 +177,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
-			if (ok && !after)
+			if (ok && !after && !clause_between(s, t->tok_end, p->tok_start))
 				after = p;
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */

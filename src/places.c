@@ -85,7 +85,26 @@ static int is_acronym(const char *s)
 	return letters >= 2;
 }
 
-static int add_curated(cw_gazetteer *g, const char *name, const cw_gaz_place *p)
+/* A curated city takes the GeoNames id, population and region of the
+ * index's place of the same name at the same spot, so that "the Odesa
+ * region" finds its region whichever list named the city. */
+static void enrich(const cw_gazetteer *g, const char *key, int n, cw_gaz_place *p)
+{
+	const uint32_t *ids;
+	int k = g->world ? cw_gaz_find(g->world, key, (size_t)n, &ids) : 0;
+	for (int i = 0; i < k && p->feature == CW_F_CITY && !p->geonameid; i++) {
+		cw_gaz_place w;
+		if (cw_gaz_get(g->world, ids[i], &w) == 0 && w.feature == CW_F_CITY &&
+		    !strcmp(w.country, p->country) && fabs(w.lat - p->lat) < 0.3 &&
+		    fabs(w.lon - p->lon) < 0.3) {
+			p->geonameid = w.geonameid;
+			p->population = w.population;
+			p->admin1 = w.admin1;
+		}
+	}
+}
+
+static int add_curated(cw_gazetteer *g, const char *name, cw_gaz_place *p)
 {
 	char key[MAX_KEY];
 	int n = cw_gaz_key(name, strlen(name), key, sizeof key);
@@ -175,6 +194,12 @@ static int on_line(void *ctx, char *line, int lineno)
 	p.lon = lon;
 	p.feature = feature;
 	p.seat = strcmp(f[4], "capital") == 0;
+	for (int i = 0; i < n && !p.geonameid; i++) {
+		char key[MAX_KEY];
+		int kn = cw_gaz_key(names[i], strlen(names[i]), key, sizeof key);
+		if (kn > 0)
+			enrich(ld->g, key, kn, &p);
+	}
 	for (int i = 0; i < n; i++) {
 		char *name = cw_trim(names[i]);
 		if (*name && add_curated(ld->g, name, &p) < 0)
@@ -720,10 +745,11 @@ static int span_key(const cw_token *t, int a, int b, char *buf, size_t cap)
 	return cw_gaz_key(raw, o, buf, cap);
 }
 
-static int all_caps_span(const cw_token *t, int a, int b)
+/* Written without a lower-case letter ("US", "U.S.", "KYIV"). */
+static int all_caps_span(const curlew_doc *doc, const cw_token *t, int a, int b)
 {
-	for (int i = a; i < b; i++)
-		if (!(t[i].flags & (CW_T_ALLCAP | CW_T_PUNCT)) && capitalised(&t[i]))
+	for (uint32_t i = t[a].start; i < t[b - 1].end; i++)
+		if (islower((unsigned char)doc->text[i]))
 			return 0;
 	return 1;
 }
@@ -883,6 +909,9 @@ static int qualifier_at(const cw_sentence *s, int b, int *qa, int *qb)
 	int e = b + 2;
 	while (e < s->ntoks && e - b <= 4 && capitalised(&s->toks[e]))
 		e++;
+	/* "Ky." split from its dot */
+	if (e < s->ntoks && !strcmp(s->toks[e].text, ".") && s->toks[e].start == s->toks[e - 1].end)
+		e++;
 	*qa = b + 1;
 	*qb = e;
 	return 1;
@@ -914,7 +943,8 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 
 
 /* The longest name in the run [i, e). */
-static int longest(const cw_gazetteer *g, const cw_sentence *s, int i, int e, match *mt)
+static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int e,
+		   match *mt)
 {
 	for (int j = e; j > i; j--) {
 		if (!capitalised(&s->toks[j - 1]))
@@ -922,7 +952,7 @@ static int longest(const cw_gazetteer *g, const cw_sentence *s, int i, int e, ma
 		mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
 		if (mt->kn <= 0)
 			continue;
-		int caps = all_caps_span(s->toks, i, j);
+		int caps = all_caps_span(doc, s->toks, i, j);
 		/* a short capitalised word alone ("UN", "Ai") is an abbreviation
 		 * or a village: only the curated names may match it */
 		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
@@ -1016,7 +1046,7 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		if (!mt && !(mt = cw_alloc(doc->arena, sizeof *mt)))
 			return CURLEW_ESYS;
-		if (!longest(g, s, i, run_end(g, s, i), mt))
+		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
 			continue;
 		int rc = resolve_match(g, doc, s, &cap, m, mt);
 		if (rc < 0)
