@@ -48,10 +48,12 @@ static int verbal(const char *code)
 	return 0;
 }
 
-/* Acts done to something on the ground: protests, force, violence. */
+/* Acts done on the ground: protest (14), force posture (15), coercion
+ * (17), assault (18), fighting (19), mass violence (20). */
 static int material(const char *code)
 {
-	return code[0] == '1' && code[1] >= '4';
+	return (code[0] == '1' && (code[1] == '4' || code[1] == '5' || code[1] >= '7')) ||
+	       (code[0] == '2' && code[1] == '0');
 }
 
 static int in_mention(const cw_sentence *s, int m, const cw_place *p)
@@ -135,8 +137,12 @@ static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, con
 {
 	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t))
 		return 0;
-	/* the source is an actor, not a setting ("Jordan condemned") */
+	/* the source is an actor, not a setting ("Jordan condemned"), and so
+	 * is the target of what is not done on the ground ("imposed sanctions
+	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
 	if (in_mention(s, e->source, p) && p->prep < 0)
+		return 0;
+	if (in_mention(s, e->target, p) && !material(e->code))
 		return 0;
 	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t))
 		return 0;
@@ -211,6 +217,19 @@ static int keep_main(curlew_doc *doc, const cw_place *p)
 	return 0;
 }
 
+/* The story's main place, until an event has one: the first place named
+ * as a setting ("explosions were heard near Isfahan"). */
+static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
+{
+	for (int i = 0; i < s->nplaces && !doc->main_place; i++) {
+		const cw_place *p = &s->places[i];
+		int n = p->prep - 1;
+		if (p->prep >= 0 && !is(cw, s, n, "qualify") && p->country[0])
+			return keep_main(doc, p);
+	}
+	return 0;
+}
+
 int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	for (int i = 0; i < s->nevents; i++) {
@@ -220,5 +239,5 @@ int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			return CURLEW_ESYS;
 		e->place = p ? p : fallback(doc);
 	}
-	return 0;
+	return note_setting(cw, doc, s);
 }
