@@ -386,8 +386,12 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 		} else if (strcmp(a, "--date") == 0) {
 			int y, m, d;
 			char c;
-			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3)
-				return usage_error("--date wants YYYY-MM-DD", v);
+			/* a day of the calendar: 2024-02-30 is no date */
+			static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3 || strlen(v) != 10 ||
+			    m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+			    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+				return usage_error("--date wants a date YYYY-MM-DD", v);
 			o->date = v;
 		} else if (strcmp(a, "--threads") == 0) {
 			o->threads = atoi(v);

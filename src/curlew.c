@@ -187,10 +187,16 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	return rc;
 }
 
-/* The story date: the record's own, else the dateline's, else --date. */
+/* The story date: the record's own, else the dateline's, else --date.  A
+ * dateline's day in the week up to the record's is the writer's own (a
+ * record stamped 2024-01-01T02:00Z under "Dec. 31" was filed on the 31st). */
+#define DATELINE_SLACK 7
 static void pick_story_date(curlew_doc *doc)
 {
-	if (doc->given_date.y)
+	if (doc->given_date.y && doc->dl_date.y && cw_date_cmp(doc->dl_date, doc->given_date) <= 0 &&
+	    cw_date_cmp(cw_date_add_days(doc->dl_date, DATELINE_SLACK), doc->given_date) >= 0)
+		doc->date = doc->dl_date;
+	else if (doc->given_date.y)
 		doc->date = doc->given_date;
 	else if (doc->dl_date.y)
 		doc->date = doc->dl_date;
@@ -399,8 +405,14 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 		return CURLEW_ESYS;
 	if (!st->id || !*st->id)
 		return reject(doc, "%s", "missing id");
-	if (st->date && cw_date_parse(st->date, &doc->given_date) < 0)
-		cw_doc_warn(doc, "story %s: date \"%s\" is not YYYY-MM-DD; ignored", doc->id, st->date);
+	/* A bad date in the record is named, and the story is coded as if it
+	 * had none: from its dateline, its text or --date. */
+	if (st->date && *st->date && cw_date_parse_any(st->date, &doc->given_date) < 0) {
+		doc->given_date = (cw_date){ 0, 0, 0 };
+		cw_doc_warn(doc, "line %ld (id \"%s\"): date \"%.40s\" is not a date (YYYY-MM-DD or "
+			    "ISO 8601); ignored, the story is dated from its dateline or text",
+			    st->line, doc->id, st->date);
+	}
 	if (default_date)
 		cw_date_parse(default_date, &doc->default_date);
 	int rc = check_text(doc, st->text ? st->text : "", st->text ? st->len : 0);

@@ -252,6 +252,7 @@ typedef struct cw_sentence {
 	const char *parse_text;  /* what the parser was given, for explain */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
+	int date_precision;      /* dates stage: cw_date_precision of date */
 	cw_event *events; int nevents;
 } cw_sentence;
 
@@ -381,6 +382,17 @@ int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* dates.c *
  * year, if missing, is taken from ref (latest such date on or before ref).
  * Returns the number of bytes consumed, 0 if none. */
 size_t cw_parse_date_expr(const char *text, size_t len, cw_date ref, cw_date *out);
+/* A record's or a page's date: "2024-03-05", "20240305", ISO 8601 with a
+ * time and zone ("2024-03-05T09:12:00Z", "2024-03-05 09:12:00+01:00"; the
+ * date as written), or "Tue, 05 Mar 2024 09:12:00 GMT".  0 or -1. */
+int cw_date_parse_any(const char *s, cw_date *out);
+/* How exact a sentence's date is: a day ("on Sunday", "two days ago"), the
+ * week it began ("last week") or the month's first day ("earlier this
+ * month"). */
+enum cw_date_precision { CW_DP_DAY, CW_DP_WEEK, CW_DP_MONTH };
+/* The precision of an event's date as written out: "day", "week", "month",
+ * or NULL when it has none. */
+const char *cw_event_date_precision(const cw_sentence *s, const cw_event *e);
 
 int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_verbs_free(cw_verb_dict *d);

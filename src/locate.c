@@ -172,7 +172,8 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 {
 	const cw_trigger *t = &s->trigs[e->trigger];
 	int pi = parsed_place(cw, s, t);
-	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t))
+	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
+	    !clause_between(s, t->tok_end, s->places[pi].tok_start))
 		return &s->places[pi];
 	int speech = verbal(e->code), act = material(e->code);
 	const cw_place *after = NULL, *before = NULL;

@@ -393,6 +393,7 @@ static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym
 #define MEM_COUNTRIES 32
 #define MEM_REGIONS 32
 #define MEM_SENSES 64
+#define MEM_LOCAL 16
 
 typedef struct sense {
 	char key[48];
@@ -408,6 +409,11 @@ typedef struct story_mem {
 	int nregions;
 	sense senses[MEM_SENSES];
 	int nsenses;
+	/* the sentence's own country names, found before any is resolved,
+	 * so "Leon and Porto in neighbouring Portugal" knows of Portugal;
+	 * a name never counts for itself (at) */
+	struct { int at; char cc[4]; } local[MEM_LOCAL];
+	int nlocal, at;
 } story_mem;
 
 static story_mem *memory(curlew_doc *doc)
@@ -424,6 +430,9 @@ static int has_country(const story_mem *m, const char *cc)
 {
 	for (int i = 0; m && cc[0] && i < m->ncountries; i++)
 		if (!strcmp(m->countries[i], cc))
+			return 1;
+	for (int i = 0; m && cc[0] && i < m->nlocal; i++)
+		if (m->local[i].at != m->at && !strcmp(m->local[i].cc, cc))
 			return 1;
 	return 0;
 }
@@ -491,7 +500,7 @@ static double prior(const cand *c)
 	/* the curated cities are the ones news names most, the capitals among
 	 * them above any town of the same name in the story's country */
 	if (c->curated)
-		return c->p.seat ? 8.0 : (s > 5.5 ? s : 5.5) + 1.0;
+		return c->p.seat ? 9.0 : (s > 5.5 ? s : 5.5) + 1.0;
 	return s;
 }
 
@@ -966,12 +975,16 @@ static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_senten
 	return 0;
 }
 
+/* Countries the actors stage saw: "Ukrainian forces", "Kenyan police".  A
+ * bare country or capital name is left to resolution ("Georgia" in a
+ * Kentucky story must not vote for itself). */
 static void note_actors(story_mem *m, const cw_sentence *s)
 {
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *x = &s->ments[i];
-		if ((x->kind == CW_M_NAME || x->kind == CW_M_ADJ || x->kind == CW_M_CAPITAL) &&
-		    x->country[0])
+		if (!x->country[0] || x->kind == CW_M_CAPITAL)
+			continue;
+		if (x->kind == CW_M_ADJ || (x->kind == CW_M_NAME && strcmp(x->code, x->country)))
 			note_country(m, x->country);
 	}
 }
@@ -1038,16 +1051,30 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return 0;
 	story_mem *m = memory(doc);
 	note_actors(m, s);
-	match *mt = NULL;
+	match *mt = cw_alloc(doc->arena, sizeof *mt);
+	if (!mt || !m)
+		return CURLEW_ESYS;
+	/* First the sentence's country names (a name and its candidates are
+	 * looked up again below: a probe costs less than keeping them). */
+	m->nlocal = 0;
+	for (int i = 0; i < s->ntoks && m->nlocal < MEM_LOCAL; i++) {
+		if (!capitalised(&s->toks[i]) || !longest(g, doc, s, i, run_end(g, s, i), mt))
+			continue;
+		for (int k = 0; k < mt->n && m->nlocal < MEM_LOCAL; k++)
+			if (mt->c[k].p.feature == CW_F_COUNTRY) {
+				m->local[m->nlocal].at = mt->a;
+				memcpy(m->local[m->nlocal++].cc, mt->c[k].p.country, 4);
+			}
+		i = mt->b - 1;
+	}
 	for (int i = 0; i < s->ntoks; i++) {
 		/* In running text a place name starts with a capital letter;
 		 * "turkey" and "chad" are words. */
 		if (!capitalised(&s->toks[i]))
 			continue;
-		if (!mt && !(mt = cw_alloc(doc->arena, sizeof *mt)))
-			return CURLEW_ESYS;
 		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
 			continue;
+		m->at = mt->a;
 		int rc = resolve_match(g, doc, s, &cap, m, mt);
 		if (rc < 0)
 			return rc;
@@ -1055,5 +1082,6 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (s->nplaces && s->places[s->nplaces - 1].tok_start == mt->a)
 			i = s->places[s->nplaces - 1].tok_end - 1;
 	}
+	m->nlocal = 0;
 	return 0;
 }

@@ -271,6 +271,8 @@ static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence 
 	cw_json_str(f, doc->text + s->start, s->end - s->start);
 	fputs(",\"date\":", f);
 	print_date(f, e->date, 1);
+	fputs(",\"date_precision\":", f);
+	json_cstr(f, cw_event_date_precision(s, e));
 	fputs(",\"source\":", f);
 	json_actor(f, mention(s, e->source));
 	fputs(",\"target\":", f);
@@ -300,7 +302,7 @@ static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence 
 }
 
 static const char *tsv_columns =
-	"event_id\tstory_id\tsentence\tsentence_text\tdate\t"
+	"event_id\tstory_id\tsentence\tsentence_text\tdate\tdate_precision\t"
 	"source_code\tsource_country\tsource_sectors\tsource_text\tsource_start\tsource_end\t"
 	"target_code\ttarget_country\ttarget_sectors\ttarget_text\ttarget_start\ttarget_end\t"
 	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
@@ -361,6 +363,8 @@ static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s
 	tsv_str(f, doc->text + s->start, s->end - s->start);
 	putc('\t', f);
 	print_date(f, e->date, 0);
+	putc('\t', f);
+	tsv_cstr(f, cw_event_date_precision(s, e));
 	putc('\t', f);
 	tsv_actor(f, mention(s, e->source));
 	tsv_actor(f, mention(s, e->target));
