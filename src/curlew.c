@@ -300,8 +300,28 @@ static int keep_sentence(curlew_doc *doc, const cw_sentence *s, cw_sentence *out
 	return oom ? CURLEW_ESYS : 0;
 }
 
+/* A sentence with places but no events keeps only its places, for
+ * --format places: memory grows with the places named, not the words. */
+static int keep_places(curlew_doc *doc, const cw_sentence *s, cw_sentence *out)
+{
+	cw_arena *a = doc->story_arena;
+	int oom = 0;
+	memset(out, 0, sizeof *out);
+	out->index = s->index;
+	out->start = s->start;
+	out->end = s->end;
+	out->places = keep_array(a, s->places, s->nplaces, sizeof *s->places, &oom);
+	out->nplaces = out->places ? s->nplaces : 0;
+	for (int i = 0; out->places && i < s->nplaces; i++) {
+		out->places[i].text = keep_str(a, s->places[i].text, &oom);
+		out->places[i].tok_start = out->places[i].tok_end = out->places[i].prep = -1;
+	}
+	return oom ? CURLEW_ESYS : 0;
+}
+
 /* Codes sentences [from, to) in an arena of their own and keeps those
- * with events; *cap is the capacity of doc->sents. */
+ * with events (and the places of those with places); *cap is the capacity
+ * of doc->sents. */
 static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int *cap)
 {
 	cw_arena *w = cw_arena_new();
@@ -321,7 +341,7 @@ static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int 
 	}
 	doc->arena = doc->story_arena;
 	for (int i = 0; rc == 0 && i < to - from; i++) {
-		if (ws[i].nevents == 0)
+		if (ws[i].nevents == 0 && ws[i].nplaces == 0)
 			continue;
 		cw_sentence *v = cw_grow(doc->arena, doc->sents, cap, doc->nsents + 1, sizeof *v);
 		if (!v) {
@@ -329,7 +349,9 @@ static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int 
 			break;
 		}
 		doc->sents = v;
-		if ((rc = keep_sentence(doc, &ws[i], &v[doc->nsents])) == 0)
+		rc = ws[i].nevents ? keep_sentence(doc, &ws[i], &v[doc->nsents])
+				   : keep_places(doc, &ws[i], &v[doc->nsents]);
+		if (rc == 0)
 			doc->nsents++;
 	}
 	cw_arena_free(w);
