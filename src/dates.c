@@ -539,13 +539,17 @@ static int ordinal_day(const char *t, const word *w)
 
 typedef struct rel { cw_date d; int prec; size_t s, e; } rel;
 
+/* Further back than this ("15 months ago"), an "ago" is history the story
+ * recalls, not the day of its news: by unit (day, week, month). */
+static const int max_ago[4] = { 0, 14, 8, 6 };
+
 /* Phrases of more than one word, at word i: "two days ago", "last week",
  * "earlier this month", "on the 16th". */
 static int phrase_at(const char *t, const word *w, int n, int i, cw_date sd, rel *r)
 {
 	int c, u;
 	if (i + 2 < n && (c = count_of(t, &w[i])) > 0 && (u = unit_of(t, &w[i + 1])) &&
-	    w_is(t, &w[i + 2], "ago")) {
+	    w_is(t, &w[i + 2], "ago") && c <= max_ago[u]) {
 		r->s = w[i].s;
 		r->e = w[i + 2].e;
 		r->prec = u == 1 ? CW_DP_DAY : u == 2 ? CW_DP_WEEK : CW_DP_MONTH;
@@ -621,6 +625,21 @@ static int word_at(const char *t, size_t lo, const word *w, int i, cw_date sd, r
 	return 1;
 }
 
+/* "who had been arrested 15 months ago", "after the shooting last week":
+ * a relative date in a phrase of what came before is that phrase's, not
+ * the sentence's news.  Looked for this many words back. */
+#define BACKGROUND_REACH 4
+static int background(const char *t, const word *w, int i)
+{
+	static const char *const before[] = { "had", "since", "after", "before", "until",
+					       "following", NULL };
+	for (int k = i - 1; k >= 0 && k >= i - BACKGROUND_REACH; k--)
+		for (int j = 0; before[j]; j++)
+			if (w_is(t, &w[k], before[j]))
+				return 1;
+	return 0;
+}
+
 /* Relative to the story date, so nothing when the story has none. */
 static int find_relative(const curlew_doc *doc, size_t lo, size_t hi, rel *r)
 {
@@ -634,8 +653,12 @@ static int find_relative(const curlew_doc *doc, size_t lo, size_t hi, rel *r)
 		/* "Tuesday's" is a word and its possessive */
 		if (w[i].e < hi && isalnum((unsigned char)t[w[i].e]))
 			continue;
-		if (phrase_at(t, w, n, i, sd, r) || word_at(t, lo, w, i, sd, r))
+		if (phrase_at(t, w, n, i, sd, r)) {
+			if (!background(t, w, i))
+				return 1;
+		} else if (word_at(t, lo, w, i, sd, r)) {
 			return 1;
+		}
 	}
 	return 0;
 }

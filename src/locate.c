@@ -152,18 +152,12 @@ static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, con
 /* A new clause between the trigger and token i: ", and", ", but", ";",
  * ", while": "In Bordeaux, protesters set fire to the town hall, and
  * clashes were reported in Nantes" -- Nantes is not where the fire was. */
-static int clause_between(const cw_sentence *s, int from, int to)
+static int clause_between(const curlew *cw, const cw_sentence *s, int from, int to)
 {
 	for (int i = from; i < to && i < s->ntoks; i++) {
 		const char *w = s->toks[i].text;
-		if (!strcmp(w, ";"))
+		if (!strcmp(w, ";") || (!strcmp(w, ",") && i + 1 < to && is(cw, s, i + 1, "clause")))
 			return 1;
-		if (!strcmp(w, ",") && i + 1 < to) {
-			const char *n = lower(s, i + 1);
-			if (!strcmp(n, "and") || !strcmp(n, "but") || !strcmp(n, "while") ||
-			    !strcmp(n, "whereas"))
-				return 1;
-		}
 	}
 	return 0;
 }
@@ -173,7 +167,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 	const cw_trigger *t = &s->trigs[e->trigger];
 	int pi = parsed_place(cw, s, t);
 	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
-	    !clause_between(s, t->tok_end, s->places[pi].tok_start))
+	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
 		return &s->places[pi];
 	int speech = verbal(e->code), act = material(e->code);
 	const cw_place *after = NULL, *before = NULL;
@@ -184,7 +178,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
-			if (ok && !after && !clause_between(s, t->tok_end, p->tok_start))
+			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start))
 				after = p;
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */

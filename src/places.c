@@ -51,11 +51,13 @@ enum word_class {
 	W_DISTRICT,        /* county, district: after a second-level name */
 	W_QUALIFY,         /* locate.c: war, crisis: "the war in Ukraine" */
 	W_TOPIC,           /* locate.c: over, about: "talks about ..." */
+	W_ARTICLE,         /* al, el: "al-Tabbaneh" */
+	W_CLAUSE,          /* locate.c: and, but after a comma */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic"
+	"topic", "article", "clause"
 };
 
 typedef struct cur_entry {
@@ -712,24 +714,24 @@ static int is_class(const cw_gazetteer *g, const cw_token *t, int c)
 	return cw_map_get(g->words[c], word(t)) != NULL;
 }
 
-/* "al-Tabbaneh", "el-Mandeb": the Arabic article before a capital. */
-static int article_name(const char *w)
-{
-	static const char *const arts[] = { "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-",
-					    "an-", NULL };
-	for (int i = 0; arts[i]; i++) {
-		size_t n = strlen(arts[i]);
-		if (!strncmp(w, arts[i], n) && w[n] >= 'A' && w[n] <= 'Z')
-			return 1;
-	}
-	return 0;
-}
-
 static int capitalised(const cw_token *t)
 {
-	if (t->flags & CW_T_PUNCT)
+	return (t->flags & (CW_T_CAP | CW_T_ALLCAP)) && !(t->flags & CW_T_PUNCT);
+}
+
+/* A capitalised word, or "al-Tabbaneh", "el-Mandeb": the Arabic article
+ * before a capital, inside a name. */
+static int name_word(const cw_gazetteer *g, const cw_token *t)
+{
+	if (capitalised(t))
+		return 1;
+	const char *w = t->text, *h = w ? strchr(w, '-') : NULL;
+	if (!h || h - w > 3 || h[1] < 'A' || h[1] > 'Z' || (t->flags & CW_T_PUNCT))
 		return 0;
-	return (t->flags & (CW_T_CAP | CW_T_ALLCAP)) || (t->text && article_name(t->text));
+	char art[4];
+	memcpy(art, w, (size_t)(h - w));
+	art[h - w] = '\0';
+	return cw_map_get(g->words[W_ARTICLE], art) != NULL;
 }
 
 /* The key of tokens [a, b): their texts, with a space where the story had
@@ -770,15 +772,15 @@ static int run_end(const cw_gazetteer *g, const cw_sentence *s, int i)
 	int j = i + 1;
 	while (j < s->ntoks && j - i < MAX_RUN) {
 		const cw_token *t = &s->toks[j];
-		if (capitalised(t)) {
+		if (name_word(g, t)) {
 			j++;
 			continue;
 		}
 		int k = j;
-		while (k < s->ntoks && k - i < MAX_RUN && !capitalised(&s->toks[k]) &&
+		while (k < s->ntoks && k - i < MAX_RUN && !name_word(g, &s->toks[k]) &&
 		       (is_class(g, &s->toks[k], W_CONNECT) || !strcmp(s->toks[k].text, "-")))
 			k++;
-		if (k == j || k >= s->ntoks || !capitalised(&s->toks[k]))
+		if (k == j || k >= s->ntoks || !name_word(g, &s->toks[k]))
 			break;
 		j = k + 1;
 	}
@@ -956,7 +958,7 @@ static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_senten
 		   match *mt)
 {
 	for (int j = e; j > i; j--) {
-		if (!capitalised(&s->toks[j - 1]))
+		if (!name_word(g, &s->toks[j - 1]))
 			continue;
 		mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
 		if (mt->kn <= 0)

@@ -152,6 +152,11 @@ int main(void)
 	CHECK_STR(sentence_date("Rebels attacked the town four days ago.", jan),
 		  "2023-12-30 [four days ago]");
 	CHECK_STR(sentence_date("Police arrested him last month.", none), "none");
+	/* a relative date of what came before is not the news's */
+	CHECK_STR(sentence_date("Yaish, who had been arrested 15 months ago, was freed.", ref), "none");
+	CHECK_STR(sentence_date("Yaish, who had been arrested two days ago, was freed.", ref), "none");
+	CHECK_STR(sentence_date("Travel was advised against after the shooting last week.", ref),
+		  "none");
 
 	/* Issue 11: a record's date, ISO 8601 timestamps included. */
 	CHECK_STR(any("2024-03-05"), "2024-03-05");
