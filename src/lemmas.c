@@ -201,7 +201,8 @@ static const char *find_index(int p, const char *w)
 	const entry *e = table_get(&idx[p], w, n);
 	if (e)
 		return e->key;
-	if (n > MAX_WORD + 4)
+	/* most words have no variant: nothing to swap or drop */
+	if (n > MAX_WORD + 4 || !strpbrk(w, "_-."))
 		return NULL;
 	static const char from[] = { '_', '-' }, to[] = { '-', '_' };
 	for (int v = 0; v < 2; v++) {

@@ -9,7 +9,7 @@
 # regions, with their dates; never the held-aside set) and the text: lines
 # of tests/golden/*.txt (dated 2024-01-15), shuffled into stories by a
 # fixed stride so that neighbouring sentences come from different sources,
-# the whole list repeated until there are enough (about 700 distinct units:
+# the whole list repeated until there are enough (about 1,200 distinct units:
 # no stage caches answers any longer, so repeats cost what new text does).
 # Without ../shared the GigaWord sentences are left out.  Needs nothing but
 # sh, sed and awk, so it runs on a bare build machine.
@@ -54,8 +54,8 @@ if [ -r "$giga" ]; then
 fi
 dev="$root/tests/eval/dev.jsonl"
 if [ -r "$dev" ]; then
-	# one story a line: "date": "...", "text": "...", "events"
-	sed -n 's/.*"date": "\([0-9-]*\)", "text": "\(.*\)", "events".*/\1	\2/p' "$dev" |
+	# one story a line: "date": "...", ... "text": "...", "events"
+	sed -n 's/.*"date": "\([0-9-]*\)".*"text": "\(.*\)", "events".*/\1	\2/p' "$dev" |
 		sed 's/\\"/"/g; s/\\\\/\\/g' >> "$units"
 fi
 for f in "$root"/tests/golden/*.txt; do
