@@ -11,10 +11,16 @@
  * after its noun: "rebels backed by Rwanda"), negation in the verb group,
  * the members of listed actors ("Britain, France and Germany"), and which
  * clause governs which: reported speech ("X said (that) Y ...", "Y ..., X
- * said") and infinitival complements ("refused to meet", "urged Israel to
- * withdraw": the governing verb gets a clause of its own, and a
- * complement without a subject takes the governor's object right before
- * "to", else its subject).
+ * said"), clauses opened by "that" or a subordinator ("insisted that
+ * Ukraine withdraw", "retaliate if Israel attacks") and infinitival
+ * complements ("refused to meet", "urged Israel to withdraw": the
+ * governing verb gets a clause of its own, and a complement without a
+ * subject takes the governor's object right before "to", else its
+ * subject).  A subject is never an actor inside a modifier of the real
+ * one ("rebels backed by Rwanda", "gunmen who claimed ... in Yemen",
+ * "soldiers from Gondor"); a verb after "and" shares the subject of the
+ * verb before it; an object search stops at a reporting frame (", the
+ * ministry said").
  *
  * The tags decide what the words alone cannot: a verb group is a run of
  * modals, auxiliaries, adverbs and verbs; a word before an actor is its
@@ -132,6 +138,38 @@ static int has_class(const cw_token *t, unsigned cls)
 static int tok_is(const cw_token *t, const char *w)
 {
 	return t->lower && strcmp(t->lower, w) == 0;
+}
+
+/* ------------------------------------------------------------ the tags */
+
+/* The Penn tags the chunker asks about. */
+static int is_verb_tag(const cw_token *t)
+{
+	return t->pos >= CW_POS_VB && t->pos <= CW_POS_VBZ;
+}
+
+static int is_finite_tag(const cw_token *t)
+{
+	return t->pos == CW_POS_VBD || t->pos == CW_POS_VBP || t->pos == CW_POS_VBZ;
+}
+
+static int is_noun_tag(const cw_token *t)
+{
+	return t->pos == CW_POS_NN || t->pos == CW_POS_NNS || t->pos == CW_POS_NNP ||
+	       t->pos == CW_POS_NNPS;
+}
+
+/* A preposition or particle by its tag ("killed 20 militants": 20 is
+ * none); an untagged token (a hand-built test) may be one. */
+static int is_prep_tag(const cw_token *t)
+{
+	return t->pos == CW_POS_NONE || t->pos == CW_POS_IN || t->pos == CW_POS_TO ||
+	       t->pos == CW_POS_RP;
+}
+
+static int is_to(const cw_token *t)
+{
+	return tok_is(t, "to");
 }
 
 static int is_quote(const cw_token *t)
@@ -393,11 +431,6 @@ static int clause_start(const cw_sentence *s, int a)
 	return i + 1;
 }
 
-static int is_finite_tag(const cw_token *t)
-{
-	return t->pos == CW_POS_VBD || t->pos == CW_POS_VBP || t->pos == CW_POS_VBZ;
-}
-
 /* The actor m found left of a verb belongs to a modifier of the real
  * subject: the agent of a reduced passive ("rebels backed by Rwanda
  * seized") or an actor in a relative clause ("gunmen who claimed to
@@ -557,14 +590,6 @@ static int by_agent(const cw_sentence *s, int a, int *by)
 	return -1;
 }
 
-/* A preposition or particle by its tag ("killed 20 militants": 20 is
- * none); an untagged token (a hand-built test) may be one. */
-static int is_prep_tag(const cw_token *t)
-{
-	return t->pos == CW_POS_NONE || t->pos == CW_POS_IN || t->pos == CW_POS_TO ||
-	       t->pos == CW_POS_RP;
-}
-
 static int is_report(const cw_sentence *s, int tok);
 
 /* ", a senior official said": the comma opens the reporting frame, whose
@@ -702,12 +727,6 @@ static void shallow_parents(const cw_sentence *s, clist *cl, int from)
 	}
 }
 
-static int is_noun_tag(const cw_token *t)
-{
-	return t->pos == CW_POS_NN || t->pos == CW_POS_NNS || t->pos == CW_POS_NNP ||
-	       t->pos == CW_POS_NNPS;
-}
-
 /* "rebels backed by Rwanda", "the tanker seized by Iran": a participle
  * (by its tag: "stood by Syria" is past tense) right after its noun and
  * right before "by" is a passive without an auxiliary. */
@@ -717,10 +736,6 @@ static int reduced_passive(const cw_sentence *s, int v)
 		return 0;
 	return mention_at(s, v - 1) >= 0 || is_noun_tag(&s->toks[v - 1]);
 }
-
-static int is_verb_tag(const cw_token *t);
-static int is_finite_tag(const cw_token *t);
-static int is_to(const cw_token *t);
 
 /* "militants massacred 80 men in the village and abducted the women":
  * a verb right after "and" shares the subject of the verb before it in
@@ -789,17 +804,6 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
  * the infinitive's clause is a complement of the verb before "to", which
  * gets a clause of its own if it has none (a verb that is no trigger
  * still frames one: "refused", "continued", "tried"). */
-
-
-static int is_verb_tag(const cw_token *t)
-{
-	return t->pos >= CW_POS_VB && t->pos <= CW_POS_VBZ;
-}
-
-static int is_to(const cw_token *t)
-{
-	return tok_is(t, "to");
-}
 
 /* The verb governing the infinitive whose "to" is at token to: the
  * nearest verb before it, not across punctuation, a clause word or another
