@@ -84,10 +84,10 @@ static void print_args(FILE *out, const cw_sentence *s, const char *what, const 
 
 static void explain_clauses(FILE *out, const cw_sentence *s)
 {
-	const char *how = s->parsed == 1 ? "link-grammar" : s->parsed == 0 ? "shallow fallback" : "not parsed (no actor or no verb pattern)";
+	const char *how = s->parsed == 0 ? "chunks" : "not chunked (no actor or no verb pattern)";
 	fprintf(out, "syntax: %s\n", how);
 	if (s->parse_text)
-		fprintf(out, "  parser input: %s\n", s->parse_text);
+		fprintf(out, "  %s\n", s->parse_text);
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
 		fprintf(out, "  clause %d: verb=%s", i, c->verb >= 0 && c->verb < s->ntoks ? s->toks[c->verb].text : "?");
@@ -148,12 +148,6 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 		explain_places_and_date(out, doc, s);
 		explain_triggers(out, doc, s);
 		explain_clauses(out, s);
-		if (s->parsed == 1) {
-			char *diagram = cw_parse_diagram(cw, doc, s);
-			if (diagram)
-				fprintf(out, "%s\n", diagram);
-			free(diagram);
-		}
 		explain_events(out, doc, s);
 	}
 	curlew_doc_free(doc);

@@ -3,7 +3,8 @@
  * one function each stage exports.  Not installed, not public.
  *
  * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
- * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> events
+ * lemmas -> tagger -> actors -> places -> dates -> verbs -> coref -> chunk
+ * -> events
  * -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
  *
@@ -41,12 +42,18 @@ void *cw_grow(cw_arena *a, void *arr, int *cap, int need, size_t elsize);
 /* String -> pointer hash map; keys are copied into the map's own storage. */
 typedef struct cw_map cw_map;
 cw_map *cw_map_new(void);
+/* A map that does not copy its keys: they must outlive it (a file read
+ * whole and kept), which spares an allocation per key for big tables;
+ * sized for expect keys. */
+cw_map *cw_map_new_borrowed(size_t expect);
 void cw_map_free(cw_map *m);
 /* Returns 0, or -1 when out of memory.  Replaces an existing value. */
 int cw_map_put(cw_map *m, const char *key, void *value);
 void *cw_map_get(const cw_map *m, const char *key);
 void *cw_map_getn(const cw_map *m, const char *key, size_t n);
 size_t cw_map_count(const cw_map *m);
+/* The maps' string hash (FNV-1a), for tables of a stage's own. */
+uint32_t cw_hash(const char *s, size_t n);
 
 /* Reads a data file line by line: strips the trailing newline and '\r',
  * skips blank lines and lines starting with '#'.  The callback gets the
@@ -55,6 +62,8 @@ size_t cw_map_count(const cw_map *m);
  * opened (errno set). */
 typedef int (*cw_line_fn)(void *ctx, char *line, int lineno);
 int cw_read_lines(const char *path, cw_line_fn fn, void *ctx);
+/* A whole file, NUL-terminated, malloc'd; NULL with errno set on failure. */
+char *cw_read_file(const char *path, size_t *len);
 /* Splits s in place on the separator character; returns the count. */
 int cw_split(char *s, char sep, char **fields, int max);
 char *cw_trim(char *s);
@@ -77,7 +86,8 @@ typedef struct cw_abbrevs cw_abbrevs;       /* sentences.c */
 typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
 typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
-typedef struct cw_parser cw_parser;         /* parse.c */
+typedef struct cw_tagger cw_tagger;         /* tagger.c */
+typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -124,7 +134,8 @@ struct curlew {
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
 	cw_gazetteer *places;
-	cw_parser *parser;
+	cw_tagger *tagger;
+	cw_syntax *syntax;
 };
 
 /* ------------------------------------------------------------- document */
@@ -138,6 +149,20 @@ enum cw_tok_flags {
 	CW_T_QUOTE = 1 << 5      /* a quotation mark */
 };
 
+/* Penn Treebank part-of-speech tags (tagger.c); CW_POS_NONE before the
+ * tagger has run.  cw_pos_name gives the tag as the treebank writes it. */
+enum cw_pos {
+	CW_POS_NONE, CW_POS_CC, CW_POS_CD, CW_POS_DT, CW_POS_EX, CW_POS_FW, CW_POS_IN,
+	CW_POS_JJ, CW_POS_JJR, CW_POS_JJS, CW_POS_LS, CW_POS_MD, CW_POS_NN, CW_POS_NNS,
+	CW_POS_NNP, CW_POS_NNPS, CW_POS_PDT, CW_POS_POS, CW_POS_PRP, CW_POS_PRPS, CW_POS_RB,
+	CW_POS_RBR, CW_POS_RBS, CW_POS_RP, CW_POS_SYM, CW_POS_TO, CW_POS_UH, CW_POS_VB,
+	CW_POS_VBD, CW_POS_VBG, CW_POS_VBN, CW_POS_VBP, CW_POS_VBZ, CW_POS_WDT, CW_POS_WP,
+	CW_POS_WPS, CW_POS_WRB, CW_POS_COMMA, CW_POS_STOP, CW_POS_COLON, CW_POS_LQUOTE,
+	CW_POS_RQUOTE, CW_POS_DOLLAR, CW_POS_LRB, CW_POS_RRB, CW_POS_HASH, CW_NPOS
+};
+const char *cw_pos_name(int pos);
+int cw_pos_from_name(const char *name);   /* CW_POS_NONE if not a tag */
+
 typedef struct cw_token {
 	uint32_t start, end;     /* byte span in doc->text */
 	const char *text;        /* normalised: NFC, curly quotes -> ' ", dashes -> - */
@@ -147,6 +172,8 @@ typedef struct cw_token {
 	unsigned flags;          /* cw_tok_flags */
 	int mention;             /* actors stage: index of the mention covering it, or -1 */
 	int place;               /* places stage: index of the place covering it, or -1 */
+	unsigned char pos;       /* tagger stage: enum cw_pos */
+	unsigned short syn;      /* chunk stage: its word classes (data/syntax.txt) */
 } cw_token;
 
 enum cw_mention_kind {
@@ -161,7 +188,7 @@ enum cw_mention_kind {
 #define CW_MAX_SECTORS 4
 typedef struct cw_mention {
 	int tok_start, tok_end;  /* tokens [start, end) */
-	int head;                /* token of the head word, for the parser */
+	int head;                /* token of the head word, for the chunker */
 	char code[32];           /* CAMEO actor code (AZEGOV, IGOUNO); "" unresolved */
 	char country[4];         /* ISO 3166-1 alpha-3 or "" (international) */
 	char sectors[CW_MAX_SECTORS][4];
@@ -248,8 +275,9 @@ typedef struct cw_sentence {
 	cw_place *places; int nplaces;
 	cw_trigger *trigs; int ntrigs;
 	cw_clause *clauses; int nclauses;
-	int parsed;              /* 1 link-grammar, 0 shallow fallback, -1 not a candidate */
-	const char *parse_text;  /* what the parser was given, for explain */
+	int parsed;              /* 0 chunked, -1 not a candidate (no actor or no
+				  * trigger); 1 was link-grammar's, which is gone */
+	const char *parse_text;  /* chunk stage: the chunks in brackets, for explain */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
 	int date_precision;      /* dates stage: cw_date_precision of date */
@@ -274,8 +302,6 @@ struct curlew_doc {
 	cw_sentence *sents; int nsents;
 	/* coref stage: memory carried across sentences, private to coref.c */
 	void *coref_state;
-	/* parse stage: per-doc parser state, private to parse.c */
-	void *parse_state;
 	/* places stage: the story's memory (senses, countries and regions
 	 * named so far), private to places.c, in the doc's own arena */
 	void *places_state;
@@ -326,6 +352,10 @@ int cw_lemmas_init(void);                                      /* once, in curle
 /* WordNet base form of a word for a part of speech ('v' or 'n'); returns a
  * pointer valid for the process's life, or NULL if WordNet doesn't know it. */
 const char *cw_lemma(const char *lower_word, char pos);
+
+int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errlen);
+void cw_tagger_free(cw_tagger *tg);
+int cw_tag(const curlew *cw, curlew_doc *doc, cw_sentence *s);      /* tagger.c */
 
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_actors_free(cw_actor_dict *d);
@@ -401,12 +431,9 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* verbs.c *
 int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* coref.c */
 void cw_coref_free(curlew_doc *doc);
 
-int cw_parser_load(cw_parser **out, const curlew *cw, char *err, size_t errlen);
-void cw_parser_free(cw_parser *p);
-int cw_parse(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* parse.c */
-void cw_parse_doc_free(curlew_doc *doc);
-/* For explain: the parser's diagram of the sentence, malloc'd, or NULL. */
-char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+int cw_syntax_load(cw_syntax **out, const char *data_dir, char *err, size_t errlen);
+void cw_syntax_free(cw_syntax *sx);
+int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c */
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
 /* locate.c: where each of the sentence's events happened (event->place). */
