@@ -58,6 +58,9 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_codes_load(&cw->codes, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "event codes", why);
 	}
+	if (cw_lexicon_load(&cw->lexicon, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "lexicon", why);
+	}
 	if (cw_countries_load(&cw->countries, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "countries", why);
 	}
@@ -94,6 +97,7 @@ void curlew_close(curlew *cw)
 	cw_actors_free(cw->actors);
 	cw_abbrevs_free(cw->abbrevs);
 	cw_countries_free(cw->countries);
+	cw_lexicon_free(cw->lexicon);
 	cw_codes_free(cw->codes);
 	free(cw->data_dir);
 	free(cw);

@@ -99,12 +99,29 @@ const cw_country *cw_countries_at(const cw_countries *c, size_t i);
 const cw_country *cw_countries_by_iso3(const cw_countries *c, const char *iso3);
 
 /* codes.c: DATA/cameo-codes.tsv. */
+
+/* The code an act takes when it is not done but announced, demanded,
+ * appealed for or refused (the frames stage uses them). */
+enum cw_counter { CW_C_INTENT, CW_C_THREAT, CW_C_DEMAND, CW_C_APPEAL, CW_C_REFUSAL, CW_NCOUNTERS };
+/* What the coder needs to know of an act (the classes column). */
+enum cw_code_class {
+	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
+	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
+	CW_CC_ABOUT = 1 << 2     /* a statement with no addressee is about someone named */
+};
+/* The target an event gets when the sentence names none. */
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
+
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
 	int quad;                 /* 1-4 */
 	double goldstein;
 	const char *plover_event, *plover_mode, *plover_context;  /* NULL if none */
 	const char *name;
+	int has_class;            /* the class columns were given (else the parent's hold) */
+	unsigned classes;         /* cw_code_class */
+	int implied;              /* cw_implied */
+	char counter[CW_NCOUNTERS][5];   /* "" where there is none */
 } cw_code_info;
 int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen);
 void cw_codes_free(cw_codes *c);
@@ -113,6 +130,62 @@ const cw_code_info *cw_codes_get(const cw_codes *c, const char *code);
 int cw_code_shape(const char *s);
 /* In the table, as a CAMEO code or a local one (quad class "-"). */
 int cw_codes_known(const cw_codes *c, const char *code);
+/* The entry holding the code's classes: its own, else its parent's
+ * ("0875" -> "087" -> "08"); NULL for a code with neither. */
+const cw_code_info *cw_codes_class(const cw_codes *c, const char *code);
+int cw_code_violent(const cw_codes *c, const char *code);
+int cw_code_is(const cw_codes *c, const char *code, unsigned cls);   /* cw_code_class */
+int cw_code_implied(const cw_codes *c, const char *code);   /* cw_implied */
+/* The code's counterpart (enum cw_counter), or "" when it has none. */
+const char *cw_code_counter(const cw_codes *c, const char *code, int which);
+
+/* lexicon.c: DATA/lexicon.txt, the word lists the coding stages read.
+ * Each list is named in the file; the names are these. */
+enum cw_lex {
+	CW_LX_TARGET_PREPS,      /* prepositions that introduce whom an act is aimed at */
+	CW_LX_TOPIC_PREPS,       /* ... of those, the ones that give a topic right after a noun */
+	CW_LX_GENITIVE,          /* "the withdrawal of X" */
+	CW_LX_OPENERS,           /* words that open a fronted adverbial phrase */
+	CW_LX_PLACE_PREPS,       /* prepositions that only say where */
+	CW_LX_NP_BREAKS,         /* words that end the left edge of a noun phrase */
+	CW_LX_LIST_GLUE,         /* words inside a coordination "A, the B and C" */
+	CW_LX_AND,               /* coordinating conjunctions */
+	CW_LX_BE,                /* forms of "be" (passives) */
+	CW_LX_BE_FINITE,         /* finite forms of "be" */
+	CW_LX_CLAUSE_OPENERS,    /* words that open another clause */
+	CW_LX_DAYS,              /* days and "overnight": "filed on Monday accusing" */
+	CW_LX_PREPS,             /* prepositions */
+	CW_LX_SETTING_PREPS,     /* prepositions of a setting or topic: "amid clashes" */
+	CW_LX_ADVERBIAL,         /* subordinators of a background clause */
+	CW_LX_RELATIVES,         /* relative pronouns */
+	CW_LX_AFTER_PARTICIPLE,  /* words after a participle that modifies a noun */
+	CW_LX_REASON_PREPS,      /* "jailed for helping" */
+	CW_LX_ADDRESSEE_PREPS,   /* "extradited X to Y" */
+	CW_LX_AGENT_BY,          /* the passive's agent preposition */
+	CW_LX_SOURCE_PREPS,      /* "an offer by France", "a request from Kyiv" */
+	CW_LX_POSSESSIVE,        /* the possessive ending token */
+	CW_LX_INFINITIVE,        /* the infinitive marker */
+	CW_LX_COMPLEMENTIZER,    /* "demanded that" */
+	CW_LX_PERSON_PRONOUNS,   /* he, she */
+	CW_LX_IT_PRONOUNS,       /* it, they: a country or body as speaker */
+	CW_LX_LOCATED_PREPS,     /* "police in Pakistan" */
+	CW_LX_MEMBER_PREPS,      /* "negotiators from Britain" */
+	CW_LX_PROGRESSIVE,       /* the -ing ending */
+	CW_LX_PAST,              /* the -ed ending */
+	CW_LX_ARTICLES,          /* "the" */
+	CW_LX_THING_RELATIVES,   /* relatives whose antecedent is a thing: that, which */
+	CW_LX_IN,                /* "used in an April attack": the setting's preposition */
+	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
+	CW_NLEX
+};
+typedef struct cw_lexicon cw_lexicon;
+int cw_lexicon_load(cw_lexicon **out, const char *data_dir, char *err, size_t errlen);
+void cw_lexicon_free(cw_lexicon *l);
+/* Is the (lower-case) word in the list? */
+int cw_lex_has(const cw_lexicon *l, int list, const char *word);
+/* Does the word end in one of the list's endings, with a stem before it? */
+int cw_lex_ends(const cw_lexicon *l, int list, const char *word);
+const char *cw_lex_name(int list);
 
 struct curlew {
 	char *data_dir;
@@ -120,6 +193,7 @@ struct curlew {
 	char errmsg[512];
 	cw_countries *countries;
 	cw_codes *codes;
+	cw_lexicon *lexicon;
 	cw_abbrevs *abbrevs;
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
@@ -191,7 +265,9 @@ enum cw_trig_flags {
 	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
 	CW_TR_NEGATED = 1 << 3,  /* verbs stage saw a negation inside the pattern */
 	CW_TR_MUTUAL = 1 << 4,   /* @mutual: a compound subject acts on each other */
-	CW_TR_OWNNEG = 1 << 5    /* the negation is the pattern's own ("did n't > clash") */
+	CW_TR_OWNNEG = 1 << 5,   /* the negation is the pattern's own ("did n't > clash") */
+	CW_TR_RECIPROCAL = 1 << 6, /* !reciprocal: done with each other ("met", "clashed") */
+	CW_TR_MIRRORED = 1 << 7  /* !mirrored: each side does it for its own part ("agreed") */
 };
 
 typedef struct cw_trigger {

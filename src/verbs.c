@@ -11,6 +11,7 @@
  * only say what kind of act the words describe and where its target slot is.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -54,6 +55,9 @@ struct cw_verb_dict {
 	cw_arena *arena;
 	cw_map *verbal, *nominal;   /* anchor word -> plist */
 	cw_map *adj_parts;          /* participles that are adjectives before a noun */
+	cw_map *reciprocal;         /* !reciprocal: anchors of acts done with each other */
+	cw_map *mirrored;           /* !mirrored: ... that each side does for its own part */
+	cw_map *joint;              /* !joint: words that make any act a joint one */
 	vpat **all;                 /* every pattern, in file order */
 	int nall, cap;
 };
@@ -111,8 +115,9 @@ static int parse_word(load_ctx *c, vel *e, char *w)
 	return 0;
 }
 
-/* "!adj armed elected ...": words listed as participial adjectives. */
-static int parse_adj_line(load_ctx *c, char *rest)
+/* "!adj armed elected ...": words listed as participial adjectives (and
+ * the other word lists: !reciprocal, !mirrored, !joint). */
+static int parse_word_list(load_ctx *c, cw_map *m, char *rest)
 {
 	char *w[64];
 	int n = cw_split(cw_trim(rest), ' ', w, 64);
@@ -121,7 +126,7 @@ static int parse_adj_line(load_ctx *c, char *rest)
 		if (!*x)
 			continue;
 		cw_lower_ascii(x);
-		if (cw_map_put(c->d->adj_parts, x, c->d) < 0)
+		if (cw_map_put(m, x, c->d) < 0)
 			return -1;
 	}
 	return 0;
@@ -176,8 +181,21 @@ static int parse_line(void *ctx, char *line, int lineno)
 	line = cw_trim(line);
 	if (!*line)
 		return 0;
-	if (strncmp(line, "!adj ", 5) == 0)
-		return parse_adj_line(c, line + 5) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
+	static const struct { const char *tag; size_t off; } lists[] = {
+		{ "!adj ", offsetof(cw_verb_dict, adj_parts) },
+		{ "!reciprocal ", offsetof(cw_verb_dict, reciprocal) },
+		{ "!mirrored ", offsetof(cw_verb_dict, mirrored) },
+		{ "!joint ", offsetof(cw_verb_dict, joint) },
+	};
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+		size_t n = strlen(lists[k].tag);
+		if (strncmp(line, lists[k].tag, n) != 0)
+			continue;
+		cw_map *m = *(cw_map **)((char *)c->d + lists[k].off);
+		return parse_word_list(c, m, line + n) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
+	}
+	if (line[0] == '!')
+		return bad_line(c, lineno, "unknown word list", line);
 
 	char *f[MAX_ELS + 12];
 	int nf = 0;
@@ -318,7 +336,9 @@ int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen
 		err[0] = '\0';
 	cw_verb_dict *d = calloc(1, sizeof *d);
 	if (!d || !(d->arena = cw_arena_new()) || !(d->verbal = cw_map_new()) ||
-	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new())) {
+	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new()) ||
+	    !(d->reciprocal = cw_map_new()) || !(d->mirrored = cw_map_new()) ||
+	    !(d->joint = cw_map_new())) {
 		cw_verbs_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -348,6 +368,9 @@ void cw_verbs_free(cw_verb_dict *d)
 	cw_map_free(d->verbal);
 	cw_map_free(d->nominal);
 	cw_map_free(d->adj_parts);
+	cw_map_free(d->reciprocal);
+	cw_map_free(d->mirrored);
+	cw_map_free(d->joint);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -1143,6 +1166,24 @@ static void resolve(cand *c, int nc, const cw_sentence *s)
 	}
 }
 
+/* Acts done with each other ("met", "clashed", "held joint drills") and
+ * acts each side does for its own part ("agreed", "restored ties"): the
+ * events stage pairs a compound subject's members by these. */
+static unsigned joint_flags(const cw_verb_dict *d, const cw_sentence *s, const cw_trigger *tr)
+{
+	const cw_token *a = &s->toks[tr->anchor];
+	const char *l = a->vlemma ? a->vlemma : a->lower;
+	unsigned f = 0;
+	if (cw_map_get(d->reciprocal, l))
+		f |= CW_TR_RECIPROCAL;
+	if (cw_map_get(d->mirrored, l))
+		f |= CW_TR_MIRRORED;
+	for (int k = tr->tok_start; k < tr->tok_end && !(f & CW_TR_RECIPROCAL); k++)
+		if (s->toks[k].lower && cw_map_get(d->joint, s->toks[k].lower))
+			f |= CW_TR_RECIPROCAL;
+	return f;
+}
+
 int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	s->trigs = NULL;
@@ -1198,6 +1239,7 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			tr->specificity = 0;
 			tr->flags = CW_TR_SAY | CW_TR_REPORT;
 		}
+		tr->flags |= joint_flags(d, s, tr);
 		int nominal = (tr->flags & CW_TR_NOMINAL) != 0;
 		int neg = negated(s, c[k].anchor, tr->tok_start, nominal);
 		tr->flags |= neg == 1 ? CW_TR_NEGATED : neg == 2 ? CW_TR_OWNNEG : 0;

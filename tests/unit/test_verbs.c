@@ -304,7 +304,9 @@ static void test_load_errors(void)
 	CHECK(strstr(err, "unknown flag") != NULL);
 	CHECK_INT(load_text("040 * meet\n", err, sizeof err, &d), -1);
 	CHECK_INT(load_text("n 040 a_b c\n", err, sizeof err, &d), -1);
-	CHECK_INT(load_text("040 meet with {T}\nn 190 attack on {T}\n", err, sizeof err, &d), 0);
+	CHECK_INT(load_text("!reciprocity meet\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, ":1:") && strstr(err, "unknown word list"));
+	CHECK_INT(load_text("040 meet with {T}\nn 190 attack on {T}\n!reciprocal meet\n", err, sizeof err, &d), 0);
 	cw_verbs_free(d);
 	curlew none = { 0 };
 	none.data_dir = "/nonexistent";
@@ -429,6 +431,19 @@ static void test_codes_valid(void)
 	fclose(v);
 }
 
+/* !reciprocal, !mirrored and !joint mark acts done with each other. */
+static void test_joint_flags(void)
+{
+	const cw_trigger *t = trig_at(sentence("^Iran and ^Iraq met in ^Baghdad"), "met");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL) && !(t->flags & CW_TR_MIRRORED));
+	t = trig_at(sentence("^Iran and ^Iraq agreed to cooperate"), "agreed");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL) && (t->flags & CW_TR_MIRRORED));
+	t = trig_at(sentence("^Russia and ^China began joint naval drills"), "began");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL));
+	t = trig_at(sentence("^Russia attacked ^Ukraine"), "attacked");
+	CHECK(t && !(t->flags & (CW_TR_RECIPROCAL | CW_TR_MIRRORED)));
+}
+
 int main(void)
 {
 	CHECK_INT(cw_lemmas_init(), 0);
@@ -454,6 +469,7 @@ int main(void)
 	test_statements();
 	test_load_errors();
 	test_before_anchor();
+	test_joint_flags();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
