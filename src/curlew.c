@@ -185,7 +185,9 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = -1;
 	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_parse(cw, doc, s)) < 0)
 		return rc;
-	rc = cw_events(cw, doc, s);
+	if ((rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0)
+		return rc;
 	doc->nevents += (size_t)s->nevents;
 	return rc;
 }

@@ -48,8 +48,7 @@ typedef struct ctx {
 	const curlew *cw;
 	curlew_doc *doc;
 	cw_sentence *s;
-	int cap;
-	int mcap;      /* mention array capacity, once events has grown it */
+	int cap;       /* event array capacity */
 } ctx;
 
 static int usable(const ctx *x, int m)
@@ -446,27 +445,6 @@ static int trailing_said(const ctx *x, int tok)
 	return 0;
 }
 
-/* "Armenian protesters rallied against the government": an unqualified
- * government, police or army is the source's own country's.  The target
- * gets a copy of the mention with the country filled in. */
-static int localise(ctx *x, int src, int tgt)
-{
-	cw_sentence *s = x->s;
-	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
-	if (b->country[0] || !a->country[0] || b->kind != CW_M_AGENT || b->nsectors == 0)
-		return tgt;
-	cw_mention *m = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *m);
-	if (!m)
-		return tgt;
-	s->ments = m;
-	cw_mention *c = &m[s->nments];
-	*c = m[tgt];
-	memcpy(c->country, m[src].country, sizeof c->country);
-	snprintf(c->code, sizeof c->code, "%s%s", c->country, c->sectors[0]);
-	c->also = -1;
-	return s->nments++;
-}
-
 static int same_code(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -522,8 +500,6 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
 	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch)
 		return 0;
-	if (tgt >= 0)
-		tgt = localise(x, src, tgt);
 	if (tgt >= 0 && same_actor(x, src, tgt))
 		tgt = -1;
 	const cw_trigger *t = &s->trigs[trig];
@@ -563,86 +539,6 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	if (rc == 0 && r[0] && tgt >= 0 && src >= 0)
 		rc = add_event_as(x, trig, tgt, src, r, why);
 	return rc;
-}
-
-/* "shelled residential areas of Kharkiv", "air strikes on a village in
- * Sagaing": violence aimed at a place with no named actor targets the
- * country the place is in, as event datasets code it.  The place becomes
- * an actor mention of its own for the record. */
-static int place_target(ctx *x, int trig, int src)
-{
-	cw_sentence *s = x->s;
-	const cw_trigger *t = &s->trigs[trig];
-	for (int i = 0; i < s->nplaces; i++) {
-		const cw_place *p = &s->places[i];
-		if (p->tok_start < t->tok_end || !p->country[0])
-			continue;
-		/* "air strikes on what New Delhi said was a camp in Pakistan":
-		 * a place of the source's own country is rarely the target
-		 * when it names one elsewhere */
-		if (src >= 0 && strcmp(p->country, s->ments[src].country) == 0)
-			continue;
-		int m = s->toks[p->tok_start].mention;
-		/* "air strikes on a training camp in Pakistan": a country
-		 * named as the place is the target too */
-		if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL &&
-		    (strcmp(s->ments[m].code, s->ments[m].country) != 0 || p->prep < 0))
-			continue;
-		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-		if (!arr)
-			return -1;
-		s->ments = arr;
-		cw_mention *c = &arr[s->nments];
-		memset(c, 0, sizeof *c);
-		c->tok_start = p->tok_start;
-		c->tok_end = p->tok_end;
-		c->head = p->tok_start;
-		memcpy(c->country, p->country, sizeof c->country);
-		memcpy(c->code, p->country, sizeof c->country);
-		c->kind = CW_M_NAME;
-		c->start = p->start;
-		c->end = p->end;
-		c->text = p->text;
-		c->rule = "place as target";
-		c->also = -1;
-		return s->nments++;
-	}
-	return -1;
-}
-
-/* "Thousands of Georgians rallied outside parliament", "students demanded
- * that...": protests and demands by a country's own people with no named
- * target are aimed at their government, as event datasets code them. */
-static int home_government(ctx *x, int trig, int src)
-{
-	cw_sentence *s = x->s;
-	const cw_mention *a = &s->ments[src];
-	const char *code = s->trigs[trig].code;
-	int implied = cw_code_implied(x->cw->codes, code);
-	if (implied != CW_I_GOV && implied != CW_I_PEOPLE)
-		return -1;
-	char sector[4];
-	snprintf(sector, sizeof sector, "%s", a->nsectors ? a->sectors[0] : "");
-	cw_lower_ascii(sector);
-	if (!a->country[0] || (a->nsectors && cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector)))
-		return -1;
-	if (strlen(a->code) == 3 && implied == CW_I_PEOPLE)
-		return -1;   /* "Ukraine demanded": a state's demand has its own target */
-	cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-	if (!arr)
-		return -1;
-	s->ments = arr;
-	cw_mention *c = &arr[s->nments];
-	*c = arr[src];
-	snprintf(c->code, sizeof c->code, "%sGOV", c->country);
-	c->nsectors = 1;
-	snprintf(c->sectors[0], 4, "GOV");
-	c->kind = CW_M_AGENT;
-	c->text = "";
-	c->start = c->end = 0;
-	c->rule = "protest aimed at its own government";
-	c->also = -1;
-	return s->nments++;
 }
 
 /* Are the actors in list one coordination ("A, B and C")?  Only then do
@@ -697,15 +593,10 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	nsrc = widen(x, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(x, tgt, ntgt, CW_MAX_ARGS * 2);
 	const char *code = s->trigs[trig].code;
-	/* violence, and a claim of responsibility for it, is aimed where
-	 * the attack was */
-	if (ntgt == 0 && cw_code_implied(x->cw->codes, code) == CW_I_PLACE &&
-	    (tgt[0] = place_target(x, trig, nsrc ? src[0] : -1)) >= 0)
-		ntgt = 1;
+	/* (an act aimed at a place gets the place's country later) */
 	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
+	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
 	    (tgt[0] = spoken_of(x, trig, src[0])) >= 0)
-		ntgt = 1;
-	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 1 && coordinated(x, src, nsrc) &&
 	    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL))) {
@@ -1228,104 +1119,6 @@ static int code_verbal(ctx *x, int ti)
 	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
 }
 
-static int is_anchor(const ctx *x, int tok)
-{
-	const cw_sentence *s = x->s;
-	for (int i = 0; i < s->ntrigs; i++)
-		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
-			return 1;
-	return 0;
-}
-
-/* "Iraq's national security adviser": a bare agent owned by a country
- * named just before it with 's takes that country. */
-static int possessor(const ctx *x, cw_mention *m)
-{
-	const cw_sentence *s = x->s;
-	for (int t = m->tok_start - 1; t >= 1 && t >= m->tok_start - NP_REACH; t--) {
-		if (!lx(x, t, CW_LX_POSSESSIVE)) {
-			if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
-				return 0;
-			continue;
-		}
-		int o = s->toks[t - 1].mention;
-		if (o < 0 || !s->ments[o].country[0])
-			return 0;
-		memcpy(m->country, s->ments[o].country, sizeof m->country);
-		snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-		return 1;
-	}
-	return 0;
-}
-
-/* "Police in Pakistan", "authorities in Bangladesh", "officials in
- * Kabul": a bare agent placed in a country belongs to it. */
-static int located(const ctx *x, cw_mention *m)
-{
-	const cw_sentence *s = x->s;
-	int t = m->tok_end;
-	if (!lx(x, t, CW_LX_LOCATED_PREPS) || t + 1 >= s->ntoks)
-		return 0;
-	const char *country = NULL;
-	int o = s->toks[t + 1].mention;
-	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
-		country = s->ments[o].country;
-	int p = s->toks[t + 1].place;
-	if (!country && p >= 0 && p < s->nplaces && s->places[p].country[0])
-		country = s->places[p].country;
-	if (!country)
-		return 0;
-	memcpy(m->country, country, sizeof m->country);
-	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-	return 1;
-}
-
-/* "Gunmen from the Islamist group Boko Haram", "negotiators from
- * Britain": a bare agent from a named actor belongs to its country. */
-static int member_of(const ctx *x, cw_mention *m)
-{
-	const cw_sentence *s = x->s;
-	int t = m->tok_end;
-	if (!lx(x, t, CW_LX_MEMBER_PREPS))
-		return 0;
-	int o = mention_from(x, t + 1, SLOT_REACH);
-	if (o < 0 || !s->ments[o].country[0])
-		return 0;
-	memcpy(m->country, s->ments[o].country, sizeof m->country);
-	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-	return 1;
-}
-
-/* An agent the story never tied to a country ("gunmen", "Islamist
- * fighters") is still an actor: it is coded by its sector alone, with a
- * null country, rather than dropping the event. */
-static void code_bare_agents(const ctx *x)
-{
-	cw_sentence *s = x->s;
-	for (int i = 0; i < s->nments; i++) {
-		cw_mention *m = &s->ments[i];
-		/* "AZEGOV" named through a person: its sectors are in its code */
-		size_t cl = strlen(m->country);
-		if (m->nsectors == 0 && cl == 3 && strncmp(m->code, m->country, 3) == 0)
-			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
-					    m->nsectors < CW_MAX_SECTORS; k += 3)
-				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
-		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
-			continue;
-		if (possessor(x, m) || located(x, m) || member_of(x, m))
-			continue;
-		/* "military" in "military targets", "official" in "official
-		 * trip" modify a noun: not actors.  A following verb trigger
-		 * ("police say") shows the agent word is the subject. */
-		int n = m->tok_end;
-		const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
-		if (next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-		    !is_anchor(x, n) && !x->cw->opts.petrarch)
-			continue;
-		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
-	}
-}
-
 /* "threatened military action", "ruled out any direct talks", "demanded
  * the withdrawal", "ruled out sending missiles": an act named right after
  * an appeal, intention, demand, rejection or threat is what that verb is
@@ -1455,6 +1248,22 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 	return 0;
 }
 
+/* Is there a finite verb other than the one at tok: a verb before it
+ * ("returned vessels seized off Crimea") or a finite one after it
+ * ("Americans detained in Iran were freed")?  Without one, "Protesters
+ * rallied in Bangkok, defying a decree" is the sentence's main act. */
+static int other_finite(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	if (verb_before(x, tok))
+		return 1;
+	for (int k = tok + 1; k < s->ntoks; k++)
+		if (lx(x, k, CW_LX_BE_FINITE) ||
+		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
+			return 1;
+	return 0;
+}
+
 /* "three navy vessels seized off Crimea", "Americans detained in Iran",
  * "the group that has seized parts of Iraq": a participle or relative
  * clause describing a noun is background to the sentence's act. */
@@ -1477,7 +1286,7 @@ static int describes_noun(const ctx *x, const cw_trigger *t)
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || s->toks[k].mention >= 0)
 			break;
 	}
-	return participle_after_noun(x, t);
+	return participle_after_noun(x, t) && other_finite(x, t->anchor);
 }
 
 /* "vessels seized off Crimea", "soldiers killed in Ukraine": a past
@@ -1557,6 +1366,13 @@ static int same_country(const ctx *x, int a, int b)
 	return strncmp(s->ments[a].code, s->ments[b].code, 3) == 0;
 }
 
+/* A target the sentence gives: named, or the place or government the act
+ * was aimed at; the source's own country is only a default. */
+static int named(const cw_event *e)
+{
+	return e->target >= 0 && e->implied != CW_I_OWN;
+}
+
 /* "Turkish jets bombed Kurdish targets ... 17 fighters neutralised",
  * "ruled out sending missiles to Ukraine": two triggers of one category
  * for one source tell of one event.  The copy with no target, or the
@@ -1572,9 +1388,9 @@ static void merge_repeats(const ctx *x)
 			const cw_event *o = &s->events[j];
 			if (j == i || !same_root(x, e, o))
 				continue;
-			if (e->target < 0 && o->target >= 0)
+			if (!named(e) && named(o))
 				dup = 1;
-			else if (j < i && same_country(x, e->target, o->target))
+			else if (j < i && named(e) == named(o) && same_country(x, e->target, o->target))
 				dup = 1;
 		}
 		if (!dup) {
@@ -1586,61 +1402,13 @@ static void merge_repeats(const ctx *x)
 	s->nevents = n;
 }
 
-/* "The French government scrapped a planned fuel tax increase", "Sudan's
- * military detained him", "Georgians rallied against a draft law": an act
- * with no other party named is, as coders chart it, done within the
- * source's own country.  Statements (01) and posture changes (15) are
- * often aimed at nobody and keep a null target. */
-/* Does the sentence name an actor of another country ("He added that all
- * proposals were rejected by the Armenian side", the speaker being
- * Azerbaijani)?  Then the act may well be aimed abroad. */
-static int foreign_party(const ctx *x, const char *country)
-{
-	const cw_sentence *s = x->s;
-	for (int i = 0; i < s->nments; i++) {
-		const cw_mention *m = &s->ments[i];
-		if (usable(x, i) && m->country[0] && strcmp(m->country, country) != 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int own_country_targets(ctx *x)
-{
-	cw_sentence *s = x->s;
-	for (int i = 0; i < s->nevents; i++) {
-		cw_event *e = &s->events[i];
-		if (e->target >= 0 || cw_code_implied(x->cw->codes, e->code) == CW_I_NONE)
-			continue;
-		const cw_mention *src = &s->ments[e->source];
-		if (!src->country[0] || foreign_party(x, src->country))
-			continue;
-		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-		if (!arr)
-			return CURLEW_ESYS;
-		s->ments = arr;
-		cw_mention *c = &arr[s->nments];
-		*c = arr[e->source];
-		memcpy(c->code, c->country, sizeof c->country);
-		c->nsectors = 0;
-		c->text = "";
-		c->start = c->end = 0;
-		c->rule = "no other party: the source's own country";
-		c->also = -1;
-		e->target = s->nments++;
-	}
-	return 0;
-}
-
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	/* the mention array is treated as full, so that growing it copies all */
-	ctx x = { cw, doc, s, 0, s->nments };
+	ctx x = { cw, doc, s, 0 };
 	s->events = NULL;
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
-	code_bare_agents(&x);
 	int statements = 0, settings = 0;
 	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: specific events; pass 1: events named only as the
@@ -1655,7 +1423,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			/* a reporting verb that is only a statement ("stressed that")
 			 * yields to the event it reports */
 			int say = (t->flags & CW_TR_SAY) != 0 ||
-				  ((t->flags & CW_TR_REPORT) && strncmp(t->code, "01", 2) == 0);
+				  ((t->flags & CW_TR_REPORT) && cw_code_is(cw->codes, t->code, CW_CC_STATEMENT));
 			if (say != (pass == 2)) {
 				statements += say;
 				continue;
@@ -1677,6 +1445,12 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (pass == 0 && !statements && !settings)
 			break;
 	}
+	return 0;
+}
+
+int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	ctx x = { cw, doc, s, 0 };
 	merge_repeats(&x);
-	return cw->opts.petrarch ? 0 : own_country_targets(&x);
+	return 0;
 }

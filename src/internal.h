@@ -3,8 +3,8 @@
  * one function each stage exports.  Not installed, not public.
  *
  * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
- * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> events
- * -> writer.  A stage reads what earlier stages put in the document and adds
+ * lemmas -> actors -> places -> dates -> verbs -> coref -> parse ->
+ * resolve (actors) -> events -> resolve (targets) -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
  *
  * Memory: everything hanging off a cw_doc lives in the doc's arena and is
@@ -107,7 +107,8 @@ enum cw_counter { CW_C_INTENT, CW_C_THREAT, CW_C_DEMAND, CW_C_APPEAL, CW_C_REFUS
 enum cw_code_class {
 	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
-	CW_CC_ABOUT = 1 << 2     /* a statement with no addressee is about someone named */
+	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
+	CW_CC_STATEMENT = 1 << 3 /* a statement: a reporting verb so coded yields to its report */
 };
 /* The target an event gets when the sentence names none. */
 enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
@@ -299,6 +300,8 @@ typedef struct cw_clause {
 typedef struct cw_event {
 	int k;                   /* 1-based index within the sentence */
 	int source, target;      /* mention indexes, or -1 */
+	int implied;             /* resolve: how the target is implied (cw_implied), or 0
+				  * (CW_I_NONE) when the sentence names it */
 	int trigger;             /* index into sentence->triggers */
 	char code[5];
 	cw_date date;
@@ -341,6 +344,8 @@ struct curlew_doc {
 	void *coref_state;
 	/* parse stage: per-doc parser state, private to parse.c */
 	void *parse_state;
+	/* resolve stage: the story's countries, private to resolve.c */
+	void *resolve_state;
 	/* messages */
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */
@@ -417,7 +422,13 @@ void cw_parse_doc_free(curlew_doc *doc);
 /* For explain: the parser's diagram of the sentence, malloc'd, or NULL. */
 char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
+/* resolve.c: agents' countries before events, implied targets after. */
+int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+/* events.c, once targets are resolved: two events of one category and one
+ * source country tell of one act. */
+int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
 int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
