@@ -80,6 +80,9 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "verbs", why);
 	}
+	if (cw_frames_load(&cw->frames, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "frames", why);
+	}
 	if (cw->opts.use_parser &&
 	    cw_parser_load(&cw->parser, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "parser", why);
@@ -92,6 +95,7 @@ void curlew_close(curlew *cw)
 	if (!cw)
 		return;
 	cw_parser_free(cw->parser);
+	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
 	cw_places_free(cw->places);
 	cw_actors_free(cw->actors);
@@ -185,7 +189,8 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = -1;
 	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_parse(cw, doc, s)) < 0)
 		return rc;
-	if ((rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
+	if ((rc = cw_frames(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
 	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0)
 		return rc;
 	doc->nevents += (size_t)s->nevents;

@@ -404,14 +404,13 @@ static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
 }
 
 /* Intentions, appeals, demands, refusals and threats: acts about
- * another act. */
-static int intent_like(const char *code)
+ * another act, aimed at whom that act is aimed at (frames.txt says which
+ * codes govern an act, and in which frame). */
+static int intent_like(const ctx *x, const cw_trigger *t)
 {
-	static const char *roots[] = { "02", "03", "10", "12", "13", NULL };
-	for (int i = 0; roots[i]; i++)
-		if (strncmp(code, roots[i], 2) == 0)
-			return 1;
-	return 0;
+	int f = cw_frame_governed(x->cw->frames, x->s, t);
+	return f == CW_F_APPEALED || f == CW_F_INTENDED || f == CW_F_DEMANDED || f == CW_F_REFUSED ||
+	       f == CW_F_THREATENED || f == CW_F_PROMISED;
 }
 
 /* The same actor, or a country and its own government ("the Azerbaijani
@@ -453,41 +452,6 @@ static int same_code(const ctx *x, int a, int b)
 	return strcmp(s->ments[a].code, s->ments[b].code) == 0;
 }
 
-/* "Russia is about to resume gas deliveries": an act announced as
- * imminent, which news writes like "will". */
-static int about_to(const ctx *x, int anchor)
-{
-	return is_word(x, anchor - 1, "to") && is_word(x, anchor - 2, "about");
-}
-
-/* "Israel said it would free 30 prisoners", "Iran will attack": an act
- * announced for the future is, in CAMEO, an intention (03x) when it is
- * cooperative and a threat (138) when it is violent.  Patterns that are
- * intentions already ("agreed to", "threatened to") are left alone. */
-static void modal_code(const ctx *x, const cw_trigger *t, char out[5])
-{
-	static const struct { const char *from, *to; } map[] = {
-		{ "084", "0353" }, { "04", "036" }, { "05", "032" }, { "06", "031" },
-		{ "07", "033" }, { "08", "035" }, { "18", "138" }, { "19", "138" },
-		{ "20", "138" }, { NULL, NULL }
-	};
-	memcpy(out, t->code, 5);
-	int modal = 0;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 2; k--)
-		if (is_word(x, k, "will") || is_word(x, k, "would") || is_word(x, k, "'ll") ||
-		    is_word(x, k, "wo"))
-			modal = 1;
-	modal |= about_to(x, t->anchor);
-	/* PETRARCH codes the act itself, whatever the tense */
-	if (!modal || t->flags & CW_TR_NOMINAL || x->cw->opts.petrarch)
-		return;
-	for (int i = 0; map[i].from; i++)
-		if (strncmp(t->code, map[i].from, strlen(map[i].from)) == 0) {
-			snprintf(out, 5, "%s", map[i].to);
-			return;
-		}
-}
-
 static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, const char *why)
 {
 	cw_sentence *s = x->s;
@@ -502,11 +466,8 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 		return 0;
 	if (tgt >= 0 && same_actor(x, src, tgt))
 		tgt = -1;
-	const cw_trigger *t = &s->trigs[trig];
 	char code[5];
-	modal_code(x, t, code);
-	if (as)
-		snprintf(code, sizeof code, "%s", as);
+	snprintf(code, sizeof code, "%s", as ? as : tr->fcode);
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
@@ -531,12 +492,14 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	return 0;
 }
 
-/* The event, and for a paired code ("032:033") the target's side too. */
+/* The event, and for a paired code ("032:033") the target's side too,
+ * when the act took place. */
 static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 {
 	int rc = add_event_as(x, trig, src, tgt, NULL, why);
-	const char *r = x->s->trigs[trig].rcode;
-	if (rc == 0 && r[0] && tgt >= 0 && src >= 0)
+	const cw_trigger *t = &x->s->trigs[trig];
+	const char *r = t->rcode;
+	if (rc == 0 && r[0] && tgt >= 0 && src >= 0 && strcmp(t->fcode, t->code) == 0)
 		rc = add_event_as(x, trig, tgt, src, r, why);
 	return rc;
 }
@@ -634,15 +597,41 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	return rc;
 }
 
+/* "Students in Dhaka demanded", "police in the capital Kabul said": a
+ * place after a preposition of place is where the subject is, not the
+ * subject; the actor before the preposition is. */
+static int owner_of_place(const ctx *x, int m)
+{
+	const cw_sentence *s = x->s;
+	int p = s->ments[m].tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	if (!lx(x, p, CW_LX_PLACE_PREPS) || p < 1)
+		return m;
+	int o = s->toks[p - 1].mention;
+	return usable(x, o) && s->ments[o].kind != CW_M_CAPITAL ? o : m;
+}
+
 static int subjects(const ctx *x, const cw_clause *c, int *out, int max)
 {
 	int n = 0;
 	for (int i = 0; i < c->nsubj && n < max; i++) {
 		int m = mention_at(x, c->subj[i]);
 		if (usable(x, m))
-			out[n++] = m;
+			out[n++] = owner_of_place(x, m);
 	}
 	return n;
+}
+
+/* "Israel scrapped a planned visit, an Egyptian official said": an actor
+ * in the attribution after the report is its reporter, not the target. */
+static int reporter(const ctx *x, const cw_trigger *t, int m)
+{
+	const cw_sentence *s = x->s;
+	for (int k = t->tok_end; k < s->ments[m].tok_start; k++)
+		if (is_word(x, k, ",") && trailing_said(x, k))
+			return 1;
+	return 0;
 }
 
 static int by_agent_after(const ctx *x, int tok);
@@ -698,6 +687,22 @@ static int setting(const ctx *x, const cw_trigger *t)
 
 static int complement_target(const ctx *x, const cw_trigger *t, int src);
 
+/* "ruled out sending missiles to Ukraine", "condemned the attack on
+ * Kyiv": an act about another act is aimed where its content is. */
+static int content_target(const ctx *x, int ti, int src)
+{
+	const cw_sentence *s = x->s;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *g = &s->trigs[i];
+		if (g->governor != ti)
+			continue;
+		int m = pattern_target(x, g, clause_of(x, g));
+		if (m >= 0 && !same_actor(x, m, src))
+			return m;
+	}
+	return -1;
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -717,7 +722,9 @@ static int code_nominal(ctx *x, int ti)
 	int tgt = pattern_target(x, t, NULL);
 	if (tgt < 0 && t->target_tok < 0)
 		tgt = -1;
-	if (tgt < 0 && src >= 0 && intent_like(t->code))
+	if (tgt < 0 && src >= 0)
+		tgt = content_target(x, ti, src);
+	if (tgt < 0 && src >= 0 && intent_like(x, t))
 		tgt = complement_target(x, t, src);   /* "willing to work with Seoul" */
 	if (tgt < 0 && c && setting(x, t)) {
 		/* "told Macron in a telephone call", "engaged peacekeepers in
@@ -1005,8 +1012,6 @@ static int code_verbal(ctx *x, int ti)
 	int src[CW_MAX_ARGS + 1], tgt[CW_MAX_ARGS + CW_MAX_PPS];
 	int nsrc = 0, ntgt = 0;
 	const char *why;
-	if (c && c->negated && !(t->flags & CW_TR_OWNNEG))
-		return 0;
 	if (c && c->nsubj > 0 && violent(x, t->code) && violent_noun(x, c->subj[0]))
 		return 0;   /* "a Russian missile strike killed 40": told once */
 	cw_clause fixed;
@@ -1084,7 +1089,7 @@ static int code_verbal(ctx *x, int ti)
 		 * source's own country is no target, so look further */
 		int keep = 0;
 		for (int i = 0; i < ntgt; i++)
-			if (!nsrc || !same_actor(x, src[0], tgt[i]))
+			if ((!nsrc || !same_actor(x, src[0], tgt[i])) && !reporter(x, t, tgt[i]))
 				tgt[keep++] = tgt[i];
 		ntgt = keep;
 		if (!ntgt && (tgt[0] = prep_target_after(x, t)) >= 0)
@@ -1093,7 +1098,9 @@ static int code_verbal(ctx *x, int ti)
 			ntgt = 1;
 		if (!ntgt && (tgt[0] = later_target(x, t)) >= 0)
 			ntgt = 1;
-		if (!ntgt && intent_like(t->code) && (tgt[0] = complement_target(x, t, nsrc ? src[0] : -1)) >= 0)
+		if (!ntgt && (tgt[0] = content_target(x, ti, nsrc ? src[0] : -1)) >= 0)
+			ntgt = 1;
+		if (!ntgt && intent_like(x, t) && (tgt[0] = complement_target(x, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
 		/* PETRARCH takes the first actor in the verb's phrase, even one
 		 * that only says where ("renewed his licence in Michel Delving") */
@@ -1117,34 +1124,6 @@ static int code_verbal(ctx *x, int ti)
 		why = "no clause: nearest actor before and after the trigger";
 	}
 	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
-}
-
-/* "threatened military action", "ruled out any direct talks", "demanded
- * the withdrawal", "ruled out sending missiles": an act named right after
- * an appeal, intention, demand, rejection or threat is what that verb is
- * about, not an act of its own. */
-static int complement(const ctx *x, int i)
-{
-	const cw_sentence *s = x->s;
-	static const char *roots[] = { "02", "03", "10", "12", "13", "09", "11", "14", NULL };
-	const cw_trigger *t = &s->trigs[i];
-	for (int j = 0; j < s->ntrigs; j++) {
-		const cw_trigger *u = &s->trigs[j];
-		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > 3)
-			continue;
-		int about = 0;
-		for (int r = 0; roots[r]; r++)
-			about |= strncmp(u->code, roots[r], 2) == 0;
-		if (!about)
-			continue;
-		int clean = 1;
-		for (int k = u->tok_end; k < t->anchor && clean; k++)
-			clean = !(s->toks[k].flags & CW_T_PUNCT) && s->toks[k].mention < 0 &&
-				!is_verb(x, k);
-		if (clean)
-			return 1;
-	}
-	return 0;
 }
 
 /* "at a campaign rally", "during demonstrations", "amid clashes": a noun
@@ -1184,48 +1163,6 @@ static int echo(const ctx *x, int i)
 		if (strncmp(s->trigs[j].code, t->code, 2) == 0 ||
 		    (violent(x, s->trigs[j].code) && violent(x, t->code)))
 			return 1;   /* "detonated car bombs, killing 100" */
-	return 0;
-}
-
-/* "deployed troops to help fight insurgents", "met to discuss": an
- * infinitive no pattern governs states a purpose, not an act that took
- * place.  Intentions that CAMEO codes ("agreed to", "plans to") are
- * patterns of their own and swallow the infinitive before this is asked. */
-static int purpose(const ctx *x, const cw_trigger *t)
-{
-	const cw_sentence *s = x->s;
-	/* "were able to > leave": words before the anchor govern it */
-	if (t->flags & CW_TR_NOMINAL || !is_word(x, t->anchor - 1, "to") || about_to(x, t->anchor) ||
-	    t->tok_start < t->anchor || x->cw->opts.petrarch)
-		return 0;
-	for (int i = 0; i < s->ntrigs; i++) {
-		const cw_trigger *u = &s->trigs[i];
-		if (u != t && u->tok_start <= t->anchor - 1 && t->anchor - 1 < u->tok_end)
-			return 0;
-	}
-	return 1;
-}
-
-/* "voted to lift the state of emergency", "decided to expel": an
- * infinitive after a verb of decision is the act decided on, not a
- * purpose. */
-static int decided(const ctx *x, const cw_trigger *t)
-{
-	const cw_sentence *s = x->s;
-	static const char *verbs[] = { "vote", "decide", "resolve", "move", "opt", "elect", NULL };
-	if (!is_word(x, t->anchor - 1, "to"))
-		return 0;
-	/* "voted on Tuesday to lift" */
-	for (int v = t->anchor - 2; v >= 0 && v >= t->anchor - 5; v--) {
-		if (s->toks[v].flags & CW_T_PUNCT)
-			return 0;
-		if (!s->toks[v].vlemma || !is_verb(x, v))
-			continue;
-		for (int i = 0; verbs[i]; i++)
-			if (strcmp(s->toks[v].vlemma, verbs[i]) == 0)
-				return 1;
-		return 0;
-	}
 	return 0;
 }
 
@@ -1402,6 +1339,63 @@ static void merge_repeats(const ctx *x)
 	s->nevents = n;
 }
 
+/* An act demanded or appealed for by words that are no pattern of their
+ * own ("X said Y must withdraw", "its demand that Y ease restrictions",
+ * "Obama wants Putin to attack"): the event is the demand or appeal. */
+static int wanted(const cw_trigger *t)
+{
+	return (t->frame == CW_F_DEMANDED || t->frame == CW_F_APPEALED) && t->governor < 0;
+}
+
+/* Who demands it: the actor the cue belongs to ("the UN repeated its
+ * demand that", "Obama wants"), or for a bare modal ("must") the one who
+ * says so. */
+static int demander(const ctx *x, const cw_trigger *t, int subject)
+{
+	const cw_sentence *s = x->s;
+	if (t->holder) {
+		int m = nearest_left(x, t->cue);
+		return m != subject ? m : -1;
+	}
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *r = &s->trigs[i];
+		if (r == t || !(r->flags & (CW_TR_SAY | CW_TR_REPORT)))
+			continue;
+		const cw_clause *c = clause_of(x, r);
+		int m = c ? first_subject(x, c) : -1;
+		if (m >= 0 && m != subject)
+			return m;
+	}
+	return -1;
+}
+
+static int code_wanted(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	/* the one who must act: the actor the cue names, else the act's
+	 * subject, else whom the act is aimed at */
+	int tgt = -1;
+	if (t->cue >= 0)
+		for (int k = t->cue; k < t->anchor && tgt < 0; k++)
+			if (usable(x, s->toks[k].mention))
+				tgt = s->toks[k].mention;
+	const cw_clause *c = clause_of(x, t);
+	if (tgt < 0 && c && c->nsubj > 0)
+		tgt = mention_at(x, c->subj[0]);
+	if (tgt >= 0 && !usable(x, tgt))
+		tgt = -1;
+	int src = demander(x, t, tgt);
+	if (tgt < 0 && c && src >= 0) {
+		int objs[CW_MAX_ARGS + CW_MAX_PPS];
+		if (clause_target(x, c, objs, CW_MAX_ARGS + CW_MAX_PPS) > 0)
+			tgt = objs[0];
+	}
+	int one[1] = { src }, tg[1] = { tgt };
+	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, "frame: the demander and the one who must act")
+			: 0;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, 0 };
@@ -1433,12 +1427,13 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				settings += pass == 0;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(&x, i) || (purpose(&x, t) && !decided(&x, t)) ||
-			    echo(&x, i) || complement(&x, i) || background(&x, t))
+			/* frames.c said whether the act is coded, and as what */
+			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;
 			if (pass == 2 && trailing_attribution(&x, t))
 				continue;
-			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
+			int rc = wanted(t) ? code_wanted(&x, i)
+				 : t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
 				return rc;
 		}

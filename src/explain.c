@@ -69,9 +69,22 @@ static void explain_triggers(FILE *out, const curlew_doc *doc, const cw_sentence
 		fprintf(out, "  [%d] %s ", i, t->code);
 		print_span(out, doc, s->toks[t->tok_start].start, s->toks[t->tok_end - 1].end);
 		fprintf(out, " rule %s%s%s%s\n", t->rule ? t->rule : "?",
-			t->flags & CW_TR_NEGATED ? " NEGATED" : "",
+			t->flags & CW_TR_NEGATED ? " DENIED" : "",
 			t->flags & CW_TR_NOMINAL ? " nominal" : "",
 			t->flags & CW_TR_SAY ? " statement" : "");
+		fprintf(out, "      frame %s", cw_frame_name(t->frame));
+		if (t->cue >= 0 && t->cue < t->anchor) {
+			fputs(" (", out);
+			print_span(out, doc, s->toks[t->cue].start, s->toks[t->anchor - 1].end);
+			fputs(")", out);
+		}
+		if (t->governor >= 0)
+			fprintf(out, ", content of [%d]", t->governor);
+		if (t->comp_code[0])
+			fprintf(out, ", governs %s", t->comp_code);
+		if (strcmp(t->fcode, t->code) != 0)
+			fprintf(out, ": %s", t->fcode[0] ? t->fcode : "not coded");
+		putc('\n', out);
 	}
 }
 

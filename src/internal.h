@@ -3,8 +3,8 @@
  * one function each stage exports.  Not installed, not public.
  *
  * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
- * lemmas -> actors -> places -> dates -> verbs -> coref -> parse ->
- * resolve (actors) -> events -> resolve (targets) -> writer.  A stage reads what earlier stages put in the document and adds
+ * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> frames
+ * -> resolve (actors) -> events -> resolve (targets) -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
  *
  * Memory: everything hanging off a cw_doc lives in the doc's arena and is
@@ -78,6 +78,7 @@ typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
 typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
 typedef struct cw_parser cw_parser;         /* parse.c */
+typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -198,6 +199,7 @@ struct curlew {
 	cw_abbrevs *abbrevs;
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
+	cw_frame_dict *frames;
 	cw_gazetteer *places;
 	cw_parser *parser;
 };
@@ -264,9 +266,8 @@ enum cw_trig_flags {
 	CW_TR_SAY = 1 << 0,      /* a bare statement verb (said, told): 010 fallback */
 	CW_TR_REPORT = 1 << 1,   /* can introduce reported speech ("added that") */
 	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
-	CW_TR_NEGATED = 1 << 3,  /* verbs stage saw a negation inside the pattern */
+	CW_TR_NEGATED = 1 << 3,  /* a denial governs it ("denied > attacking"): @negcomp */
 	CW_TR_MUTUAL = 1 << 4,   /* @mutual: a compound subject acts on each other */
-	CW_TR_OWNNEG = 1 << 5,   /* the negation is the pattern's own ("did n't > clash") */
 	CW_TR_RECIPROCAL = 1 << 6, /* !reciprocal: done with each other ("met", "clashed") */
 	CW_TR_MIRRORED = 1 << 7  /* !mirrored: each side does it for its own part ("agreed") */
 };
@@ -283,7 +284,25 @@ typedef struct cw_trigger {
 	const char *prep;        /* the pattern's preposition before the target, or NULL */
 	int specificity;         /* number of literal words matched; higher wins */
 	unsigned flags;          /* cw_trig_flags */
+	char comp_code[5];       /* the act the pattern governs and swallowed ("refused
+				  * to > meet": 040), or "" */
+	int comp_anchor;         /* its token, or -1 */
+	/* frames stage (frames.c): how the act is told, and what that makes it */
+	int frame;               /* cw_frame */
+	char fcode[5];           /* the code in that frame; "" codes nothing */
+	int governor;            /* the trigger whose content this act is, or -1 */
+	int cue;                 /* first token of the words that gave the frame, or -1 */
+	int holder;              /* cues that name who wants the act ("wants {A} to",
+				  * "its demand that"): 1, and the demander is the
+				  * actor before the cue; 0: the speaker ("must") */
 } cw_trigger;
+
+/* How an act is told (data/frames.txt). */
+enum cw_frame {
+	CW_F_ASSERTED, CW_F_ATTEMPTED, CW_F_REPORTED, CW_F_NEGATED, CW_F_INTENDED,
+	CW_F_THREATENED, CW_F_DEMANDED, CW_F_APPEALED, CW_F_REFUSED, CW_F_ALLEGED,
+	CW_F_DENIED, CW_F_PURPOSE, CW_F_CONDITION, CW_F_TOPIC, CW_F_PROMISED, CW_NFRAMES
+};
 
 #define CW_MAX_ARGS 4
 #define CW_MAX_PPS 8
@@ -413,6 +432,14 @@ void cw_verbs_free(cw_verb_dict *d);
 int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* verbs.c */
 
 int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* coref.c */
+
+int cw_frames_load(cw_frame_dict **out, const curlew *cw, char *err, size_t errlen);
+void cw_frames_free(cw_frame_dict *f);
+int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* frames.c */
+const char *cw_frame_name(int frame);
+/* The frame of the acts a trigger governs ("refused to X" makes X
+ * refused), or -1 when it governs none. */
+int cw_frame_governed(const cw_frame_dict *f, const cw_sentence *s, const cw_trigger *t);
 void cw_coref_free(curlew_doc *doc);
 
 int cw_parser_load(cw_parser **out, const curlew *cw, char *err, size_t errlen);

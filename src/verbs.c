@@ -20,7 +20,6 @@
 #define MAX_ELS 16         /* elements in one pattern */
 #define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
-#define NEG_REACH 3        /* "did not target", "has not yet met" */
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
 
@@ -1020,29 +1019,6 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	return 1;
 }
 
-/* Returns 1 for a negation before the anchor i, 2 when the negation is
- * one of the pattern's own words (from `own` on: "did_n't * > clash"),
- * which is then what the pattern means and no negation of it. */
-static int negated(const cw_sentence *s, int i, int own, int nominal)
-{
-	for (int j = i - 1; j >= 0 && j >= i - NEG_REACH; j--) {
-		const cw_token *t = &s->toks[j];
-		if (!t->lower || is_stop_punct(t))
-			return 0;
-		if (strcmp(t->lower, "not") == 0 || strcmp(t->lower, "never") == 0 ||
-		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0 ||
-		    (strcmp(t->lower, "'t") == 0 && j > 0 && s->toks[j - 1].lower &&
-		     ends_with(s->toks[j - 1].lower, "n")))
-			return j >= own ? 2 : 1;
-		if (strcmp(t->lower, "longer") == 0 && j > 0 && s->toks[j - 1].lower &&
-		    strcmp(s->toks[j - 1].lower, "no") == 0)
-			return 1;
-		if (nominal && j == i - 1 && strcmp(t->lower, "no") == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Verbs WordNet lacks ("test-fired", "de-escalated"): strip the regular
  * endings and look the stems up as they are. */
 static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
@@ -1108,6 +1084,8 @@ typedef struct cand {
 	int dropped;
 	unsigned extra;          /* CW_TR_NEGATED from a "deny" before it */
 	int fallback;
+	const char *comp_code;   /* the act it governs: "threatened to > attack" */
+	int comp_anchor;
 } cand;
 
 /* The first live candidate whose anchor lies in [from, from + reach]
@@ -1152,6 +1130,8 @@ static void resolve(cand *c, int nc, const cw_sentence *s)
 			cand *in = next_cand(c, nc, s, c[u].b.m.end, COMP_REACH);
 			if (in) {
 				in->dropped = 1;
+				c[u].comp_code = in->fallback ? "010" : in->b.p->code;
+				c[u].comp_anchor = in->anchor;
 				if (c[u].b.m.target < 0 && !in->fallback && in->b.m.target >= 0) {
 					c[u].b.m.target = in->b.m.target;
 					c[u].b.m.prep = in->b.m.prep;
@@ -1198,11 +1178,17 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	for (int i = 0; i < s->ntoks; i++) {
 		best b = match_at(d, s, i);
 		const cw_token *t = &s->toks[i];
+		/* "riot police", "the Revolutionary Guards": a noun inside an
+		 * actor's name is the actor, unless the pattern goes on past it
+		 * ("jets bombed") */
+		if (b.p && (b.p->flags & CW_TR_NOMINAL) && t->mention >= 0 && t->mention < s->nments &&
+		    b.m.end <= s->ments[t->mention].tok_end)
+			b.p = NULL;
 		if (b.p) {
-			c[nc++] = (cand){ b, i, 0, 0, 0 };
+			c[nc++] = (cand){ b, i, 0, 0, 0, NULL, -1 };
 		} else if (t->vlemma && in_list(t->vlemma, say_verbs) && verbal_ok(d, s, i)) {
 			b.m = MSTATE(i);
-			c[nc++] = (cand){ b, i, 0, 0, 1 };
+			c[nc++] = (cand){ b, i, 0, 0, 1, NULL, -1 };
 		}
 	}
 	resolve(c, nc, s);
@@ -1240,10 +1226,9 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			tr->flags = CW_TR_SAY | CW_TR_REPORT;
 		}
 		tr->flags |= joint_flags(d, s, tr);
-		int nominal = (tr->flags & CW_TR_NOMINAL) != 0;
-		int neg = negated(s, c[k].anchor, tr->tok_start, nominal);
-		tr->flags |= neg == 1 ? CW_TR_NEGATED : neg == 2 ? CW_TR_OWNNEG : 0;
 		tr->flags |= c[k].extra;
+		snprintf(tr->comp_code, sizeof tr->comp_code, "%s", c[k].comp_code ? c[k].comp_code : "");
+		tr->comp_anchor = c[k].comp_anchor;
 	}
 	return 0;
 }
