@@ -61,6 +61,9 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_lexicon_load(&cw->lexicon, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "lexicon", why);
 	}
+	if (cw_discards_load(&cw->discards, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "discards", why);
+	}
 	if (cw_countries_load(&cw->countries, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "countries", why);
 	}
@@ -102,6 +105,7 @@ void curlew_close(curlew *cw)
 	cw_abbrevs_free(cw->abbrevs);
 	cw_countries_free(cw->countries);
 	cw_lexicon_free(cw->lexicon);
+	cw_discards_free(cw->discards);
 	cw_codes_free(cw->codes);
 	free(cw->data_dir);
 	free(cw);
@@ -180,6 +184,8 @@ static curlew_doc *doc_new(const curlew *cw)
 static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	int rc;
+	if (cw_discards(cw, doc, s))
+		return 0;
 	if ((rc = cw_tokens(cw, doc, s)) < 0 || (rc = cw_lemmas(cw, doc, s)) < 0 ||
 	    (rc = cw_actors(cw, doc, s)) < 0 || (rc = cw_places(cw, doc, s)) < 0 ||
 	    (rc = cw_dates(cw, doc, s)) < 0 || (rc = cw_verbs(cw, doc, s)) < 0 ||
@@ -423,6 +429,7 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 	if ((rc = cw_dateline(cw, doc)) < 0)
 		return rc;
 	pick_story_date(doc);
+	doc->discard = cw_discard_match(cw->discards, doc->text, doc->len, 1);
 	uint32_t *spans;
 	int n;
 	if ((rc = cw_sentence_spans(cw, doc, &spans, &n)) < 0)

@@ -156,6 +156,11 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 	for (int i = 0; i < doc->nsents; i++) {
 		cw_sentence *s = &doc->sents[i];
 		fprintf(out, "== sentence %d: %.*s\n", s->index, (int)(s->end - s->start), doc->text + s->start);
+		if (s->discard) {
+			fprintf(out, "not coded: discards.txt has \"%s\"%s\n", s->discard,
+				doc->discard ? " (the whole story)" : "");
+			continue;
+		}
 		explain_tokens(out, s);
 		explain_mentions(out, doc, s);
 		explain_places_and_date(out, doc, s);

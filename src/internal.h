@@ -2,7 +2,7 @@
  * internal.h -- the document that flows through curlew's stages, and the
  * one function each stage exports.  Not installed, not public.
  *
- * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
+ * Flow (see src/README.md): reader -> dateline -> sentences -> discards -> tokens ->
  * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> frames
  * -> resolve (actors) -> events -> resolve (targets) -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
@@ -79,6 +79,7 @@ typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
 typedef struct cw_parser cw_parser;         /* parse.c */
 typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
+typedef struct cw_discard_list cw_discard_list; /* discards.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -196,6 +197,7 @@ struct curlew {
 	cw_countries *countries;
 	cw_codes *codes;
 	cw_lexicon *lexicon;
+	cw_discard_list *discards;
 	cw_abbrevs *abbrevs;
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
@@ -338,6 +340,7 @@ typedef struct cw_sentence {
 	cw_clause *clauses; int nclauses;
 	int parsed;              /* 1 link-grammar, 0 shallow fallback, -1 not a candidate */
 	const char *parse_text;  /* what the parser was given, for explain */
+	const char *discard;     /* discards stage: the phrase that stopped coding, or NULL */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
 	cw_event *events; int nevents;
@@ -357,6 +360,8 @@ struct curlew_doc {
 	cw_place *dl_place;      /* dateline place, or NULL */
 	const char *dl_agency;   /* "Reuters", "TDI", or NULL */
 	cw_date dl_date;
+	/* discards: the story-level phrase that stops the whole story, or NULL */
+	const char *discard;
 	/* sentences stage */
 	cw_sentence *sents; int nsents;
 	/* coref stage: memory carried across sentences, private to coref.c */
@@ -399,6 +404,15 @@ void cw_abbrevs_free(cw_abbrevs *a);
  * for the tokenizer to keep "Gen." and "U.S." whole. */
 int cw_abbrev_known(const cw_abbrevs *a, const char *word, size_t n);
 int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
+
+/* discards.c: DATA/discards.txt (optional).  cw_discard_match returns the
+ * sentence-level (story 0) or story-level (1) phrase found in the text, or
+ * NULL; cw_discards marks a sentence (s->discard) and returns 1 when it is
+ * not to be coded. */
+int cw_discards_load(cw_discard_list **out, const char *data_dir, char *err, size_t errlen);
+void cw_discards_free(cw_discard_list *d);
+const char *cw_discard_match(const cw_discard_list *d, const char *text, size_t n, int story);
+int cw_discards(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* Fills doc->sents (in doc->arena) from n start/end byte-offset pairs. */
 int cw_sentences_from_spans(curlew_doc *doc, const uint32_t *spans, int n);
 /* The same split as byte spans only (start, end pairs in doc->arena). */
