@@ -1,23 +1,32 @@
 /*
  * events.c -- turns verb triggers, clauses and actor mentions into events:
- * who (source) did what (the trigger's code) to whom (target), when and
- * where.
+ * who (source) did what to whom (target), when and where.  What an act
+ * is -- its code, or nothing -- the frames stage has said (trigger->fcode);
+ * this stage chooses its arguments among the mentions, and adds no mention
+ * of its own (implied targets and agents' countries are resolve.c's).
  *
  * The choices, in order:
- *  - a trigger inside a more specific one is dropped ("threatened to
- *    attack" is a threat, not an attack);
- *  - negated triggers and clauses code nothing ("did not target");
+ *  - an act its frame leaves uncoded is skipped ("did not target", "to
+ *    protest", the content of "condemned the attack"), as is a trigger
+ *    inside a more specific one;
  *  - the source is the clause's subject, or for a passive the by-agent;
  *    the target is the pattern's target slot, else the pattern's
  *    preposition object, else the direct object, else a with/against/to/on
- *    object;
+ *    object, else the target of the act it governs;
+ *  - a demand or appeal told by a cue that is no pattern ("X said Y must
+ *    withdraw") is the demander's, aimed at the one who must act;
  *  - a nominal trigger ("the operation against X") takes its source from an
  *    actor word just before it ("Azerbaijani operation"), else from the
  *    subject of the clause it sits in, climbing out of reported speech;
  *  - compound subjects and objects give one event per pair, and "both
  *    sides" gives the two directions;
  *  - a bare statement ("X said") is coded 010 only when nothing more
- *    specific was found in the sentence.
+ *    specific was found in the sentence;
+ *  - once resolve.c has given the targets, two events of one category
+ *    and one source country are merged (cw_events_merge).
+ *
+ * Its words (prepositions, relatives, the forms of "be") are the lists of
+ * data/lexicon.txt; its token windows are the named reaches below.
  */
 #include <string.h>
 #include "internal.h"
