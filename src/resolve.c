@@ -293,14 +293,19 @@ static int localise(ctx *x, int src, int tgt)
 }
 
 /* "shelled residential areas of Kharkiv", "air strikes on a village in
- * Sagaing": the country of the place the act was aimed at, as a mention
- * of its own for the record. */
-static int place_target(ctx *x, const cw_trigger *t, int src)
+ * Sagaing", "allowed aid trucks into Gaza": the country of the place the
+ * act was aimed at, as a mention of its own for the record.  venues: a
+ * place the act is done in counts too (violence). */
+static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 {
 	cw_sentence *s = x->s;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
 		if (p->tok_start < t->tok_end || !p->country[0])
+			continue;
+		/* a place an act is done in ("talks in Lausanne") is no target
+		 * but for violence ("shelling in Gaza") */
+		if (!venues && lx(x, p->prep, CW_LX_PLACE_PREPS))
 			continue;
 		/* "air strikes on what New Delhi said was a camp in Pakistan":
 		 * a place of the source's own country is rarely the target
@@ -403,11 +408,17 @@ static int implied_target(ctx *x, const cw_event *e, int *how)
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
 	if (implied == CW_I_PLACE)
-		m = place_target(x, t, e->source);
+		m = place_target(x, t, e->source, 1);
 	else if (implied == CW_I_GOV || implied == CW_I_PEOPLE)
 		m = home_government(x, e->source, implied);
 	*how = m >= 0 ? implied : CW_I_NONE;
 	if (m < 0 && implied != CW_I_NONE && !x->cw->opts.petrarch) {
+		/* "allowed aid trucks into Gaza": a place of another country the
+		 * act is aimed at names its target before the own country does */
+		if (implied != CW_I_PLACE && (m = place_target(x, t, e->source, 0)) >= 0) {
+			*how = CW_I_PLACE;
+			return m;
+		}
 		m = own_country(x, e->source);
 		*how = m >= 0 ? CW_I_OWN : CW_I_NONE;
 	}

@@ -42,6 +42,10 @@ static const target_row targets[] = {
 	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", "GEOGOV" },
 	{ "Armenian protesters rallied against the government.", "ARMGOV" },
 	{ "The French government scrapped a planned fuel tax increase.", "FRA" },
+	/* a place of another country the act is aimed at, not one it is
+	 * done in, comes before the own country */
+	{ "Israel allowed aid trucks into Gaza on Sunday.", "PSE" },
+	{ "Myanmar's leader defended the army at the court in The Hague.", "MMR" },
 	/* none for a threat, and no own country when another is named */
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
