@@ -336,13 +336,24 @@ static int pattern_target(const ctx *x, const cw_trigger *t, const cw_clause *c)
 	return -1;
 }
 
+/* "agreed to hold talks in Vienna": a place after a preposition of place
+ * is where, not whom, whatever the parse made of it. */
+static int placed(const ctx *x, int m)
+{
+	const cw_sentence *s = x->s;
+	int p = s->ments[m].tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	return lx(x, p, CW_LX_PLACE_PREPS);
+}
+
 static int clause_target(const ctx *x, const cw_clause *c, int *objs, int max)
 {
 	const cw_sentence *s = x->s;
 	int n = 0;
 	for (int i = 0; i < c->nobj && n < max; i++) {
 		int m = mention_at(x, c->obj[i]);
-		if (usable(x, m))
+		if (usable(x, m) && !placed(x, m))
 			objs[n++] = m;
 	}
 	if (n)
@@ -833,7 +844,7 @@ static int complement_target(const ctx *x, const cw_trigger *t, int src)
 			return -1;
 		v++;
 	}
-	if (v >= s->ntoks || !is_verb(x, v))
+	if (v >= s->ntoks || (!is_verb(x, v) && v != t->comp_anchor))
 		return -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
