@@ -991,7 +991,7 @@ static int main_subject(const ctx *x, int tok)
 	if (!first)
 		return -1;
 	int m = mention_at(x, first->subj[0]);
-	return usable(x, m) ? m : -1;
+	return usable(x, m) ? owner_of_place(x, m) : -1;
 }
 
 static int participle_after_noun(const ctx *x, const cw_trigger *t);
@@ -1018,6 +1018,36 @@ static int violent_noun(const ctx *x, int tok)
 		if (s->trigs[i].tok_start <= tok && tok < s->trigs[i].tok_end &&
 		    (s->trigs[i].flags & CW_TR_NOMINAL) &&
 		    violent(x, s->trigs[i].code))
+			return 1;
+	return 0;
+}
+
+/* The subject of the nearest active clause before tok that has an actor
+ * for one: the first conjunct of "had attacked Iraq and taken Mosul"
+ * (after ", and" the main clause's is: "X said ..., and blamed Y"). */
+static int conjunct_subject(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	const cw_clause *best = NULL;
+	int bm = -1;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb >= tok || c->nsubj == 0 || c->passive || (best && c->verb < best->verb))
+			continue;
+		int m = mention_at(x, c->subj[0]);
+		if (usable(x, m)) {
+			best = c;
+			bm = owner_of_place(x, m);
+		}
+	}
+	return bm;
+}
+
+/* Is there a verb between mention m and token tok? */
+static int verb_between(const ctx *x, int m, int tok)
+{
+	for (int k = x->s->ments[m].tok_end; k < tok; k++)
+		if (is_verb(x, k))
 			return 1;
 	return 0;
 }
@@ -1090,6 +1120,15 @@ static int code_verbal(ctx *x, int ti)
 				nsrc = 1;
 			if (!nsrc)
 				return 0;
+		}
+		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND)) {
+			/* "X rejected the terms proposed by Hamas and vowed to":
+			 * a verb joined by "and" shares the first clause's subject,
+			 * not the actor another verb took before it */
+			int m = is_word(x, t->anchor - 2, ",") ? main_subject(x, t->anchor)
+							       : conjunct_subject(x, t->anchor);
+			if (m >= 0 && m != src[0] && verb_between(x, m, s->ments[src[0]].tok_start))
+				src[0] = m, nsrc = 1;
 		}
 		if (!nsrc && (src[0] = speaker_it(x, c)) >= 0)
 			nsrc = 1;

@@ -463,9 +463,11 @@ static int modifiers_only(const ctx *x, int from, int to)
 			if (!cw_lex_has(lex, CW_LX_POSSESSIVE, w->lower))
 				return 0;
 		if (m >= 0 && m < s->nments) {
+			/* an adjective, an owner, or a name used as one ("the U.S.
+			 * air strike") */
 			const cw_mention *a = &s->ments[m];
 			int e = a->tok_end;
-			if (a->kind != CW_M_ADJ &&
+			if (a->kind != CW_M_ADJ && e != to &&
 			    !(e < s->ntoks && cw_lex_has(lex, CW_LX_POSSESSIVE, s->toks[e].lower)))
 				return 0;
 		}

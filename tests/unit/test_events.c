@@ -45,6 +45,14 @@ static const row rows[] = {
 	{ "The French government scrapped a planned fuel tax increase.", NULL, "FRAGOV 0832 FRA" },
 	/* agents take their country from the place */
 	{ "Riot police fired tear gas at protesters in Nairobi.", NULL, "KENCOP 175 KENOPP" },
+	/* a verb joined by "and" shares its first conjunct's subject, not
+	 * the actor another verb took ("drafted by France") */
+	{ "Russia rejected the plan drafted by France and expelled two French diplomats.", NULL,
+	  "RUS 127 FRA; RUS 161 FRA" },
+	/* the topic of an inquiry is no event of its own */
+	{ "Turkey opened an inquiry into the Russian air strike on Idlib.", NULL, "TUR 090 RUS" },
+	/* a place of place is no target of a meeting's agreement */
+	{ "Armenia and Azerbaijan agreed to hold talks in Vienna.", NULL, "ARM 036 AZE; AZE 036 ARM" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
