@@ -336,15 +336,22 @@ static int pattern_target(const ctx *x, const cw_trigger *t, const cw_clause *c)
 	return -1;
 }
 
-/* "agreed to hold talks in Vienna": a place after a preposition of place
- * is where, not whom, whatever the parse made of it. */
+/* "agreed to hold talks in Vienna", "signed agreements at the White
+ * House": a place or a body after a preposition of place is where, not
+ * whom, whatever the parse made of it. */
 static int placed(const ctx *x, int m)
 {
 	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[m];
+	if (a->kind == CW_M_AGENT || a->kind == CW_M_PRONOUN)
+		return 0;   /* "fired tear gas at protesters": a party */
 	int p = s->ments[m].tok_start - 1;
 	if (lx(x, p, CW_LX_ARTICLES))
 		p--;
-	return lx(x, p, CW_LX_PLACE_PREPS);
+	if (!lx(x, p, CW_LX_PLACE_PREPS))
+		return 0;
+	/* "fired at Israel" aims at a country; "at the White House" is where */
+	return !(lx(x, p, CW_LX_AIMING_PREPS) && strcmp(a->code, a->country) == 0);
 }
 
 static int clause_target(const ctx *x, const cw_clause *c, int *objs, int max)

@@ -179,6 +179,7 @@ enum cw_lex {
 	CW_LX_THING_RELATIVES,   /* relatives whose antecedent is a thing: that, which */
 	CW_LX_IN,                /* "used in an April attack": the setting's preposition */
 	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
+	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

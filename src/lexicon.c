@@ -46,6 +46,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_THING_RELATIVES] = "thing-relatives",
 	[CW_LX_IN] = "setting-in",
 	[CW_LX_STATE_SECTORS] = "state-sectors",
+	[CW_LX_AIMING_PREPS] = "aiming-preps",
 };
 
 struct cw_lexicon {
