@@ -1243,7 +1243,9 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 		return 0;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - ADVERBIAL_REACH; k--) {
 		if (lx(x, k, CW_LX_ADVERBIAL))
-			return k + 1 < t->anchor;   /* "after withdrawing" is no clause */
+			/* "before withdrawing": a gerund clause with the main
+			 * clause's subject is background too */
+			return k + 1 < t->anchor || gerund(x, t->anchor);
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || lx(x, k, CW_LX_RELATIVES) ||
 		    lx(x, k, CW_LX_AND))
 			return 0;
