@@ -21,12 +21,14 @@ typedef struct phrase {
 	const char *text;        /* lower case, the '*' removed */
 	size_t len;
 	int stem, story;
+	int next;                /* the next phrase with the same first byte, or -1 */
 } phrase;
 
 struct cw_discard_list {
 	cw_arena *arena;
 	phrase *p;
 	int n, cap;
+	int first[256];          /* the first phrase starting with each byte, or -1 */
 };
 
 typedef struct loader {
@@ -64,7 +66,9 @@ static int on_line(void *ctx, char *line, int lineno)
 		return -1;
 	}
 	ld->d->p = g;
-	g[ld->d->n++] = (phrase){ copy, n, stem, story };
+	unsigned char c = (unsigned char)copy[0];
+	g[ld->d->n] = (phrase){ copy, n, stem, story, ld->d->first[c] };
+	ld->d->first[c] = ld->d->n++;
 	return 0;
 }
 
@@ -79,6 +83,8 @@ int cw_discards_load(cw_discard_list **out, const char *data_dir, char *err, siz
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	for (int c = 0; c < 256; c++)
+		d->first[c] = -1;
 	char path[4096];
 	snprintf(path, sizeof path, "%s/discards.txt", data_dir);
 	loader ld = { d, path, err, errlen };
@@ -107,26 +113,30 @@ static int word_char(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
-/* Does the phrase occur in text[0, n) at the start of a word? */
-static int occurs(const phrase *p, const char *text, size_t n)
+/* Does the phrase occur at text[i], ending where a word ends? */
+static int at(const phrase *p, const char *text, size_t i, size_t n)
 {
-	for (size_t i = 0; i + p->len <= n; i++) {
-		if ((i > 0 && word_char(text[i - 1])) || tolower((unsigned char)text[i]) != p->text[0])
-			continue;
-		size_t k = 1;
-		while (k < p->len && tolower((unsigned char)text[i + k]) == p->text[k])
-			k++;
-		if (k == p->len && (p->stem || i + k == n || !word_char(text[i + k])))
-			return 1;
-	}
-	return 0;
+	if (i + p->len > n)
+		return 0;
+	size_t k = 1;
+	while (k < p->len && tolower((unsigned char)text[i + k]) == p->text[k])
+		k++;
+	return k == p->len && (p->stem || i + k == n || !word_char(text[i + k]));
 }
 
+/* Phrases are tried only at the starts of words, and only those that
+ * begin with the word's first letter: one pass over the text. */
 const char *cw_discard_match(const cw_discard_list *d, const char *text, size_t n, int story)
 {
-	for (int i = 0; d && i < d->n; i++)
-		if (d->p[i].story == story && occurs(&d->p[i], text, n))
-			return d->p[i].text;
+	if (!d || !d->n)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && word_char(text[i - 1]))
+			continue;
+		for (int k = d->first[(unsigned char)tolower((unsigned char)text[i])]; k >= 0; k = d->p[k].next)
+			if (d->p[k].story == story && at(&d->p[k], text, i, n))
+				return d->p[k].text;
+	}
 	return NULL;
 }
 

@@ -58,6 +58,7 @@ typedef struct ctx {
 	curlew_doc *doc;
 	cw_sentence *s;
 	int cap;       /* event array capacity */
+	uint64_t *lex; /* each token's lexicon lists (cw_lex_mask), or NULL */
 } ctx;
 
 static int usable(const ctx *x, int m)
@@ -72,16 +73,27 @@ static int is_word(const ctx *x, int t, const char *w)
 	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
 }
 
+/* Bit 63 of a token's lexicon set says it has been looked up; the ending
+ * lists hold endings, not words, and are asked with ends(). */
+#define LEX_KNOWN ((uint64_t)1 << 63)
+
 /* Is token t a word of the lexicon's list? */
 static int lx(const ctx *x, int t, int list)
 {
 	const cw_sentence *s = x->s;
-	return t >= 0 && t < s->ntoks && cw_lex_has(x->cw->lexicon, list, s->toks[t].lower);
+	if (t < 0 || t >= s->ntoks)
+		return 0;
+	if (!x->lex)
+		return cw_lex_has(x->cw->lexicon, list, s->toks[t].lower);
+	if (!(x->lex[t] & LEX_KNOWN))
+		x->lex[t] = cw_lex_mask(x->cw->lexicon, s->toks[t].lower) | LEX_KNOWN;
+	return (int)(x->lex[t] >> list & 1);
 }
 
-static int ends_in(const ctx *x, const char *w, int list)
+/* Does token t end in one of the list's endings (-ing, -ed)? */
+static int ends(const ctx *x, int t, int list)
 {
-	return cw_lex_ends(x->cw->lexicon, list, w);
+	return cw_lex_ends(x->cw->lexicon, list, x->s->toks[t].lower);
 }
 
 static int violent(const ctx *x, const char *code)
@@ -972,8 +984,7 @@ static int phrase_actor(const ctx *x, int from)
  * "king" or "thing"). */
 static int gerund(const ctx *x, int tok)
 {
-	const char *w = x->s->toks[tok].lower;
-	return strlen(w) > 4 && ends_in(x, w, CW_LX_PROGRESSIVE);
+	return strlen(x->s->toks[tok].lower) > 4 && ends(x, tok, CW_LX_PROGRESSIVE);
 }
 
 static int participle(const ctx *x, const cw_trigger *t)
@@ -1301,8 +1312,7 @@ static int participle_after_noun(const ctx *x, const cw_trigger *t)
 	const cw_sentence *s = x->s;
 	if (t->flags & CW_TR_NOMINAL || t->anchor < 1)
 		return 0;
-	const char *w = s->toks[t->anchor].lower;
-	if (strlen(w) < 4 || !ends_in(x, w, CW_LX_PAST))
+	if (strlen(s->toks[t->anchor].lower) < 4 || !ends(x, t->anchor, CW_LX_PAST))
 		return 0;
 	const cw_token *prev = &s->toks[t->anchor - 1];
 	if (prev->flags & CW_T_PUNCT || !(prev->nlemma || prev->mention >= 0) ||
@@ -1466,11 +1476,15 @@ static int code_wanted(ctx *x, int ti)
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	ctx x = { cw, doc, s, 0 };
+	ctx x = { cw, doc, s, 0, NULL };
 	s->events = NULL;
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
+	/* the rules ask about the same few tokens' words over and over:
+	 * each token's lists are looked up once, when first asked */
+	if (!(x.lex = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *x.lex)))
+		return CURLEW_ESYS;
 	int statements = 0, settings = 0;
 	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: specific events; pass 1: events named only as the
@@ -1513,7 +1527,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	ctx x = { cw, doc, s, 0 };
+	ctx x = { cw, doc, s, 0, NULL };
 	merge_repeats(&x);
 	return 0;
 }

@@ -65,6 +65,7 @@ struct cw_frame_dict {
 	int ngov, gcap;
 	cw_map *skip;
 	cw_map *skip_endings;
+	cw_map *ends;            /* the words a cue ends with, to try cues only there */
 };
 
 static const char *const frame_names[CW_NFRAMES] = {
@@ -159,6 +160,10 @@ static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
 	cue *g = cw_grow(f->arena, f->cues, &f->ccap, f->ncues + 1, sizeof *g);
 	if (!g)
 		return bad(ld, lineno, "out of memory", NULL);
+	const fel *last = &c.els[c.nels - 1];
+	for (int a = 0; a < last->nalts; a++)
+		if (cw_map_put(f->ends, last->alts[a], f) < 0)
+			return bad(ld, lineno, "out of memory", NULL);
 	f->cues = g;
 	f->cues[f->ncues++] = c;
 	return 0;
@@ -224,7 +229,7 @@ int cw_frames_load(cw_frame_dict **out, const curlew *cw, char *err, size_t errl
 		*err = '\0';
 	cw_frame_dict *f = calloc(1, sizeof *f);
 	if (!f || !(f->arena = cw_arena_new()) || !(f->skip = cw_map_new()) ||
-	    !(f->skip_endings = cw_map_new())) {
+	    !(f->skip_endings = cw_map_new()) || !(f->ends = cw_map_new())) {
 		cw_frames_free(f);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -248,6 +253,7 @@ void cw_frames_free(cw_frame_dict *f)
 		return;
 	cw_map_free(f->skip);
 	cw_map_free(f->skip_endings);
+	cw_map_free(f->ends);
 	cw_arena_free(f->arena);
 	free(f);
 }
@@ -280,7 +286,17 @@ typedef struct ctx {
 	const curlew *cw;
 	const cw_frame_dict *f;
 	cw_sentence *s;
+	unsigned char *ends;     /* per token: could a cue end on it (see may_end) */
+	int *gov;                /* per trigger: the frame of what it governs, or -1 */
 } ctx;
+
+/* A code is at most four characters ("1384", "174K"). */
+static void set_code(char dst[5], const char *src)
+{
+	size_t n = strlen(src);
+	memcpy(dst, src, n < 4 ? n + 1 : 4);
+	dst[4] = '\0';
+}
 
 static int word_is(const cw_token *t, const fel *e)
 {
@@ -348,10 +364,32 @@ static int applies(const cue *c, const cw_trigger *t)
 	return c->only == ANY || (c->only == NOUN_ONLY) == nominal;
 }
 
+/* Could a cue end on this token? */
+static int may_end_word(const cw_frame_dict *f, const cw_token *t)
+{
+	const cw_map *e = f->ends;
+	return (t->lower && cw_map_get(e, t->lower)) || (t->vlemma && cw_map_get(e, t->vlemma)) ||
+	       (t->nlemma && cw_map_get(e, t->nlemma));
+}
+
+/* ... memoised per token (0 unknown, 1 no, 2 yes): every trigger looks
+ * at the same tokens before it. */
+static int may_end(const ctx *x, const cw_token *t)
+{
+	if (!x->ends)
+		return may_end_word(x->f, t);
+	unsigned char *e = &x->ends[t - x->s->toks];
+	if (!*e)
+		*e = (unsigned char)(1 + may_end_word(x->f, t));
+	return *e == 2;
+}
+
 /* The best word cue ending on token p: the longest. */
 static const cue *cue_at(const ctx *x, const cw_trigger *t, int p, int negation_only, int *start)
 {
 	const cue *best = NULL;
+	if (!may_end(x, &x->s->toks[p]))
+		return NULL;
 	for (int i = 0; i < x->f->ncues; i++) {
 		const cue *c = &x->f->cues[i];
 		if (c->clause || !applies(c, t) || (negation_only && c->frame != CW_F_NEGATED))
@@ -417,7 +455,7 @@ static const cue *clause_cue(const ctx *x, const cw_trigger *t, int *start)
 		}
 		if (p < 0 || stop_punct(&s->toks[p]))
 			return NULL;
-		for (int i = 0; i < x->f->ncues; i++) {
+		for (int i = 0; may_end(x, &s->toks[p]) && i < x->f->ncues; i++) {
 			const cue *c = &x->f->cues[i];
 			if (c->clause && applies(c, t) && (*start = match_from(x, c, c->nels - 1, p)) >= 0)
 				return c;
@@ -488,7 +526,7 @@ static int governor_before(const ctx *x, int i)
 	for (int j = 0; j < s->ntrigs; j++) {
 		const cw_trigger *u = &s->trigs[j];
 		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > COMP_REACH ||
-		    cw_frame_governed(x->f, s, u) < 0)
+		    x->gov[j] < 0)
 			continue;
 		if (modifiers_only(x, u->tok_end, t->anchor))
 			return j;
@@ -555,7 +593,7 @@ static void refine(const ctx *x, cw_trigger *u, int frame, const char *content)
 		return;
 	const char *c = framed_code(x, frame, content);
 	if (*c && frame != CW_F_ASSERTED)
-		snprintf(u->fcode, sizeof u->fcode, "%s", c);
+		set_code(u->fcode, c);
 }
 
 /* In PETRARCH's conventions an announced act is the act: only negation
@@ -588,15 +626,21 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	}
 	if (t->frame == CW_F_ASSERTED && reported(s, t))
 		t->frame = CW_F_REPORTED;
-	snprintf(t->fcode, sizeof t->fcode, "%s", framed_code(x, t->frame, t->code));
+	set_code(t->fcode, framed_code(x, t->frame, t->code));
 }
 
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	(void)doc;
 	if (!cw->frames)
 		return 0;
-	ctx x = { cw, cw->frames, s };
+	ctx x = { cw, cw->frames, s, NULL, NULL };
+	if (!s->ntrigs)
+		return 0;
+	if (!(x.ends = cw_alloc(doc->arena, (size_t)s->ntoks)) ||
+	    !(x.gov = cw_alloc(doc->arena, (size_t)s->ntrigs * sizeof *x.gov)))
+		return CURLEW_ESYS;
+	for (int i = 0; i < s->ntrigs; i++)
+		x.gov[i] = cw_frame_governed(x.f, s, &s->trigs[i]);
 	for (int i = 0; i < s->ntrigs; i++) {
 		cw_trigger *t = &s->trigs[i];
 		t->governor = t->cue = -1;
@@ -606,7 +650,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	/* The act a pattern swallowed is its content ("refused to > meet"). */
 	for (int i = 0; i < s->ntrigs; i++) {
 		cw_trigger *u = &s->trigs[i];
-		int frame = cw_frame_governed(x.f, s, u);
+		int frame = x.gov[i];
 		if (u->comp_code[0] && frame >= 0)
 			refine(&x, u, frame, u->comp_code);
 	}
@@ -616,18 +660,18 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	for (int i = 0; i < s->ntrigs; i++) {
 		cw_trigger *t = &s->trigs[i];
 		int u = t->cue >= 0 ? trigger_over(s, t->cue, t) : -1;
-		int frame = u >= 0 ? cw_frame_governed(x.f, s, &s->trigs[u]) : -1;
+		int frame = u >= 0 ? x.gov[u] : -1;
 		if (u >= 0 && frame < 0) {
 			/* a pattern's "to" is no purpose ("give in to") */
 			if (t->frame == CW_F_PURPOSE) {
 				t->frame = CW_F_ASSERTED;
-				snprintf(t->fcode, sizeof t->fcode, "%s", t->code);
+				set_code(t->fcode, t->code);
 			}
 			continue;
 		}
 		if (u < 0 && t->frame != CW_F_NEGATED && t->frame != CW_F_DENIED &&
 		    (u = governor_before(&x, i)) >= 0)
-			frame = cw_frame_governed(x.f, s, &s->trigs[u]);
+			frame = x.gov[u];
 		if (u < 0)
 			continue;
 		t->governor = u;

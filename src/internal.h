@@ -187,6 +187,8 @@ int cw_lexicon_load(cw_lexicon **out, const char *data_dir, char *err, size_t er
 void cw_lexicon_free(cw_lexicon *l);
 /* Is the (lower-case) word in the list? */
 int cw_lex_has(const cw_lexicon *l, int list, const char *word);
+/* The lists the word is in, bit (1 << list) each: one lookup for all. */
+uint64_t cw_lex_mask(const cw_lexicon *l, const char *word);
 /* Does the word end in one of the list's endings, with a stem before it? */
 int cw_lex_ends(const cw_lexicon *l, int list, const char *word);
 const char *cw_lex_name(int list);

@@ -49,8 +49,11 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_AIMING_PREPS] = "aiming-preps",
 };
 
+/* One map from each word to the set of lists it is in, so that a stage
+ * can learn all of a token's lists with one lookup (cw_lex_mask). */
 struct cw_lexicon {
-	cw_map *lists[CW_NLEX];
+	cw_arena *arena;
+	cw_map *words;           /* word -> uint64_t bit set of lists */
 	int defined[CW_NLEX];
 };
 
@@ -93,10 +96,13 @@ static int on_line(void *ctx, char *line, int lineno)
 		if (!*word)
 			continue;
 		cw_lower_ascii(word);
-		if (cw_map_put(ld->l->lists[id], word, ld->l) < 0) {
+		uint64_t *mask = cw_map_get(ld->l->words, word);
+		if (!mask && (!(mask = cw_alloc(ld->l->arena, sizeof *mask)) ||
+			      cw_map_put(ld->l->words, word, mask) < 0)) {
 			snprintf(ld->err, ld->errlen, "out of memory");
 			return -1;
 		}
+		*mask |= (uint64_t)1 << id;
 	}
 	return 0;
 }
@@ -106,12 +112,12 @@ int cw_lexicon_load(cw_lexicon **out, const char *data_dir, char *err, size_t er
 	*out = NULL;
 	if (errlen)
 		*err = '\0';
+	_Static_assert(CW_NLEX <= 64, "a list is a bit of a 64-bit set");
 	cw_lexicon *l = calloc(1, sizeof *l);
-	for (int i = 0; l && i < CW_NLEX; i++)
-		if (!(l->lists[i] = cw_map_new())) {
-			cw_lexicon_free(l);
-			l = NULL;
-		}
+	if (l && (!(l->arena = cw_arena_new()) || !(l->words = cw_map_new()))) {
+		cw_lexicon_free(l);
+		l = NULL;
+	}
 	if (!l) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -140,14 +146,20 @@ void cw_lexicon_free(cw_lexicon *l)
 {
 	if (!l)
 		return;
-	for (int i = 0; i < CW_NLEX; i++)
-		cw_map_free(l->lists[i]);
+	cw_map_free(l->words);
+	cw_arena_free(l->arena);
 	free(l);
+}
+
+uint64_t cw_lex_mask(const cw_lexicon *l, const char *word)
+{
+	const uint64_t *m = l && word ? cw_map_get(l->words, word) : NULL;
+	return m ? *m : 0;
 }
 
 int cw_lex_has(const cw_lexicon *l, int list, const char *word)
 {
-	return l && word && list >= 0 && list < CW_NLEX && cw_map_get(l->lists[list], word) != NULL;
+	return list >= 0 && list < CW_NLEX && (cw_lex_mask(l, word) >> list & 1);
 }
 
 const char *cw_lex_name(int list)
@@ -162,7 +174,7 @@ int cw_lex_ends(const cw_lexicon *l, int list, const char *word)
 	size_t n = strlen(word);
 	/* the endings are short: try every suffix that could be one */
 	for (size_t k = 1; k < n && k <= 4; k++)
-		if (cw_map_get(l->lists[list], word + n - k))
+		if (cw_lex_has(l, list, word + n - k))
 			return 1;
 	return 0;
 }
