@@ -426,6 +426,36 @@ static const cue *word_cue(const ctx *x, const cw_trigger *t, int *start)
 	return NULL;
 }
 
+/* A bare infinitive joined by "and" to an earlier one shares its cue:
+ * "was scheduled to give a speech and meet with dissidents", "will visit
+ * Paris and meet Macron". */
+static int base_form(const cw_token *t)
+{
+	return t->vlemma && t->lower && strcmp(t->vlemma, t->lower) == 0 && !(t->flags & CW_T_PUNCT);
+}
+
+static const cue *conjunct_cue(const ctx *x, const cw_trigger *t, int *start)
+{
+	const cw_sentence *s = x->s;
+	int a = t->tok_start - 1;
+	if (!base_form(&s->toks[t->anchor]) || a < 1 ||
+	    !cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[a].lower))
+		return NULL;
+	for (int v = a - 1; v >= 0 && v >= a - CLAUSE_REACH; v--) {
+		const cw_token *k = &s->toks[v];
+		if (stop_punct(k) || (k->lower && strcmp(k->lower, ",") == 0))
+			return NULL;
+		if (!base_form(k) || v == 0)
+			continue;
+		cw_trigger first = *t;
+		first.anchor = first.tok_start = v;
+		const cue *c = word_cue(x, &first, start);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
 /* A negation among the pattern's own words before its anchor. */
 static int own_negation(const ctx *x, const cw_trigger *t)
 {
@@ -613,7 +643,8 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	t->frame = CW_F_ASSERTED;
 	if (t->flags & CW_TR_NEGATED) {
 		t->frame = CW_F_DENIED;
-	} else if ((c = clause_cue(x, t, &start)) || (c = word_cue(x, t, &start))) {
+	} else if ((c = clause_cue(x, t, &start)) || (c = word_cue(x, t, &start)) ||
+		   (c = conjunct_cue(x, t, &start))) {
 		t->frame = c->frame;
 		t->cue = start;
 		t->holder = c->clause || c->actor;

@@ -19,6 +19,7 @@
 #define MAX_GAP 6          /* tokens a '*' may skip */
 #define MAX_ELS 16         /* elements in one pattern */
 #define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
+#define CONJUNCT_REACH 6   /* "to give a speech on trade and meet": back to the first verb */
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
@@ -914,7 +915,16 @@ static int base_licensed(const cw_sentence *s, int i, int depth)
 		const cw_token *q = &s->toks[j - 1];
 		if (q->mention >= 0)
 			return 1;       /* "Russia and China meet" */
-		return base_form(q) && base_licensed(s, j - 1, depth + 1);
+		/* "to give a speech and meet with": the first conjunct's
+		 * licensor holds for the second */
+		for (int v = j - 1; v >= 0 && v >= j - CONJUNCT_REACH; v--) {
+			const cw_token *w = &s->toks[v];
+			if (is_punct(w) || (w->flags & CW_T_QUOTE))
+				return 0;
+			if (base_form(w) && base_licensed(s, v, depth + 1))
+				return 1;
+		}
+		return 0;
 	}
 	const cw_mention *m = mention_of(s, p);
 	if (m) {

@@ -24,6 +24,9 @@ static const row rows[] = {
 	  CW_F_ATTEMPTED, "176", 0 },
 	{ "Russia continued to send arms to Syria.", "send", CW_F_ATTEMPTED, "072", 0 },
 	{ "Israel resumed shelling Gaza.", "shelling", CW_F_ATTEMPTED, "194", 0 },
+	/* a bare infinitive joined by "and" shares its first conjunct's cue */
+	{ "Iran tried to enter the compound and attack the guards.", "attack", CW_F_ATTEMPTED, "190", 0 },
+	{ "Russia will close the embassy and expel the diplomats.", "expel", CW_F_INTENDED, "1313", 0 },
 	/* negated */
 	{ "Russia did not attack Ukraine.", "attack", CW_F_NEGATED, "", 0 },
 	{ "The two leaders have never met.", "met", CW_F_NEGATED, "", 0 },
