@@ -1348,6 +1348,23 @@ static int trailing_attribution(const ctx *x, const cw_trigger *t)
 	return 0;
 }
 
+/* "Health officials said at least 17 people were killed": a bare
+ * statement whose report tells of an act (one no event could be made of: a passive
+ * with no doer, a background clause) passes the act on; it is no
+ * statement of the speaker's own. */
+static int reports_act(const ctx *x, int i)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j != i && u->anchor > t->anchor && !(u->flags & (CW_TR_SAY | CW_TR_REPORT)) &&
+		    !cw_code_is(x->cw->codes, u->code, CW_CC_STATEMENT))
+			return 1;
+	}
+	return 0;
+}
+
 /* Same category and same countries, as datasets count events. */
 static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
 {
@@ -1498,7 +1515,8 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			/* frames.c said whether the act is coded, and as what */
 			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;
-			if (pass == 2 && trailing_attribution(&x, t))
+			if (pass == 2 && (trailing_attribution(&x, t) ||
+					  ((t->flags & CW_TR_SAY) && reports_act(&x, i))))
 				continue;
 			int rc = wanted(t) ? code_wanted(&x, i)
 				 : t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);

@@ -25,6 +25,7 @@
 /* Token windows (see events.c for the reasoning behind such reaches). */
 #define NP_REACH 4      /* "Iraq's national security adviser": the owner before the agent */
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
+#define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 /* Countries remembered per story for agents no sentence places; a story
  * that names more is about too many to guess from. */
 #define MAX_STORY_COUNTRIES 16
@@ -142,6 +143,28 @@ static const char *member_of(const ctx *x, const cw_mention *m)
 	return o >= 0 && s->ments[o].country[0] ? s->ments[o].country : NULL;
 }
 
+/* "Russian missiles and drones", "Kenyan police and soldiers": an agent
+ * joined by "and" to one with a country shares it. */
+static const char *conjunct(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	int a = m->tok_start - 1;
+	if (!lx(x, a, CW_LX_AND))
+		return NULL;
+	/* the conjunct's head may be a plain noun after its adjective:
+	 * "Russian missiles" */
+	for (int k = a - 1; k >= 0 && k >= a - CONJUNCT_REACH; k--) {
+		if (s->toks[k].flags & CW_T_PUNCT)
+			return NULL;
+		int o = s->toks[k].mention;
+		if (o < 0 || o >= s->nments)
+			continue;
+		const cw_mention *p = &s->ments[o];
+		return p->country[0] && (p->nsectors > 0 || p->kind == CW_M_ADJ) ? p->country : NULL;
+	}
+	return NULL;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -151,8 +174,14 @@ static const char *setting(const ctx *x)
 	const char *c = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) || !p->country[0] ||
-		    lx(x, p->tok_end, CW_LX_POSSESSIVE))
+		if (!p->country[0] || lx(x, p->tok_end, CW_LX_POSSESSIVE))
+			continue;
+		/* "in Nairobi", or a city named as a modifier ("a Conakry
+		 * stadium"); a country named without a preposition is a party */
+		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
+		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) &&
+		    (m < 0 || m >= s->nments || s->ments[m].kind != CW_M_CAPITAL) &&
+		    (m >= 0 || p->tok_end >= s->ntoks || !s->toks[p->tok_end].nlemma))
 			continue;
 		if (c && strcmp(c, p->country) != 0)
 			return NULL;
@@ -243,6 +272,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			give_country(m, c, "resolve: the agent's place");
 		else if ((c = member_of(&x, m)))
 			give_country(m, c, "resolve: the agent's body");
+		else if ((c = conjunct(&x, m)))
+			give_country(m, c, "resolve: the agent it is joined to");
 		else if (modifier(&x, m))
 			continue;
 		else if (where)

@@ -22,6 +22,8 @@ static const agent_row agents[] = {
 	  "President", "TUNGOV" },
 	{ "Kenya's parliament passed the finance bill on Tuesday. Protesters later stormed the building.",
 	  "Protesters", "KENOPP" },
+	{ "Russian missiles and drones struck power plants overnight.", "drones", "RUSMIL" },
+	{ "Presidential guard troops stormed a Conakry stadium.", "troops", "GIN" },
 	/* places that disagree, or a place that is no setting, give nothing */
 	{ "Police in Paris arrested three men.", "Police", "FRACOP" },
 	{ "Police arrested three men in Paris and two in Berlin.", "Police", "COP" },
