@@ -713,7 +713,9 @@ static int setting(const ctx *x, const cw_trigger *t)
 static int complement_target(const ctx *x, const cw_trigger *t, int src);
 
 /* "ruled out sending missiles to Ukraine", "condemned the attack on
- * Kyiv": an act about another act is aimed where its content is. */
+ * Kyiv": an act about another act is aimed where its content is; a
+ * demand or appeal at the one who must act ("demanded on Tuesday that the
+ * United States apologise"). */
 static int content_target(const ctx *x, int ti, int src)
 {
 	const cw_sentence *s = x->s;
@@ -721,8 +723,11 @@ static int content_target(const ctx *x, int ti, int src)
 		const cw_trigger *g = &s->trigs[i];
 		if (g->governor != ti)
 			continue;
-		int m = pattern_target(x, g, clause_of(x, g));
-		if (m >= 0 && !same_actor(x, m, src))
+		const cw_clause *c = clause_of(x, g);
+		int m = pattern_target(x, g, c);
+		if (m < 0 && c && c->nsubj > 0 && (g->frame == CW_F_DEMANDED || g->frame == CW_F_APPEALED))
+			m = mention_at(x, c->subj[0]);
+		if (m >= 0 && usable(x, m) && !same_actor(x, m, src))
 			return m;
 	}
 	return -1;

@@ -72,6 +72,10 @@ static const row rows[] = {
 	  CW_F_INTENDED, "138", 0 },
 	/* governed content: the act is the governing pattern's topic or aim */
 	{ "Zelenskiy condemned the Russian missile strike on Kyiv.", "missile", CW_F_TOPIC, "", 0 },
+	{ "The rebels declared a complete cessation of military operations.", "military",
+	  CW_F_TOPIC, "", 0 },
+	{ "China demanded on Tuesday that the United States apologise.", "apologise",
+	  CW_F_DEMANDED, "", 0 },
 	{ "Zelenskiy condemned the Russian missile strike on Kyiv.", "condemned",
 	  CW_F_ASSERTED, "111", 0 },
 	{ "The Taliban reversed a decision, refusing to let girls return.", "refusing",
