@@ -47,6 +47,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_IN] = "setting-in",
 	[CW_LX_STATE_SECTORS] = "state-sectors",
 	[CW_LX_AIMING_PREPS] = "aiming-preps",
+	[CW_LX_FOREIGN] = "foreign-words",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

@@ -26,6 +26,7 @@
 #define NP_REACH 4      /* "Iraq's national security adviser": the owner before the agent */
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
+#define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
 /* Countries remembered per story for agents no sentence places; a story
  * that names more is about too many to guess from. */
 #define MAX_STORY_COUNTRIES 16
@@ -91,6 +92,17 @@ static cw_mention *new_mention(ctx *x)
 	memset(c, 0, sizeof *c);
 	c->also = -1;
 	return c;
+}
+
+/* "Western governments", "foreign diplomats": an agent said to be of
+ * another country, which it takes from nowhere around it (the agent's
+ * own words are its title: "the foreign minister"). */
+static int foreign(const ctx *x, const cw_mention *m)
+{
+	for (int t = m->tok_start - FOREIGN_REACH; t < m->tok_start; t++)
+		if (lx(x, t, CW_LX_FOREIGN))
+			return 1;
+	return 0;
 }
 
 static void give_country(cw_mention *m, const char *country, const char *rule)
@@ -276,6 +288,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			give_country(m, c, "resolve: the agent it is joined to");
 		else if (modifier(&x, m))
 			continue;
+		else if (foreign(&x, m))
+			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 		else if (where)
 			give_country(m, where, "resolve: the sentence's place");
 		else if (dateline)
@@ -312,7 +326,7 @@ static int localise(ctx *x, int src, int tgt)
 {
 	cw_sentence *s = x->s;
 	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
-	if (b->country[0] || !a->country[0] || b->kind != CW_M_AGENT || b->nsectors == 0)
+	if (b->country[0] || !a->country[0] || b->kind != CW_M_AGENT || b->nsectors == 0 || foreign(x, b))
 		return tgt;
 	cw_mention *c = new_mention(x);
 	if (!c)

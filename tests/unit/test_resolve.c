@@ -24,6 +24,8 @@ static const agent_row agents[] = {
 	  "Protesters", "KENOPP" },
 	{ "Russian missiles and drones struck power plants overnight.", "drones", "RUSMIL" },
 	{ "Presidential guard troops stormed a Conakry stadium.", "troops", "GIN" },
+	/* an agent said to be of another country takes none from around it */
+	{ "NAIROBI (Reuters) - Western diplomats met the opposition leaders.", "diplomats", "GOV" },
 	/* places that disagree, or a place that is no setting, give nothing */
 	{ "Police in Paris arrested three men.", "Police", "FRACOP" },
 	{ "Police arrested three men in Paris and two in Berlin.", "Police", "COP" },
@@ -43,6 +45,7 @@ static const target_row targets[] = {
 	{ "Israeli jets struck a camp in Gaza.", "PSE" },
 	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", "GEOGOV" },
 	{ "Armenian protesters rallied against the government.", "ARMGOV" },
+	{ "Bishop Desmond Tutu called on Western governments to impose sanctions on Pretoria.", "GOV" },
 	{ "The French government scrapped a planned fuel tax increase.", "FRA" },
 	/* a place of another country the act is aimed at, not one it is
 	 * done in, comes before the own country */
