@@ -58,6 +58,12 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_codes_load(&cw->codes, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "event codes", why);
 	}
+	if (cw_lexicon_load(&cw->lexicon, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "lexicon", why);
+	}
+	if (cw_discards_load(&cw->discards, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "discards", why);
+	}
 	if (cw_countries_load(&cw->countries, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "countries", why);
 	}
@@ -81,6 +87,9 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "verbs", why);
 	}
+	if (cw_frames_load(&cw->frames, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "frames", why);
+	}
 	return CURLEW_OK;
 }
 
@@ -88,6 +97,7 @@ void curlew_close(curlew *cw)
 {
 	if (!cw)
 		return;
+	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
 	cw_tagger_free(cw->tagger);
 	cw_syntax_free(cw->syntax);
@@ -95,6 +105,8 @@ void curlew_close(curlew *cw)
 	cw_actors_free(cw->actors);
 	cw_abbrevs_free(cw->abbrevs);
 	cw_countries_free(cw->countries);
+	cw_lexicon_free(cw->lexicon);
+	cw_discards_free(cw->discards);
 	cw_codes_free(cw->codes);
 	free(cw->data_dir);
 	free(cw);
@@ -173,6 +185,8 @@ static curlew_doc *doc_new(const curlew *cw)
 static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	int rc;
+	if (cw_discards(cw, doc, s))
+		return 0;
 	if ((rc = cw_tokens(cw, doc, s)) < 0 || (rc = cw_lemmas(cw, doc, s)) < 0 ||
 	    (rc = cw_tag(cw, doc, s)) < 0 ||
 	    (rc = cw_actors(cw, doc, s)) < 0 || (rc = cw_places(cw, doc, s)) < 0 ||
@@ -183,8 +197,11 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = -1;
 	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_chunk(cw, doc, s)) < 0)
 		return rc;
-	if ((rc = cw_events(cw, doc, s)) == 0)
-		rc = cw_locate(cw, doc, s);
+	if ((rc = cw_frames(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0 ||
+	    (rc = cw_locate(cw, doc, s)) < 0)
+		return rc;
 	doc->nevents += (size_t)s->nevents;
 	return rc;
 }
@@ -449,6 +466,7 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 	if ((rc = cw_dateline(cw, doc)) < 0)
 		return rc;
 	pick_story_date(doc);
+	doc->discard = cw_discard_match(cw->discards, doc->text, doc->len, 1);
 	uint32_t *spans;
 	int n;
 	if ((rc = cw_sentence_spans(cw, doc, &spans, &n)) < 0)

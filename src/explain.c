@@ -69,9 +69,22 @@ static void explain_triggers(FILE *out, const curlew_doc *doc, const cw_sentence
 		fprintf(out, "  [%d] %s ", i, t->code);
 		print_span(out, doc, s->toks[t->tok_start].start, s->toks[t->tok_end - 1].end);
 		fprintf(out, " rule %s%s%s%s\n", t->rule ? t->rule : "?",
-			t->flags & CW_TR_NEGATED ? " NEGATED" : "",
+			t->flags & CW_TR_NEGATED ? " DENIED" : "",
 			t->flags & CW_TR_NOMINAL ? " nominal" : "",
 			t->flags & CW_TR_SAY ? " statement" : "");
+		fprintf(out, "      frame %s", cw_frame_name(t->frame));
+		if (t->cue >= 0 && t->cue < t->anchor) {
+			fputs(" (", out);
+			print_span(out, doc, s->toks[t->cue].start, s->toks[t->anchor - 1].end);
+			fputs(")", out);
+		}
+		if (t->governor >= 0)
+			fprintf(out, ", content of [%d]", t->governor);
+		if (t->comp_code[0])
+			fprintf(out, ", governs %s", t->comp_code);
+		if (strcmp(t->fcode, t->code) != 0)
+			fprintf(out, ": %s", t->fcode[0] ? t->fcode : "not coded");
+		putc('\n', out);
 	}
 }
 
@@ -143,6 +156,11 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 	for (int i = 0; i < doc->nsents; i++) {
 		cw_sentence *s = &doc->sents[i];
 		fprintf(out, "== sentence %d: %.*s\n", s->index, (int)(s->end - s->start), doc->text + s->start);
+		if (s->discard) {
+			fprintf(out, "not coded: discards.txt has \"%s\"%s\n", s->discard,
+				doc->discard ? " (the whole story)" : "");
+			continue;
+		}
 		explain_tokens(out, s);
 		explain_mentions(out, doc, s);
 		explain_places_and_date(out, doc, s);

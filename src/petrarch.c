@@ -1384,7 +1384,7 @@ static int grammar_agent(const char *line)
 
 static int grammar_verb(const char *line)
 {
-	return strncmp(line, "!adj ", 5) == 0;
+	return line[0] == '!';   /* word lists: !adj, !reciprocal, !mirrored, !joint */
 }
 
 static int open_out(imp *im, const char *dir, const char *name)
