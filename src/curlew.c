@@ -68,11 +68,12 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_lemmas_init() < 0)
 		return load_failed(cw, "WordNet", errno == ENOMEM ? "out of memory"
 				   : "cannot open the WordNet database (package wordnet-base)");
-	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
-		return load_failed(cw, "actors", why);
-	}
+	/* places first: a Phoenix name the gazetteer knows is a place */
 	if (cw_places_load(&cw->places, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "places", why);
+	}
+	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "actors", why);
 	}
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "verbs", why);

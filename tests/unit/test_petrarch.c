@@ -201,6 +201,10 @@ static void test_import(void)
 	char *gen = slurp(out, "gen/countries.tsv");
 	CHECK(gen != NULL);
 	free(gen);
+	/* PETRARCH's dictionaries alone: curlew's Phoenix conversion stays out */
+	char *ph = slurp(out, "phoenix/actors.txt");
+	CHECK(ph == NULL);
+	free(ph);
 
 	/* the converted directory loads and codes */
 	curlew_options o = CURLEW_OPTIONS_INIT;
@@ -231,6 +235,9 @@ static void test_import(void)
 	char *ma = slurp(merged, "agents.txt");
 	CHECK(ma && strstr(ma, "[GOV MIL]"));
 	free(ma);
+	char *mp = slurp(merged, "phoenix/actors.txt");   /* with --merge it goes along */
+	CHECK(mp != NULL);
+	free(mp);
 	rc = curlew_open(&cw, &(curlew_options){ merged, 1, 0, NULL, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	curlew_close(cw);
