@@ -120,8 +120,21 @@ function generated(original) {
 	return `${m[3]}-${String(mon).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
 }
 
+// A national leader's six months in the chair of the EU Council (the
+// rotating presidency): news still names him by his country.
+function presidencyTerm(r) {
+	if (r.code !== 'IGOEUREEC' || r.from === '-' || r.to === '-')
+		return false;
+	return (Date.parse(r.to) - Date.parse(r.from)) / 86400000 <= 190;
+}
+
 function fixRoles(a, asOf) {
 	a.roles = a.roles.filter(r => {
+		if (presidencyTerm(r)) {
+			drop('roles dropped, IGOEUREEC for six months or less: a national leader in the ' +
+			     'rotating chair of the EU Council, whom news still names by his country');
+			return false;
+		}
 		const pre = r.code.slice(0, 3);
 		if (filter.code.has(r.code) || filter.code.has(pre)) {
 			drop(`roles dropped, coded ${r.code.length > 3 ? pre + '...' : r.code}: ` +
