@@ -29,7 +29,7 @@ static const char usage_text[] =
 	"\n"
 	"options for code:\n"
 	"  --input FMT      txt, jsonl or html (default: by file extension; stdin: jsonl)\n"
-	"  --format FMT     jsonl (default), tsv or plover\n"
+	"  --format FMT     jsonl (default), tsv, plover, or places (a line per place mention)\n"
 	"  --date DATE      story date when neither the record nor a dateline gives one\n"
 	"  --threads N      code N stories at a time (output stays in input order)\n"
 	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
@@ -379,13 +379,19 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 				o->format = CURLEW_OUT_TSV;
 			else if (strcmp(v, "plover") == 0)
 				o->format = CURLEW_OUT_PLOVER;
+			else if (strcmp(v, "places") == 0)
+				o->format = CURLEW_OUT_PLACES;
 			else
 				return usage_error("unknown output format", v);
 		} else if (strcmp(a, "--date") == 0) {
 			int y, m, d;
 			char c;
-			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3)
-				return usage_error("--date wants YYYY-MM-DD", v);
+			/* a day of the calendar: 2024-02-30 is no date */
+			static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3 || strlen(v) != 10 ||
+			    m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+			    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
+				return usage_error("--date wants a date YYYY-MM-DD", v);
 			o->date = v;
 		} else if (strcmp(a, "--threads") == 0) {
 			o->threads = atoi(v);
