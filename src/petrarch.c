@@ -132,7 +132,12 @@ static char *name_case(cw_arena *a, const char *s)
 		}
 		if (k)
 			o[k++] = ' ';
-		int acronym = dot || letters <= 2 || (letters == 3 && !*e && k == 0);
+		/* PETRARCH names end in '_' ("ETA_"): the last word is the one
+		 * with only separators after it */
+		const char *rest = e;
+		while (*rest == '_' || *rest == ' ')
+			rest++;
+		int acronym = dot || letters <= 2 || (letters == 3 && !*rest && k == 0);
 		for (const char *c = s; c < e; c++) {
 			int first = c == s || c[-1] == '-';
 			unsigned char ch = (unsigned char)*c;
