@@ -160,6 +160,13 @@ data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
+# The Phoenix (PETRARCH) actor and agent dictionaries, converted by curlew's
+# own importer and filtered into data/phoenix/ (tools/import-phoenix.sh).
+# Development time only: it reads ../shared, and the result is committed.
+.PHONY: phoenix
+phoenix: build/curlew
+	sh tools/import-phoenix.sh
+
 deps:
 	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"
 

@@ -78,11 +78,12 @@ int curlew_open(curlew **out, const curlew_options *opts)
 		return load_failed(cw, "part-of-speech tagger", why);
 	if (cw_syntax_load(&cw->syntax, cw->data_dir, why, sizeof why) < 0)
 		return load_failed(cw, "chunker", why);
-	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
-		return load_failed(cw, "actors", why);
-	}
+	/* places first: a Phoenix name the gazetteer knows is a place */
 	if (cw_places_load(&cw->places, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "places", why);
+	}
+	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "actors", why);
 	}
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "verbs", why);

@@ -475,8 +475,22 @@ int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errl
 void cw_tagger_free(cw_tagger *tg);
 int cw_tag(const curlew *cw, curlew_doc *doc, cw_sentence *s);      /* tagger.c */
 
+/* actors.c loads DATA/actors.txt and DATA/agents.txt, then the converted
+ * Phoenix dictionaries in DATA/phoenix/ if present; a Phoenix name never
+ * overrides one of curlew's own. */
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_actors_free(cw_actor_dict *d);
+/* What the loader did with the Phoenix names, for tests and the README. */
+typedef struct cw_actor_stats {
+	long added;        /* names and agent phrases taken */
+	long known;        /* skipped: curlew's own files have the same words */
+	long composed;     /* skipped: curlew reads them as title + name or
+			    * country + title ("President Karzai", "U.S. President") */
+	long shadowed;     /* entries dropped whole: one of their names is one
+			    * of curlew's own actors, whose roles and dates win */
+	long places;       /* skipped: the gazetteer's places ("Gaza") */
+} cw_actor_stats;
+void cw_actors_stats(const cw_actor_dict *d, cw_actor_stats *out);
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* actors.c */
 
 /* gazetteer.c: the compiled world index (data/gen/gazetteer.idx), mapped
