@@ -609,6 +609,27 @@ static int report_frame(const cw_sentence *s, int i)
 	return 0;
 }
 
+/* "condemned the takeover, and Canberra suspended ...": "and" (after a
+ * comma or not) before an actor that a finite verb follows opens a clause
+ * of its own, whose subject is no object of the verb before. */
+static int opens_clause(const cw_sentence *s, int i)
+{
+	if (is_comma(&s->toks[i]) && i + 1 < s->ntoks)
+		i++;
+	if (!is_and(&s->toks[i]) || i + 1 >= s->ntoks)
+		return 0;
+	int k = i + 1;
+	if (is_det(&s->toks[k]) && mention_at(s, k) < 0)
+		k++;
+	int m = mention_at(s, k);
+	if (m < 0)
+		return 0;
+	k = s->ments[m].tok_end;
+	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
+		k++;   /* "and Canberra also suspended" */
+	return k < s->ntoks && (is_finite_tag(&s->toks[k]) || s->toks[k].pos == CW_POS_MD);
+}
+
 static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *c)
 {
 	int a = t->anchor;
@@ -623,7 +644,7 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 	for (int i = from; i < s->ntoks; i++) {
 		const cw_token *tk = &s->toks[i];
 		if (hard_stop(tk) || (is_relative(tk) && i > from) || (i > a + 1 && is_anchor(s, i) && i != t->target_tok) ||
-		    report_frame(s, i))
+		    report_frame(s, i) || (i > from && opens_clause(s, i)))
 			break;
 		int m = mention_at(s, i);
 		if (m < 0)

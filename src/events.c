@@ -588,17 +588,19 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 		ntgt = 1;
 	if (ntgt == 0 && nsrc > 1 && coordinated(x, src, nsrc) &&
 	    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL))) {
-		/* "Indian and Chinese troops clashed": each acts toward the
-		 * others.  "China and the Solomon Islands signed a pact", "Kerry
-		 * and Lavrov met": news names the side it reports from first,
-		 * and coders take that one as the source of one event toward
-		 * each partner, not a pair of mirror events.  A @mutual pattern
-		 * and PETRARCH mode code both directions. */
+		/* "Indian and Chinese troops clashed", "Kerry and Lavrov met":
+		 * each acts toward the other, a joint act of two gets both
+		 * directions (tests/eval/GUIDE.md).  Of a longer list ("Israel,
+		 * the UAE and Bahrain signed") news names the side it reports
+		 * from first, and that one is the source of one event toward
+		 * each partner, rather than every pair both ways, unless the
+		 * act is one each side does for its own part (mirrored, force,
+		 * @mutual, PETRARCH mode). */
 		int first = 0;
 		for (int i = 1; i < nsrc; i++)
 			if (s->ments[src[i]].tok_start < s->ments[src[first]].tok_start)
 				first = i;
-		int mutual = violent(x, s->trigs[trig].code) ||
+		int mutual = nsrc == 2 || violent(x, s->trigs[trig].code) ||
 			     (s->trigs[trig].flags & (CW_TR_MIRRORED | CW_TR_MUTUAL)) || x->cw->opts.petrarch;
 		for (int i = 0; i < nsrc && rc == 0; i++)
 			for (int j = 0; j < nsrc && rc == 0; j++)
@@ -1370,24 +1372,29 @@ static int reports_act(const ctx *x, int i)
 	return 0;
 }
 
-/* Same category and same countries, as datasets count events. */
-static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
-{
-	const cw_sentence *s = x->s;
-	if (strncmp(a->code, b->code, 2) != 0)
-		return 0;
-	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
-		return 0;   /* easing restrictions and releasing people differ */
-	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
-}
-
+/* Of one country; two bodies of no country ("the United Nations and the
+ * African Union", both IGO...) are one only when their codes are. */
 static int same_country(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
 	if (a < 0 || b < 0)
 		return a == b;
-	return strncmp(s->ments[a].code, s->ments[b].code, 3) == 0;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	if (!p->country[0] && !q->country[0])
+		return strcmp(p->code, q->code) == 0;
+	return strncmp(p->code, q->code, 3) == 0;
 }
+
+/* Same category and same countries, as datasets count events. */
+static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
+{
+	if (strncmp(a->code, b->code, 2) != 0)
+		return 0;
+	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
+		return 0;   /* easing restrictions and releasing people differ */
+	return same_country(x, a->source, b->source);
+}
+
 
 /* A target the sentence gives: named, or the place or government the act
  * was aimed at; the source's own country is only a default. */

@@ -17,10 +17,17 @@ static const row rows[] = {
 	{ "Ukrainian troops shelled Russian positions in Belgorod.", NULL, "UKRMIL 194 RUS" },
 	{ "Three Palestinian teenagers were arrested by Israeli police in Hebron.", NULL,
 	  "ISRCOP 173 PSE" },
-	/* compound subjects: acts each side does for its part give both
-	 * directions, a meeting one from the side named first */
+	/* compound subjects: a joint act of two gives both directions; of a
+	 * longer list, a meeting goes from the side named first to each */
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0356 PSE; PSE 0356 ISR" },
-	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS" },
+	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
+	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* two bodies of no country are two sources, not one repeated */
+	{ "The United Nations and the African Union condemned Mali's junta.", NULL,
+	  "IGO 111 MLI; IGO 111 MLI" },
+	/* ", and X verb ..." opens a clause: X is no object of the verb before */
+	{ "Norway condemned the coup, and Sweden suspended aid to Niger.", NULL,
+	  "NOR 111 -; SWE 162 NER" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
 	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },
