@@ -120,10 +120,14 @@ enum cw_code_class {
 	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
-	CW_CC_STATEMENT = 1 << 3 /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_JUDGES = 1 << 4    /* judges another act: "condemned the move" is aimed at its doer */
 };
-/* The target an event gets when the sentence names none. */
-enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
+/* The target an event gets when the sentence names none (the codes'
+ * implied column); CW_I_DOER is no column value: the doer of the act an
+ * event judges ("condemned the move"), which resolve.c finds for any code
+ * of the judges class. */
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_DOER };
 
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
@@ -191,6 +195,7 @@ enum cw_lex {
 	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
 	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
+	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

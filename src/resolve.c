@@ -27,14 +27,31 @@
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 #define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
+#define ACT_REACH 6      /* "condemned the country's illegal military move": verb to the act's noun */
 /* Countries remembered per story for agents no sentence places; a story
  * that names more is about too many to guess from. */
 #define MAX_STORY_COUNTRIES 16
+/* Events remembered per story: its first ones, which tell the news that
+ * later sentences react to ("Pakistan condemned the move" after "India
+ * revoked Kashmir's status"); wire stories lead with it. */
+#define MAX_DEEDS 8
+#define DEED_TEXT 96     /* the doer's words, cut: they are only shown */
+
+/* An earlier event's doer, copied: the sentence it was in may be gone. */
+typedef struct deed {
+	char code[32], country[4];
+	char sectors[CW_MAX_SECTORS][4];
+	int nsectors;
+	char text[DEED_TEXT];
+	char root[3];            /* the event's root, "19" */
+} deed;
 
 typedef struct story_memory {
 	char country[MAX_STORY_COUNTRIES][4];
 	int count[MAX_STORY_COUNTRIES];
 	int n;
+	deed deeds[MAX_DEEDS];
+	int ndeeds;
 } story_memory;
 
 typedef struct ctx {
@@ -445,6 +462,165 @@ static int own_country(ctx *x, int src)
 	return (int)(c - s->ments);
 }
 
+/* ------------------------------------------------------ judged acts */
+
+/* Does token k name an act: a word of the act-nouns list (by its base
+ * form), or the anchor of a nominal pattern ("the takeover")?  Its root
+ * goes to root ("" when only the list knows it). */
+static int act_noun(const ctx *x, int k, char root[3])
+{
+	const cw_sentence *s = x->s;
+	const cw_token *w = &s->toks[k];
+	root[0] = '\0';
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == k && (s->trigs[i].flags & CW_TR_NOMINAL)) {
+			snprintf(root, 3, "%.2s", s->trigs[i].code);
+			return 1;
+		}
+	return lx(x, k, CW_LX_ACT_NOUNS) ||
+	       (w->nlemma && cw_lex_has(x->cw->lexicon, CW_LX_ACT_NOUNS, w->nlemma));
+}
+
+static int np_word(int pos)
+{
+	return pos == CW_POS_DT || pos == CW_POS_PRPS || pos == CW_POS_JJ || pos == CW_POS_JJR ||
+	       pos == CW_POS_JJS || pos == CW_POS_NN || pos == CW_POS_NNS || pos == CW_POS_CD ||
+	       pos == CW_POS_VBN;
+}
+
+/* The act an event judges, named by a noun with no actor in its phrase:
+ * the object ("condemned the move", "welcomed the release of ..."), the
+ * pattern's own last word ("rejected the accusation"), or the noun a
+ * reduced relative hangs on ("a move Israel condemned").  Returns its
+ * token, or -1. */
+static int judged_act(const ctx *x, const cw_trigger *t, int src, char root[3])
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src];
+	if (a->tok_end == t->tok_start && a->tok_start >= 1 && act_noun(x, a->tok_start - 1, root) &&
+	    !usable(s, s->toks[a->tok_start - 1].mention))
+		return a->tok_start - 1;
+	if (t->tok_end - 1 > t->anchor && act_noun(x, t->tok_end - 1, root))
+		return t->tok_end - 1;
+	int head = -1;
+	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + ACT_REACH; k++) {
+		const cw_token *w = &s->toks[k];
+		if (w->mention >= 0)
+			return -1;   /* "condemned the Indian move": its doer is named */
+		if (!np_word(w->pos))
+			break;
+		if (w->pos == CW_POS_NN || w->pos == CW_POS_NNS)
+			head = k;
+		else if (head >= 0)
+			break;
+	}
+	return head >= 0 && act_noun(x, head, root) ? head : -1;
+}
+
+/* May the doer of an earlier act (code, country) be the target of src's
+ * judgement?  Not src itself, nor, for the state, its own country ("India
+ * revoked ... India said": the same side); the opposition may well judge
+ * what its country's state did ("Taiwan lifted martial law ... opposition
+ * leaders criticised"). */
+static int other_doer(const ctx *x, const cw_mention *src, const char *code, const char *country)
+{
+	if (!code[0] || strcmp(code, src->code) == 0)
+		return 0;
+	if (!src->country[0] || strcmp(src->country, country) != 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", src->nsectors ? src->sectors[0] : "");
+	cw_lower_ascii(sector);
+	int state = !src->nsectors || cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+	return !(state && (strcmp(code, country) == 0 || strcmp(src->code, src->country) == 0));
+}
+
+/* The target as a mention of its own: the doer's code, the act noun's
+ * place in the text (its words are the doer's, as a pronoun's are). */
+static int doer_mention(ctx *x, int tok, const char *code, const char *country,
+			const char (*sectors)[4], int nsectors, const char *text)
+{
+	cw_sentence *s = x->s;
+	cw_mention *c = new_mention(x);
+	if (!c)
+		return -1;
+	c->tok_start = c->head = tok;
+	c->tok_end = tok + 1;
+	c->start = s->toks[tok].start;
+	c->end = s->toks[tok].end;
+	snprintf(c->code, sizeof c->code, "%s", code);
+	memcpy(c->country, country, sizeof c->country);
+	memcpy(c->sectors, sectors, sizeof c->sectors);
+	c->nsectors = nsectors;
+	c->kind = CW_M_NAME;
+	c->text = text;
+	c->rule = "resolve: the doer of the act it judges";
+	return (int)(c - s->ments);
+}
+
+/* "Pakistan condemned the move", "Blinken welcomed the release": aimed
+ * at whoever did the act, told earlier in the sentence (the nearest) or
+ * in the story (the first, the news the story leads with); of the act's
+ * own kind when the noun says which ("the strikes"). */
+static int doer_target(ctx *x, const story_memory *sm, int ev)
+{
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	char root[3];
+	if (!cw_code_is(x->cw->codes, e->code, CW_CC_JUDGES))
+		return -1;
+	int tok = judged_act(x, &s->trigs[e->trigger], e->source, root);
+	if (tok < 0)
+		return -1;
+	const cw_mention *src = &s->ments[e->source];
+	for (int pass = root[0] ? 0 : 1; pass < 2; pass++) {
+		for (int j = ev - 1; j >= 0; j--) {
+			/* an act told before this one (not this one's own
+			 * compound subject: "Australia and New Zealand
+			 * condemned") */
+			const cw_event *o = &s->events[j];
+			const cw_mention *d = o->source >= 0 ? &s->ments[o->source] : NULL;
+			if (s->trigs[o->trigger].tok_start >= s->trigs[e->trigger].tok_start)
+				continue;
+			if (d && other_doer(x, src, d->code, d->country) &&
+			    (pass || strncmp(o->code, root, 2) == 0))
+				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
+						    d->text);
+		}
+		for (int j = 0; sm && j < sm->ndeeds; j++) {
+			const deed *d = &sm->deeds[j];
+			if (other_doer(x, src, d->code, d->country) && (pass || strcmp(d->root, root) == 0)) {
+				const char *text = cw_strdup(x->doc->arena, d->text);
+				if (!text) {
+					x->oom = 1;
+					return -1;
+				}
+				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
+						    text);
+			}
+		}
+	}
+	return -1;
+}
+
+/* Keeps the story's first events' doers for the sentences after. */
+static void remember_deeds(story_memory *sm, const cw_sentence *s)
+{
+	for (int i = 0; sm && i < s->nevents && sm->ndeeds < MAX_DEEDS; i++) {
+		const cw_event *e = &s->events[i];
+		if (e->source < 0)
+			continue;
+		const cw_mention *m = &s->ments[e->source];
+		deed *d = &sm->deeds[sm->ndeeds++];
+		snprintf(d->code, sizeof d->code, "%s", m->code);
+		memcpy(d->country, m->country, sizeof d->country);
+		memcpy(d->sectors, m->sectors, sizeof d->sectors);
+		d->nsectors = m->nsectors;
+		snprintf(d->text, sizeof d->text, "%s", m->text ? m->text : "");
+		snprintf(d->root, sizeof d->root, "%.2s", e->code);
+	}
+}
+
 /* PETRARCH charts no own-country target (the place and the government
  * it takes from its own dictionaries' patterns alike). */
 static int implied_target(ctx *x, const cw_event *e, int *how)
@@ -474,6 +650,7 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
 	ctx x = { cw, doc, s, s->nments, 0 };
+	story_memory *sm = memory(doc);
 	for (int i = 0; i < s->nevents && !x.oom; i++) {
 		cw_event *e = &s->events[i];
 		if (e->source < 0)
@@ -483,8 +660,11 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			if (same_actor(s, e->source, e->target))
 				e->target = -1;
 		}
+		if (e->target < 0 && !cw->opts.petrarch && (e->target = doer_target(&x, sm, i)) >= 0)
+			e->implied = CW_I_DOER;
 		if (e->target < 0)
 			e->target = implied_target(&x, e, &e->implied);
 	}
+	remember_deeds(sm, s);
 	return x.oom ? CURLEW_ESYS : 0;
 }

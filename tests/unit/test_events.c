@@ -28,6 +28,16 @@ static const row rows[] = {
 	/* ", and X verb ..." opens a clause: X is no object of the verb before */
 	{ "Norway condemned the coup, and Sweden suspended aid to Niger.", NULL,
 	  "NOR 111 -; SWE 162 NER" },
+	/* an act judging one named by a noun is aimed at its doer, told
+	 * earlier in the sentence or the story */
+	{ "Moldova expelled three Russian diplomats on Monday. Moscow condemned the decision.", NULL,
+	  "MDA 161 RUS; RUS 111 MDA" },
+	{ "Kenya closed its border with Somalia, a step Mogadishu criticised.", NULL,
+	  "KEN 191 SOM; SOM 111 KEN" },
+	{ "Hungary blocked the sanctions package. Poland and Lithuania criticised the move.", NULL,
+	  "HUN 129 HUN; POL 111 HUN; LTU 111 HUN" },
+	{ "Taiwan lifted martial law. Opposition leaders criticised the decision.", NULL,
+	  "TWN 0814 TWN; TWNOPP 111 TWN" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
 	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },
