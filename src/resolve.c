@@ -28,6 +28,8 @@
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 #define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
 #define ACT_REACH 6      /* "condemned the country's illegal military move": verb to the act's noun */
+/* CAMEO's sector for ordinary people: "Algerians" named as a noun. */
+#define PEOPLE_SECTOR "CVL"
 /* Countries remembered per story for agents no sentence places; a story
  * that names more is about too many to guess from. */
 #define MAX_STORY_COUNTRIES 16
@@ -275,6 +277,23 @@ static void remember(story_memory *sm, const cw_sentence *s)
 	}
 }
 
+/* "called on Algerians to stay calm", "thousands of Brazilians": a plural
+ * demonym standing as a noun (no noun after it) is the country's people,
+ * a party of its own apart from the country's state. */
+static int people(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	if (m->kind != CW_M_ADJ || m->nsectors > 0 || m->tok_end != m->tok_start + 1)
+		return 0;
+	const cw_token *w = &s->toks[m->tok_start];
+	size_t n = strlen(w->lower);
+	if (n < 4 || w->lower[n - 1] != 's' || !(w->flags & CW_T_CAP))
+		return 0;
+	const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+	return !next || !(next->pos == CW_POS_NN || next->pos == CW_POS_NNS || next->pos == CW_POS_NNP ||
+			  next->pos == CW_POS_NNPS || next->pos == CW_POS_POS);
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -292,6 +311,11 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
 					    m->nsectors < CW_MAX_SECTORS; k += 3)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
+		if (people(&x, m)) {
+			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
+			snprintf(m->code, sizeof m->code, "%s%s", m->country, PEOPLE_SECTOR);
+			m->rule = "resolve: a demonym as a noun, the country's people";
+		}
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
 		const char *c;

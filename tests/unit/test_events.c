@@ -61,8 +61,15 @@ static const row rows[] = {
 	/* implied targets: the place of violence, the government of a
 	 * protest, the source's own country for a domestic act */
 	{ "Israeli jets struck a camp in Gaza.", NULL, "ISR 195 PSE" },
-	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", NULL, "GEO 141 GEOGOV" },
+	{ "Thousands of Georgians rallied in Tbilisi.", NULL, "GEO 141 GEOGOV" },
+	/* (the people rally at parliament: a body of their state, not themselves) */
+	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", NULL, "GEO 141 GEOLEG" },
 	{ "The French government scrapped a planned fuel tax increase.", NULL, "FRAGOV 0832 FRA" },
+	/* a demonym standing as a noun is the country's people, no self-dyad
+	 * with the state that addresses them */
+	{ "Kenyan President William Ruto called on Kenyans to remain calm.", "2023-05-01",
+	  "KENGOV 020 KENCVL" },
+	{ "Thousands of Chileans marched in Santiago.", NULL, "CHLCVL 141 CHLGOV" },
 	/* agents take their country from the place */
 	{ "Riot police fired tear gas at protesters in Nairobi.", NULL, "KENCOP 175 KENOPP" },
 	/* a verb joined by "and" shares its first conjunct's subject, not
