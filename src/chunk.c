@@ -630,6 +630,21 @@ static int opens_clause(const cw_sentence *s, int i)
 	return k < s->ntoks && (is_finite_tag(&s->toks[k]) || s->toks[k].pos == CW_POS_MD);
 }
 
+/* "imposed a curfew, a week after Indian tourists were attacked": a
+ * subordinate clause set off by a comma tells the background, and its
+ * actors are no objects of the verb before.  (Without the comma it may
+ * name the party: "threatened to blow it up if police stormed it".) */
+#define ASIDE_REACH 3   /* ", a week after": the comma to the subordinator */
+static int subord_aside(const cw_sentence *s, int i)
+{
+	if (!has_class(&s->toks[i], SYN_SUBORD))
+		return 0;
+	for (int k = i - 1; k >= 0 && k >= i - ASIDE_REACH; k--)
+		if (is_comma(&s->toks[k]))
+			return 1;
+	return 0;
+}
+
 static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *c)
 {
 	int a = t->anchor;
@@ -644,7 +659,7 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 	for (int i = from; i < s->ntoks; i++) {
 		const cw_token *tk = &s->toks[i];
 		if (hard_stop(tk) || (is_relative(tk) && i > from) || (i > a + 1 && is_anchor(s, i) && i != t->target_tok) ||
-		    report_frame(s, i) || (i > from && opens_clause(s, i)))
+		    report_frame(s, i) || (i > from && (opens_clause(s, i) || subord_aside(s, i))))
 			break;
 		int m = mention_at(s, i);
 		if (m < 0)

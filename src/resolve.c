@@ -452,13 +452,42 @@ static int home_government(ctx *x, int src, int implied)
 	return (int)(c - s->ments);
 }
 
-/* Does the sentence name an actor of another country ("He added that all
- * proposals were rejected by the Armenian side", the speaker being
- * Azerbaijani)?  Then the act may well be aimed abroad. */
-static int foreign_party(const cw_sentence *s, const char *country)
+/* Does the sentence name an actor of another country as a party ("He
+ * added that all proposals were rejected by the Armenian side", the
+ * speaker being Azerbaijani): in the act's own stretch (between the
+ * punctuation around it), or as a party to another act or the speaker?
+ * Then the act may well be aimed abroad.  A country only mentioned in
+ * another clause ("declared martial law, accusing the opposition of
+ * sympathising with North Korea") is no party. */
+#define SPEAKER_REACH 2   /* "an Egyptian official said": the speaker's words to the verb */
+
+/* Is mention m a party to some act of the sentence, or its speaker ("...,
+ * an Egyptian official said")? */
+static int a_party(const cw_sentence *s, int m)
 {
+	for (int i = 0; i < s->nevents; i++)
+		if (s->events[i].source == m || s->events[i].target == m)
+			return 1;
+	int end = s->ments[m].tok_end;
+	for (int i = 0; i < s->ntrigs; i++)
+		if ((s->trigs[i].flags & (CW_TR_SAY | CW_TR_REPORT)) && s->trigs[i].anchor >= end &&
+		    s->trigs[i].anchor <= end + SPEAKER_REACH)
+			return 1;
+	return 0;
+}
+
+static int foreign_party(const cw_sentence *s, const cw_trigger *t, const char *country)
+{
+	/* the stretch of the act's own clause: up to the punctuation around it */
+	int lo = t->tok_start, hi = t->tok_end;
+	while (lo > 0 && !(s->toks[lo - 1].flags & CW_T_PUNCT))
+		lo--;
+	while (hi < s->ntoks && !(s->toks[hi].flags & CW_T_PUNCT))
+		hi++;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
+		if ((m->tok_start < lo || m->tok_start >= hi) && !a_party(s, i))
+			continue;
 		if (usable(s, i) && m->country[0] && strcmp(m->country, country) != 0)
 			return 1;
 	}
@@ -468,10 +497,10 @@ static int foreign_party(const cw_sentence *s, const char *country)
 /* "The French government scrapped a planned fuel tax increase", "Sudan's
  * military detained him": an act with no other party named is, as coders
  * chart it, done within the source's own country. */
-static int own_country(ctx *x, int src)
+static int own_country(ctx *x, const cw_trigger *t, int src)
 {
 	cw_sentence *s = x->s;
-	if (!s->ments[src].country[0] || foreign_party(s, s->ments[src].country))
+	if (!s->ments[src].country[0] || foreign_party(s, t, s->ments[src].country))
 		return -1;
 	cw_mention *c = new_mention(x);
 	if (!c)
@@ -664,7 +693,7 @@ static int implied_target(ctx *x, const cw_event *e, int *how)
 			*how = CW_I_PLACE;
 			return m;
 		}
-		m = own_country(x, e->source);
+		m = own_country(x, t, e->source);
 		*how = m >= 0 ? CW_I_OWN : CW_I_NONE;
 	}
 	return m;

@@ -43,7 +43,7 @@ typedef struct target_row {
 
 static const target_row targets[] = {
 	{ "Israeli jets struck a camp in Gaza.", "PSE" },
-	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", "GEOGOV" },
+	{ "Thousands of Georgians rallied in Tbilisi.", "GEOGOV" },
 	{ "Armenian protesters rallied against the government.", "ARMGOV" },
 	{ "Bishop Desmond Tutu called on Western governments to impose sanctions on Pretoria.", "GOV" },
 	{ "The French government scrapped a planned fuel tax increase.", "FRA" },
@@ -54,6 +54,10 @@ static const target_row targets[] = {
 	/* none for a threat, and no own country when another is named */
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
+	/* ... but a country only mentioned in another clause is no party */
+	{ "The Peruvian government declared a state of emergency on Sunday, citing unrest it blamed "
+	  "on agitators trained in Bolivia.", "PER" },
+	{ "Sri Lanka imposed a curfew, a week after Indian tourists were attacked.", "LKA" },
 	/* a demand by a state names its own target; one by its people is
 	 * aimed at their government */
 	{ "Students in Dhaka demanded better pay.", "BGDGOV" },
