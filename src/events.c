@@ -735,6 +735,44 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
+static int finite_tag(int pos)
+{
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
+/* Is mention m followed by a finite verb of its own ("Israel responded",
+ * "Moscow later said"): the subject of a clause, not an object? */
+static int own_verb(const ctx *x, int m)
+{
+	const cw_sentence *s = x->s;
+	int k = s->ments[m].tok_end;
+	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
+		k++;
+	return k < s->ntoks && finite_tag(s->toks[k].pos);
+}
+
+/* "..., and Israel responded with air strikes on Lebanon": the actor
+ * before a finite verb that is no trigger (so has no clause), between the
+ * clause around a nominal trigger and the trigger, is its doer. */
+static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, int *verb)
+{
+	const cw_sentence *s = x->s;
+	int stop = around ? around->verb : -1;
+	for (int k = tok - 1; k > stop && k > 0; k--) {
+		if (s->toks[k].flags & CW_T_PUNCT)
+			return -1;
+		if (!finite_tag(s->toks[k].pos) || s->toks[k].mention >= 0)
+			continue;
+		int b = k - 1;
+		if (b > 0 && s->toks[b].pos == CW_POS_RB)
+			b--;
+		int m = s->toks[b].mention;
+		*verb = k;
+		return usable(x, m) ? m : -1;
+	}
+	return -1;
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -742,6 +780,11 @@ static int code_nominal(ctx *x, int ti)
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
+	int verb = -1;
+	if (src < 0 && (src = verb_subject_before(x, t->anchor, c, &verb)) >= 0)
+		why = "nominal trigger: source is the subject of the verb before it";
+	else
+		verb = -1;
 	if (src < 0) {
 		src = first_subject(x, c);
 		why = "nominal trigger: source is the subject of the clause around it";
@@ -758,7 +801,12 @@ static int code_nominal(ctx *x, int ti)
 		tgt = content_target(x, ti, src);
 	if (tgt < 0 && src >= 0 && intent_like(x, t))
 		tgt = complement_target(x, t, src);   /* "willing to work with Seoul" */
-	if (tgt < 0 && c && setting(x, t)) {
+	if (tgt < 0 && verb >= 0 && setting(x, t)) {
+		/* the same with a verb that is no trigger: its object */
+		for (int k = verb + 1; k < t->anchor && tgt < 0; k++)
+			if (usable(x, s->toks[k].mention) && s->toks[k].mention != src)
+				tgt = s->toks[k].mention;
+	} else if (tgt < 0 && c && setting(x, t)) {
 		/* "told Macron in a telephone call", "engaged peacekeepers in
 		 * a firefight": the clause's object is the other party */
 		for (int i = 0; i < c->nobj && tgt < 0; i++) {
@@ -1132,10 +1180,11 @@ static int code_verbal(ctx *x, int ti)
 			if (!nsrc)
 				return 0;
 		}
-		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND)) {
+		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND) && !own_verb(x, src[0])) {
 			/* "X rejected the terms proposed by Hamas and vowed to":
 			 * a verb joined by "and" shares the first clause's subject,
-			 * not the actor another verb took before it */
+			 * not the actor another verb took before it ("and Israel
+			 * responded ... and sent": Israel has a verb of its own) */
 			int m = is_word(x, t->anchor - 2, ",") ? main_subject(x, t->anchor)
 							       : conjunct_subject(x, t->anchor);
 			if (m >= 0 && m != src[0] && verb_between(x, m, s->ments[src[0]].tok_start))
