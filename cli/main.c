@@ -293,9 +293,11 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			continue;
 		}
 		if (rc < 0) {
-			fprintf(stderr, "curlew: %s\n", curlew_reader_errmsg(r));
-			curlew_reader_free(r);
-			return CURLEW_EXIT_SYSTEM;
+			/* A read error ends this input only: the stories read
+			 * before it and the other inputs are still coded. */
+			fprintf(stderr, "curlew: %s; the rest of it skipped\n", curlew_reader_errmsg(r));
+			t->status = CURLEW_EXIT_SYSTEM;
+			break;
 		}
 		if (o->resume && b->store) {
 			int has = curlew_store_has(b->store, &st, o->date);
@@ -536,6 +538,14 @@ static int cmd_code(int argc, char **argv)
 			continue;
 		}
 		FILE *f = fopen(argv[i], "rb");
+		struct stat sb;
+		/* A directory opens, and fails only at the first read: a shell
+		 * glob that picks one up must not end the run. */
+		if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fclose(f);
+			f = NULL;
+			errno = EISDIR;
+		}
 		if (!f) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "%s: %s; skipped", argv[i], strerror(errno));
@@ -543,7 +553,6 @@ static int cmd_code(int argc, char **argv)
 			continue;
 		}
 		sysfail = code_stream(b, f, argv[i], &o, &t);
-		struct stat sb;
 		if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode))
 			t.bytes_base += (double)sb.st_size;
 		fclose(f);

@@ -140,6 +140,16 @@ static size_t skip_bom(const char *s, size_t n)
 	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
 }
 
+/* A directory opens like a file and fails at the first read: it is bad
+ * input (a glob that caught a folder), not a failing disk. */
+static int read_error(curlew_reader *r)
+{
+	int e = errno ? errno : EIO;
+	if (e == EISDIR)
+		return fail(r, CURLEW_EDATA, "%s: is a directory; skipped", r->name);
+	return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name, strerror(e));
+}
+
 /* ---------------------------------------------------------------- jsonl */
 
 static const char *opt_string(json_t *obj, const char *key)
@@ -156,8 +166,7 @@ static int next_jsonl(curlew_reader *r, curlew_story *st)
 		if (n < 0) {
 			r->done = 1;
 			if (ferror(r->f))
-				return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name,
-					    strerror(errno ? errno : EIO));
+				return read_error(r);
 			return CURLEW_EOF;
 		}
 		r->lineno++;
@@ -232,7 +241,7 @@ static int slurp(curlew_reader *r, size_t *len)
 	}
 	if (ferror(r->f)) {
 		free(buf);
-		return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name, strerror(errno ? errno : EIO));
+		return read_error(r);
 	}
 	if (n > MAX_STORY) {
 		free(buf);

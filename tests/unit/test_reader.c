@@ -247,6 +247,27 @@ static void test_html(void)
 	fclose(f);
 }
 
+/* A directory opens as a FILE and fails at the first read: bad input to
+ * skip (issue 9), in both whole-file and JSONL readers. */
+static void test_directory(void)
+{
+	enum curlew_format fmts[] = { CURLEW_FMT_TXT, CURLEW_FMT_JSONL, CURLEW_FMT_HTML };
+	for (int i = 0; i < 3; i++) {
+		FILE *f = fopen("tests", "rb");
+		CHECK(f != NULL);
+		if (!f)
+			return;
+		curlew_reader *r;
+		curlew_story st;
+		CHECK_INT(curlew_reader_open(&r, f, "tests", fmts[i]), 0);
+		CHECK_INT(curlew_reader_next(r, &st), CURLEW_EDATA);
+		CHECK(strstr(curlew_reader_errmsg(r), "tests: is a directory") != NULL);
+		CHECK_INT(curlew_reader_next(r, &st), CURLEW_EOF);
+		curlew_reader_free(r);
+		fclose(f);
+	}
+}
+
 int main(void)
 {
 	test_formats();
@@ -256,5 +277,6 @@ int main(void)
 	test_txt();
 	test_binary_and_empty();
 	test_html();
+	test_directory();
 	return check_done("test_reader");
 }
