@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,21 @@ typedef struct opts {
 	int resume;
 	int batch;              /* stories per transaction */
 } opts;
+
+/* run_batch and code_stream: the reader of our output has gone (a pipe
+ * into `head`), which ends the run quietly; SIGPIPE is ignored so that it
+ * shows as EPIPE. */
+#define OUTPUT_CLOSED (-1)
+
+/* Output could not be written: said once, here.  A closed pipe is the
+ * end of the output, not an error. */
+static int output_failed(void)
+{
+	if (errno == EPIPE)
+		return OUTPUT_CLOSED;
+	fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
+	return CURLEW_EXIT_SYSTEM;
+}
 
 static int usage_error(const char *msg, const char *arg)
 {
@@ -251,10 +267,8 @@ static int run_batch(batch *b, const opts *o, totals *t)
 		job *j = &b->jobs[i];
 		report_story(j, o, t);
 		if (j->rc == CURLEW_OK) {
-			if (!b->store && curlew_write(stdout, j->doc, o->format) < 0) {
-				fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-				return CURLEW_EXIT_SYSTEM;
-			}
+			if (!b->store && curlew_write(stdout, j->doc, o->format) < 0)
+				return output_failed();
 			t->stories++;
 			t->sentences += (long)curlew_doc_nsentences(j->doc);
 			t->events += (long)curlew_doc_nevents(j->doc);
@@ -526,10 +540,8 @@ static int cmd_code(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
 	t.last_report = -1;
 	int sysfail = 0;
-	if (!b->store && curlew_write_header(stdout, o.format) < 0) {
-		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-		sysfail = CURLEW_EXIT_SYSTEM;
-	}
+	if (!b->store && curlew_write_header(stdout, o.format) < 0)
+		sysfail = output_failed();
 	if (first >= argc && !sysfail)
 		sysfail = code_stream(b, stdin, "-", &o, &t);
 	for (int i = first; i < argc && !sysfail; i++) {
@@ -566,11 +578,11 @@ static int cmd_code(int argc, char **argv)
 	curlew_store_close(b->store);
 	free(b);
 	curlew_close(cw);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-		return CURLEW_EXIT_SYSTEM;
-	}
-	return sysfail ? CURLEW_EXIT_SYSTEM : t.status;
+	if (sysfail == OUTPUT_CLOSED)
+		return t.status;
+	if (!sysfail && (fflush(stdout) != 0 || ferror(stdout)))
+		sysfail = output_failed();
+	return sysfail == OUTPUT_CLOSED ? t.status : sysfail ? CURLEW_EXIT_SYSTEM : t.status;
 }
 
 static int cmd_explain(int argc, char **argv)
@@ -725,6 +737,7 @@ static int cmd_validate(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is EPIPE: see output_failed */
 	if (argc < 2)
 		return usage_error("no command", NULL);
 	const char *cmd = argv[1];

@@ -89,7 +89,12 @@ const char *curlew_doc_id(const curlew_doc *doc);
 const char *curlew_doc_warnings(const curlew_doc *doc);
 
 /* Writes the doc's events in the given format.  The TSV header is written
- * by curlew_write_header, once per output. */
+ * by curlew_write_header, once per output.  A doc's records are written
+ * whole or not at all: f is flushed, then the block goes to its file
+ * descriptor with write(2) (short writes continued); if that fails half-way
+ * (disk full) and f is a regular file, the file is cut back to where the
+ * block began.  CURLEW_ESYS with errno set on failure (EPIPE: the reader
+ * has gone). */
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
 int curlew_write_header(FILE *f, enum curlew_out fmt);
 
