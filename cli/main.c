@@ -7,6 +7,7 @@
  *   curlew query --db URL WHAT          aggregates over an event store
  */
 #include <errno.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -158,8 +159,32 @@ static void *worker(void *arg)
 	}
 }
 
+/* Story ids seen in this run, for the rule on repeated ids (README,
+ * "Repeated story ids"): the later record wins, and a run with --resume
+ * must end as a plain run does.  Each slot keeps a 64-bit hash of the id
+ * (two ids in a million share one with odds of 1 in 10^7), where the id
+ * was first seen, and whether a record with it was coded in this run. */
+typedef struct seen_slot {
+	uint64_t h;              /* 0: empty */
+	const char *origin;      /* the input's name, alive for the run */
+	long line;
+	int coded;
+} seen_slot;
+
+/* Ids tracked per run: 2^20 (a slot is 32 bytes, the table at most half
+ * full: 64 MB at most).  Past that, repeats are not looked for and the
+ * run says so once; bigger inputs are split anyway (parallel --pipe). */
+#define SEEN_MAX (1L << 20)
+
+typedef struct seen_set {
+	seen_slot *slots;
+	long cap, n;             /* cap a power of two */
+	int full;                /* SEEN_MAX reached */
+} seen_set;
+
 typedef struct totals {
 	long stories, skipped, sentences, events;
+	seen_set seen;
 	int status;
 	struct timespec t0;
 	long last_report;
@@ -280,6 +305,89 @@ static int run_batch(batch *b, const opts *o, totals *t)
 	return 0;
 }
 
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;          /* FNV-1a, 64 bits */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ? h : 1;                              /* 0 marks an empty slot */
+}
+
+/* The slot of id, new (zeroed but for h) if the id was not seen; NULL when
+ * the set is full or out of memory. */
+static seen_slot *seen_find(seen_set *s, const char *id, int *fresh)
+{
+	if (s->n * 2 >= s->cap) {
+		if (s->n >= SEEN_MAX)
+			return NULL;
+		long cap = s->cap ? s->cap * 2 : 1024;
+		seen_slot *ns = calloc((size_t)cap, sizeof *ns);
+		if (!ns)
+			return NULL;
+		for (long i = 0; i < s->cap; i++) {
+			if (!s->slots[i].h)
+				continue;
+			long k = (long)(s->slots[i].h & (uint64_t)(cap - 1));
+			while (ns[k].h)
+				k = (k + 1) & (cap - 1);
+			ns[k] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = ns;
+		s->cap = cap;
+	}
+	uint64_t h = id_hash(id);
+	long k = (long)(h & (uint64_t)(s->cap - 1));
+	while (s->slots[k].h && s->slots[k].h != h)
+		k = (k + 1) & (s->cap - 1);
+	*fresh = !s->slots[k].h;
+	if (*fresh) {
+		memset(&s->slots[k], 0, sizeof s->slots[k]);
+		s->slots[k].h = h;
+		s->n++;
+	}
+	return &s->slots[k];
+}
+
+/* Notes a story's id.  A repeated one is warned about; with --resume it
+ * must be coded when an earlier record with the id was coded in this run,
+ * or that earlier record, not the later, would be what the store keeps
+ * (and each rerun would flip between them).  Returns the slot (NULL when
+ * untracked); *code_anyway says the resume check must not skip it. */
+static seen_slot *note_id(totals *t, const opts *o, const curlew_story *st, const char *name,
+			  int *code_anyway)
+{
+	*code_anyway = 0;
+	if (!st->id)
+		return NULL;
+	int fresh;
+	seen_slot *sl = seen_find(&t->seen, st->id, &fresh);
+	if (!sl) {
+		if (!t->seen.full && !o->quiet)
+			fprintf(stderr, "curlew: more than %ld stories: repeated story ids are no longer "
+				"looked for in this run\n", SEEN_MAX);
+		t->seen.full = 1;
+		return NULL;
+	}
+	if (fresh) {
+		sl->origin = name;
+		sl->line = st->line;
+		return sl;
+	}
+	*code_anyway = sl->coded;
+	if (!o->quiet) {
+		char here[64] = "", there[64] = "";
+		if (st->line > 0)
+			snprintf(here, sizeof here, ":%ld", st->line);
+		if (sl->line > 0)
+			snprintf(there, sizeof there, ":%ld", sl->line);
+		fprintf(stderr, "curlew: %s%s: story id \"%s\" repeats the one at %s%s; the later "
+			"record wins\n", strcmp(name, "-") ? name : "stdin", here, st->id,
+			strcmp(sl->origin, "-") ? sl->origin : "stdin", there);
+	}
+	return sl;
+}
+
 static void note_bad_input(totals *t, const char *msg)
 {
 	fprintf(stderr, "curlew: %s\n", msg);
@@ -313,7 +421,9 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			t->status = CURLEW_EXIT_SYSTEM;
 			break;
 		}
-		if (o->resume && b->store) {
+		int code_anyway;
+		seen_slot *sl = note_id(t, o, &st, name, &code_anyway);
+		if (o->resume && b->store && !code_anyway) {
 			int has = curlew_store_has(b->store, &st, o->date);
 			if (has < 0) {
 				fprintf(stderr, "curlew: database: %s\n", curlew_store_errmsg(b->store));
@@ -335,6 +445,8 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			curlew_reader_free(r);
 			return CURLEW_EXIT_SYSTEM;
 		}
+		if (sl)
+			sl->coded = 1;
 		if (++b->n == (o->batch > 0 ? o->batch : BATCH) && (rc = run_batch(b, o, t)) != 0) {
 			curlew_reader_free(r);
 			return rc;
@@ -575,6 +687,7 @@ static int cmd_code(int argc, char **argv)
 		job_clear(&b->jobs[i]);
 	progress(&t, &o, 1);
 	pthread_mutex_destroy(&b->lock);
+	free(t.seen.slots);
 	curlew_store_close(b->store);
 	free(b);
 	curlew_close(cw);
