@@ -82,6 +82,33 @@ static int output_failed(void)
 	return CURLEW_EXIT_SYSTEM;
 }
 
+/* YYYY-MM-DD naming a day of the calendar: 2023-02-29 and 2023-13-45
+ * are usage errors, not dates the coder would quietly ignore. */
+static int valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	if (s[10])
+		return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* A whole positive number, as --limit takes. */
+static int positive_long(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1)
+		return 0;
+	*out = v;
+	return 1;
+}
+
 static int usage_error(const char *msg, const char *arg)
 {
 	fprintf(stderr, "curlew: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -510,10 +537,8 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 			else
 				return usage_error("unknown output format", v);
 		} else if (strcmp(a, "--date") == 0) {
-			int y, m, d;
-			char c;
-			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3)
-				return usage_error("--date wants YYYY-MM-DD", v);
+			if (!valid_date(v))
+				return usage_error("--date wants a day as YYYY-MM-DD", v);
 			o->date = v;
 		} else if (strcmp(a, "--threads") == 0) {
 			o->threads = atoi(v);
@@ -580,12 +605,16 @@ static int cmd_query(int argc, char **argv)
 			q.by = argv[++i];
 		else if (strcmp(a, "--class") == 0)
 			q.cls = argv[++i];
-		else if (strcmp(a, "--from") == 0)
-			q.from = argv[++i];
-		else if (strcmp(a, "--to") == 0)
-			q.to = argv[++i];
-		else if (strcmp(a, "--limit") == 0)
-			q.limit = atol(argv[++i]);
+		else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
+			if (!valid_date(v))
+				return usage_error(a[2] == 'f' ? "--from wants a day as YYYY-MM-DD"
+							       : "--to wants a day as YYYY-MM-DD", v);
+			*(a[2] == 'f' ? &q.from : &q.to) = argv[++i];
+		} else if (strcmp(a, "--limit") == 0) {
+			if (!positive_long(v, &q.limit))
+				return usage_error("--limit wants a whole number of rows, 1 or more", v);
+			i++;
+		}
 		else if (a[0] == '-' && a[1] == '-')
 			return usage_error("unknown option", a);
 		else if (!have_what) {
@@ -599,12 +628,17 @@ static int cmd_query(int argc, char **argv)
 	if (!db)
 		return usage_error("query needs --db URL", NULL);
 	curlew_store *st;
-	if (curlew_store_open(&st, db, NULL) < 0) {
+	int rc = curlew_store_open(&st, db, NULL);
+	if (rc < 0) {
 		fprintf(stderr, "curlew: %s: %s\n", db, curlew_store_errmsg(st));
 		curlew_store_close(st);
-		return CURLEW_EXIT_SYSTEM;
+		return rc == CURLEW_EUSAGE ? CURLEW_EXIT_USAGE : CURLEW_EXIT_SYSTEM;
 	}
-	int rc = curlew_store_query(st, &q, stdout);
+	rc = curlew_store_query(st, &q, stdout);
+	if (rc < 0 && errno == EPIPE && ferror(stdout)) {
+		curlew_store_close(st);     /* the reader has gone: see output_failed */
+		return CURLEW_EXIT_OK;
+	}
 	if (rc < 0)
 		fprintf(stderr, "curlew: query: %s\n", curlew_store_errmsg(st));
 	curlew_store_close(st);
@@ -703,9 +737,11 @@ static int cmd_explain(int argc, char **argv)
 	const char *date = NULL, *sentence = NULL;
 	curlew_options lo = CURLEW_OPTIONS_INIT;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			date = argv[++i];
-		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			if (!valid_date(date))
+				return usage_error("--date wants a day as YYYY-MM-DD", date);
+		} else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
 			lo.data_dir = argv[++i];
 		else if (strcmp(argv[i], "--no-parse") == 0)
 			lo.use_parser = 0;
@@ -725,9 +761,16 @@ static int cmd_explain(int argc, char **argv)
 		return CURLEW_EXIT_USAGE;
 	}
 	int rc = curlew_explain(cw, sentence, date, stdout);
+	int write_errno = errno;
+	if (rc < 0 && !(rc == CURLEW_ESYS && ferror(stdout)))
+		fprintf(stderr, "curlew: explain: %s\n", curlew_errmsg(cw));
 	curlew_close(cw);
 	if (rc == CURLEW_EDATA)
 		return CURLEW_EXIT_SKIPPED;
+	if (rc < 0 && ferror(stdout)) {
+		errno = write_errno;
+		return output_failed() == OUTPUT_CLOSED ? CURLEW_EXIT_OK : CURLEW_EXIT_SYSTEM;
+	}
 	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
 }
 

@@ -137,7 +137,9 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
  * verbose, every story not coded wholly right is shown, gold beside coded. */
 int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
 
-/* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
+/* Prints how a sentence is coded: tokens, actors, parse, patterns, events.
+ * A sentence that cannot be coded (CURLEW_EDATA) prints nothing; the
+ * reason is then curlew_errmsg(cw), so explain is for one thread at a time. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
 
 
