@@ -391,8 +391,8 @@ static seen_slot *note_id(totals *t, const opts *o, const curlew_story *st, cons
 	seen_slot *sl = seen_find(&t->seen, st->id, &fresh);
 	if (!sl) {
 		if (!t->seen.full && !o->quiet)
-			fprintf(stderr, "curlew: more than %ld stories: repeated story ids are no longer "
-				"looked for in this run\n", SEEN_MAX);
+			fprintf(stderr, "curlew: %s: repeated story ids are no longer looked for in "
+				"this run\n", t->seen.n >= SEEN_MAX ? "over 1,048,576 stories" : "out of memory");
 		t->seen.full = 1;
 		return NULL;
 	}
