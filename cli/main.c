@@ -31,7 +31,7 @@ static const char usage_text[] =
 	"\n"
 	"options for code:\n"
 	"  --input FMT      txt, jsonl or html (default: by file extension; stdin: jsonl)\n"
-	"  --format FMT     jsonl (default), tsv or plover\n"
+	"  --format FMT     jsonl (default), tsv, plover, or places (a line per place mention)\n"
 	"  --date DATE      story date when neither the record nor a dateline gives one\n"
 	"  --threads N      code N stories at a time (output stays in input order)\n"
 	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
@@ -534,6 +534,8 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 				o->format = CURLEW_OUT_TSV;
 			else if (strcmp(v, "plover") == 0)
 				o->format = CURLEW_OUT_PLOVER;
+			else if (strcmp(v, "places") == 0)
+				o->format = CURLEW_OUT_PLACES;
 			else
 				return usage_error("unknown output format", v);
 		} else if (strcmp(a, "--date") == 0) {

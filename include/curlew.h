@@ -67,7 +67,8 @@ typedef struct curlew_story {
 } curlew_story;
 
 enum curlew_format { CURLEW_FMT_AUTO, CURLEW_FMT_TXT, CURLEW_FMT_JSONL, CURLEW_FMT_HTML };
-enum curlew_out { CURLEW_OUT_JSONL, CURLEW_OUT_TSV, CURLEW_OUT_PLOVER };
+/* PLACES: one JSON line per place mention (the README lists the fields). */
+enum curlew_out { CURLEW_OUT_JSONL, CURLEW_OUT_TSV, CURLEW_OUT_PLOVER, CURLEW_OUT_PLACES };
 
 /* Loads the dictionaries.  On failure *out is still set (unless out of
  * memory) so curlew_errmsg can say why; curlew_close it either way. */

@@ -181,15 +181,22 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->parsed = -1;
 	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_parse(cw, doc, s)) < 0)
 		return rc;
-	rc = cw_events(cw, doc, s);
+	if ((rc = cw_events(cw, doc, s)) == 0)
+		rc = cw_locate(cw, doc, s);
 	doc->nevents += (size_t)s->nevents;
 	return rc;
 }
 
-/* The story date: the record's own, else the dateline's, else --date. */
+/* The story date: the record's own, else the dateline's, else --date.  A
+ * dateline's day in the week up to the record's is the writer's own (a
+ * record stamped 2024-01-01T02:00Z under "Dec. 31" was filed on the 31st). */
+#define DATELINE_SLACK 7
 static void pick_story_date(curlew_doc *doc)
 {
-	if (doc->given_date.y)
+	if (doc->given_date.y && doc->dl_date.y && cw_date_cmp(doc->dl_date, doc->given_date) <= 0 &&
+	    cw_date_cmp(cw_date_add_days(doc->dl_date, DATELINE_SLACK), doc->given_date) >= 0)
+		doc->date = doc->dl_date;
+	else if (doc->given_date.y)
 		doc->date = doc->given_date;
 	else if (doc->dl_date.y)
 		doc->date = doc->dl_date;
@@ -241,7 +248,7 @@ static void *keep_array(cw_arena *a, const void *v, int n, size_t size, int *oom
 static const cw_place *keep_place(cw_arena *a, const curlew_doc *doc, const cw_sentence *s,
 				  const cw_sentence *out, const cw_place *p, int *oom)
 {
-	if (!p || p == doc->dl_place)
+	if (!p || p == doc->dl_place || p == doc->main_place)
 		return p;
 	for (int i = 0; i < s->nplaces; i++)
 		if (p == &s->places[i])
@@ -293,8 +300,28 @@ static int keep_sentence(curlew_doc *doc, const cw_sentence *s, cw_sentence *out
 	return oom ? CURLEW_ESYS : 0;
 }
 
+/* A sentence with places but no events keeps only its places, for
+ * --format places: memory grows with the places named, not the words. */
+static int keep_places(curlew_doc *doc, const cw_sentence *s, cw_sentence *out)
+{
+	cw_arena *a = doc->story_arena;
+	int oom = 0;
+	memset(out, 0, sizeof *out);
+	out->index = s->index;
+	out->start = s->start;
+	out->end = s->end;
+	out->places = keep_array(a, s->places, s->nplaces, sizeof *s->places, &oom);
+	out->nplaces = out->places ? s->nplaces : 0;
+	for (int i = 0; out->places && i < s->nplaces; i++) {
+		out->places[i].text = keep_str(a, s->places[i].text, &oom);
+		out->places[i].tok_start = out->places[i].tok_end = out->places[i].prep = -1;
+	}
+	return oom ? CURLEW_ESYS : 0;
+}
+
 /* Codes sentences [from, to) in an arena of their own and keeps those
- * with events; *cap is the capacity of doc->sents. */
+ * with events (and the places of those with places); *cap is the capacity
+ * of doc->sents. */
 static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int *cap)
 {
 	cw_arena *w = cw_arena_new();
@@ -314,7 +341,7 @@ static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int 
 	}
 	doc->arena = doc->story_arena;
 	for (int i = 0; rc == 0 && i < to - from; i++) {
-		if (ws[i].nevents == 0)
+		if (ws[i].nevents == 0 && ws[i].nplaces == 0)
 			continue;
 		cw_sentence *v = cw_grow(doc->arena, doc->sents, cap, doc->nsents + 1, sizeof *v);
 		if (!v) {
@@ -322,7 +349,9 @@ static int code_window(const curlew *cw, curlew_doc *doc, int from, int to, int 
 			break;
 		}
 		doc->sents = v;
-		if ((rc = keep_sentence(doc, &ws[i], &v[doc->nsents])) == 0)
+		rc = ws[i].nevents ? keep_sentence(doc, &ws[i], &v[doc->nsents])
+				   : keep_places(doc, &ws[i], &v[doc->nsents]);
+		if (rc == 0)
 			doc->nsents++;
 	}
 	cw_arena_free(w);
@@ -398,8 +427,14 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 		return CURLEW_ESYS;
 	if (!st->id || !*st->id)
 		return reject(doc, "%s", "missing id");
-	if (st->date && cw_date_parse(st->date, &doc->given_date) < 0)
-		cw_doc_warn(doc, "story %s: date \"%s\" is not YYYY-MM-DD; ignored", doc->id, st->date);
+	/* A bad date in the record is named, and the story is coded as if it
+	 * had none: from its dateline, its text or --date. */
+	if (st->date && *st->date && cw_date_parse_any(st->date, &doc->given_date) < 0) {
+		doc->given_date = (cw_date){ 0, 0, 0 };
+		cw_doc_warn(doc, "line %ld (id \"%s\"): date \"%.40s\" is not a date (YYYY-MM-DD or "
+			    "ISO 8601); ignored, the story is dated from its dateline or text",
+			    st->line, doc->id, st->date);
+	}
 	if (default_date)
 		cw_date_parse(default_date, &doc->default_date);
 	int rc = check_text(doc, st->text ? st->text : "", st->text ? st->len : 0);

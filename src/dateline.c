@@ -246,35 +246,14 @@ static size_t agency_at(const char *t, size_t n, size_t i, span *ag)
 	return j + 1;
 }
 
-/* Fills the place from the gazetteer; wire capitals ("KYIV") are tried
- * in title case too.  Returns 1 when the gazetteer knows it. */
-static int lookup(const curlew *cw, curlew_doc *doc, cw_place *pl)
+/* Resolves the place (and its region, "Ky." in "LONDON, Ky.") in the
+ * gazetteer; case does not matter to it, so wire capitals ("KYIV") resolve
+ * as they are.  Returns 1 when the gazetteer knows the place. */
+static int lookup(const curlew *cw, curlew_doc *doc, cw_place *pl, cw_place *region)
 {
 	if (!cw || !cw->places)
 		return 0;
-	cw_place tmp = *pl;
-	int found = cw_place_lookup(cw, pl->text, &tmp) == 0;
-	if (!found && all_caps(pl->text, 0, strlen(pl->text))) {
-		char *title = cw_strdup(doc->arena, pl->text);
-		if (!title)
-			return 0;
-		int first = 1;
-		for (char *p = title; *p; p++) {
-			if (!first && is_upper((unsigned char)*p))
-				*p = (char)(*p + 32);
-			first = *p == ' ' || *p == '-';
-		}
-		tmp = *pl;
-		found = cw_place_lookup(cw, title, &tmp) == 0;
-	}
-	if (found) {
-		memcpy(pl->country, tmp.country, sizeof pl->country);
-		pl->country[sizeof pl->country - 1] = '\0';
-		pl->lat = tmp.lat;
-		pl->lon = tmp.lon;
-		pl->has_coord = tmp.has_coord;
-	}
-	return found;
+	return cw_place_resolve(cw, doc, pl, region) == 0;
 }
 
 static cw_place *make_place(curlew_doc *doc, span p)
@@ -313,7 +292,7 @@ static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 	if (!place.e || place.e - place.s >= MAX_PLACE)
 		return 0;
 	size_t k = place.e;
-	span date = { 0, 0 }, agency = { 0, 0 };
+	span date = { 0, 0 }, agency = { 0, 0 }, region = { 0, 0 };
 	int has_region = 0, year = 0;
 
 	/* ", Region" and ", Date", in that order, each at most once. */
@@ -327,6 +306,8 @@ static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 			k = de;
 		} else if (!has_region && (de = name_run(t, n, j, 4, &rw))) {
 			has_region = 1;
+			region.s = j;
+			region.e = de;
 			k = de;
 		} else {
 			return 0;
@@ -353,10 +334,11 @@ static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 	if (!sep && !starts_like_sentence(t, n, body))
 		return 0;
 
-	cw_place *pl = make_place(doc, place);
-	if (!pl)
+	cw_place *pl = make_place(doc, place), *rp = NULL;
+	if (!pl || (region.e && !(rp = make_place(doc, region))))
 		return CURLEW_ESYS;
-	int known = lookup(cw, doc, pl);
+	cw_place probe;
+	int known = cw && cw->places && cw_place_lookup(cw, pl->text, &probe) == 0;
 	if (!date.e && !agency.e) {
 		/* Only a place: the gazetteer must know it, or it must be in
 		 * wire capitals before a dash ("BEIRUT —"). */
@@ -367,8 +349,11 @@ static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 			return 0;
 	}
 
+	/* A dateline: its place now sets the story's context. */
+	lookup(cw, doc, pl, rp);
 	doc->body_start = (uint32_t)body;
 	doc->dl_place = pl;
+	doc->dl_region = rp && rp->name ? rp : NULL;
 	if (agency.e) {
 		while (agency.e > agency.s && t[agency.e - 1] == ' ')
 			agency.e--;

@@ -351,20 +351,6 @@ static int nearest_right(const cw_sentence *s, int tok)
 	return -1;
 }
 
-static const cw_place *pick_place(const curlew_doc *doc, const cw_sentence *s)
-{
-	for (int i = 0; i < s->nplaces; i++) {
-		const cw_place *p = &s->places[i];
-		if (p->prep < 0 || p->tok_start < 0)
-			continue;
-		int m = s->toks[p->tok_start].mention;
-		if (m >= 0 && (s->ments[m].tok_start < p->tok_start || s->ments[m].tok_end > p->tok_end))
-			continue;   /* "Organization for Security and Cooperation in Europe" */
-		return p;
-	}
-	return doc->dl_place;
-}
-
 /* Intentions, appeals, demands, refusals and threats: acts about
  * another act. */
 static int intent_like(const char *code)
@@ -509,7 +495,7 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	e->trigger = trig;
 	memcpy(e->code, code, sizeof e->code);
 	e->date = s->date.y ? s->date : x->doc->date;
-	e->place = pick_place(x->doc, s);
+	e->place = NULL;   /* locate.c places the event */
 	e->why = x->doc->explain ? why : NULL;
 	return 0;
 }

@@ -175,6 +175,10 @@ typedef struct cw_mention {
 	int also;                /* "both sides" / compound: index of a second mention, or -1 */
 } cw_mention;
 
+enum cw_feature {          /* what kind of place a gazetteer entry is */
+	CW_F_NONE, CW_F_CITY, CW_F_ADMIN1, CW_F_COUNTRY, CW_F_REGION, CW_F_WATER
+};
+
 typedef struct cw_place {
 	int tok_start, tok_end;
 	uint32_t start, end;
@@ -183,6 +187,12 @@ typedef struct cw_place {
 	double lat, lon;
 	int has_coord;
 	int prep;                /* token of "in"/"at"/"near" before it, or -1 */
+	/* places stage: the sense chosen (strings live as long as the handle) */
+	const char *name;        /* the gazetteer's name: "Odesa", "Kentucky" */
+	const char *admin1;      /* its first-level region's name, or NULL */
+	int feature;             /* cw_feature */
+	long geonameid;          /* 0 when the source has none */
+	long population;         /* 0 when unknown */
 } cw_place;
 
 enum cw_trig_flags {
@@ -242,6 +252,7 @@ typedef struct cw_sentence {
 	const char *parse_text;  /* what the parser was given, for explain */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
+	int date_precision;      /* dates stage: cw_date_precision of date */
 	cw_event *events; int nevents;
 } cw_sentence;
 
@@ -265,6 +276,12 @@ struct curlew_doc {
 	void *coref_state;
 	/* parse stage: per-doc parser state, private to parse.c */
 	void *parse_state;
+	/* places stage: the story's memory (senses, countries and regions
+	 * named so far), private to places.c, in the doc's own arena */
+	void *places_state;
+	cw_place *dl_region;     /* dateline stage: "Ukraine" in "KYIV, Ukraine", or NULL */
+	cw_place *main_place;    /* locate stage: the story's first event place
+				  * named in the text, in the doc's own arena */
 	/* messages */
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */
@@ -314,11 +331,50 @@ int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errl
 void cw_actors_free(cw_actor_dict *d);
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* actors.c */
 
+/* gazetteer.c: the compiled world index (data/gen/gazetteer.idx), mapped
+ * read-only.  A candidate place, unpacked: */
+typedef struct cw_gaz cw_gaz;
+typedef struct cw_gaz_place {
+	uint32_t id;
+	const char *name, *admin1;   /* admin1 NULL if unknown */
+	char country[4];
+	double lat, lon;
+	long population, geonameid;
+	int feature;                 /* cw_feature */
+	int seat;                    /* a capital or a region's seat */
+} cw_gaz_place;
+/* The look-up key of a name: case-folded, accents and apostrophes dropped,
+ * white space collapsed.  Returns its length, or -1 if it does not fit. */
+int cw_gaz_key(const char *s, size_t n, char *buf, size_t cap);
+int cw_gaz_open(cw_gaz **out, const char *path, char *err, size_t errlen);
+void cw_gaz_close(cw_gaz *g);
+size_t cw_gaz_count(const cw_gaz *g);
+/* The places of a key (n bytes, from cw_gaz_key): their count, and *ids. */
+int cw_gaz_find(const cw_gaz *g, const char *key, size_t n, const uint32_t **ids);
+int cw_gaz_get(const cw_gaz *g, uint32_t id, cw_gaz_place *out);
+/* Compiles gazetteer.tsv into the index (tools/gazc.c). */
+int cw_gaz_compile(const char *tsv, const char *out, char *err, size_t errlen);
+/* How precise an event place's point is: "city", "admin1", "country", or
+ * "region" (wider than a country, or none: the Sahel, a sea); NULL if
+ * unknown (places.c). */
+const char *cw_place_precision(const cw_place *p);
+/* "city" -> CW_F_CITY ..., 0 if unknown; and back (NULL for none). */
+int cw_gaz_feature(const char *s);
+const char *cw_gaz_feature_name(int feature);
+
 int cw_places_load(cw_gazetteer **out, const curlew *cw, char *err, size_t errlen);
 void cw_places_free(cw_gazetteer *g);
 int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* places.c */
-/* Looks a place name up (dateline places use it); fills out, 0 if found. */
+/* Looks a place name up out of context; fills out, 0 if found. */
 int cw_place_lookup(const curlew *cw, const char *name, cw_place *out);
+/* Resolves a place whose ->text is set (the dateline's) in the story's
+ * context, with its qualifier ("Ky." in "LONDON, Ky.") if qual is not NULL;
+ * fills both and remembers their senses for the story.  0 if found. */
+int cw_place_resolve(const curlew *cw, curlew_doc *doc, cw_place *pl, cw_place *qual);
+
+/* 1 if the lower-case word is in a class of data/place-words.txt
+ * ("locative", "qualify", "topic", ...), for locate.c. */
+int cw_place_word(const curlew *cw, const char *lower, const char *cls);
 
 int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* dates.c */
 /* Parses a date expression at the start of text (dateline dates use it):
@@ -326,6 +382,17 @@ int cw_dates(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* dates.c *
  * year, if missing, is taken from ref (latest such date on or before ref).
  * Returns the number of bytes consumed, 0 if none. */
 size_t cw_parse_date_expr(const char *text, size_t len, cw_date ref, cw_date *out);
+/* A record's or a page's date: "2024-03-05", "20240305", ISO 8601 with a
+ * time and zone ("2024-03-05T09:12:00Z", "2024-03-05 09:12:00+01:00"; the
+ * date as written), or "Tue, 05 Mar 2024 09:12:00 GMT".  0 or -1. */
+int cw_date_parse_any(const char *s, cw_date *out);
+/* How exact a sentence's date is: a day ("on Sunday", "two days ago"), the
+ * week it began ("last week") or the month's first day ("earlier this
+ * month"). */
+enum cw_date_precision { CW_DP_DAY, CW_DP_WEEK, CW_DP_MONTH };
+/* The precision of an event's date as written out: "day", "week", "month",
+ * or NULL when it has none. */
+const char *cw_event_date_precision(const cw_sentence *s, const cw_event *e);
 
 int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_verbs_free(cw_verb_dict *d);
@@ -342,6 +409,8 @@ void cw_parse_doc_free(curlew_doc *doc);
 char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+/* locate.c: where each of the sentence's events happened (event->place). */
+int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
 int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,

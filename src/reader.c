@@ -36,6 +36,7 @@ struct curlew_reader {
 	json_t *obj;            /* jsonl: the current record, owns its strings */
 	char *text;             /* txt/html: the story text */
 	char *title;            /* html: <title> */
+	char *date;             /* html: the published time in the page's metadata */
 	char errmsg[512];
 };
 
@@ -102,6 +103,8 @@ static void release_story(curlew_reader *r)
 	r->text = NULL;
 	free(r->title);
 	r->title = NULL;
+	free(r->date);
+	r->date = NULL;
 }
 
 void curlew_reader_free(curlew_reader *r)
@@ -565,6 +568,87 @@ static const char *html_over_bound(const char *s, size_t n)
 	return NULL;
 }
 
+/* ------------------------------------------------------ html: its date */
+
+/* Metadata that names when a page was published, best first: Open Graph
+ * and news sites' article:published_time, schema.org datePublished (as a
+ * meta, a <time> or JSON-LD), Dublin Core, then a plain <time datetime>. */
+static const char *const date_metas[] = {
+	"article:published_time", "og:published_time", "datepublished", "pubdate",
+	"publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
+	"dcterms.date", "sailthru.date", "parsely-pub-date", NULL
+};
+
+static int meta_rank(xmlNode *n)
+{
+	static const char *const attrs[] = { "property", "name", "itemprop", NULL };
+	int best = -1;
+	for (int a = 0; attrs[a]; a++) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[a]);
+		for (int k = 0; v && date_metas[k]; k++)
+			if (!strcasecmp((const char *)v, date_metas[k]) && (best < 0 || k < best))
+				best = k;
+		xmlFree(v);
+	}
+	return best;
+}
+
+/* "datePublished": "2024-03-05T09:12:00Z" in a JSON-LD script. */
+static char *jsonld_date(xmlNode *script)
+{
+	xmlChar *t = xmlNodeGetContent(script);
+	char *out = NULL;
+	const char *p = t ? strstr((const char *)t, "\"datePublished\"") : NULL;
+	if (p && (p = strchr(p + 15, ':')) && (p = strchr(p, '"'))) {
+		const char *e = strchr(p + 1, '"');
+		if (e && e - p < 64)
+			out = strndup(p + 1, (size_t)(e - p - 1));
+	}
+	xmlFree(t);
+	return out;
+}
+
+typedef struct date_find { char *val; int rank; } date_find;
+
+static void offer(date_find *f, char *val, int rank)
+{
+	if (val && (!f->val || rank < f->rank)) {
+		free(f->val);
+		f->val = val;
+		f->rank = rank;
+	} else {
+		free(val);
+	}
+}
+
+static void find_date(xmlNode *n, int depth, date_find *f)
+{
+	for (; n && depth < 512; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !n->name)
+			continue;
+		const char *name = (const char *)n->name;
+		if (!strcasecmp(name, "meta")) {
+			int k = meta_rank(n);
+			if (k >= 0)
+				offer(f, (char *)xmlGetProp(n, (const xmlChar *)"content"), k);
+		} else if (!strcasecmp(name, "time")) {
+			xmlChar *ip = xmlGetProp(n, (const xmlChar *)"itemprop");
+			int pub = ip && !strcasecmp((const char *)ip, "datePublished");
+			xmlFree(ip);
+			/* a <time> named as the published date ranks as the meta;
+			 * any other only after every meta */
+			offer(f, (char *)xmlGetProp(n, (const xmlChar *)"datetime"), pub ? 2 : 100);
+		} else if (!strcasecmp(name, "script")) {
+			xmlChar *ty = xmlGetProp(n, (const xmlChar *)"type");
+			if (ty && !strcasecmp((const char *)ty, "application/ld+json"))
+				offer(f, jsonld_date(n), 2);
+			xmlFree(ty);
+			continue;
+		}
+		find_date(n->children, depth + 1, f);
+	}
+}
+
 static int html_extract(curlew_reader *r, const char *html, size_t n, size_t *len)
 {
 	if (n > (size_t)0x7fffffff)
@@ -583,11 +667,15 @@ static int html_extract(curlew_reader *r, const char *html, size_t n, size_t *le
 	xmlNode *title = root ? find_first(root, "title", 0) : NULL;
 	if (title)
 		collect(&t, title->children, 0);
+	date_find df = { NULL, 0 };
 	if (root) {
 		xmlNode *c = pick_content(root);
 		collect(&b, c == root ? root : c->children, 0);
+		find_date(root, 0, &df);
 	}
 	xmlFreeDoc(doc);
+	free(r->date);
+	r->date = df.val;
 	if (b.oom || t.oom) {
 		free(b.s);
 		free(t.s);
@@ -629,6 +717,7 @@ static int next_whole(curlew_reader *r, curlew_story *st)
 	st->text = text;
 	st->len = len;
 	st->title = r->title;
+	st->date = r->date;
 	return CURLEW_OK;
 }
 

@@ -179,10 +179,11 @@ static const char *const table_cols[NTABLES] = {
 	"event_id, story_id, sentence, date, source_code, source_country, "
 	"target_code, target_country, cameo, root, quad_class, goldstein, "
 	"plover_event, plover_mode, plover_context, location_text, location_country, "
-	"lat, lon, trigger_text, trigger_start, trigger_end, rule",
+	"lat, lon, trigger_text, trigger_start, trigger_end, rule, "
+	"location_admin1, location_feature, location_precision, date_precision",
 	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
 };
-static const int table_ncols[NTABLES] = { 9, 3, 23, 9 };
+static const int table_ncols[NTABLES] = { 9, 3, 27, 9 };
 
 typedef int (*row_fn)(curlew_store *st, int table, const field *f);
 
@@ -300,7 +301,7 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
 	char date[32];
 	fmt_date(e->date, date);
 	uint32_t ts = s->toks[t->tok_start].start, te = s->toks[t->tok_end - 1].end;
-	field f[23] = {
+	field f[27] = {
 		fs(eid), fs(doc->id), fint(s->index), fempty_null(date),
 		fs(src ? src->code : NULL), fempty_null(src ? src->country : NULL),
 		fs(tgt ? tgt->code : NULL), fempty_null(tgt ? tgt->country : NULL),
@@ -313,6 +314,8 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
 		p && p->has_coord ? fdbl(&nb, p->lon, 4) : fs(NULL),
 		fsn(doc->text + ts, te - ts), fint((long)ts), fint((long)te),
 		fs(t->rule ? t->rule : ""),
+		fs(p ? p->admin1 : NULL), fs(p ? cw_gaz_feature_name(p->feature) : NULL),
+		fs(cw_place_precision(p)), fs(cw_event_date_precision(s, e)),
 	};
 	int rc = fn(st, T_EVENTS, f);
 	if (rc == 0)
@@ -358,7 +361,7 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
  * each one's own.  Dates are ISO text so that both sort and group alike. */
 static const char sqlite_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '1');"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '2');"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -384,7 +387,9 @@ static const char sqlite_schema[] =
 	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein REAL,"
 	" plover_event TEXT, plover_mode TEXT, plover_context TEXT,"
 	" location_text TEXT, location_country TEXT, lat REAL, lon REAL,"
-	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT) WITHOUT ROWID;"
+	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
+	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
+	" date_precision TEXT) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
 	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
@@ -393,7 +398,7 @@ static const char sqlite_schema[] =
 
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT INTO meta VALUES ('schema_version', '1') ON CONFLICT DO NOTHING;"
+	"INSERT INTO meta VALUES ('schema_version', '2') ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -409,7 +414,15 @@ static const char pg_schema[] =
 	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER, goldstein DOUBLE PRECISION,"
 	" plover_event TEXT, plover_mode TEXT, plover_context TEXT,"
 	" location_text TEXT, location_country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
-	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT);"
+	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
+	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
+	" date_precision TEXT);"
+	/* schema 2 (issue 11): files of schema 1 gain the place and date columns */
+	"ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1 TEXT,"
+	" ADD COLUMN IF NOT EXISTS location_feature TEXT,"
+	" ADD COLUMN IF NOT EXISTS location_precision TEXT,"
+	" ADD COLUMN IF NOT EXISTS date_precision TEXT;"
+	"UPDATE meta SET value = '2' WHERE key = 'schema_version';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
@@ -417,6 +430,28 @@ static const char pg_schema[] =
 	" code TEXT, country TEXT, sectors TEXT, text TEXT, start_byte INTEGER, end_byte INTEGER,"
 	" PRIMARY KEY (event_id, role));"
 	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
+
+/* Schema 1 files (before issue 11) gain the place and date columns; SQLite
+ * has no ADD COLUMN IF NOT EXISTS, so a column already there is the one
+ * error let pass. */
+static int lite_upgrade(sqlite3 *db, char **msg)
+{
+	static const char *const cols[] = { "location_admin1", "location_feature",
+					    "location_precision", "date_precision", NULL };
+	for (int i = 0; cols[i]; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "ALTER TABLE events ADD COLUMN %s TEXT", cols[i]);
+		char *m = NULL;
+		int rc = sqlite3_exec(db, sql, NULL, NULL, &m);
+		if (rc != SQLITE_OK && !(m && strstr(m, "duplicate column"))) {
+			*msg = m;
+			return rc;
+		}
+		sqlite3_free(m);
+	}
+	return sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", NULL,
+			    NULL, msg);
+}
 
 /* Staging tables for COPY, private to the session. */
 static const char pg_staging[] =
@@ -808,6 +843,7 @@ static int lite_open(curlew_store *st, const char *url)
 			 NULL, NULL, &msg) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "BEGIN IMMEDIATE;", NULL, NULL, &msg) != SQLITE_OK ||
 	    sqlite3_exec(st->db, sqlite_schema, NULL, NULL, &msg) != SQLITE_OK ||
+	    lite_upgrade(st->db, &msg) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
 		cw_store_set_err(st, "%s: setting up the schema: %s", path, msg ? msg : "?");
 		sqlite3_free(msg);

@@ -180,6 +180,8 @@ static void json_coord(FILE *f, const cw_place *p, double v)
 		fputs("null", f);
 }
 
+/* An event's location: the place's words, country, point, and what kind of
+ * place it is (feature) and how precise the point is (precision). */
 static void json_place(FILE *f, const cw_place *p)
 {
 	if (!p) {
@@ -194,7 +196,51 @@ static void json_place(FILE *f, const cw_place *p)
 	json_coord(f, p, p->lat);
 	fputs(",\"lon\":", f);
 	json_coord(f, p, p->lon);
+	fputs(",\"admin1\":", f);
+	json_cstr(f, p->admin1);
+	fputs(",\"feature\":", f);
+	json_cstr(f, cw_gaz_feature_name(p->feature));
+	fputs(",\"precision\":", f);
+	json_cstr(f, cw_place_precision(p));
 	putc('}', f);
+}
+
+/* --format places: one record per place mention, dateline first. */
+static void write_place_mention(FILE *f, const curlew_doc *doc, int sentence, const cw_place *p)
+{
+	fputs("{\"story_id\":", f);
+	json_cstr(f, doc->id);
+	fprintf(f, ",\"sentence\":%d,\"text\":", sentence);
+	json_cstr(f, p->text);
+	fprintf(f, ",\"start\":%u,\"end\":%u,\"name\":", p->start, p->end);
+	json_cstr(f, p->name ? p->name : p->text);
+	fputs(",\"lat\":", f);
+	json_coord(f, p, p->lat);
+	fputs(",\"lon\":", f);
+	json_coord(f, p, p->lon);
+	fputs(",\"country\":", f);
+	json_cstr(f, p->country[0] ? p->country : NULL);
+	fputs(",\"admin1\":", f);
+	json_cstr(f, p->admin1);
+	fputs(",\"feature\":", f);
+	json_cstr(f, cw_gaz_feature_name(p->feature));
+	fputs(",\"geonameid\":", f);
+	if (p->geonameid)
+		fprintf(f, "%ld", p->geonameid);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"population\":%ld}\n", p->population);
+}
+
+static void write_places(FILE *f, const curlew_doc *doc)
+{
+	if (doc->dl_place && doc->dl_place->name)
+		write_place_mention(f, doc, 0, doc->dl_place);
+	if (doc->dl_region)
+		write_place_mention(f, doc, 0, doc->dl_region);
+	for (int i = 0; i < doc->nsents; i++)
+		for (int k = 0; k < doc->sents[i].nplaces; k++)
+			write_place_mention(f, doc, doc->sents[i].index, &doc->sents[i].places[k]);
 }
 
 static uint32_t trig_start(const cw_sentence *s, const cw_trigger *t)
@@ -228,6 +274,8 @@ static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence 
 	cw_json_str(f, doc->text + s->start, s->end - s->start);
 	fputs(",\"date\":", f);
 	print_date(f, e->date, 1);
+	fputs(",\"date_precision\":", f);
+	json_cstr(f, cw_event_date_precision(s, e));
 	fputs(",\"source\":", f);
 	json_actor(f, mention(s, e->source));
 	fputs(",\"target\":", f);
@@ -257,11 +305,12 @@ static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence 
 }
 
 static const char *tsv_columns =
-	"event_id\tstory_id\tsentence\tsentence_text\tdate\t"
+	"event_id\tstory_id\tsentence\tsentence_text\tdate\tdate_precision\t"
 	"source_code\tsource_country\tsource_sectors\tsource_text\tsource_start\tsource_end\t"
 	"target_code\ttarget_country\ttarget_sectors\ttarget_text\ttarget_start\ttarget_end\t"
 	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
 	"location_text\tlocation_country\tlocation_lat\tlocation_lon\t"
+	"location_admin1\tlocation_feature\tlocation_precision\t"
 	"trigger_text\ttrigger_start\ttrigger_end\trule\n";
 
 static void tsv_actor(FILE *f, const cw_mention *m)
@@ -287,7 +336,7 @@ static void tsv_actor(FILE *f, const cw_mention *m)
 static void tsv_place(FILE *f, const cw_place *p)
 {
 	if (!p) {
-		fputs("\t\t\t\t", f);
+		fputs("\t\t\t\t\t\t\t", f);
 		return;
 	}
 	tsv_cstr(f, p->text);
@@ -297,6 +346,12 @@ static void tsv_place(FILE *f, const cw_place *p)
 		fprintf(f, "\t%.4f\t%.4f\t", p->lat, p->lon);
 	else
 		fputs("\t\t\t", f);
+	tsv_cstr(f, p->admin1);
+	putc('\t', f);
+	tsv_cstr(f, cw_gaz_feature_name(p->feature));
+	putc('\t', f);
+	tsv_cstr(f, cw_place_precision(p));
+	putc('\t', f);
 }
 
 static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
@@ -311,6 +366,8 @@ static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s
 	tsv_str(f, doc->text + s->start, s->end - s->start);
 	putc('\t', f);
 	print_date(f, e->date, 0);
+	putc('\t', f);
+	tsv_cstr(f, cw_event_date_precision(s, e));
 	putc('\t', f);
 	tsv_actor(f, mention(s, e->source));
 	tsv_actor(f, mention(s, e->target));
@@ -444,9 +501,9 @@ int curlew_write_header(FILE *f, enum curlew_out fmt)
  * emit: either all of a story's records reach the output or none. */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 {
-	int any = 0;
+	int any = fmt == CURLEW_OUT_PLACES && doc->dl_place;
 	for (int i = 0; i < doc->nsents && !any; i++)
-		any = doc->sents[i].nevents > 0;
+		any = doc->sents[i].nevents > 0 || (fmt == CURLEW_OUT_PLACES && doc->sents[i].nplaces);
 	if (!any)
 		return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
 	char *buf = NULL;
@@ -456,7 +513,9 @@ int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 		errno = ENOMEM;
 		return CURLEW_ESYS;
 	}
-	for (int i = 0; i < doc->nsents; i++) {
+	if (fmt == CURLEW_OUT_PLACES)
+		write_places(m, doc);
+	for (int i = 0; fmt != CURLEW_OUT_PLACES && i < doc->nsents; i++) {
 		const cw_sentence *s = &doc->sents[i];
 		for (int k = 0; k < s->nevents; k++) {
 			if (fmt == CURLEW_OUT_TSV)

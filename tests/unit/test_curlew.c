@@ -61,7 +61,8 @@ static char *records(const curlew_doc *doc, enum curlew_out fmt)
 
 static void same_records(const curlew_doc *win, const curlew_doc *whole)
 {
-	static const enum curlew_out fmts[] = { CURLEW_OUT_JSONL, CURLEW_OUT_TSV, CURLEW_OUT_PLOVER };
+	static const enum curlew_out fmts[] = { CURLEW_OUT_JSONL, CURLEW_OUT_TSV, CURLEW_OUT_PLOVER,
+						CURLEW_OUT_PLACES };
 	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
 		char *a = records(win, fmts[i]), *b = records(whole, fmts[i]);
 		CHECK(a && b && strlen(a) > 0 && strcmp(a, b) == 0);
@@ -81,10 +82,11 @@ static void same_sentences(const curlew_doc *win, const curlew_doc *whole)
 		bad += s != whole->sents[i].start || e != whole->sents[i].end;
 	}
 	CHECK_INT(bad, 0);
-	/* only sentences with events are kept, each under its own index */
+	/* only sentences with events (or places, for --format places) are
+	 * kept, each under its own index */
 	int kept = 0;
 	for (int i = 0; i < whole->nsents; i++)
-		kept += whole->sents[i].nevents > 0;
+		kept += whole->sents[i].nevents > 0 || whole->sents[i].nplaces > 0;
 	CHECK_INT(win->nsents, kept);
 	CHECK(win->nsents > 0 && win->nsents < whole->nsents);
 	CHECK_INT(curlew_doc_nevents(win), curlew_doc_nevents(whole));

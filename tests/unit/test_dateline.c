@@ -17,7 +17,7 @@ static curlew_doc *run(const curlew *cw, const char *text, const char *given, co
 	doc->len = strlen(text);
 	doc->text = cw_strndup(a, text, doc->len);
 	if (given)
-		cw_date_parse(given, &doc->given_date);
+		cw_date_parse_any(given, &doc->given_date);
 	if (deflt)
 		cw_date_parse(deflt, &doc->default_date);
 	CHECK_INT(cw_dateline(cw, doc), 0);
@@ -184,6 +184,39 @@ static void test_with_gazetteer(void)
 	doc = run(cw, "KYIV, Ukraine (AP) \xE2\x80\x94 Drones struck.", NULL, NULL);
 	if (doc->dl_place)
 		CHECK_STR(doc->dl_place->country, "UKR");
+	cw_arena_free(doc->arena);
+
+	/* Issue 11: every all-caps dateline the world gazetteer knows, with its
+	 * region ("Ky.", "Pakistan") resolved and kept as a place of its own. */
+	doc = run(cw, "LONDON, Ky. (AP) - A tornado hit.", NULL, NULL);
+	CHECK(doc->dl_place && !strcmp(doc->dl_place->country, "USA"));
+	CHECK(doc->dl_region && doc->dl_region->name && !strcmp(doc->dl_region->name, "Kentucky"));
+	cw_arena_free(doc->arena);
+	doc = run(cw, "SOUTH WAZIRISTAN, Pakistan (Reuters) - Militants attacked.", NULL, NULL);
+	CHECK(doc->dl_place && !strcmp(doc->dl_place->country, "PAK"));
+	CHECK(doc->dl_region && !strcmp(doc->dl_region->country, "PAK"));
+	cw_arena_free(doc->arena);
+	static const char *const caps[][2] = {
+		{ "WINNIPEG - Police charged a man.", "CAN" },
+		{ "GAZA CITY (Reuters) - Troops fired.", "PSE" },
+		{ "BOGOTA (Reuters) - Rebels attacked.", "COL" },
+		{ "PORT-AU-PRINCE (Reuters) - Gangs stormed a prison.", "HTI" },
+		{ "SANAA, Yemen (Reuters) - Jets struck.", "YEM" },
+	};
+	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+		doc = run(cw, caps[i][0], NULL, NULL);
+		CHECK(doc->dl_place != NULL);
+		if (doc->dl_place)
+			CHECK_STR(doc->dl_place->country, caps[i][1]);
+		cw_arena_free(doc->arena);
+	}
+	/* A year-less dateline takes the year of the record's timestamp,
+	 * rolling back over New Year. */
+	doc = run(cw, "KYIV, Dec. 31 (Reuters) - Drones struck.", "2024-01-01T02:00:00Z", NULL);
+	CHECK_STR(date_str(doc), "2023-12-31");
+	cw_arena_free(doc->arena);
+	doc = run(cw, "KYIV, March 3 (Reuters) - Drones struck.", "2024-03-05T09:12:00Z", NULL);
+	CHECK_STR(date_str(doc), "2024-03-03");
 	cw_arena_free(doc->arena);
 
 	/* Unknown place, still a dateline: country left empty. */

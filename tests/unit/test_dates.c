@@ -35,6 +35,20 @@ static const char *sentence_date(const char *text, cw_date story)
 		return "none";
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d [%.*s]", s.date.y, s.date.m, s.date.d,
 		 (int)(s.date_end - s.date_start), text + s.date_start);
+	if (s.date_precision != CW_DP_DAY)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %s",
+			 s.date_precision == CW_DP_WEEK ? "week" : "month");
+	return buf;
+}
+
+/* A record's date as cw_date_parse_any reads it, "YYYY-MM-DD" or "bad". */
+static const char *any(const char *s)
+{
+	static char buf[16];
+	cw_date d;
+	if (cw_date_parse_any(s, &d) < 0)
+		return "bad";
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.y, d.m, d.d);
 	return buf;
 }
 
@@ -105,5 +119,64 @@ int main(void)
 	CHECK_STR(sentence_date("He said on Tuesday that the attack of 12 September was planned.", ref),
 		  "2023-09-12 [12 September]");
 	CHECK_STR(sentence_date("Mondayville is a town.", ref), "none");
+
+	/* Issue 11: relative phrases, with their precision (ref is Wednesday
+	 * 2023-09-20). */
+	CHECK_STR(sentence_date("Rebels attacked the town two days ago.", ref),
+		  "2023-09-18 [two days ago]");
+	CHECK_STR(sentence_date("Rebels attacked the town 3 days ago.", ref),
+		  "2023-09-17 [3 days ago]");
+	CHECK_STR(sentence_date("The raid came a week ago.", ref), "2023-09-11 [a week ago] week");
+	CHECK_STR(sentence_date("Troops shelled the city last week.", ref),
+		  "2023-09-11 [last week] week");
+	CHECK_STR(sentence_date("Troops shelled the city earlier this week.", ref),
+		  "2023-09-18 [earlier this week] week");
+	CHECK_STR(sentence_date("Police arrested him last month.", ref),
+		  "2023-08-01 [last month] month");
+	CHECK_STR(sentence_date("Police arrested him earlier this month.", ref),
+		  "2023-09-01 [earlier this month] month");
+	CHECK_STR(sentence_date("Talks collapsed two months ago.", ref),
+		  "2023-07-01 [two months ago] month");
+	CHECK_STR(sentence_date("Talks will resume later this month.", ref), "none");
+	CHECK_STR(sentence_date("The army retook the town on the 16th.", ref),
+		  "2023-09-16 [on the 16th]");
+	CHECK_STR(sentence_date("The army retook the town on the 25th.", ref),
+		  "2023-08-25 [on the 25th]");
+	CHECK_STR(sentence_date("Protesters marched on Sunday.", ref), "2023-09-17 [Sunday]");
+	CHECK_STR(sentence_date("Protesters marched last Friday.", ref), "2023-09-15 [last Friday]");
+	CHECK_STR(sentence_date("Protesters marched last Wednesday.", ref),
+		  "2023-09-13 [last Wednesday]");
+	cw_date jan = { 2024, 1, 3 };
+	CHECK_STR(sentence_date("Police arrested him last month.", jan),
+		  "2023-12-01 [last month] month");
+	CHECK_STR(sentence_date("Rebels attacked the town four days ago.", jan),
+		  "2023-12-30 [four days ago]");
+	CHECK_STR(sentence_date("Police arrested him last month.", none), "none");
+	/* a relative date of what came before is not the news's */
+	CHECK_STR(sentence_date("Yaish, who had been arrested 15 months ago, was freed.", ref), "none");
+	CHECK_STR(sentence_date("Yaish, who had been arrested two days ago, was freed.", ref), "none");
+	CHECK_STR(sentence_date("Travel was advised against after the shooting last week.", ref),
+		  "none");
+
+	/* Issue 11: a record's date, ISO 8601 timestamps included. */
+	CHECK_STR(any("2024-03-05"), "2024-03-05");
+	CHECK_STR(any("20240305"), "2024-03-05");
+	CHECK_STR(any("2024-03-05T09:12:00Z"), "2024-03-05");
+	CHECK_STR(any("2024-03-05T23:30:00-05:00"), "2024-03-05");
+	CHECK_STR(any("2024-03-05T09:12:00.123+0100"), "2024-03-05");
+	CHECK_STR(any("2024-03-05T09:12"), "2024-03-05");
+	CHECK_STR(any("2024-03-05 09:12:00"), "2024-03-05");
+	CHECK_STR(any(" 2024-03-05 "), "2024-03-05");
+	CHECK_STR(any("Tue, 05 Mar 2024 09:12:00 GMT"), "2024-03-05");
+	CHECK_STR(any("March 5, 2024"), "2024-03-05");
+	CHECK_STR(any("2024-02-30"), "bad");
+	CHECK_STR(any("2024-02-29T10:00:00Z"), "2024-02-29");
+	CHECK_STR(any("2023-02-29"), "bad");
+	CHECK_STR(any("2024-03-05T25:00:00Z"), "bad");
+	CHECK_STR(any("2024-03-05Tnoon"), "bad");
+	CHECK_STR(any("2024-13-01"), "bad");
+	CHECK_STR(any("March 5"), "bad");
+	CHECK_STR(any("yesterday"), "bad");
+	CHECK_STR(any(""), "bad");
 	return check_done("test_dates");
 }

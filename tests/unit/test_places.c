@@ -39,6 +39,8 @@ static void tokenize(curlew_doc *doc, cw_sentence *s)
 		k->lower = low;
 		if (isupper((unsigned char)t[i]))
 			k->flags |= CW_T_CAP;
+		if (s->ntoks == 1)
+			k->flags |= CW_T_SENT_START;
 		if (!isalnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80)
 			k->flags |= CW_T_PUNCT;
 		k->place = k->mention = -1;
@@ -109,7 +111,7 @@ int main(void)
 	CHECK_INT(cw_place_lookup(&cw, "GENEVA,", &p), 0);
 	CHECK_STR(p.country, "CHE");
 	CHECK_INT(cw_place_lookup(&cw, "Hamilton", &p), -1);   /* a skip entry */
-	CHECK_INT(cw_place_lookup(&cw, "Atlantis", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Zorglandia", &p), -1);
 	CHECK_INT(cw_place_lookup(&cw, "", &p), -1);
 
 	curlew_doc doc;
@@ -164,6 +166,97 @@ int main(void)
 	CHECK_INT(s->nplaces, 2);
 	CHECK_STR(desc(s, 0), "Syria/SYR/-");
 	CHECK_STR(desc(s, 1), "Türkiye/TUR/-");
+
+	/* The world index: folded keys, spellings, all-caps wire datelines. */
+	char key[64];
+	CHECK_INT(cw_gaz_key("Kraków", strlen("Kraków"), key, sizeof key), 6);
+	CHECK_STR(key, "krakow");
+	cw_gaz_key("Sana\xe2\x80\x99" "a", 8, key, sizeof key);
+	CHECK_STR(key, "sanaa");
+	cw_gaz_key("  GAZA   CITY ", 14, key, sizeof key);
+	CHECK_STR(key, "gaza city");
+	CHECK_INT(cw_place_lookup(&cw, "KYIV", &p), 0);
+	CHECK_STR(p.country, "UKR");
+	CHECK_INT(cw_place_lookup(&cw, "Kiev", &p), 0);
+	CHECK_STR(p.country, "UKR");
+	CHECK_INT(cw_place_lookup(&cw, "Sana'a", &p), 0);
+	CHECK_STR(p.country, "YEM");
+	CHECK_INT(cw_place_lookup(&cw, "WINNIPEG", &p), 0);
+	CHECK_STR(p.country, "CAN");
+	CHECK_INT(p.feature, CW_F_CITY);
+	CHECK(p.geonameid > 0 && p.population > 500000);
+	CHECK_STR(p.admin1, "Manitoba");
+	CHECK_INT(cw_place_lookup(&cw, "SOUTH WAZIRISTAN", &p), 0);
+	CHECK_STR(p.country, "PAK");
+	CHECK_INT(cw_place_lookup(&cw, "Bogota", &p), 0);
+	CHECK_STR(p.country, "COL");
+	/* Kuala Lumpur is the city, not Malaysia's centre; a country is at its
+	 * centroid, not at its capital (Lebanon's is east of Beirut) */
+	CHECK_INT(cw_place_lookup(&cw, "Kuala Lumpur", &p), 0);
+	CHECK(p.lat > 3.0 && p.lat < 3.3 && p.lon > 101.5 && p.lon < 101.8);
+	CHECK_INT(cw_place_lookup(&cw, "Lebanon", &p), 0);
+	CHECK_INT(p.feature, CW_F_COUNTRY);
+	CHECK_STR(cw_place_precision(&p), "country");
+	CHECK(p.lon > 35.7);
+	CHECK_INT(cw_place_lookup(&cw, "Red Sea", &p), 0);
+	CHECK_STR(cw_place_precision(&p), "region");
+	CHECK_INT(cw_place_lookup(&cw, "Kentucky", &p), 0);
+	CHECK_STR(cw_place_precision(&p), "admin1");
+
+	/* A region word makes a city's name its region's. */
+	s = run(&cw, &doc, "Drones were shot down over the Odesa region.");
+	CHECK_INT(s->nplaces, 1);
+	if (s->nplaces == 1) {
+		CHECK_STR(s->places[0].text, "Odesa region");
+		CHECK_INT(s->places[0].feature, CW_F_ADMIN1);
+		CHECK_STR(s->places[0].country, "UKR");
+	}
+	cw_arena_free(doc.arena);
+
+	/* "X, Y": only the X inside Y; then one sense per story. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "A tornado hit London, Ky., on Tuesday.");
+	CHECK_STR(desc(s, 0), "London/USA/-");
+	s = run(&cw, &doc, "Crews in London cleared roads.");
+	CHECK_STR(desc(s, 0), "London/USA/in");
+	cw_arena_free(doc.arena);
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Crews in London cleared roads.");
+	CHECK_STR(desc(s, 0), "London/GBR/in");
+	cw_arena_free(doc.arena);
+
+	/* Georgia in a story about Atlanta is the state; alone, the country. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Officials in Atlanta said the count was done.");
+	s = run(&cw, &doc, "Lines were long in Georgia.");
+	CHECK_STR(desc(s, 0), "Georgia/USA/in");
+	CHECK_INT(s->nplaces ? s->places[0].feature : 0, CW_F_ADMIN1);
+	cw_arena_free(doc.arena);
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Protesters rallied in Georgia.");
+	CHECK_STR(desc(s, 0), "Georgia/GEO/in");
+	cw_arena_free(doc.arena);
+
+	/* A person's name is not a place, and stays a person in the story. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "The panel heard Representative Jim Jordan on Tuesday.");
+	CHECK_INT(s->nplaces, 0);
+	s = run(&cw, &doc, "Jordan said more would follow.");
+	CHECK_INT(s->nplaces, 0);
+	/* ... nor the first word of a sentence that names a village. */
+	s = run(&cw, &doc, "Many of them came from Florida.");
+	CHECK_INT(s->nplaces, 1);
+	CHECK_STR(desc(s, 0), "Florida/USA/-");
 
 	cw_arena_free(doc.arena);
 	cw_places_free(cw.places);

@@ -224,6 +224,34 @@ static void test_html(void)
 	curlew_reader_free(r);
 	fclose(f);
 
+	/* Issue 11: the page's published time, as its metadata gives it. */
+	static const char *const pages[][2] = {
+		{ "<html><head><meta property=\"article:published_time\" content=\"2024-03-05T09:12:00Z\">"
+		  "</head><body><time datetime=\"2020-01-01\">x</time><p>Text here.</p></body></html>",
+		  "2024-03-05T09:12:00Z" },
+		{ "<html><head><meta name=\"pubdate\" content=\"20240305\"></head><body><p>Text.</p>"
+		  "</body></html>", "20240305" },
+		{ "<html><body><article><time itemprop=\"datePublished\" datetime=\"2024-03-06\">6 March"
+		  "</time><p>Text here.</p></article></body></html>", "2024-03-06" },
+		{ "<html><head><script type=\"application/ld+json\">{\"datePublished\": "
+		  "\"2024-03-07T10:00:00+01:00\"}</script></head><body><p>Text.</p></body></html>",
+		  "2024-03-07T10:00:00+01:00" },
+		{ "<html><body><p>Text, no date.</p></body></html>", NULL },
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		f = tmpfile();
+		fputs(pages[i][0], f);
+		rewind(f);
+		CHECK_INT(curlew_reader_open(&r, f, "p.html", CURLEW_FMT_AUTO), 0);
+		CHECK_INT(curlew_reader_next(r, &st), CURLEW_OK);
+		if (pages[i][1])
+			CHECK_STR(st.date, pages[i][1]);
+		else
+			CHECK(st.date == NULL);
+		curlew_reader_free(r);
+		fclose(f);
+	}
+
 	/* Without <article> or <main>: the body, furniture still dropped. */
 	f = tmpfile();
 	fputs("<html><body><nav>Menu</nav><div>First para.</div><div>Second <b>bold</b>"
