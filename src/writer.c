@@ -537,6 +537,11 @@ int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 	return rc;
 }
 
+int curlew_write_rendered(FILE *f, const char *buf, size_t n)
+{
+	return emit(f, buf, n);
+}
+
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 {
 	if (!doc || doc->err)

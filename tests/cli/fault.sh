@@ -63,6 +63,19 @@ if mount -t tmpfs -o size=1m curlew-fault "$tmp/mnt" 2>/dev/null; then
 		"$(grep -c "\"story_id\":\"$last\"" "$tmp/many.clean")" ] &&
 		[ "$(tail -c 1 "$tmp/tmpfs.out" | od -An -c | tr -d ' ')" = '\n' ] && ok ||
 		bad "full tmpfs: the output ends with a whole story (last: $last)"
+	# With threads the workers render the records and the main thread
+	# writes them in order: the same guarantee.
+	mount -t tmpfs -o size=1m curlew-fault "$tmp/mnt"
+	dd if=/dev/zero of="$tmp/mnt/filler" bs=1k count=904 2>/dev/null
+	"$BUILD/curlew" code --no-parse --threads 2 "$tmp/many.jsonl" > "$tmp/mnt/out.jsonl" 2> "$tmp/tmpfs.err"
+	rc=$?
+	cp "$tmp/mnt/out.jsonl" "$tmp/tmpfs.out"
+	umount "$tmp/mnt"
+	size=$(wc -c < "$tmp/tmpfs.out")
+	[ "$rc" -eq 3 ] && [ "$(grep -c "writing output" "$tmp/tmpfs.err")" -eq 1 ] && [ "$size" -gt 0 ] &&
+		head -c "$size" "$tmp/many.clean" | cmp -s - "$tmp/tmpfs.out" &&
+		[ "$(tail -c 1 "$tmp/tmpfs.out" | od -An -c | tr -d ' ')" = '\n' ] && ok ||
+		bad "full tmpfs, 2 threads: exit $rc, one message, whole stories ($size bytes)"
 else
 	echo "fault.sh: skipped: the full-tmpfs case (cannot mount a tmpfs here; needs root)"
 fi
