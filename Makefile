@@ -5,17 +5,22 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
-DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
+DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
+           -DCURLEW_WEB_DIR='"$(WEBDIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 LIBS     = -llink-grammar -lwordnet -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LIBS    += -lsqlite3 -lpq
+# curlew serve (src/serve.c): an embedded HTTP server.
+LIBS    += -lmicrohttpd
 
 # The data directory compiled in is the source tree's, so a checkout runs
 # without installing; CURLEW_DATA or --data overrides it.
 DATADIR  = $(CURDIR)/data
+# The same for curlew serve's page: web/ (CURLEW_WEB or --web override it).
+WEBDIR   = $(CURDIR)/web
 
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
@@ -37,10 +42,13 @@ OBJS     = $(SRCS:src/%.c=build/obj/%.o)
 AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx
+# The page's files from npm, copied beside it so that web/ is whole.
+WEBGEN   = web/vendor/topojson-client.min.js web/vendor/countries-110m.json \
+           web/vendor/country-codes.json
 
 .PHONY: all deps demo check test test-asan bench clean gen
 
-all: build/curlew build/libcurlew.a $(GEN)
+all: build/curlew build/libcurlew.a $(GEN) $(WEBGEN)
 
 build/obj/%.o: src/%.c src/internal.h include/curlew.h | build/obj
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
@@ -156,6 +164,16 @@ build/gazc: tools/gazc.c build/libcurlew.a
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
+
+web/vendor/topojson-client.min.js: node_modules/topojson-client/dist/topojson-client.min.js
+	mkdir -p web/vendor && cp $< $@
+web/vendor/countries-110m.json: node_modules/world-atlas/countries-110m.json
+	mkdir -p web/vendor && cp $< $@
+# world-atlas names countries by ISO 3166-1 numeric code, the store by
+# alpha-3: the map between them comes from Debian's iso-codes.
+web/vendor/country-codes.json: tools/gen-web.js web/vendor/countries-110m.json
+	node tools/gen-web.js /usr/share/iso-codes/json/iso_3166-1.json \
+	     web/vendor/countries-110m.json > $@.tmp && mv $@.tmp $@
 
 deps:
 	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"

@@ -524,6 +524,10 @@ struct curlew_store {
 	buf copy[NTABLES];
 	cw_map *ids;
 	int nstories;
+	/* Read-only handles (cw_store_open_readonly): SQLite statements stop
+	 * at the deadline, which each read transaction sets afresh. */
+	int timeout_ms;
+	struct timespec deadline;
 };
 
 void cw_store_set_err(curlew_store *st, const char *fmt, ...)
@@ -1252,6 +1256,105 @@ static int pg_rows(curlew_store *st, const char *sql, const char *const *params,
 	}
 	PQclear(r);
 	return stop;
+}
+
+/* ------------------------------------------------------ read-only handles
+ * For curlew serve, which must never write what it shows: SQLite opened
+ * with SQLITE_OPEN_READONLY (no file is created, nothing is upgraded, and
+ * the file stays byte for byte as it was), PostgreSQL sessions whose every
+ * transaction is read-only.  A statement that runs past the handle's time
+ * limit is stopped, so one costly request cannot hold the server. */
+
+static int lite_past_deadline(void *arg)
+{
+	const curlew_store *st = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > st->deadline.tv_sec ||
+	       (now.tv_sec == st->deadline.tv_sec && now.tv_nsec > st->deadline.tv_nsec);
+}
+
+static int lite_open_readonly(curlew_store *st, const char *url)
+{
+	pthread_once(&lite_once, lite_config);
+	const char *path = url;
+	if (strncmp(path, "sqlite://", 9) == 0)
+		path += 9;
+	else if (strncmp(path, "sqlite:", 7) == 0)
+		path += 7;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK)
+		return lite_err(st, path);
+	/* A writer's commit holds readers back for a moment only (WAL). */
+	sqlite3_busy_timeout(st->db, 5000);
+	/* Checked every 1000 virtual-machine steps: microseconds apart. */
+	sqlite3_progress_handler(st->db, 1000, lite_past_deadline, st);
+	clock_gettime(CLOCK_MONOTONIC, &st->deadline);
+	st->deadline.tv_sec += 3600;
+	if (sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
+		return lite_err(st, path);
+	return 0;
+}
+
+static int pg_open_readonly(curlew_store *st, const char *url)
+{
+	st->conn = PQconnectdb(url);
+	if (PQstatus(st->conn) != CONNECTION_OK) {
+		cw_store_set_err(st, "connecting to PostgreSQL: %s", PQerrorMessage(st->conn));
+		return CURLEW_ESYS;
+	}
+	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SET default_transaction_read_only = on;"
+		 " SET statement_timeout = %d", st->timeout_ms);
+	return pg_exec(st, sql);
+}
+
+int cw_store_open_readonly(curlew_store **out, const char *url, int timeout_ms)
+{
+	curlew_store *st = calloc(1, sizeof *st);
+	*out = st;
+	if (!st)
+		return CURLEW_ESYS;
+	if (!url || !*url) {
+		cw_store_set_err(st, "no database given");
+		return CURLEW_EUSAGE;
+	}
+	st->timeout_ms = timeout_ms > 0 ? timeout_ms : 10000;
+	st->pg = is_pg_url(url);
+	return st->pg ? pg_open_readonly(st, url) : lite_open_readonly(st, url);
+}
+
+int cw_store_read_begin(curlew_store *st)
+{
+	if (st->pg)
+		return pg_exec(st, "BEGIN READ ONLY");
+	clock_gettime(CLOCK_MONOTONIC, &st->deadline);
+	st->deadline.tv_sec += st->timeout_ms / 1000;
+	st->deadline.tv_nsec += (long)(st->timeout_ms % 1000) * 1000000L;
+	if (st->deadline.tv_nsec >= 1000000000L) {
+		st->deadline.tv_sec++;
+		st->deadline.tv_nsec -= 1000000000L;
+	}
+	return lite_exec(st, "BEGIN");
+}
+
+void cw_store_read_end(curlew_store *st)
+{
+	char keep[sizeof st->errmsg];
+	memcpy(keep, st->errmsg, sizeof keep);
+	if (st->pg)
+		pg_exec(st, "ROLLBACK");
+	else
+		lite_exec(st, "ROLLBACK");
+	memcpy(st->errmsg, keep, sizeof keep);
+}
+
+int cw_store_timed_out(const curlew_store *st)
+{
+	if (st->pg)
+		return strstr(st->errmsg, "statement timeout") != NULL;
+	return st->db && sqlite3_errcode(st->db) == SQLITE_INTERRUPT;
 }
 
 /* ------------------------------------------------------------ public API */
