@@ -837,14 +837,15 @@ static int api_counts(cw_api *api, const cw_args *args, cw_reply *r)
 
 static const char *const top_keys[] = { "limit", NULL };
 
-static int top_args(cw_api *api, const cw_args *args, long *limit, long max, char *where,
-		    size_t wn, params *p, char *err, size_t errlen)
+/* The filter and limit of dyads and places: f keeps the values the
+ * parameters point to, so it is the caller's. */
+static int top_args(cw_api *api, const cw_args *args, cw_filter *f, long *limit, long max,
+		    char *where, size_t wn, params *p, char *err, size_t errlen)
 {
-	cw_filter f;
-	if (check_keys(args, top_keys, err, errlen) < 0 || cw_filter_parse(&f, args, err, errlen) < 0 ||
+	if (check_keys(args, top_keys, err, errlen) < 0 || cw_filter_parse(f, args, err, errlen) < 0 ||
 	    count_arg(args, "limit", 1, max, 1, limit, err, errlen) < 0)
 		return -1;
-	int np = cw_filter_sql(&f, api->pg, where, wn, p->v);
+	int np = cw_filter_sql(f, api->pg, where, wn, p->v);
 	if (np < 0) {
 		snprintf(err, errlen, "filter too long");
 		return -1;
@@ -860,7 +861,8 @@ static int api_dyads(cw_api *api, const cw_args *args, cw_reply *r)
 	char err[256], where[2048];
 	long limit = 20;
 	params p = { .n = 0 };
-	int lim = top_args(api, args, &limit, 200, where, sizeof where, &p, err, sizeof err);
+	cw_filter f;
+	int lim = top_args(api, args, &f, &limit, 200, where, sizeof where, &p, err, sizeof err);
 	if (lim < 0)
 		return reply_error(r, 400, err);
 	sql b = { .n = 0 };
@@ -881,7 +883,8 @@ static int api_places(cw_api *api, const cw_args *args, cw_reply *r)
 	char err[256], where[2048];
 	long limit = 500;
 	params p = { .n = 0 };
-	int lim = top_args(api, args, &limit, 2000, where, sizeof where, &p, err, sizeof err);
+	cw_filter f;
+	int lim = top_args(api, args, &f, &limit, 2000, where, sizeof where, &p, err, sizeof err);
 	if (lim < 0)
 		return reply_error(r, 400, err);
 	sql b = { .n = 0 }, c = { .n = 0 };

@@ -64,7 +64,7 @@ async function api(path, extra) {
 
 function countryName(code) {
 	if (!code)
-		return 'none';
+		return 'no country';
 	return (state.codes && state.codes.countries[code]) || code;
 }
 
@@ -346,9 +346,9 @@ function drawDyads(rows) {
 		bar.style.width = (100 * r.events / max).toFixed(0) + '%';
 		const tr = el('tr', { tabindex: 0, role: 'button', 'data-source': r.source || '-',
 			'data-target': r.target || '-' },
-			el('td', { title: r.source || 'no country' }, countryName(r.source)),
+			el('td', { class: r.source ? null : 'none' }, countryName(r.source)),
 			el('td', { class: 'arrow' }, '→'),
-			el('td', { title: r.target || 'no country' }, countryName(r.target)),
+			el('td', { class: r.target ? null : 'none' }, countryName(r.target)),
 			el('td', { class: 'num' }, el('span', { class: 'barbox' }, bar), String(r.events)),
 			el('td', { class: 'num g ' + (g > 0 ? 'pos' : g < 0 ? 'neg' : '') },
 				g === null ? '–' : (g > 0 ? '+' : '') + g.toFixed(2)));
@@ -425,7 +425,8 @@ function eventRow(rec) {
 		el('td', {}, el('span', { class: 'chip q' + q, title: q ? QUADS[q].name : '' }, rec.cameo),
 			el('span', { class: 'sub' }, rec.plover && rec.plover.event ?
 				rec.plover.event.toLowerCase() : ''),
-			rec.goldstein !== null ? el('span', { class: 'sub' }, 'Goldstein ' + rec.goldstein)
+			rec.goldstein !== null ? el('span', { class: 'sub' }, 'Goldstein ' +
+				(rec.goldstein > 0 ? '+' : '') + rec.goldstein.toFixed(1))
 				: null),
 		actorCell(rec.target),
 		el('td', {}, loc ? loc.text : '–',
@@ -488,7 +489,7 @@ async function refresh() {
 		const by = chooseBy(state.filters.from || (s && s.first_date),
 			state.filters.to || (s && s.last_date));
 		const [counts, places, dyads] = await Promise.all([
-			api('counts', { by, class: 'quad' }), api('places'), api('dyads', { limit: 12 })]);
+			api('counts', { by, class: 'quad' }), api('places'), api('dyads', { limit: 10 })]);
 		if (gen !== generation)
 			return;
 		drawTimeline(counts.rows, by);

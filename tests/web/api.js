@@ -148,9 +148,13 @@ async function hostile(base) {
 		const res = await get(base, '/api/events?q=' + encodeURIComponent(q));
 		ok(res.status === 200 && json(res) && Array.isArray(json(res).events),
 			`search ${JSON.stringify(q)}: 200 with events (${json(res) && json(res).total})`);
-		const c = await get(base, '/api/counts?q=' + encodeURIComponent(q));
-		ok(c.status === 200, `counts with search ${JSON.stringify(q)}: 200`);
-		if (res.status >= 500 || c.status >= 500)
+		for (const ep of ['counts', 'dyads', 'places', 'events.csv']) {
+			const c = await get(base, `/api/${ep}?q=` + encodeURIComponent(q));
+			ok(c.status === 200, `${ep} with search ${JSON.stringify(q)}: 200`);
+			if (c.status >= 500)
+				fivexx++;
+		}
+		if (res.status >= 500)
 			fivexx++;
 	}
 	for (const path of TRAVERSAL) {
