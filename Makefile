@@ -185,6 +185,8 @@ demo: deps all
 	./build/curlew code --quiet --date 2024-06-30 --db build/demo.sqlite samples/*.txt samples/*.jsonl samples/*.html
 	./build/curlew query --db build/demo.sqlite summary
 	./build/curlew query --db build/demo.sqlite --by month --class quad goldstein
+	@echo "== to explore the store in a browser, run this and open the URL it prints =="
+	@echo "./build/curlew serve --db build/demo.sqlite"
 
 test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew build/fault/curlew
 	sh tests/run.sh build

@@ -171,6 +171,8 @@ function drawTimeline(rows, by) {
 		const g = el('svg:g', { class: 'bar', 'data-period': p.period, tabindex: p.n ? 0 : null,
 			role: p.n ? 'button' : null,
 			'aria-label': `${p.period}: ${p.n} events` });
+		// the whole column answers clicks, and shows hover and pick behind the bar
+		g.append(el('svg:rect', { x, width: bw, y: m.t, height: ih, class: 'hit' }));
 		for (const q of [1, 2, 3, 4]) {
 			const n = p.quads[q] || 0;
 			if (!n)
@@ -179,7 +181,6 @@ function drawTimeline(rows, by) {
 				y: y(acc + n), height: y(acc) - y(acc + n), fill: QUADS[q].color }));
 			acc += n;
 		}
-		g.append(el('svg:rect', { x, width: bw, y: m.t, height: ih, class: 'hit' }));
 		g.append(el('svg:title', {}, `${p.period}: ${p.n} events` +
 			(p.gn ? `, mean Goldstein ${(p.g / p.gn).toFixed(2)}` : '')));
 		if (state.pick && state.pick.period === p.period)

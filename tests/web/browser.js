@@ -214,6 +214,13 @@ async function run(page, base, shot) {
 		await page.evaluate(() => window.dispatchEvent(new Event('resize')));
 		await page.waitForTimeout(600);
 		await idle(page);
+		// the busiest period picked, as a reader would start
+		const busiest = await page.$$eval('#timeline .bar[tabindex]', (gs) => gs.map((g) =>
+			[g.dataset.period, Number(/: (\d+) events/.exec(g.getAttribute('aria-label'))[1])])
+			.sort((a, b) => b[1] - a[1])[0][0]);
+		await clickAndWait(page, page.locator(`#timeline .bar[data-period="${busiest}"]`));
+		await page.waitForTimeout(800);   // the smooth scroll to the table
+		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: shot });
 		console.log('screenshot: ' + shot);
 	}
