@@ -526,19 +526,21 @@ static int cmd_serve(int argc, char **argv)
 		if (!v)
 			return usage_error("option needs a value", a);
 		i++;
-		if (strcmp(a, "--db") == 0)
+		if (strcmp(a, "--db") == 0) {
 			so.db = v;
-		else if (strcmp(a, "--listen") == 0)
+		} else if (strcmp(a, "--listen") == 0) {
 			so.listen = v;
-		else if (strcmp(a, "--web") == 0)
+		} else if (strcmp(a, "--web") == 0) {
 			so.web_dir = v;
-		else if (strcmp(a, "--port") == 0 && (so.port = (int)number_arg(v, 0, 65535)) < 0)
-			return usage_error("--port wants 0 to 65535", v);
-		else if (strcmp(a, "--rate") == 0 && (so.rate = (int)number_arg(v, 1, 100000)) < 0)
-			return usage_error("--rate wants 1 to 100000 requests a second", v);
-		else if (strcmp(a, "--db") && strcmp(a, "--listen") && strcmp(a, "--web") &&
-			 strcmp(a, "--port") && strcmp(a, "--rate"))
+		} else if (strcmp(a, "--port") == 0) {
+			if ((so.port = (int)number_arg(v, 0, 65535)) < 0)
+				return usage_error("--port wants 0 to 65535", v);
+		} else if (strcmp(a, "--rate") == 0) {
+			if ((so.rate = (int)number_arg(v, 1, 100000)) < 0)
+				return usage_error("--rate wants 1 to 100000 requests a second", v);
+		} else {
 			return usage_error("unknown option", a);
+		}
 	}
 	if (!so.db)
 		return usage_error("serve needs --db URL", NULL);

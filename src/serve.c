@@ -362,6 +362,16 @@ static int check_options(const curlew_serve_options *o, addr *a, char *err, size
 	return check_assets(web_dir(o), err, errlen);
 }
 
+void cw_redact_url(const char *url, char *out, size_t n)
+{
+	const char *scheme = strstr(url, "://"), *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	if (colon)
+		snprintf(out, n, "%.*s:***%s", (int)(colon - url), url, at);
+	else
+		snprintf(out, n, "%s", url);
+}
+
 static int bound_port(struct MHD_Daemon *d, int asked)
 {
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -406,7 +416,9 @@ int curlew_serve(const curlew_serve_options *o, char *err, size_t errlen)
 	if (!a.loopback)
 		say(&s, "warning: listening on %s, not this machine's loopback: anyone who can reach"
 		    " it can read the store", a.text);
-	say(&s, "%s at http://%s:%d/ (Ctrl-C stops)", o->db, s.host, bound_port(d, o->port));
+	char shown[512];
+	cw_redact_url(o->db, shown, sizeof shown);
+	say(&s, "%s at http://%s:%d/ (Ctrl-C stops)", shown, s.host, bound_port(d, o->port));
 	run(d, o->stop);
 	MHD_stop_daemon(d);
 	cw_api_close(s.api);

@@ -49,6 +49,9 @@ void cw_api_close(cw_api *api);
  * of memory (no reply). */
 int cw_api_handle(cw_api *api, const char *path, const cw_args *args, cw_reply *out);
 
+/* The store's URL as it may be shown (serve.c): a password in it is not. */
+void cw_redact_url(const char *url, char *out, size_t n);
+
 /* Exposed for tests/unit/test_serve.c. */
 typedef struct cw_filter {
 	char from[11], to[11];

@@ -990,7 +990,9 @@ int cw_api_open(cw_api **out_api, const char *url, int timeout_ms, char *err, si
 		}
 	}
 	if (rc < 0) {
-		snprintf(err, errlen, "%s: %s", url, curlew_store_errmsg(api->st));
+		char shown[512];
+		cw_redact_url(url, shown, sizeof shown);
+		snprintf(err, errlen, "%s: %s", shown, curlew_store_errmsg(api->st));
 		cw_api_close(api);
 		return rc;
 	}

@@ -112,6 +112,17 @@ static void test_sql(void)
 	CHECK_STR(f.fts, "\"talks\"");
 }
 
+static void test_redact(void)
+{
+	char out[128];
+	cw_redact_url("postgresql://coder:s3cret@db.example.org/events", out, sizeof out);
+	CHECK_STR(out, "postgresql://coder:***@db.example.org/events");
+	cw_redact_url("postgresql://coder@db/events", out, sizeof out);
+	CHECK_STR(out, "postgresql://coder@db/events");
+	cw_redact_url("build/demo.sqlite", out, sizeof out);
+	CHECK_STR(out, "build/demo.sqlite");
+}
+
 static curlew_story story(const char *id, const char *text, const char *date)
 {
 	curlew_story s;
@@ -301,6 +312,7 @@ int main(void)
 	test_dates();
 	test_filters();
 	test_sql();
+	test_redact();
 	curlew_options o = CURLEW_OPTIONS_INIT;
 	o.use_parser = 0;
 	curlew *cw = NULL;
