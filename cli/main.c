@@ -37,10 +37,10 @@ static const char usage_text[] =
 	"  --date DATE      story date when neither the record nor a dateline gives one\n"
 	"  --threads N      code N stories at a time (output stays in input order)\n"
 	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
-	"  --no-parse       shallow patterns only, no link-grammar\n"
+	"  --no-parse       accepted and ignored: there is no parser to turn off\n"
 	"  --petrarch-mode  code as PETRARCH does, for imported PETRARCH dictionaries\n"
 	"                   (announced acts coded as the acts, looser pattern gaps)\n"
-	"  --parse-timeout S  parser time limit per sentence in seconds (default 1)\n"
+	"  --parse-timeout S  accepted and ignored, as --no-parse\n"
 	"  --progress       report progress on stderr even when it is not a terminal\n"
 	"  --quiet          no warnings on stderr (errors are still reported)\n"
 	"  --db URL         store stories, sentences, events and actors in a database\n"
@@ -91,6 +91,8 @@ typedef struct job {
 	char *id, *text, *date, *origin;
 	curlew_doc *doc;
 	int rc;
+	char *out;              /* the records rendered by the worker, or NULL */
+	size_t outlen;
 } job;
 
 typedef struct batch {
@@ -101,6 +103,7 @@ typedef struct batch {
 	int next;               /* next job to take, under lock */
 	pthread_mutex_t lock;
 	curlew_store *store;    /* --db, or NULL */
+	int render;             /* workers render the records too (several threads) */
 } batch;
 
 static char *dup_or_null(const char *s)
@@ -131,12 +134,15 @@ static int job_fill(job *j, const curlew_story *st)
 static void job_clear(job *j)
 {
 	curlew_doc_free(j->doc);
+	free(j->out);
 	free(j->id);
 	free(j->text);
 	free(j->date);
 	free(j->origin);
 	memset(j, 0, sizeof *j);
 }
+
+static void render(job *j, enum curlew_out fmt);
 
 static void *worker(void *arg)
 {
@@ -149,7 +155,32 @@ static void *worker(void *arg)
 			return NULL;
 		job *j = &b->jobs[i];
 		j->rc = curlew_code(b->cw, &j->story, b->o->date, &j->doc);
+		if (b->render && j->rc == CURLEW_OK)
+			render(j, b->o->format);
 	}
+}
+
+/* With several threads, rendering the records (6% of the work) is done
+ * by the workers too, so that only copying them out waits for input
+ * order; if it fails, the story is written the usual way, which reports
+ * the failure. */
+static void render(job *j, enum curlew_out fmt)
+{
+	FILE *m = open_memstream(&j->out, &j->outlen);
+	int rc = m ? curlew_write(m, j->doc, fmt) : CURLEW_ESYS;
+	if ((m && fclose(m) != 0) || rc < 0) {
+		free(j->out);
+		j->out = NULL;
+	}
+}
+
+static int write_job(const job *j, enum curlew_out fmt)
+{
+	if (!j->out)
+		return curlew_write(stdout, j->doc, fmt);
+	if (j->outlen && (fwrite(j->out, 1, j->outlen, stdout) != j->outlen || ferror(stdout)))
+		return CURLEW_ESYS;
+	return CURLEW_OK;
 }
 
 typedef struct totals {
@@ -243,6 +274,7 @@ static int run_batch(batch *b, const opts *o, totals *t)
 {
 	int nthreads = o->threads < b->n ? o->threads : b->n;
 	b->next = 0;
+	b->render = nthreads > 1 && !b->store;
 	if (nthreads <= 1) {
 		worker(b);
 	} else {
@@ -261,7 +293,7 @@ static int run_batch(batch *b, const opts *o, totals *t)
 		job *j = &b->jobs[i];
 		report_story(j, o, t);
 		if (j->rc == CURLEW_OK) {
-			if (!b->store && curlew_write(stdout, j->doc, o->format) < 0) {
+			if (!b->store && write_job(j, o->format) < 0) {
 				fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
 				return CURLEW_EXIT_SYSTEM;
 			}

@@ -46,8 +46,8 @@ typedef struct curlew_reader curlew_reader;
 
 typedef struct curlew_options {
 	const char *data_dir;   /* directory with the dictionaries; NULL: default */
-	int parse_timeout;      /* link-grammar seconds per sentence (>= 1) */
-	int use_parser;         /* 0: shallow patterns only */
+	int parse_timeout;      /* ignored: link-grammar was removed */
+	int use_parser;         /* ignored, as parse_timeout */
 	FILE *log;              /* where warnings go; NULL: nowhere */
 	int petrarch;           /* code as PETRARCH does (for imported PETRARCH
 				 * dictionaries): an announced act ("will

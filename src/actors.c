@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 #include "internal.h"
 
@@ -44,6 +45,7 @@ typedef struct entry {
 	int plural;
 	const char *exact;      /* an all-caps alias must appear exactly so */
 	const char *rule;
+	int secondary;          /* from data/phoenix/, which never overrides ours */
 	struct entry *next;     /* other entries with the same canonical key */
 } entry;
 
@@ -51,17 +53,30 @@ typedef struct entry {
  * empty list, so that a scan stops as soon as no entry can follow. */
 typedef struct node {
 	entry *list;
+	int removed;            /* "!Name": a secondary file may not add it back */
 } node;
+
+/* A Bloom filter over every key and key prefix of the map.  Most words of
+ * a sentence start no key, and with the Phoenix names the map outgrew the
+ * cache: each look-up that finds nothing cost a cache miss or three.  2^20
+ * bits are 128 KB, within L2, and give about 1.5% false positives at the
+ * 70,000 keys curlew and Phoenix make together. */
+#define BLOOM_BITS (1u << 20)
 
 struct cw_actor_dict {
 	cw_arena *arena;
 	cw_map *map;
+	uint64_t *bloom;        /* BLOOM_BITS bits */
+	cw_map *particles;      /* function_words and not_name_words */
 	int maxlen;             /* longest key, in words */
+	cw_actor_stats stats;
 };
 
 /* ------------------------------------------------------------ canonical */
 
 #define KEYMAX 512
+/* Aliases on one actors.txt line: the PETRARCH import writes up to 64. */
+#define MAX_NAMES 64
 
 /* Appends the canonical form of word w (n bytes) to buf at *len; returns
  * the number of bytes appended, or -1 when the buffer is full. */
@@ -75,12 +90,16 @@ static int canon_append(char *buf, size_t *len, const char *w, size_t n)
 	size_t start = *len;
 	utf8proc_ssize_t i = 0;
 	while ((size_t)i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
-						      (utf8proc_ssize_t)n - i, &cp);
-		if (l <= 0) {
-			cp = (unsigned char)w[i];
-			l = 1;
+		utf8proc_int32_t cp = (unsigned char)w[i];
+		utf8proc_ssize_t l = 1;
+		/* ASCII needs no decoding: most of the Phoenix names are ASCII,
+		 * and the loader canonicalises every one of them */
+		if (cp >= 0x80) {
+			l = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)n - i, &cp);
+			if (l <= 0) {
+				cp = (unsigned char)w[i];
+				l = 1;
+			}
 		}
 		i += l;
 		if (cp == '.')
@@ -89,9 +108,13 @@ static int canon_append(char *buf, size_t *len, const char *w, size_t n)
 			cp = cp == 0x2019 ? '\'' : ' ';
 		if (cp == ' ' && (*len == 0 || buf[*len - 1] == ' '))
 			continue;
-		cp = utf8proc_tolower(cp);
 		if (*len + 5 >= KEYMAX)
 			return -1;
+		if (cp < 0x80) {
+			buf[(*len)++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+			continue;
+		}
+		cp = utf8proc_tolower(cp);
 		*len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + *len);
 	}
 	while (*len > start && buf[*len - 1] == ' ')
@@ -146,18 +169,84 @@ static int all_caps_alias(const char *s)
 	return upper >= 2;
 }
 
+/* ----------------------------------------------------------------- bloom */
+
+#define FNV64_OFFSET 14695981039346656037ull   /* FNV-1a's published constants */
+#define FNV64_PRIME 1099511628211ull
+
+static uint64_t fnv_more(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= FNV64_PRIME;
+	}
+	return h;
+}
+
+static void bloom_add(cw_actor_dict *d, uint64_t h)
+{
+	uint32_t a = (uint32_t)h % BLOOM_BITS, b = (uint32_t)(h >> 32) % BLOOM_BITS;
+	d->bloom[a / 64] |= 1ull << (a % 64);
+	d->bloom[b / 64] |= 1ull << (b % 64);
+}
+
+/* 0: no key or prefix has this hash; 1: perhaps one has. */
+static int bloom_has(const cw_actor_dict *d, uint64_t h)
+{
+	uint32_t a = (uint32_t)h % BLOOM_BITS, b = (uint32_t)(h >> 32) % BLOOM_BITS;
+	return (d->bloom[a / 64] >> (a % 64) & 1) && (d->bloom[b / 64] >> (b % 64) & 1);
+}
+
 /* -------------------------------------------------------------- loading */
+
+/* Does one of our own entries (of a type in the mask, 0 for any) or a
+ * "!Name" removal hold the key? */
+/* The map's node for key[0, n), asking the Bloom filter first: most
+ * Phoenix names are new, and a miss in the map costs a cache miss. */
+static node *lookup(const cw_actor_dict *d, const char *key, size_t n)
+{
+	return bloom_has(d, fnv_more(FNV64_OFFSET, key, n)) ? cw_map_getn(d->map, key, n) : NULL;
+}
+
+static int own_key(const cw_actor_dict *d, const char *key, size_t n, unsigned types)
+{
+	const node *nd = lookup(d, key, n);
+	if (!nd)
+		return 0;
+	if (nd->removed && !types)
+		return 1;
+	for (const entry *e = nd->list; e; e = e->next)
+		if (!e->secondary && (!types || (types & (1u << e->type))))
+			return 1;
+	return 0;
+}
+
+/* Adds phrase under its canonical key; returns 0, 1 when a secondary
+ * phrase is left to our own entry for the same words, -1 out of memory. */
+static int add_canon(cw_actor_dict *d, char *key, int words, const char *phrase, entry *proto);
 
 static int add_key(cw_actor_dict *d, const char *phrase, entry *proto)
 {
 	char key[KEYMAX];
 	int words = canon_phrase(phrase, key);
-	if (words <= 0)
-		return 0;
+	return words > 0 ? add_canon(d, key, words, phrase, proto) : 0;
+}
+
+/* add_key for a phrase whose canonical key (of that many words) is known;
+ * key is written to and restored. */
+static int add_canon(cw_actor_dict *d, char *key, int words, const char *phrase, entry *proto)
+{
+	if (proto->secondary && own_key(d, key, strlen(key), 0))
+		return 1;
 	if (words > d->maxlen)
 		d->maxlen = words;
 	/* the prefixes, so that a scan knows when to stop */
+	uint64_t h = FNV64_OFFSET;
+	const char *done = key;
 	for (char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		h = fnv_more(h, done, (size_t)(sp - done));
+		done = sp;
+		bloom_add(d, h);
 		*sp = '\0';
 		if (!cw_map_get(d->map, key)) {
 			node *p = cw_alloc(d->arena, sizeof *p);
@@ -166,6 +255,7 @@ static int add_key(cw_actor_dict *d, const char *phrase, entry *proto)
 		}
 		*sp = ' ';
 	}
+	bloom_add(d, fnv_more(h, done, strlen(done)));
 	node *nd = cw_map_get(d->map, key);
 	if (!nd) {
 		nd = cw_alloc(d->arena, sizeof *nd);
@@ -178,10 +268,17 @@ static int add_key(cw_actor_dict *d, const char *phrase, entry *proto)
 	*e = *proto;
 	if (all_caps_alias(phrase) && !(e->exact = cw_strdup(d->arena, phrase)))
 		return -1;
-	/* keep insertion order: the first entry of a type wins */
+	/* keep insertion order: the first entry of a type wins, except that
+	 * a capital, adjective or country line of actors.txt replaces the
+	 * country table's own ("Moscow" with its dates) */
 	entry **pp = &nd->list;
-	while (*pp)
-		pp = &(*pp)->next;
+	while (*pp) {
+		if (e->act && !e->secondary && !(*pp)->act && (*pp)->type == e->type &&
+		    e->type != E_NAME)
+			*pp = (*pp)->next;
+		else
+			pp = &(*pp)->next;
+	}
 	*pp = e;
 	return 0;
 }
@@ -221,7 +318,31 @@ typedef struct loader {
 	actor *last;            /* for continuation lines */
 	char *err;
 	size_t errlen;
+	int secondary;          /* reading data/phoenix/ */
+	const curlew *cw;
+	struct sname *names;    /* MAX_NAMES of them, for secondary lines */
 } loader;
+
+/* "phoenix/actors.txt:123", which explain shows; made without printf,
+ * whose cost showed for the 30,000 lines of the Phoenix files. */
+static const char *rule_name(cw_arena *a, const char *file, int lineno)
+{
+	char num[16];
+	size_t k = sizeof num;
+	num[--k] = '\0';
+	unsigned v = lineno > 0 ? (unsigned)lineno : 0;
+	do
+		num[--k] = (char)('0' + v % 10);
+	while ((v /= 10) && k > 0);
+	size_t fl = strlen(file), nl = sizeof num - 1 - k;
+	char *r = cw_alloc(a, fl + nl + 2);
+	if (!r)
+		return NULL;
+	memcpy(r, file, fl);
+	r[fl] = ':';
+	memcpy(r + fl + 1, num + k, nl + 1);
+	return r;
+}
 
 static int bad_line(loader *ld, int lineno, const char *why)
 {
@@ -289,24 +410,129 @@ static void strip_comment(char *line)
 		*h = '\0';
 }
 
-static int particle_word(const char *w);
+static int particle_word(const cw_actor_dict *d, const char *w);
+static int load_particles(cw_actor_dict *d);
 
 /* The word coref remembers a person by: the last word, unless that is a
  * particle or a syllable of an East Asian given name ("Moon Jae-in" would
  * give "in", "Kim Jong Un" "un"): then the family name, which comes first. */
-static const char *surname_of(cw_arena *a, const char *name)
+static const char *surname_of(const cw_actor_dict *d, cw_arena *a, const char *name)
 {
 	char key[KEYMAX];
 	if (canon_phrase(name, key) <= 0)
 		return NULL;
 	const char *sp = strrchr(key, ' ');
 	const char *last = sp ? sp + 1 : key;
-	if (sp && (strlen(last) <= 2 || particle_word(last))) {
+	if (sp && (strlen(last) <= 2 || particle_word(d, last))) {
 		char *first_sp = strchr(key, ' ');
 		*first_sp = '\0';
 		last = key;
 	}
 	return cw_strdup(a, last);
+}
+
+/* -------------------------------------------- the secondary dictionaries
+ * data/phoenix/ adds what curlew's own files lack and never overrides
+ * them: a name our files already hold is theirs, and a Phoenix entry that
+ * shares a name with one of our actors is the same actor, whose roles and
+ * dates are ours. */
+
+/* Our longest entry at the start of key, or NULL; *len its bytes. */
+static const entry *own_prefix(const cw_actor_dict *d, const char *key, size_t *len)
+{
+	const entry *best = NULL;
+	*len = 0;
+	for (const char *end = key;; end++) {
+		if (*end != ' ' && *end != '\0')
+			continue;
+		size_t n = (size_t)(end - key);
+		const node *nd = lookup(d, key, n);
+		if (!nd)
+			break;     /* no key goes on with these words */
+		const entry *e = nd->list;
+		while (e && e->secondary)
+			e = e->next;    /* ours come first; Phoenix's after */
+		if (e)
+			best = e, *len = n;
+		if (!*end)
+			break;
+	}
+	return best;
+}
+
+/* Do our own words read this name already?  A title before a person's
+ * name ("President Karzai", "Acting Minister Abdul Rahim") is read as the
+ * title and the name, with the person's dates from our files if we have
+ * him; a name made only of country or organisation words and titles ("U.S.
+ * President", "UN Secretary General", "Russian forces") is composed the
+ * same way as any other. */
+static int composed(const cw_actor_dict *d, const char *key, int person)
+{
+	int agents = 0, words = 0, title_first = 0;
+	for (const char *p = key; *p;) {
+		size_t n;
+		const entry *e = own_prefix(d, p, &n);
+		int t = e ? e->type : -1;
+		if (t == E_AGENT || t == E_MOD)
+			agents++, title_first |= words == 0;
+		else if (t == E_SKIP)
+			;          /* "acting", "senior": modifiers inside a title */
+		else if (t != E_COUNTRY && t != E_ADJ && t != E_CAPITAL &&
+			 !(t == E_NAME && !e->act->key))
+			return person && title_first;
+		if (t != E_SKIP)
+			words++;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return agents > 0;
+}
+
+/* A name of a secondary file, canonicalised once for all the checks. */
+typedef struct sname {
+	const char *text;
+	char key[KEYMAX];
+	int words;
+} sname;
+
+/* Is one of these names one of our own actors? */
+static int shadowed(cw_actor_dict *d, const sname *names, int nn)
+{
+	for (int i = 0; i < nn; i++)
+		if (names[i].words > 0 &&
+		    own_key(d, names[i].key, strlen(names[i].key), 1u << E_NAME)) {
+			d->stats.shadowed++;
+			return 1;
+		}
+	return 0;
+}
+
+/* Adds a secondary name unless ours hold it, read it or place it. */
+static int add_secondary(const loader *ld, sname *n, entry *e, int person)
+{
+	cw_actor_dict *d = ld->d;
+	cw_place pl;
+	if (n->words <= 0)
+		return 0;
+	if (own_key(d, n->key, strlen(n->key), 0)) {
+		d->stats.known++;
+		return 0;
+	}
+	if (composed(d, n->key, person)) {
+		d->stats.composed++;
+		return 0;
+	}
+	/* a person with dated roles is no place; asking the gazetteer for
+	 * each of them was a tenth of the loading time */
+	if (!person && ld->cw && ld->cw->places && cw_place_lookup(ld->cw, n->text, &pl) == 0) {
+		d->stats.places++;   /* "hostages held in Gaza" is a place's */
+		return 0;
+	}
+	if (add_canon(d, n->key, n->words, n->text, e) < 0)
+		return -1;
+	d->stats.added++;
+	return 0;
 }
 
 static int on_actor_line(void *ctx, char *line, int lineno)
@@ -322,8 +548,10 @@ static int on_actor_line(void *ctx, char *line, int lineno)
 		char key[KEYMAX];
 		if (canon_phrase(cw_trim(s + 1), key) > 0) {
 			node *nd = cw_map_get(d->map, key);
-			if (nd)
+			if (nd) {
 				nd->list = NULL;
+				nd->removed = 1;
+			}
 		}
 		return 0;
 	}
@@ -343,7 +571,7 @@ static int on_actor_line(void *ctx, char *line, int lineno)
 	if (ng == 0)
 		return bad_line(ld, lineno, "no [CODE] on the line");
 	actor *a = cw_alloc(d->arena, sizeof *a);
-	if (!a || !(a->rule = cw_printf(d->arena, "actors.txt:%d", lineno)))
+	if (!a || !(a->rule = rule_name(d->arena, ld->file, lineno)))
 		return -1;
 	for (int i = 0; i < ng; i++)
 		if (parse_role(ld, a, groups[i], lineno) < 0)
@@ -356,35 +584,49 @@ static int on_actor_line(void *ctx, char *line, int lineno)
 	e.type = E_NAME;
 	e.act = a;
 	e.rule = a->rule;
+	e.secondary = ld->secondary;
 	if (strcmp(tail, "capital") == 0 || strcmp(tail, "adjective") == 0 ||
 	    strcmp(tail, "country") == 0) {
 		e.type = tail[0] == 'c' && tail[1] == 'a' ? E_CAPITAL :
 			 tail[0] == 'a' ? E_ADJ : E_COUNTRY;
-		if (strlen(a->roles[0].code) != 3)
-			return bad_line(ld, lineno, "a capital, adjective or country alias takes a bare country code");
+		for (int i = 0; i < a->nroles; i++)
+			if (strlen(a->roles[i].code) != 3)
+				return bad_line(ld, lineno, "a capital, adjective or country alias takes bare country codes");
 		memcpy(e.country, a->roles[0].code, 4);
 	} else if (*tail) {
 		return bad_line(ld, lineno, "unknown kind after the codes (capital, adjective, country, group)");
 	}
-	char *names[32];
-	int nn = cw_split(s, '|', names, 32);
+	char *names[MAX_NAMES];
+	int nn = cw_split(s, '|', names, MAX_NAMES);
 	int dated = 0;
 	for (int i = 0; i < a->nroles; i++)
 		dated |= a->roles[i].from.y || a->roles[i].to.y;
-	for (int i = 0; i < nn; i++) {
+	ld->last = a;
+	if (ld->secondary) {
+		sname *sn = ld->names;
+		for (int i = 0; i < nn; i++) {
+			sn[i].text = cw_trim(names[i]);
+			sn[i].words = canon_phrase(sn[i].text, sn[i].key);
+		}
+		if (shadowed(d, sn, nn))
+			return 0;
+		for (int i = 0; i < nn; i++)
+			if (add_secondary(ld, &sn[i], &e, dated && !group) < 0)
+				return -1;
+	}
+	for (int i = 0; i < nn && !ld->secondary; i++) {
 		char *nm = cw_trim(names[i]);
 		if (*nm && add_key(d, nm, &e) < 0)
 			return -1;
 		/* the surname: a one-word alias ("Xi Jinping | Xi"), else the
 		 * last word of the first name */
 		if (dated && !group && !strchr(nm, ' ') && !a->key &&
-		    !(a->key = surname_of(d->arena, nm)))
+		    !(a->key = surname_of(d, d->arena, nm)))
 			return -1;
 	}
 	if (dated && !group && !a->key && nn > 0 &&
-	    !(a->key = surname_of(d->arena, cw_trim(names[0]))))
+	    !(a->key = surname_of(d, d->arena, cw_trim(names[0]))))
 		return -1;
-	ld->last = a;
 	return 0;
 }
 
@@ -402,7 +644,8 @@ static int on_agent_line(void *ctx, char *line, int lineno)
 		return bad_line(ld, lineno, "an agent line is: words | words+  [SECTORS]");
 	entry e = { 0 };
 	e.type = E_AGENT;
-	if (!(e.rule = cw_printf(ld->d->arena, "agents.txt:%d", lineno)))
+	e.secondary = ld->secondary;
+	if (!(e.rule = rule_name(ld->d->arena, ld->file, lineno)))
 		return -1;
 	for (char *t = strtok(groups[0], " \t"); t; t = strtok(NULL, " \t")) {
 		if (strcmp(t, "~") == 0)
@@ -426,8 +669,17 @@ static int on_agent_line(void *ctx, char *line, int lineno)
 		e.plural = l > 1 && w[l - 1] == '+';
 		if (e.plural)
 			w[l - 1] = '\0';
-		if (*w && add_key(ld->d, w, &e) < 0)
+		if (!*w)
+			continue;
+		if (ld->secondary) {   /* "former president": ours read it */
+			sname *sn = ld->names;
+			sn->text = w;
+			sn->words = canon_phrase(w, sn->key);
+			if (add_secondary(ld, sn, &e, 0) < 0)
+				return -1;
+		} else if (add_key(ld->d, w, &e) < 0) {
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -447,20 +699,40 @@ static int load_file(loader *ld, const char *name, cw_line_fn fn)
 	return rc ? -1 : 0;
 }
 
+/* data/phoenix/ is optional: a data directory written by "dict import"
+ * without --merge holds the user's PETRARCH dictionaries alone. */
+static int phoenix_present(loader *ld)
+{
+	char *path = cw_printf(ld->d->arena, "%s/phoenix/actors.txt", ld->file);
+	return path && access(path, F_OK) == 0;
+}
+
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen)
 {
 	*out = NULL;
 	if (errlen)
 		err[0] = '\0';
 	cw_actor_dict *d = calloc(1, sizeof *d);
-	if (!d || !(d->arena = cw_arena_new()) || !(d->map = cw_map_new())) {
+	if (!d || !(d->arena = cw_arena_new()) || !(d->map = cw_map_new()) ||
+	    !(d->bloom = cw_alloc(d->arena, BLOOM_BITS / 8)) ||
+	    !(d->particles = cw_map_new()) || load_particles(d) < 0) {
 		cw_actors_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	loader ld = { d, cw->data_dir, NULL, err, errlen };
-	if (load_countries(d, cw) < 0 || load_file(&ld, "actors.txt", on_actor_line) < 0 ||
-	    load_file(&ld, "agents.txt", on_agent_line) < 0) {
+	loader ld = { d, cw->data_dir, NULL, err, errlen, 0, cw, NULL };
+	int rc = load_countries(d, cw) < 0 || load_file(&ld, "actors.txt", on_actor_line) < 0 ||
+		 load_file(&ld, "agents.txt", on_agent_line) < 0 ? -1 : 0;
+	/* ours first, complete, so that every Phoenix name can defer to them */
+	ld.secondary = 1;
+	ld.last = NULL;
+	if (rc == 0 && phoenix_present(&ld) &&
+	    !(ld.names = cw_alloc(d->arena, MAX_NAMES * sizeof *ld.names)))
+		rc = -1;
+	if (rc == 0 && ld.names)
+		rc = load_file(&ld, "phoenix/actors.txt", on_actor_line) < 0 ||
+		     load_file(&ld, "phoenix/agents.txt", on_agent_line) < 0 ? -1 : 0;
+	if (rc < 0) {
 		if (errlen && !err[0])
 			snprintf(err, errlen, "out of memory");
 		cw_actors_free(d);
@@ -470,11 +742,19 @@ int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errl
 	return 0;
 }
 
+void cw_actors_stats(const cw_actor_dict *d, cw_actor_stats *out)
+{
+	memset(out, 0, sizeof *out);
+	if (d)
+		*out = d->stats;
+}
+
 void cw_actors_free(cw_actor_dict *d)
 {
 	if (!d)
 		return;
 	cw_map_free(d->map);
+	cw_map_free(d->particles);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -612,13 +892,51 @@ static size_t led_prefix(const char *w)
 	return 0;
 }
 
-static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, atom *out)
+/* One sentence's scan: each token's canonical form, made once, and each
+ * start token's longest match, found once -- unknown_name asks again for
+ * every word of a capitalised run, and the dictionary with the Phoenix
+ * names lets more scans run on. */
+typedef struct scan {
+	const cw_actor_dict *d;
+	const cw_sentence *s;
+	const char **canon;     /* per token, NULL until made */
+	int *clen;              /* its length; 0 ends a name, -1 too long */
+	unsigned char *cut;     /* "Saudi-led": the name ends with this token */
+	signed char *done;      /* longest match: 0 not yet, 1 found, -1 none */
+	atom *memo;
+} scan;
+
+/* The canonical form of token j, made on first use; returns its length,
+ * 0 when it adds nothing (ends a name), -1 when it cannot be had. */
+static int token_canon(scan *sc, int j, cw_arena *a)
 {
+	if (sc->canon[j])
+		return sc->clen[j];
+	const char *w = tok_lower(&sc->s->toks[j]);
+	char buf[KEYMAX];
+	size_t len = 0, cut = led_prefix(w);
+	int k = canon_append(buf, &len, w, cut ? cut : strlen(w));
+	sc->cut[j] = cut != 0;
+	sc->clen[j] = k;
+	sc->canon[j] = k > 0 ? cw_strndup(a, buf, len) : "";
+	if (!sc->canon[j])
+		sc->canon[j] = "", sc->clen[j] = -1;
+	return sc->clen[j];
+}
+
+static int longest_match(scan *sc, cw_arena *a, int i, atom *out)
+{
+	if (sc->done[i]) {
+		*out = sc->memo[i];
+		return sc->done[i] > 0 ? out->te - out->ts : 0;
+	}
+	const cw_sentence *s = sc->s;
 	const cw_token *toks = s->toks;
 	char buf[KEYMAX];
 	size_t len = 0;
 	int best = 0;
-	buf[0] = '\0';
+	uint64_t h = FNV64_OFFSET;
+	sc->done[i] = -1;
 	if (toks[i].flags & CW_T_PUNCT && !glue_token(&toks[i]))
 		return 0;
 	for (int j = i; j < s->ntoks; j++) {
@@ -627,20 +945,18 @@ static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, at
 			continue;
 		if ((t->flags & CW_T_PUNCT) && !(t->flags & CW_T_ALLCAP))
 			break;
-		size_t save = len;
+		int k = token_canon(sc, j, a);
+		if (k <= 0 || len + 1 + (size_t)k >= KEYMAX)
+			break;
+		size_t from = len;
 		if (len > 0)
 			buf[len++] = ' ';
-		size_t tn = strlen(tok_lower(t));
-		size_t cut = led_prefix(tok_lower(t));
-		int k = canon_append(buf, &len, tok_lower(t), cut ? cut : tn);
-		if (k < 0)
-			break;
-		if (k == 0) {
-			len = save;
-			buf[len] = '\0';
-			break;
-		}
-		const node *nd = cw_map_getn(d->map, buf, len);
+		memcpy(buf + len, sc->canon[j], (size_t)k);
+		len += (size_t)k;
+		h = fnv_more(h, buf + from, len - from);
+		if (!bloom_has(sc->d, h))
+			break;     /* no key goes on with these words */
+		const node *nd = cw_map_getn(sc->d->map, buf, len);
 		if (!nd)
 			break;
 		const entry *e = nd->list ? pick_entry(nd, toks, i, j + 1) : NULL;
@@ -651,7 +967,7 @@ static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, at
 			out->te = j + 1;
 			best = j + 1 - i;
 		}
-		if (cut)
+		if (sc->cut[j])
 			break;   /* "Saudi-led" modifies what follows; it ends the name */
 	}
 	if (best) {
@@ -659,6 +975,8 @@ static int longest_match(const cw_actor_dict *d, const cw_sentence *s, int i, at
 		size_t n = strlen(last->text);
 		out->poss = (n > 2 && last->text[n - 2] == '\'' && last->text[n - 1] == 's') ||
 			    (out->te < s->ntoks && possessive_token(&toks[out->te]));
+		sc->memo[i] = *out;
+		sc->done[i] = 1;
 	}
 	return best;
 }
@@ -693,32 +1011,57 @@ static const char *const not_name_words[] = {
 	NULL
 };
 
-static int particle_word(const char *w)
+/* The two lists above as one map, word -> which list: the loader asks
+ * for every person's name and the scan for every capitalised word, and a
+ * walk through 260 words was the slowest part of both. */
+enum { W_FUNCTION = 1, W_NOT_NAME = 2 };
+static const int word_kinds[] = { 0, W_FUNCTION, W_NOT_NAME, W_FUNCTION | W_NOT_NAME };
+
+static int word_kind(const cw_actor_dict *d, const char *w)
 {
-	return in_list(function_words, w) || in_list(not_name_words, w);
+	const int *k = cw_map_get(d->particles, w);
+	return k ? *k : 0;
 }
 
-static int name_token(const cw_token *t)
+static int particle_word(const cw_actor_dict *d, const char *w)
+{
+	return word_kind(d, w) != 0;
+}
+
+static int load_particles(cw_actor_dict *d)
+{
+	static const char *const *const lists[] = { function_words, not_name_words };
+	for (int i = 0; i < 2; i++)
+		for (const char *const *w = lists[i]; *w; w++) {
+			int k = word_kind(d, *w) | (i ? W_NOT_NAME : W_FUNCTION);
+			if (cw_map_put(d->particles, *w, (void *)&word_kinds[k]) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+static int name_token(const cw_actor_dict *d, const cw_token *t)
 {
 	if (!(t->flags & CW_T_CAP) || (t->flags & (CW_T_PUNCT | CW_T_NUM)))
 		return 0;
 	if ((t->flags & CW_T_ALLCAP) && strlen(t->text) > 1)
 		return 0;
-	return !in_list(not_name_words, tok_lower(t));
+	return !(word_kind(d, tok_lower(t)) & W_NOT_NAME);
 }
 
 /* A run of capitalised words that no dictionary knows: a person's name
  * perhaps ("Jeyhun Bayramov", "Mohammed Shia al-Sudani"). */
-static int unknown_name(const cw_actor_dict *d, const cw_sentence *s, int i, atom *out)
+static int unknown_name(scan *sc, cw_arena *a, int i, atom *out)
 {
+	const cw_sentence *s = sc->s;
 	int j = i;
 	while (j < s->ntoks) {
 		const cw_token *t = &s->toks[j];
 		int particle = j > i && !(t->flags & CW_T_CAP) && has_upper(t->text);
-		if (!name_token(t) && !particle)
+		if (!name_token(sc->d, t) && !particle)
 			break;
 		atom tmp;
-		if (j > i && longest_match(d, s, j, &tmp))
+		if (j > i && longest_match(sc, a, j, &tmp))
 			break;
 		j++;
 	}
@@ -757,17 +1100,18 @@ static int geographic_name(const cw_sentence *s, const atom *a)
 
 /* "Chad Smith", "Jordan Peterson": a one-word country name followed by a
  * capitalised word no dictionary knows is a person's first name. */
-static int first_name_country(const cw_actor_dict *d, const cw_sentence *s, const atom *a)
+static int first_name_country(scan *sc, cw_arena *ar, const atom *a)
 {
+	const cw_sentence *s = sc->s;
 	if (a->kind != A_ENTRY || a->e->type != E_COUNTRY || a->te != a->ts + 1 || a->poss ||
-	    a->te >= s->ntoks || !name_token(&s->toks[a->te]))
+	    a->te >= s->ntoks || !name_token(sc->d, &s->toks[a->te]))
 		return 0;
 	/* a title-case headline ("Russia Launches Strikes") is not a name:
 	 * no verb, at most two more words, and running text after them */
 	atom tmp;
-	if (s->toks[a->te].vlemma || longest_match(d, s, a->te, &tmp))
+	if (s->toks[a->te].vlemma || longest_match(sc, ar, a->te, &tmp))
 		return 0;
-	int n = unknown_name(d, s, a->te, &tmp);
+	int n = unknown_name(sc, ar, a->te, &tmp);
 	if (n < 1 || n > 2 || tmp.te >= s->ntoks)
 		return 0;
 	const cw_token *after = &s->toks[tmp.te];
@@ -853,6 +1197,11 @@ static int origin_of(const builder *b, const atom *a, origin *o)
 	switch (e->type) {
 	case E_COUNTRY: case E_CAPITAL: case E_ADJ:
 		memcpy(o->country, e->country, 4);
+		if (e->act) {   /* actors.txt may date them: Moscow was SUN's to 1991 */
+			const role *r = pick_role(e->act, b->doc->date);
+			if (r)
+				memcpy(o->country, r->code, 4);
+		}
 		o->from_adj = e->type == E_ADJ;
 		return 1;
 	case E_NAME: {
@@ -971,7 +1320,7 @@ static int simple_mention(builder *b, const atom *a)
 		cw_mention *m = new_mention(b, a->ts, a->te, a->te - 1, CW_M_PERSON);
 		if (!m)
 			return -1;
-		m->key = surname_of(b->doc->arena, b->s->toks[a->te - 1].text);
+		m->key = surname_of(b->cw->actors, b->doc->arena, b->s->toks[a->te - 1].text);
 		m->rule = "unknown name";
 		return finish_text(b, m);
 	}
@@ -1093,7 +1442,7 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 	}
 	if (person) {
 		m->key = person->kind == A_ENTRY ? person->e->act->key
-			 : surname_of(b->doc->arena, s->toks[person->te - 1].text);
+			 : surname_of(b->cw->actors, b->doc->arena, s->toks[person->te - 1].text);
 		origin po;
 		/* a title naming another country or body than the person's
 		 * dictionary role ("Acting Chairman of the OSCE, Bujar Osmani")
@@ -1140,7 +1489,7 @@ static int merge_name(builder *b, const atom *a, cw_mention *m)
 {
 	m->tok_start = a->ts;
 	m->key = a->kind == A_ENTRY ? a->e->act->key
-		 : surname_of(b->doc->arena, b->s->toks[a->te - 1].text);
+		 : surname_of(b->cw->actors, b->doc->arena, b->s->toks[a->te - 1].text);
 	origin po;
 	if (a->kind == A_ENTRY && origin_of(b, a, &po) && m->code[0] == '\0') {
 		set_code(m, po.country, po.code[0] ? po.code : po.country);
@@ -1329,16 +1678,20 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (!d || s->ntoks == 0)
 		return 0;
 	builder b = { cw, doc, s, NULL, 0, NULL, 0, 0 };
-	b.atoms = cw_alloc(doc->arena, sizeof *b.atoms * (size_t)s->ntoks);
-	if (!b.atoms)
+	size_t n = (size_t)s->ntoks;
+	cw_arena *ar = doc->arena;
+	scan sc = { d, s, cw_alloc(ar, n * sizeof *sc.canon), cw_alloc(ar, n * sizeof *sc.clen),
+		    cw_alloc(ar, n), cw_alloc(ar, n), cw_alloc(ar, n * sizeof *sc.memo) };
+	b.atoms = cw_alloc(ar, sizeof *b.atoms * n);
+	if (!b.atoms || !sc.canon || !sc.clen || !sc.cut || !sc.done || !sc.memo)
 		return CURLEW_ESYS;
 	for (int i = 0; i < s->ntoks;) {
 		atom *a = &b.atoms[b.natoms];
-		if (longest_match(d, s, i, a) && !first_name_country(d, s, a)) {
+		if (longest_match(&sc, ar, i, a) && !first_name_country(&sc, ar, a)) {
 			if (!geographic_name(s, a))
 				b.natoms++;
 			i = a->te;
-		} else if (unknown_name(d, s, i, a)) {
+		} else if (unknown_name(&sc, ar, i, a)) {
 			if (!geographic_name(s, a))
 				b.natoms++;
 			i = a->te;

@@ -16,11 +16,18 @@ struct cw_codes {
 	cw_map *local;          /* "903" -> itself: local codes, no info */
 };
 
+/* Columns of a line: the short form (code to plover_context, name) or the
+ * full one with the classes between. */
+enum { SHORT_COLS = 7, FULL_COLS = 14, CLASS_COL = 6 };
+
 typedef struct loader {
 	cw_codes *c;
 	const char *path;
 	char *err;
 	size_t errlen;
+	cw_code_info **seen;    /* every entry, to check counterparts at the end */
+	int *lines;
+	int nseen, cap, lcap;
 } loader;
 
 int cw_code_shape(const char *s)
@@ -73,16 +80,80 @@ static const char *opt_str(cw_arena *a, const char *s, int *nomem)
 	return r;
 }
 
+/* "violent,news" or "-". */
+static const char *parse_tags(cw_code_info *ci, char *f)
+{
+	static const struct { const char *tag; unsigned bit; } tags[] = {
+		{ "violent", CW_CC_VIOLENT }, { "news", CW_CC_NEWS }, { "about", CW_CC_ABOUT },
+		{ "statement", CW_CC_STATEMENT },
+	};
+	if (strcmp(f, "-") == 0)
+		return NULL;
+	char *t[8];
+	int n = cw_split(f, ',', t, 8);
+	for (int i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < sizeof tags / sizeof *tags && strcmp(cw_trim(t[i]), tags[k].tag) != 0)
+			k++;
+		if (k == sizeof tags / sizeof *tags)
+			return "classes are violent, news, about, statement (comma-separated) or -";
+		ci->classes |= tags[k].bit;
+	}
+	return NULL;
+}
+
+/* classes implied intent threat demand appeal refusal: see the file's
+ * header.  Returns NULL or what is wrong. */
+static const char *parse_class(cw_code_info *ci, char **f)
+{
+	const char *why = parse_tags(ci, f[0]);
+	if (why)
+		return why;
+	static const char *const implied[] = { "-", "own", "place", "gov", "people" };
+	ci->implied = -1;
+	for (int i = 0; i < 5; i++)
+		if (strcmp(f[1], implied[i]) == 0)
+			ci->implied = i;
+	if (ci->implied < 0)
+		return "implied is -, own, place, gov or people";
+	for (int k = 0; k < CW_NCOUNTERS; k++) {
+		const char *v = f[2 + k];
+		if (strcmp(v, "-") == 0)
+			continue;
+		if (!cw_code_shape(v))
+			return "a counterpart is a code or -";
+		memcpy(ci->counter[k], v, strlen(v) + 1);
+	}
+	ci->has_class = 1;
+	return NULL;
+}
+
+static int remember(loader *ld, cw_code_info *ci, int lineno)
+{
+	cw_code_info **s = cw_grow(ld->c->arena, ld->seen, &ld->cap, ld->nseen + 1, sizeof *s);
+	int *l = s ? cw_grow(ld->c->arena, ld->lines, &ld->lcap, ld->nseen + 1, sizeof *l) : NULL;
+	if (!l)
+		return -1;
+	ld->seen = s;
+	ld->lines = l;
+	s[ld->nseen] = ci;
+	l[ld->nseen++] = lineno;
+	return 0;
+}
+
 static int on_line(void *ctx, char *line, int lineno)
 {
 	loader *ld = ctx;
-	char *f[7];
-	if (cw_split(line, '\t', f, 7) != 7) {
-		snprintf(ld->err, ld->errlen, "%s:%d: expected 7 tab-separated columns", ld->path, lineno);
+	char *f[FULL_COLS];
+	int n = cw_split(line, '\t', f, FULL_COLS);
+	if (n != SHORT_COLS && n != FULL_COLS) {
+		snprintf(ld->err, ld->errlen, "%s:%d: expected 7 or 14 tab-separated columns",
+			 ld->path, lineno);
 		return -1;
 	}
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < n; i++)
 		f[i] = cw_trim(f[i]);
+	const char *name = f[n - 1];
 	if (strcmp(f[1], "-") == 0)
 		return on_local(ld, f, lineno);
 	char *end;
@@ -102,13 +173,33 @@ static int on_line(void *ctx, char *line, int lineno)
 		ci->plover_event = opt_str(ld->c->arena, f[3], &nomem);
 		ci->plover_mode = opt_str(ld->c->arena, f[4], &nomem);
 		ci->plover_context = opt_str(ld->c->arena, f[5], &nomem);
-		ci->name = cw_strdup(ld->c->arena, f[6]);
+		ci->name = cw_strdup(ld->c->arena, name);
 		nomem |= !ci->name;
 	}
-	if (nomem || cw_map_put(ld->c->by_code, f[0], ci) < 0) {
+	const char *why = ci && n == FULL_COLS ? parse_class(ci, f + CLASS_COL) : NULL;
+	if (why) {
+		snprintf(ld->err, ld->errlen, "%s:%d: %s", ld->path, lineno, why);
+		return -1;
+	}
+	if (nomem || cw_map_put(ld->c->by_code, f[0], ci) < 0 || remember(ld, ci, lineno) < 0) {
 		snprintf(ld->err, ld->errlen, "out of memory");
 		return -1;
 	}
+	return 0;
+}
+
+/* Every counterpart must be a code of the table. */
+static int check_counters(loader *ld)
+{
+	for (int i = 0; i < ld->nseen; i++)
+		for (int k = 0; k < CW_NCOUNTERS; k++) {
+			const char *v = ld->seen[i]->counter[k];
+			if (*v && !cw_codes_get(ld->c, v)) {
+				snprintf(ld->err, ld->errlen, "%s:%d: counterpart %s is not in the table",
+					 ld->path, ld->lines[i], v);
+				return -1;
+			}
+		}
 	return 0;
 }
 
@@ -126,7 +217,7 @@ int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen
 	}
 	char path[4096];
 	snprintf(path, sizeof path, "%s/cameo-codes.tsv", data_dir);
-	loader ld = { c, path, err, errlen };
+	loader ld = { c, path, err, errlen, NULL, NULL, 0, 0, 0 };
 	errno = 0;
 	int rc = cw_read_lines(path, on_line, &ld);
 	if (rc != 0 && !*err)
@@ -135,6 +226,8 @@ int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen
 		snprintf(err, errlen, "%s: no codes", path);
 		rc = -1;
 	}
+	if (rc == 0)
+		rc = check_counters(&ld);
 	if (rc != 0) {
 		cw_codes_free(c);
 		return -1;
@@ -163,4 +256,43 @@ const cw_code_info *cw_codes_get(const cw_codes *c, const char *code)
 int cw_codes_known(const cw_codes *c, const char *code)
 {
 	return cw_codes_get(c, code) || (c && code && cw_map_get(c->local, code));
+}
+
+const cw_code_info *cw_codes_class(const cw_codes *c, const char *code)
+{
+	if (!c || !code)
+		return NULL;
+	char k[5];
+	snprintf(k, sizeof k, "%s", code);
+	/* "0875" -> "087" -> "08"; a local "174K" -> "174" -> "17" */
+	for (size_t n = strlen(k); n >= 2; n--) {
+		k[n] = '\0';
+		const cw_code_info *ci = cw_map_get(c->by_code, k);
+		if (ci && ci->has_class)
+			return ci;
+	}
+	return NULL;
+}
+
+int cw_code_is(const cw_codes *c, const char *code, unsigned cls)
+{
+	const cw_code_info *ci = cw_codes_class(c, code);
+	return ci && (ci->classes & cls) != 0;
+}
+
+int cw_code_violent(const cw_codes *c, const char *code)
+{
+	return cw_code_is(c, code, CW_CC_VIOLENT);
+}
+
+int cw_code_implied(const cw_codes *c, const char *code)
+{
+	const cw_code_info *ci = cw_codes_class(c, code);
+	return ci ? ci->implied : CW_I_NONE;
+}
+
+const char *cw_code_counter(const cw_codes *c, const char *code, int which)
+{
+	const cw_code_info *ci = cw_codes_class(c, code);
+	return ci && which >= 0 && which < CW_NCOUNTERS ? ci->counter[which] : "";
 }

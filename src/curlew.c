@@ -58,6 +58,12 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_codes_load(&cw->codes, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "event codes", why);
 	}
+	if (cw_lexicon_load(&cw->lexicon, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "lexicon", why);
+	}
+	if (cw_discards_load(&cw->discards, cw->data_dir, why, sizeof why) < 0) {
+		return load_failed(cw, "discards", why);
+	}
 	if (cw_countries_load(&cw->countries, cw->data_dir, why, sizeof why) < 0) {
 		return load_failed(cw, "countries", why);
 	}
@@ -68,18 +74,22 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_lemmas_init() < 0)
 		return load_failed(cw, "WordNet", errno == ENOMEM ? "out of memory"
 				   : "cannot open the WordNet database (package wordnet-base)");
-	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
-		return load_failed(cw, "actors", why);
-	}
+	if (cw_tagger_load(&cw->tagger, cw->data_dir, why, sizeof why) < 0)
+		return load_failed(cw, "part-of-speech tagger", why);
+	if (cw_syntax_load(&cw->syntax, cw->data_dir, why, sizeof why) < 0)
+		return load_failed(cw, "chunker", why);
+	/* places first: a Phoenix name the gazetteer knows is a place */
 	if (cw_places_load(&cw->places, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "places", why);
+	}
+	if (cw_actors_load(&cw->actors, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "actors", why);
 	}
 	if (cw_verbs_load(&cw->verbs, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "verbs", why);
 	}
-	if (cw->opts.use_parser &&
-	    cw_parser_load(&cw->parser, cw, why, sizeof why) < 0) {
-		return load_failed(cw, "parser", why);
+	if (cw_frames_load(&cw->frames, cw, why, sizeof why) < 0) {
+		return load_failed(cw, "frames", why);
 	}
 	return CURLEW_OK;
 }
@@ -88,12 +98,16 @@ void curlew_close(curlew *cw)
 {
 	if (!cw)
 		return;
-	cw_parser_free(cw->parser);
+	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
+	cw_tagger_free(cw->tagger);
+	cw_syntax_free(cw->syntax);
 	cw_places_free(cw->places);
 	cw_actors_free(cw->actors);
 	cw_abbrevs_free(cw->abbrevs);
 	cw_countries_free(cw->countries);
+	cw_lexicon_free(cw->lexicon);
+	cw_discards_free(cw->discards);
 	cw_codes_free(cw->codes);
 	free(cw->data_dir);
 	free(cw);
@@ -172,17 +186,23 @@ static curlew_doc *doc_new(const curlew *cw)
 static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	int rc;
+	if (cw_discards(cw, doc, s))
+		return 0;
 	if ((rc = cw_tokens(cw, doc, s)) < 0 || (rc = cw_lemmas(cw, doc, s)) < 0 ||
+	    (rc = cw_tag(cw, doc, s)) < 0 ||
 	    (rc = cw_actors(cw, doc, s)) < 0 || (rc = cw_places(cw, doc, s)) < 0 ||
 	    (rc = cw_dates(cw, doc, s)) < 0 || (rc = cw_verbs(cw, doc, s)) < 0 ||
 	    (rc = cw_coref(cw, doc, s)) < 0)
 		return rc;
-	/* Only sentences that could yield an event are worth the parser. */
+	/* Only sentences that could yield an event need their clauses. */
 	s->parsed = -1;
-	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_parse(cw, doc, s)) < 0)
+	if (s->nments > 0 && s->ntrigs > 0 && (rc = cw_chunk(cw, doc, s)) < 0)
 		return rc;
-	if ((rc = cw_events(cw, doc, s)) == 0)
-		rc = cw_locate(cw, doc, s);
+	if ((rc = cw_frames(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0 ||
+	    (rc = cw_locate(cw, doc, s)) < 0)
+		return rc;
 	doc->nevents += (size_t)s->nevents;
 	return rc;
 }
@@ -217,7 +237,7 @@ static void pick_story_date(curlew_doc *doc)
  * everything they point to, into the doc's arena, and the window's arena
  * is freed: sentences with nothing to report cost nothing but their span.
  * What stages carry across sentences lives outside the window (coref's
- * memory, the parser's options, warnings).  Explain wants every sentence
+ * memory, warnings).  Explain wants every sentence
  * in full and codes short texts, so it never windows. */
 
 static const char *keep_str(cw_arena *a, const char *s, int *oom)
@@ -447,6 +467,7 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 	if ((rc = cw_dateline(cw, doc)) < 0)
 		return rc;
 	pick_story_date(doc);
+	doc->discard = cw_discard_match(cw->discards, doc->text, doc->len, 1);
 	uint32_t *spans;
 	int n;
 	if ((rc = cw_sentence_spans(cw, doc, &spans, &n)) < 0)
@@ -468,7 +489,6 @@ void curlew_doc_free(curlew_doc *doc)
 {
 	if (!doc)
 		return;
-	cw_parse_doc_free(doc);
 	cw_coref_free(doc);
 	cw_arena_free(doc->arena);
 }

@@ -1,49 +1,109 @@
 /*
  * events.c -- turns verb triggers, clauses and actor mentions into events:
- * who (source) did what (the trigger's code) to whom (target), when and
- * where.
+ * who (source) did what to whom (target), when and where.  What an act
+ * is -- its code, or nothing -- the frames stage has said (trigger->fcode);
+ * this stage chooses its arguments among the mentions, and adds no mention
+ * of its own (implied targets and agents' countries are resolve.c's).
  *
  * The choices, in order:
- *  - a trigger inside a more specific one is dropped ("threatened to
- *    attack" is a threat, not an attack);
- *  - negated triggers and clauses code nothing ("did not target");
+ *  - an act its frame leaves uncoded is skipped ("did not target", "to
+ *    protest", the content of "condemned the attack"), as is a trigger
+ *    inside a more specific one;
  *  - the source is the clause's subject, or for a passive the by-agent;
  *    the target is the pattern's target slot, else the pattern's
  *    preposition object, else the direct object, else a with/against/to/on
- *    object;
+ *    object, else the target of the act it governs;
+ *  - a demand or appeal told by a cue that is no pattern ("X said Y must
+ *    withdraw") is the demander's, aimed at the one who must act;
  *  - a nominal trigger ("the operation against X") takes its source from an
  *    actor word just before it ("Azerbaijani operation"), else from the
  *    subject of the clause it sits in, climbing out of reported speech;
  *  - compound subjects and objects give one event per pair, and "both
  *    sides" gives the two directions;
  *  - a bare statement ("X said") is coded 010 only when nothing more
- *    specific was found in the sentence.
+ *    specific was found in the sentence;
+ *  - once resolve.c has given the targets, two events of one category
+ *    and one source country are merged (cw_events_merge).
+ *
+ * Its words (prepositions, relatives, the forms of "be") are the lists of
+ * data/lexicon.txt; its token windows are the named reaches below.
  */
 #include <string.h>
 #include "internal.h"
 
+/* A sentence rarely tells of more than a few acts; a long list of pairs
+ * ("A, B, C and D met E, F and G") is cut rather than charted in full. */
 #define MAX_EVENTS_PER_SENTENCE 12
+
+/* Token windows.  News puts the words that tie an actor to an act close
+ * together; these reaches were set on the development stories and are
+ * named so that each rule's reach can be found and argued about. */
+#define NP_REACH 4           /* an actor word modifying a noun: "Iran's new nuclear programme" */
+#define MODIFIER_REACH 3     /* adjectives and an article after "and": "and the evil awful Gondor" */
+#define SLOT_REACH 4         /* from a slot or "by" to its actor: "by the two Ukrainian" */
+#define PHRASE_REACH 3       /* from a preposition or "that" to its actor: "to the Ukrainian" */
+#define PARENT_DEPTH 8       /* clauses climbed out of reported speech for a subject */
+#define ATTRIBUTION_REACH 8  /* ", the foreign ministry of X said": comma to the saying verb */
+#define ATTRIBUTION_MIN 4    /* a comma this far in can end a report before its attribution */
+#define CLAUSE_REACH 10      /* a to/with phrase further on in the same clause */
+#define PURPOSE_REACH 12     /* "pledged an additional $500 million in loans to help Sri Lanka" */
+#define AUX_REACH 3          /* "were not immediately rejected": the be-verb before a passive */
+#define REL_REACH 3          /* "that has seized": a relative word before its verb */
+#define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
+#define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
+#define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
 
 typedef struct ctx {
 	const curlew *cw;
 	curlew_doc *doc;
 	cw_sentence *s;
-	int cap;
-	int mcap;      /* mention array capacity, once events has grown it */
+	int cap;       /* event array capacity */
+	uint64_t *lex; /* each token's lexicon lists (cw_lex_mask), or NULL */
 } ctx;
 
-static int usable(const cw_sentence *s, int m)
+static int usable(const ctx *x, int m)
 {
+	const cw_sentence *s = x->s;
 	return m >= 0 && m < s->nments && s->ments[m].code[0] != '\0';
 }
 
-static int is_word(const cw_sentence *s, int t, const char *w)
+static int is_word(const ctx *x, int t, const char *w)
 {
+	const cw_sentence *s = x->s;
 	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
 }
 
-static int is_verb(const cw_sentence *s, int tok)
+/* Bit 63 of a token's lexicon set says it has been looked up; the ending
+ * lists hold endings, not words, and are asked with ends(). */
+#define LEX_KNOWN ((uint64_t)1 << 63)
+
+/* Is token t a word of the lexicon's list? */
+static int lx(const ctx *x, int t, int list)
 {
+	const cw_sentence *s = x->s;
+	if (t < 0 || t >= s->ntoks)
+		return 0;
+	if (!x->lex)
+		return cw_lex_has(x->cw->lexicon, list, s->toks[t].lower);
+	if (!(x->lex[t] & LEX_KNOWN))
+		x->lex[t] = cw_lex_mask(x->cw->lexicon, s->toks[t].lower) | LEX_KNOWN;
+	return (int)(x->lex[t] >> list & 1);
+}
+
+/* Does token t end in one of the list's endings (-ing, -ed)? */
+static int ends(const ctx *x, int t, int list)
+{
+	return cw_lex_ends(x->cw->lexicon, list, x->s->toks[t].lower);
+}
+
+static int violent(const ctx *x, const char *code)
+{
+	return cw_code_violent(x->cw->codes, code);
+}
+
+static int is_verb(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
 	for (int i = 0; i < s->nclauses; i++)
 		if (s->clauses[i].verb == tok)
 			return 1;
@@ -56,23 +116,23 @@ static int is_verb(const cw_sentence *s, int tok)
 /* The actor a noun phrase names, given its head word: the head itself, or
  * an actor word modifying it from the left ("Russian positions", "Iran's
  * execution of protesters", "Hamas targets"). */
-static int mention_at(const cw_sentence *s, int tok)
+static int mention_at(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	if (tok < 0 || tok >= s->ntoks)
 		return -1;
 	int m = s->toks[tok].mention;
 	if (m >= 0)
 		return m;
-	for (int t = tok - 1; t >= 0 && t >= tok - 4; t--) {
+	for (int t = tok - 1; t >= 0 && t >= tok - NP_REACH; t--) {
 		const cw_token *k = &s->toks[t];
-		if (is_verb(s, t))
+		if (is_verb(x, t))
 			return -1;   /* "expressed sympathy": the phrase starts after the verb */
 		if (k->mention >= 0)
-			return usable(s, k->mention) ? k->mention : -1;
-		if ((k->flags & CW_T_PUNCT) && strcmp(k->lower, "'s") != 0 && strcmp(k->lower, "-") != 0)
+			return usable(x, k->mention) ? k->mention : -1;
+		if ((k->flags & CW_T_PUNCT) && !lx(x, t, CW_LX_POSSESSIVE) && strcmp(k->lower, "-") != 0)
 			return -1;
-		if (is_word(s, t, "of") || is_word(s, t, "and") || is_word(s, t, "or") ||
-		    is_word(s, t, "by") || is_word(s, t, "to") || is_word(s, t, "with"))
+		if (lx(x, t, CW_LX_NP_BREAKS))
 			return -1;
 	}
 	return -1;
@@ -81,12 +141,13 @@ static int mention_at(const cw_sentence *s, int tok)
 /* "and the evil awful Gondor", "and neighbouring France": adjectives and
  * an article between a conjunction and the actor.  Returns the token
  * after them, looking right (dir 1), or before them, looking left (-1). */
-static int past_modifiers(const cw_sentence *s, int t, int dir)
+static int past_modifiers(const ctx *x, int t, int dir)
 {
-	for (int k = 0; k < 3 && t >= 0 && t < s->ntoks; k++, t += dir) {
+	const cw_sentence *s = x->s;
+	for (int k = 0; k < MODIFIER_REACH && t >= 0 && t < s->ntoks; k++, t += dir) {
 		const cw_token *w = &s->toks[t];
-		if (w->mention >= 0 || w->flags & (CW_T_PUNCT | CW_T_CAP) || is_word(s, t, "and") ||
-		    (!is_word(s, t, "the") && (w->vlemma || !cw_lemma(w->lower, 'a'))))
+		if (w->mention >= 0 || w->flags & (CW_T_PUNCT | CW_T_CAP) || lx(x, t, CW_LX_AND) ||
+		    (!lx(x, t, CW_LX_ARTICLES) && (w->vlemma || !cw_lemma(w->lower, 'a'))))
 			break;
 	}
 	return t;
@@ -94,19 +155,20 @@ static int past_modifiers(const cw_sentence *s, int t, int dir)
 
 /* "Russia and Belarus", "Britain, France and Germany": the actors joined to
  * mention m on its right. */
-static int conjuncts(const cw_sentence *s, int m, int *out, int max)
+static int conjuncts(const ctx *x, int m, int *out, int max)
 {
+	const cw_sentence *s = x->s;
 	int n = 0, upto_and = 0;   /* a list counts only up to its "and" */
 	int t = s->ments[m].tok_end;
 	while (n < max && t < s->ntoks) {
-		if (!is_word(s, t, "and") && !is_word(s, t, ","))
+		if (!lx(x, t, CW_LX_AND) && !is_word(x, t, ","))
 			break;
-		int joined_by_and = is_word(s, t, "and") || is_word(s, t + 1, "and");
+		int joined_by_and = lx(x, t, CW_LX_AND) || lx(x, t + 1, CW_LX_AND);
 		t++;
-		if (is_word(s, t, "and"))
+		if (lx(x, t, CW_LX_AND))
 			t++;
-		t = past_modifiers(s, t, 1);
-		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(s, s->toks[t].mention))
+		t = past_modifiers(x, t, 1);
+		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(x, s->toks[t].mention))
 			break;
 		int c = s->toks[t].mention;
 		out[n++] = c;
@@ -119,37 +181,38 @@ static int conjuncts(const cw_sentence *s, int m, int *out, int max)
 
 /* "Egypt, Ethiopia and Sudan": the actors joined to mention m on its left
  * (parsers often give only the last conjunct as the subject). */
-static int conjuncts_left(const cw_sentence *s, int m, int *out, int max)
+static int conjuncts_left(const ctx *x, int m, int *out, int max)
 {
+	const cw_sentence *s = x->s;
 	int n = 0;
-	int t = past_modifiers(s, s->ments[m].tok_start - 1, -1);
+	int t = past_modifiers(x, s->ments[m].tok_start - 1, -1);
 	/* "Britain, France and Germany" read from Germany: the first link
 	 * must be "and"; "..., both sides" after a comma is no list */
-	if (!is_word(s, t, "and"))
+	if (!lx(x, t, CW_LX_AND))
 		return 0;
 	while (n < max && t > 0) {
-		if (!is_word(s, t, "and") && !is_word(s, t, ","))
+		if (!lx(x, t, CW_LX_AND) && !is_word(x, t, ","))
 			break;
 		t--;
-		if (is_word(s, t, ","))
+		if (is_word(x, t, ","))
 			t--;
-		if (t < 0 || s->toks[t].mention < 0 || !usable(s, s->toks[t].mention))
+		if (t < 0 || s->toks[t].mention < 0 || !usable(x, s->toks[t].mention))
 			break;
 		int c = s->toks[t].mention;
 		out[n++] = c;
-		t = past_modifiers(s, s->ments[c].tok_start - 1, -1);
+		t = past_modifiers(x, s->ments[c].tok_start - 1, -1);
 	}
 	return n;
 }
 
 /* Adds to list the conjuncts of every actor in it that are not there yet. */
-static int widen(const cw_sentence *s, int *list, int n, int max)
+static int widen(const ctx *x, int *list, int n, int max)
 {
 	int orig = n;
 	for (int i = 0; i < orig && n < max; i++) {
 		int more[CW_MAX_ARGS * 2];
-		int k = conjuncts(s, list[i], more, CW_MAX_ARGS);
-		k += conjuncts_left(s, list[i], more + k, CW_MAX_ARGS);
+		int k = conjuncts(x, list[i], more, CW_MAX_ARGS);
+		k += conjuncts_left(x, list[i], more + k, CW_MAX_ARGS);
 		for (int j = 0; j < k && n < max; j++) {
 			int dup = 0;
 			for (int q = 0; q < n; q++)
@@ -163,8 +226,9 @@ static int widen(const cw_sentence *s, int *list, int n, int max)
 
 /* A trigger whose words lie inside another, more specific trigger's words
  * is part of that pattern, not an event of its own. */
-static int swallowed(const cw_sentence *s, int i)
+static int swallowed(const ctx *x, int i)
 {
+	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[i];
 	for (int j = 0; j < s->ntrigs; j++) {
 		const cw_trigger *u = &s->trigs[j];
@@ -182,8 +246,9 @@ static int swallowed(const cw_sentence *s, int i)
 
 /* The clause whose content verb is the trigger's anchor or lies within
  * the trigger's words. */
-static const cw_clause *clause_of(const cw_sentence *s, const cw_trigger *t)
+static const cw_clause *clause_of(const ctx *x, const cw_trigger *t)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; i < s->nclauses; i++)
 		if (s->clauses[i].verb == t->anchor)
 			return &s->clauses[i];
@@ -196,8 +261,9 @@ static const cw_clause *clause_of(const cw_sentence *s, const cw_trigger *t)
 }
 
 /* The clause a noun sits in: the nearest clause verb before it. */
-static const cw_clause *clause_around(const cw_sentence *s, int tok)
+static const cw_clause *clause_around(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	const cw_clause *best = NULL;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
@@ -207,11 +273,12 @@ static const cw_clause *clause_around(const cw_sentence *s, int tok)
 	return best;
 }
 
-static int first_subject(const cw_sentence *s, const cw_clause *c);
+static int first_subject(const ctx *x, const cw_clause *c);
 
 /* The subject of the closest clause before tok that has an actor for one. */
-static int subject_before(const cw_sentence *s, int tok)
+static int subject_before(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	int best = -1, best_verb = -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
@@ -219,7 +286,7 @@ static int subject_before(const cw_sentence *s, int tok)
 			continue;
 		for (int k = 0; k < c->nsubj; k++) {
 			int m = s->toks[c->subj[k]].mention;
-			if (c->subj[k] >= 0 && c->subj[k] < s->ntoks && usable(s, m)) {
+			if (c->subj[k] >= 0 && c->subj[k] < s->ntoks && usable(x, m)) {
 				best = m;
 				best_verb = c->verb;
 				break;
@@ -229,12 +296,13 @@ static int subject_before(const cw_sentence *s, int tok)
 	return best;
 }
 
-static int first_subject(const cw_sentence *s, const cw_clause *c)
+static int first_subject(const ctx *x, const cw_clause *c)
 {
-	for (int depth = 0; c && depth < 8; depth++) {
+	const cw_sentence *s = x->s;
+	for (int depth = 0; c && depth < PARENT_DEPTH; depth++) {
 		for (int i = 0; i < c->nsubj; i++) {
-			int m = mention_at(s, c->subj[i]);
-			if (usable(s, m))
+			int m = mention_at(x, c->subj[i]);
+			if (usable(x, m))
 				return m;
 		}
 		c = c->parent >= 0 && c->parent < s->nclauses ? &s->clauses[c->parent] : NULL;
@@ -242,25 +310,21 @@ static int first_subject(const cw_sentence *s, const cw_clause *c)
 	return -1;
 }
 
-/* Prepositions that introduce whom an act is aimed at; "in" and "at" name
- * places, so they never give a target. */
-static int target_prep(const char *p)
+/* Prepositions that introduce whom an act is aimed at (place prepositions
+ * never give a target). */
+static int target_prep(const ctx *x, const char *p)
 {
-	static const char *ok[] = { "with", "against", "to", "on", "toward", "towards", "upon",
-				    "into", "from", "for", "over", "about", NULL };
-	for (int i = 0; ok[i]; i++)
-		if (strcmp(p, ok[i]) == 0)
-			return 1;
-	return 0;
+	return cw_lex_has(x->cw->lexicon, CW_LX_TARGET_PREPS, p);
 }
 
 /* The first usable mention starting at tok or within a few words after it
  * (the slot's determiners and adjectives). */
-static int mention_from(const cw_sentence *s, int tok, int reach)
+static int mention_from(const ctx *x, int tok, int reach)
 {
+	const cw_sentence *s = x->s;
 	for (int t = tok; t >= 0 && t < s->ntoks && t <= tok + reach; t++) {
 		int m = s->toks[t].mention;
-		if (usable(s, m))
+		if (usable(x, m))
 			return m;
 		if (s->toks[t].flags & CW_T_PUNCT && s->toks[t].text[0] != '\'')
 			break;
@@ -268,36 +332,56 @@ static int mention_from(const cw_sentence *s, int tok, int reach)
 	return -1;
 }
 
-static int pattern_target(const cw_sentence *s, const cw_trigger *t, const cw_clause *c)
+static int pattern_target(const ctx *x, const cw_trigger *t, const cw_clause *c)
 {
+	const cw_sentence *s = x->s;
 	if (t->target_tok >= 0)
-		return mention_from(s, t->target_tok, 4);
+		return mention_from(x, t->target_tok, SLOT_REACH);
 	if (t->prep && c) {
 		for (int i = 0; i < c->npp; i++)
 			if (c->pp_prep[i] >= 0 && strcmp(s->toks[c->pp_prep[i]].lower, t->prep) == 0) {
-				int m = mention_at(s, c->pp_obj[i]);
-				if (usable(s, m))
+				int m = mention_at(x, c->pp_obj[i]);
+				if (usable(x, m))
 					return m;
 			}
 	}
 	return -1;
 }
 
-static int clause_target(const cw_sentence *s, const cw_clause *c, int *objs, int max)
+/* "agreed to hold talks in Vienna", "signed agreements at the White
+ * House": a place or a body after a preposition of place is where, not
+ * whom, whatever the parse made of it. */
+static int placed(const ctx *x, int m)
 {
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[m];
+	if (a->kind == CW_M_AGENT || a->kind == CW_M_PRONOUN)
+		return 0;   /* "fired tear gas at protesters": a party */
+	int p = s->ments[m].tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	if (!lx(x, p, CW_LX_PLACE_PREPS))
+		return 0;
+	/* "fired at Israel" aims at a country; "at the White House" is where */
+	return !(lx(x, p, CW_LX_AIMING_PREPS) && strcmp(a->code, a->country) == 0);
+}
+
+static int clause_target(const ctx *x, const cw_clause *c, int *objs, int max)
+{
+	const cw_sentence *s = x->s;
 	int n = 0;
 	for (int i = 0; i < c->nobj && n < max; i++) {
-		int m = mention_at(s, c->obj[i]);
-		if (usable(s, m))
+		int m = mention_at(x, c->obj[i]);
+		if (usable(x, m) && !placed(x, m))
 			objs[n++] = m;
 	}
 	if (n)
 		return n;
 	for (int i = 0; i < c->npp && n < max; i++) {
-		if (c->pp_prep[i] < 0 || !target_prep(s->toks[c->pp_prep[i]].lower))
+		if (c->pp_prep[i] < 0 || !target_prep(x, s->toks[c->pp_prep[i]].lower))
 			continue;
-		int m = mention_at(s, c->pp_obj[i]);
-		if (usable(s, m) && s->ments[m].kind != CW_M_CAPITAL)
+		int m = mention_at(x, c->pp_obj[i]);
+		if (usable(x, m) && s->ments[m].kind != CW_M_CAPITAL)
 			objs[n++] = m;
 	}
 	return n;
@@ -307,44 +391,37 @@ static int clause_target(const cw_sentence *s, const cw_clause *c, int *objs, in
  * before the anchor in the same stretch of text, and the first after it. */
 /* Does the sentence open with an adverbial phrase ("Apart from discussing
  * the conflict between A and B, ...")?  Its actors are not the subject. */
-static int fronted(const cw_sentence *s)
+static int fronted(const ctx *x)
 {
-	static const char *w[] = { "apart", "after", "before", "during", "despite", "following",
-				   "in", "on", "while", "although", "as", "when", "since", "amid",
-				   "with", "without", "under", "according", "at", "for", "by",
-				   "ahead", "besides", "unlike", "like", NULL };
-	for (int i = 0; w[i]; i++)
-		if (is_word(s, 0, w[i]))
-			return 1;
-	return 0;
+	return lx(x, 0, CW_LX_OPENERS);
 }
 
-static int nearest_left(const cw_sentence *s, int tok)
+static int nearest_left(const ctx *x, int tok)
 {
-	int front = fronted(s);
+	const cw_sentence *s = x->s;
+	int front = fronted(x);
 	for (int t = tok - 1; t >= 0; t--) {
 		if (s->toks[t].text[0] == ';' || s->toks[t].text[0] == ':')
 			break;
 		if (front && s->toks[t].text[0] == ',')
 			break;
 		int m = s->toks[t].mention;
-		if (usable(s, m) && s->ments[m].kind != CW_M_CAPITAL)
+		if (usable(x, m) && s->ments[m].kind != CW_M_CAPITAL)
 			return m;
 	}
 	return -1;
 }
 
-static int nearest_right(const cw_sentence *s, int tok)
+static int nearest_right(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	for (int t = tok + 1; t < s->ntoks; t++) {
 		if (s->toks[t].text[0] == ';' || s->toks[t].text[0] == ':')
 			break;
 		int m = s->toks[t].mention;
-		if (!usable(s, m))
+		if (!usable(x, m))
 			continue;
-		int before = s->ments[m].tok_start - 1;
-		const char *p = before >= 0 ? s->toks[before].lower : "";
-		if (strcmp(p, "in") == 0 || strcmp(p, "at") == 0)
+		if (lx(x, s->ments[m].tok_start - 1, CW_LX_PLACE_PREPS))
 			continue;
 		return m;
 	}
@@ -352,36 +429,37 @@ static int nearest_right(const cw_sentence *s, int tok)
 }
 
 /* Intentions, appeals, demands, refusals and threats: acts about
- * another act. */
-static int intent_like(const char *code)
+ * another act, aimed at whom that act is aimed at (frames.txt says which
+ * codes govern an act, and in which frame). */
+static int intent_like(const ctx *x, const cw_trigger *t)
 {
-	static const char *roots[] = { "02", "03", "10", "12", "13", NULL };
-	for (int i = 0; roots[i]; i++)
-		if (strncmp(code, roots[i], 2) == 0)
-			return 1;
-	return 0;
+	int f = cw_frame_governed(x->cw->frames, x->s, t);
+	return f == CW_F_APPEALED || f == CW_F_INTENDED || f == CW_F_DEMANDED || f == CW_F_REFUSED ||
+	       f == CW_F_THREATENED || f == CW_F_PROMISED;
 }
 
 /* The same actor, or a country and its own government ("the Azerbaijani
  * minister ... claims against Azerbaijan"): not a dyad worth an event. */
-static int same_actor(const cw_sentence *s, int a, int b)
+static int same_actor(const ctx *x, int a, int b)
 {
+	const cw_sentence *s = x->s;
 	if (a == b)
 		return 1;
 	if (a < 0 || b < 0)
 		return 0;
-	const cw_mention *x = &s->ments[a], *y = &s->ments[b];
-	if (strcmp(x->code, y->code) == 0)
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	if (strcmp(p->code, q->code) == 0)
 		return 1;
-	return x->country[0] && strcmp(x->country, y->country) == 0 &&
-	       (strcmp(x->code, x->country) == 0 || strcmp(y->code, y->country) == 0);
+	return p->country[0] && strcmp(p->country, q->country) == 0 &&
+	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
 }
 
 /* Does the comma at tok open a trailing attribution (", the ministry
  * said")?  What follows names the reporter, not the news. */
-static int trailing_said(const cw_sentence *s, int tok)
+static int trailing_said(const ctx *x, int tok)
 {
-	for (int k = tok + 1; k < s->ntoks && k <= tok + 8; k++) {
+	const cw_sentence *s = x->s;
+	for (int k = tok + 1; k < s->ntoks && k <= tok + ATTRIBUTION_REACH; k++) {
 		for (int i = 0; i < s->ntrigs; i++)
 			if (s->trigs[i].anchor == k && (s->trigs[i].flags & CW_TR_SAY))
 				return 1;
@@ -391,68 +469,12 @@ static int trailing_said(const cw_sentence *s, int tok)
 	return 0;
 }
 
-/* "Armenian protesters rallied against the government": an unqualified
- * government, police or army is the source's own country's.  The target
- * gets a copy of the mention with the country filled in. */
-static int localise(ctx *x, int src, int tgt)
+static int same_code(const ctx *x, int a, int b)
 {
-	cw_sentence *s = x->s;
-	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
-	if (b->country[0] || !a->country[0] || b->kind != CW_M_AGENT || b->nsectors == 0)
-		return tgt;
-	cw_mention *m = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *m);
-	if (!m)
-		return tgt;
-	s->ments = m;
-	cw_mention *c = &m[s->nments];
-	*c = m[tgt];
-	memcpy(c->country, m[src].country, sizeof c->country);
-	snprintf(c->code, sizeof c->code, "%s%s", c->country, c->sectors[0]);
-	c->also = -1;
-	return s->nments++;
-}
-
-static int same_code(const cw_sentence *s, int a, int b)
-{
+	const cw_sentence *s = x->s;
 	if (a < 0 || b < 0)
 		return a == b;
 	return strcmp(s->ments[a].code, s->ments[b].code) == 0;
-}
-
-/* "Russia is about to resume gas deliveries": an act announced as
- * imminent, which news writes like "will". */
-static int about_to(const cw_sentence *s, int anchor)
-{
-	return is_word(s, anchor - 1, "to") && is_word(s, anchor - 2, "about");
-}
-
-/* "Israel said it would free 30 prisoners", "Iran will attack": an act
- * announced for the future is, in CAMEO, an intention (03x) when it is
- * cooperative and a threat (138) when it is violent.  Patterns that are
- * intentions already ("agreed to", "threatened to") are left alone. */
-static void modal_code(const ctx *x, const cw_trigger *t, char out[5])
-{
-	const cw_sentence *s = x->s;
-	static const struct { const char *from, *to; } map[] = {
-		{ "084", "0353" }, { "04", "036" }, { "05", "032" }, { "06", "031" },
-		{ "07", "033" }, { "08", "035" }, { "18", "138" }, { "19", "138" },
-		{ "20", "138" }, { NULL, NULL }
-	};
-	memcpy(out, t->code, 5);
-	int modal = 0;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 2; k--)
-		if (is_word(s, k, "will") || is_word(s, k, "would") || is_word(s, k, "'ll") ||
-		    is_word(s, k, "wo"))
-			modal = 1;
-	modal |= about_to(s, t->anchor);
-	/* PETRARCH codes the act itself, whatever the tense */
-	if (!modal || t->flags & CW_TR_NOMINAL || x->cw->opts.petrarch)
-		return;
-	for (int i = 0; map[i].from; i++)
-		if (strncmp(t->code, map[i].from, strlen(map[i].from)) == 0) {
-			snprintf(out, 5, "%s", map[i].to);
-			return;
-		}
 }
 
 static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, const char *why)
@@ -465,22 +487,17 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	 * events were wrong far more often than right.  As targets they stay. */
 	const cw_trigger *tr = &s->trigs[trig];
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
-	    s->ments[src].kind == CW_M_AGENT && strncmp(tr->code, "18", 2) < 0 && !x->cw->opts.petrarch)
+	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch)
 		return 0;
-	if (tgt >= 0)
-		tgt = localise(x, src, tgt);
-	if (tgt >= 0 && same_actor(s, src, tgt))
+	if (tgt >= 0 && same_actor(x, src, tgt))
 		tgt = -1;
-	const cw_trigger *t = &s->trigs[trig];
 	char code[5];
-	modal_code(x, t, code);
-	if (as)
-		snprintf(code, sizeof code, "%s", as);
+	snprintf(code, sizeof code, "%s", as ? as : tr->fcode);
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (strncmp(e->code, code, 2) == 0 && same_code(s, e->source, src) &&
-		    same_code(s, e->target, tgt))
+		if (strncmp(e->code, code, 2) == 0 && same_code(x, e->source, src) &&
+		    same_code(x, e->target, tgt))
 			return 0;
 	}
 	cw_event *ev = cw_grow(x->doc->arena, s->events, &x->cap, s->nevents + 1, sizeof *ev);
@@ -500,142 +517,24 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	return 0;
 }
 
-/* The event, and for a paired code ("032:033") the target's side too. */
+/* The event, and for a paired code ("032:033") the target's side too,
+ * when the act took place. */
 static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 {
 	int rc = add_event_as(x, trig, src, tgt, NULL, why);
-	const char *r = x->s->trigs[trig].rcode;
-	if (rc == 0 && r[0] && tgt >= 0 && src >= 0)
+	const cw_trigger *t = &x->s->trigs[trig];
+	const char *r = t->rcode;
+	if (rc == 0 && r[0] && tgt >= 0 && src >= 0 && strcmp(t->fcode, t->code) == 0)
 		rc = add_event_as(x, trig, tgt, src, r, why);
 	return rc;
-}
-
-/* One event per source and target pair; "both sides" (a mention with a
- * partner in ->also) acting with no other target gives both directions. */
-static int violent(const char *code)
-{
-	return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
-	       strncmp(code, "20", 2) == 0;
-}
-
-/* "shelled residential areas of Kharkiv", "air strikes on a village in
- * Sagaing": violence aimed at a place with no named actor targets the
- * country the place is in, as event datasets code it.  The place becomes
- * an actor mention of its own for the record. */
-static int place_target(ctx *x, int trig, int src)
-{
-	cw_sentence *s = x->s;
-	const cw_trigger *t = &s->trigs[trig];
-	for (int i = 0; i < s->nplaces; i++) {
-		const cw_place *p = &s->places[i];
-		if (p->tok_start < t->tok_end || !p->country[0])
-			continue;
-		/* "air strikes on what New Delhi said was a camp in Pakistan":
-		 * a place of the source's own country is rarely the target
-		 * when it names one elsewhere */
-		if (src >= 0 && strcmp(p->country, s->ments[src].country) == 0)
-			continue;
-		int m = s->toks[p->tok_start].mention;
-		/* "air strikes on a training camp in Pakistan": a country
-		 * named as the place is the target too */
-		if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL &&
-		    (strcmp(s->ments[m].code, s->ments[m].country) != 0 || p->prep < 0))
-			continue;
-		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-		if (!arr)
-			return -1;
-		s->ments = arr;
-		cw_mention *c = &arr[s->nments];
-		memset(c, 0, sizeof *c);
-		c->tok_start = p->tok_start;
-		c->tok_end = p->tok_end;
-		c->head = p->tok_start;
-		memcpy(c->country, p->country, sizeof c->country);
-		memcpy(c->code, p->country, sizeof c->country);
-		c->kind = CW_M_NAME;
-		c->start = p->start;
-		c->end = p->end;
-		c->text = p->text;
-		c->rule = "place as target";
-		c->also = -1;
-		return s->nments++;
-	}
-	return -1;
-}
-
-/* "Thousands of Georgians rallied outside parliament", "students demanded
- * that...": protests and demands by a country's own people with no named
- * target are aimed at their government, as event datasets code them. */
-static int home_government(ctx *x, int trig, int src)
-{
-	cw_sentence *s = x->s;
-	const cw_mention *a = &s->ments[src];
-	const char *code = s->trigs[trig].code;
-	if (strncmp(code, "14", 2) != 0 && strncmp(code, "10", 2) != 0)
-		return -1;
-	if (!a->country[0] || (a->nsectors && (strcmp(a->sectors[0], "GOV") == 0 ||
-					       strcmp(a->sectors[0], "MIL") == 0)))
-		return -1;
-	if (strlen(a->code) == 3 && strncmp(code, "10", 2) == 0)
-		return -1;   /* "Ukraine demanded": a state's demand has its own target */
-	cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-	if (!arr)
-		return -1;
-	s->ments = arr;
-	cw_mention *c = &arr[s->nments];
-	*c = arr[src];
-	snprintf(c->code, sizeof c->code, "%sGOV", c->country);
-	c->nsectors = 1;
-	snprintf(c->sectors[0], 4, "GOV");
-	c->kind = CW_M_AGENT;
-	c->text = "";
-	c->start = c->end = 0;
-	c->rule = "protest aimed at its own government";
-	c->also = -1;
-	return s->nments++;
-}
-
-/* Acts that two parties do with each other: a compound subject of these
- * with no object means each member is the others' target. */
-static int reciprocal(const cw_sentence *s, const cw_trigger *t)
-{
-	static const char *verbs[] = { "meet", "talk", "negotiate", "discuss", "clash", "fight",
-				       "sign", "agree", "cooperate", "hold", "exchange", "resume",
-				       "confer", "consult", "trade", "reconcile", "normalize",
-				       "normalise", "establish", "restore", "cut", "sever", NULL };
-	const cw_token *a = &s->toks[t->anchor];
-	const char *l = a->vlemma ? a->vlemma : a->lower;
-	for (int i = 0; verbs[i]; i++)
-		if (strcmp(l, verbs[i]) == 0)
-			return 1;
-	/* "began joint military exercises" */
-	for (int k = t->tok_start; k < t->tok_end; k++)
-		if (is_word(s, k, "joint"))
-			return 1;
-	return 0;
-}
-
-/* Acts each side does for its own part ("agreed", "restored relations",
- * "exchanged prisoners"), as opposed to acts with a host and a guest
- * ("met", "signed", "held talks"). */
-static int mirrored(const cw_sentence *s, const cw_trigger *t)
-{
-	static const char *verbs[] = { "agree", "cooperate", "exchange", "trade", "reconcile",
-				       "normalize", "normalise", "establish", "restore", "cut",
-				       "sever", "share", NULL };
-	const cw_token *a = &s->toks[t->anchor];
-	const char *l = a->vlemma ? a->vlemma : a->lower;
-	for (int i = 0; verbs[i]; i++)
-		if (strcmp(l, verbs[i]) == 0)
-			return 1;
-	return 0;
 }
 
 /* Are the actors in list one coordination ("A, B and C")?  Only then do
  * they act toward each other; a parser that took a fronted phrase for a
  * second subject must not make a dyad of it. */
-static int coordinated(const cw_sentence *s, const int *list, int n)
+static int coordinated(const ctx *x, const int *list, int n)
 {
+	const cw_sentence *s = x->s;
 	int lo = s->ntoks, hi = -1;
 	for (int i = 0; i < n; i++) {
 		const cw_mention *m = &s->ments[list[i]];
@@ -643,8 +542,7 @@ static int coordinated(const cw_sentence *s, const int *list, int n)
 		hi = m->tok_end > hi ? m->tok_end : hi;
 	}
 	for (int t = lo; t < hi; t++) {
-		if (s->toks[t].mention >= 0 || is_word(s, t, "and") || is_word(s, t, ",") ||
-		    is_word(s, t, "the") || is_word(s, t, "'s"))
+		if (s->toks[t].mention >= 0 || lx(x, t, CW_LX_LIST_GLUE))
 			continue;
 		return 0;
 	}
@@ -655,15 +553,16 @@ static int coordinated(const cw_sentence *s, const int *list, int n)
  * improve": a statement with no addressee is about the first actor of
  * another country named after the verb ("no comment on X" is about
  * nobody: 011 is left alone). */
-static int spoken_of(const cw_sentence *s, int trig, int src)
+static int spoken_of(const ctx *x, int trig, int src)
 {
+	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[trig];
 	const char *own = s->ments[src].country;
 	for (int k = t->tok_end; k < s->ntoks; k++) {
-		if (is_word(s, k, ";") || (is_word(s, k, ",") && trailing_said(s, k)))
+		if (is_word(x, k, ";") || (is_word(x, k, ",") && trailing_said(x, k)))
 			break;
 		int m = s->toks[k].mention;
-		if (usable(s, m) && s->ments[m].country[0] && strcmp(s->ments[m].country, own) != 0)
+		if (usable(x, m) && s->ments[m].country[0] && strcmp(s->ments[m].country, own) != 0)
 			return m;
 	}
 	return -1;
@@ -679,20 +578,16 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	ntgt = ntgt > CW_MAX_ARGS ? CW_MAX_ARGS : ntgt;
 	memcpy(src, src0, (size_t)nsrc * sizeof *src);
 	memcpy(tgt, tgt0, (size_t)ntgt * sizeof *tgt);
-	nsrc = widen(s, src, nsrc, CW_MAX_ARGS * 2);
-	ntgt = widen(s, tgt, ntgt, CW_MAX_ARGS * 2);
+	nsrc = widen(x, src, nsrc, CW_MAX_ARGS * 2);
+	ntgt = widen(x, tgt, ntgt, CW_MAX_ARGS * 2);
 	const char *code = s->trigs[trig].code;
-	/* a claim of responsibility is aimed where the attack was */
-	if (ntgt == 0 && (violent(code) || strncmp(code, "015", 3) == 0) &&
-	    (tgt[0] = place_target(x, trig, nsrc ? src[0] : -1)) >= 0)
+	/* (an act aimed at a place gets the place's country later) */
+	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
+	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
+	    (tgt[0] = spoken_of(x, trig, src[0])) >= 0)
 		ntgt = 1;
-	if (ntgt == 0 && nsrc > 0 && strncmp(code, "01", 2) == 0 && strncmp(code, "011", 3) != 0 &&
-	    (tgt[0] = spoken_of(s, trig, src[0])) >= 0)
-		ntgt = 1;
-	if (ntgt == 0 && nsrc > 0 && (tgt[0] = home_government(x, trig, src[0])) >= 0)
-		ntgt = 1;
-	if (ntgt == 0 && nsrc > 1 && coordinated(s, src, nsrc) &&
-	    (reciprocal(s, &s->trigs[trig]) || s->trigs[trig].flags & CW_TR_MUTUAL)) {
+	if (ntgt == 0 && nsrc > 1 && coordinated(x, src, nsrc) &&
+	    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL))) {
 		/* "Indian and Chinese troops clashed": each acts toward the
 		 * others.  "China and the Solomon Islands signed a pact", "Kerry
 		 * and Lavrov met": news names the side it reports from first,
@@ -703,8 +598,8 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 		for (int i = 1; i < nsrc; i++)
 			if (s->ments[src[i]].tok_start < s->ments[src[first]].tok_start)
 				first = i;
-		int mutual = violent(s->trigs[trig].code) || mirrored(s, &s->trigs[trig]) ||
-			     (s->trigs[trig].flags & CW_TR_MUTUAL) || x->cw->opts.petrarch;
+		int mutual = violent(x, s->trigs[trig].code) ||
+			     (s->trigs[trig].flags & (CW_TR_MIRRORED | CW_TR_MUTUAL)) || x->cw->opts.petrarch;
 		for (int i = 0; i < nsrc && rc == 0; i++)
 			for (int j = 0; j < nsrc && rc == 0; j++)
 				if (i != j && (mutual || i == first))
@@ -713,7 +608,7 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	}
 	for (int i = 0; i < nsrc && rc == 0; i++) {
 		const cw_mention *m = &s->ments[src[i]];
-		if (m->also >= 0 && m->also < s->nments && usable(s, m->also)) {
+		if (m->also >= 0 && m->also < s->nments && usable(x, m->also)) {
 			rc = add_event(x, trig, src[i], m->also, why);
 			if (rc == 0)
 				rc = add_event(x, trig, m->also, src[i], why);
@@ -727,37 +622,59 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	return rc;
 }
 
-static int subjects(const cw_sentence *s, const cw_clause *c, int *out, int max)
+/* "Students in Dhaka demanded", "police in the capital Kabul said": a
+ * place after a preposition of place is where the subject is, not the
+ * subject; the actor before the preposition is. */
+static int owner_of_place(const ctx *x, int m)
+{
+	const cw_sentence *s = x->s;
+	int p = s->ments[m].tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	if (!lx(x, p, CW_LX_PLACE_PREPS) || p < 1)
+		return m;
+	int o = s->toks[p - 1].mention;
+	return usable(x, o) && s->ments[o].kind != CW_M_CAPITAL ? o : m;
+}
+
+static int subjects(const ctx *x, const cw_clause *c, int *out, int max)
 {
 	int n = 0;
 	for (int i = 0; i < c->nsubj && n < max; i++) {
-		int m = mention_at(s, c->subj[i]);
-		if (usable(s, m))
-			out[n++] = m;
+		int m = mention_at(x, c->subj[i]);
+		if (usable(x, m))
+			out[n++] = owner_of_place(x, m);
 	}
 	return n;
 }
 
-static int by_agent_after(const cw_sentence *s, int tok);
-
-static int prep_word(const cw_sentence *s, int k)
+/* "Israel scrapped a planned visit, an Egyptian official said": an actor
+ * in the attribution after the report is its reporter, not the target. */
+static int reporter(const ctx *x, const cw_trigger *t, int m)
 {
-	static const char *w[] = { "in", "of", "on", "at", "by", "for", "from", "with", "to",
-				   "into", "near", "against", NULL };
-	for (int i = 0; w[i]; i++)
-		if (is_word(s, k, w[i]))
+	const cw_sentence *s = x->s;
+	for (int k = t->tok_end; k < s->ments[m].tok_start; k++)
+		if (is_word(x, k, ",") && trailing_said(x, k))
 			return 1;
 	return 0;
 }
 
-/* Is the noun at tok in an "in" phrase ("used in an April attack")? */
-static int in_phrase(const cw_sentence *s, int tok)
+static int by_agent_after(const ctx *x, int tok);
+
+static int prep_word(const ctx *x, int k)
 {
-	for (int k = tok - 1; k >= 0 && k >= tok - 4; k--) {
-		if (is_word(s, k, "in"))
+	return lx(x, k, CW_LX_PREPS);
+}
+
+/* Is the noun at tok in an "in" phrase ("used in an April attack")? */
+static int in_phrase(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	for (int k = tok - 1; k >= 0 && k >= tok - NP_REACH; k--) {
+		if (lx(x, k, CW_LX_IN))
 			return 1;
-		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(s, k) ||
-		    prep_word(s, k))
+		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0 || is_verb(x, k) ||
+		    prep_word(x, k))
 			return 0;
 	}
 	return 0;
@@ -767,60 +684,84 @@ static int in_phrase(const cw_sentence *s, int tok)
  * (in the trigger's words), "the Azerbaijani military operation",
  * "Russia's offensive", "an air strike by government forces".  An actor
  * before a preposition ("Kitchen in an air strike") is not the owner. */
-static int owner(const cw_sentence *s, const cw_trigger *t)
+static int owner(const ctx *x, const cw_trigger *t)
 {
-	if (usable(s, s->toks[t->anchor].mention) && t->anchor == t->tok_start &&
+	const cw_sentence *s = x->s;
+	if (usable(x, s->toks[t->anchor].mention) && t->anchor == t->tok_start &&
 	    t->tok_end > t->anchor + 1)
 		return s->toks[t->anchor].mention;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 4; k--) {
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - NP_REACH; k--) {
 		int m = s->toks[k].mention;
-		if (usable(s, m))
+		if (usable(x, m))
 			return m;
-		if ((s->toks[k].flags & CW_T_PUNCT && s->toks[k].text[0] != '\'') || is_verb(s, k) ||
-		    prep_word(s, k))
+		if ((s->toks[k].flags & CW_T_PUNCT && s->toks[k].text[0] != '\'') || is_verb(x, k) ||
+		    prep_word(x, k))
 			break;
 	}
-	int a = by_agent_after(s, t->tok_end);
+	int a = by_agent_after(x, t->tok_end);
 	return a >= 0 ? s->toks[a].mention : -1;
 }
 
 /* "drones used in attacks on cities", "told Macron in a telephone call":
  * a nominal event in an "in" phrase with no doer of its own is the
  * setting of the clause's act; it codes only when nothing else does. */
-static int setting(const cw_sentence *s, const cw_trigger *t)
+static int setting(const ctx *x, const cw_trigger *t)
 {
-	return (t->flags & CW_TR_NOMINAL) && in_phrase(s, t->anchor) && owner(s, t) < 0;
+	return (t->flags & CW_TR_NOMINAL) && in_phrase(x, t->anchor) && owner(x, t) < 0;
 }
 
-static int complement_target(const cw_sentence *s, const cw_trigger *t, int src);
+static int complement_target(const ctx *x, const cw_trigger *t, int src);
+
+/* "ruled out sending missiles to Ukraine", "condemned the attack on
+ * Kyiv": an act about another act is aimed where its content is; a
+ * demand or appeal at the one who must act ("demanded on Tuesday that the
+ * United States apologise"). */
+static int content_target(const ctx *x, int ti, int src)
+{
+	const cw_sentence *s = x->s;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *g = &s->trigs[i];
+		if (g->governor != ti)
+			continue;
+		const cw_clause *c = clause_of(x, g);
+		int m = pattern_target(x, g, c);
+		if (m < 0 && c && c->nsubj > 0 && (g->frame == CW_F_DEMANDED || g->frame == CW_F_APPEALED))
+			m = mention_at(x, c->subj[0]);
+		if (m >= 0 && usable(x, m) && !same_actor(x, m, src))
+			return m;
+	}
+	return -1;
+}
 
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
-	int src = owner(s, t);
-	const cw_clause *c = clause_around(s, t->anchor);
+	int src = owner(x, t);
+	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
 	if (src < 0) {
-		src = first_subject(s, c);
+		src = first_subject(x, c);
 		why = "nominal trigger: source is the subject of the clause around it";
 	}
 	if (src < 0) {
 		/* "he stressed that ... the provocations by X": the speaker */
-		src = subject_before(s, t->anchor);
+		src = subject_before(x, t->anchor);
 		why = "nominal trigger: source is the nearest earlier clause's subject";
 	}
-	int tgt = pattern_target(s, t, NULL);
+	int tgt = pattern_target(x, t, NULL);
 	if (tgt < 0 && t->target_tok < 0)
 		tgt = -1;
-	if (tgt < 0 && src >= 0 && intent_like(t->code))
-		tgt = complement_target(s, t, src);   /* "willing to work with Seoul" */
-	if (tgt < 0 && c && setting(s, t)) {
+	if (tgt < 0 && src >= 0)
+		tgt = content_target(x, ti, src);
+	if (tgt < 0 && src >= 0 && intent_like(x, t))
+		tgt = complement_target(x, t, src);   /* "willing to work with Seoul" */
+	if (tgt < 0 && c && setting(x, t)) {
 		/* "told Macron in a telephone call", "engaged peacekeepers in
 		 * a firefight": the clause's object is the other party */
 		for (int i = 0; i < c->nobj && tgt < 0; i++) {
-			int m = mention_at(s, c->obj[i]);
-			if (usable(s, m) && m != src)
+			int m = mention_at(x, c->obj[i]);
+			if (usable(x, m) && m != src)
 				tgt = m;
 		}
 	}
@@ -831,37 +772,38 @@ static int code_nominal(ctx *x, int ti)
 
 /* "expressed condolences to Morocco" where the parser hung the "to" phrase
  * on the noun: a target preposition right after the trigger's words. */
-static int prep_target_after(const cw_sentence *s, const cw_trigger *t)
+static int prep_target_after(const ctx *x, const cw_trigger *t)
 {
+	const cw_sentence *s = x->s;
 	int tok = t->tok_end;
 	if (tok >= s->ntoks)
 		return -1;
 	/* "demanded the withdrawal of Turkish troops": a pattern ending on a
 	 * noun takes its object from the of-phrase */
 	int noun_end = t->tok_end - 1 > t->anchor && s->toks[t->tok_end - 1].nlemma;
-	if (is_word(s, tok, "of") ? !noun_end
-				  : !target_prep(s->toks[tok].lower) || is_word(s, tok, "about") ||
-					    is_word(s, tok, "over") || is_word(s, tok, "for"))
+	if (lx(x, tok, CW_LX_GENITIVE) ? !noun_end
+				       : !target_prep(x, s->toks[tok].lower) || lx(x, tok, CW_LX_TOPIC_PREPS))
 		return -1;
-	return mention_from(s, tok + 1, 3);
+	return mention_from(x, tok + 1, PHRASE_REACH);
 }
 
 /* The target inside the trigger's own words: "demanded that Poland
  * suspend", "rejected China's plan", "rejected an offer by France" --
  * the subject of a that-clause, or a possessor or by-agent in the
  * object. */
-static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
+static int inner_target(const ctx *x, const cw_trigger *t, int src)
 {
-	if (is_word(s, t->tok_end - 1, "that"))
-		return mention_from(s, t->tok_end, 3);
+	const cw_sentence *s = x->s;
+	if (lx(x, t->tok_end - 1, CW_LX_COMPLEMENTIZER))
+		return mention_from(x, t->tok_end, PHRASE_REACH);
 	/* "rejected remarks by the Canadian prime minister" */
-	for (int k = t->anchor + 1; k < t->tok_end + 4 && k < s->ntoks; k++) {
+	for (int k = t->anchor + 1; k < t->tok_end + SLOT_REACH && k < s->ntoks; k++) {
 		int m = s->toks[k].mention;
-		if (!usable(s, m) || m == src)
+		if (!usable(x, m) || m == src)
 			continue;
 		int after = s->ments[m].tok_end;
 		int before = s->ments[m].tok_start - 1;
-		if (is_word(s, after, "'s") || is_word(s, before, "by") || is_word(s, before, "from"))
+		if (lx(x, after, CW_LX_POSSESSIVE) || lx(x, before, CW_LX_SOURCE_PREPS))
 			return m;
 	}
 	return -1;
@@ -870,19 +812,19 @@ static int inner_target(const cw_sentence *s, const cw_trigger *t, int src)
 /* "extradited the drug lord to the United States", "threatened to cut gas
  * supplies to Moldova": a to/with/against phrase further on in the same
  * clause, when the parser hung it on the object. */
-static int later_target_from(const cw_sentence *s, int from)
+static int later_target_from(const ctx *x, int from)
 {
-	for (int k = from; k < s->ntoks && k < from + 10; k++) {
+	const cw_sentence *s = x->s;
+	for (int k = from; k < s->ntoks && k < from + CLAUSE_REACH; k++) {
 		const cw_token *w = &s->toks[k];
 		if (w->flags & CW_T_QUOTE)
 			continue;   /* 'Joaquin "El Chapo" Guzman to the United States' */
-		if ((w->flags & CW_T_PUNCT) || is_word(s, k, "that") || is_word(s, k, "which") ||
-		    is_word(s, k, "who") || is_verb(s, k))
+		if ((w->flags & CW_T_PUNCT) || lx(x, k, CW_LX_RELATIVES) || is_verb(x, k))
 			return -1;
-		if (is_word(s, k, "to") && is_verb(s, k + 1))
+		if (lx(x, k, CW_LX_INFINITIVE) && is_verb(x, k + 1))
 			return -1;   /* "met to discuss": an infinitive, not an addressee */
-		if (is_word(s, k, "to") || is_word(s, k, "with") || is_word(s, k, "against")) {
-			int m = mention_from(s, k + 1, 3);
+		if (lx(x, k, CW_LX_ADDRESSEE_PREPS)) {
+			int m = mention_from(x, k + 1, PHRASE_REACH);
 			if (m >= 0 && s->ments[m].kind != CW_M_CAPITAL)
 				return m;
 		}
@@ -890,85 +832,86 @@ static int later_target_from(const cw_sentence *s, int from)
 	return -1;
 }
 
-static int later_target(const cw_sentence *s, const cw_trigger *t)
+static int later_target(const ctx *x, const cw_trigger *t)
 {
-	return later_target_from(s, t->tok_end);
+	return later_target_from(x, t->tok_end);
 }
 
 /* "threatened to cut gas supplies to Moldova", "pledged loans to help
  * Sri Lanka", "willing to work with Seoul": an intention, threat or
  * appeal ending in "to" is aimed at whom its complement verb acts on. */
-static int complement_target(const cw_sentence *s, const cw_trigger *t, int src)
+static int complement_target(const ctx *x, const cw_trigger *t, int src)
 {
+	const cw_sentence *s = x->s;
 	int v = t->tok_end;
-	if (!is_word(s, v - 1, "to")) {
+	if (!lx(x, v - 1, CW_LX_INFINITIVE)) {
 		/* "pledged an additional $500 million ... to help Sri Lanka" */
-		for (v = t->tok_end; v < s->ntoks && v < t->tok_end + 12; v++)
-			if (is_word(s, v, ",") || is_word(s, v, ";") || is_word(s, v, ":") ||
-			    (is_word(s, v, "to") && v + 1 < s->ntoks && is_verb(s, v + 1)))
+		for (v = t->tok_end; v < s->ntoks && v < t->tok_end + PURPOSE_REACH; v++)
+			if (is_word(x, v, ",") || is_word(x, v, ";") || is_word(x, v, ":") ||
+			    (lx(x, v, CW_LX_INFINITIVE) && v + 1 < s->ntoks && is_verb(x, v + 1)))
 				break;
-		if (v >= s->ntoks || v >= t->tok_end + 12 || !is_word(s, v, "to"))
+		if (v >= s->ntoks || v >= t->tok_end + PURPOSE_REACH || !lx(x, v, CW_LX_INFINITIVE))
 			return -1;
 		v++;
 	}
-	if (v >= s->ntoks || !is_verb(s, v))
+	if (v >= s->ntoks || (!is_verb(x, v) && v != t->comp_anchor))
 		return -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
 		if (c->verb != v)
 			continue;
 		int objs[CW_MAX_ARGS + CW_MAX_PPS];
-		int n = clause_target(s, c, objs, CW_MAX_ARGS + CW_MAX_PPS);
+		int n = clause_target(x, c, objs, CW_MAX_ARGS + CW_MAX_PPS);
 		for (int j = 0; j < n; j++)
-			if (!same_actor(s, objs[j], src))
+			if (!same_actor(x, objs[j], src))
 				return objs[j];
 	}
-	int m = mention_from(s, v + 1, 3);   /* "to help Sri Lanka" */
-	if (m < 0 || same_actor(s, m, src))
-		m = later_target_from(s, v + 1);
-	return m >= 0 && !same_actor(s, m, src) ? m : -1;
+	int m = mention_from(x, v + 1, PHRASE_REACH);   /* "to help Sri Lanka" */
+	if (m < 0 || same_actor(x, m, src))
+		m = later_target_from(x, v + 1);
+	return m >= 0 && !same_actor(x, m, src) ? m : -1;
 }
 
-static int by_agent_after(const cw_sentence *s, int tok)
+static int by_agent_after(const ctx *x, int tok)
 {
-	if (!is_word(s, tok, "by"))
+	const cw_sentence *s = x->s;
+	if (!lx(x, tok, CW_LX_AGENT_BY))
 		return -1;
-	for (int t = tok + 1; t < s->ntoks && t <= tok + 4; t++)
+	for (int t = tok + 1; t < s->ntoks && t <= tok + SLOT_REACH; t++)
 		if (s->toks[t].mention >= 0)
-			return usable(s, s->toks[t].mention) ? t : -1;
+			return usable(x, s->toks[t].mention) ? t : -1;
 	return -1;
 }
 
-static int be_before(const cw_sentence *s, int tok)
+static int be_before(const ctx *x, int tok)
 {
-	static const char *be[] = { "was", "were", "been", "be", "is", "are", "being", NULL };
-	for (int t = tok - 1; t >= 0 && t >= tok - 3; t--)
-		for (int i = 0; be[i]; i++)
-			if (is_word(s, t, be[i]))
-				return 1;
+	for (int t = tok - 1; t >= 0 && t >= tok - AUX_REACH; t--)
+		if (lx(x, t, CW_LX_BE))
+			return 1;
 	return 0;
 }
 
 /* "the earthquake that struck southern Turkey", "an attack that killed 30":
  * a relative clause whose antecedent is a thing, not an actor, has no
  * source, whatever actor stands further left. */
-static int thing_relative(const cw_sentence *s, const cw_trigger *t)
+static int thing_relative(const ctx *x, const cw_trigger *t)
 {
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 3; k--) {
-		if (is_word(s, k, "that") || is_word(s, k, "which")) {
+	const cw_sentence *s = x->s;
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - REL_REACH; k--) {
+		if (lx(x, k, CW_LX_THING_RELATIVES)) {
 			int ante = k - 1;
-			if (is_word(s, ante, ","))
+			if (is_word(x, ante, ","))
 				ante--;
-			if (ante >= 0 && usable(s, s->toks[ante].mention)) {
+			if (ante >= 0 && usable(x, s->toks[ante].mention)) {
 				/* "an attack on a mosque in Kabul that killed 30":
 				 * a place named after "in" is the setting, not the
 				 * antecedent */
 				int b = s->ments[s->toks[ante].mention].tok_start - 1;
-				if (is_word(s, b, "the"))
+				if (lx(x, b, CW_LX_ARTICLES))
 					b--;
-				return is_word(s, b, "in") || is_word(s, b, "at") || is_word(s, b, "near");
+				return lx(x, b, CW_LX_PLACE_PREPS);
 			}
-			return ante >= 0 && !(s->toks[ante].flags & CW_T_PUNCT) && !is_verb(s, ante);
+			return ante >= 0 && !(s->toks[ante].flags & CW_T_PUNCT) && !is_verb(x, ante);
 		}
 		if (s->toks[k].flags & CW_T_PUNCT || s->toks[k].mention >= 0)
 			return 0;
@@ -979,29 +922,31 @@ static int thing_relative(const cw_sentence *s, const cw_trigger *t)
 /* "Israel announced it would free 30 prisoners": "it" (or "they") as the
  * subject of reported speech is the speaker, when the speaker is a
  * country or an organisation rather than a person. */
-static int reporting(const cw_sentence *s, int tok)
+static int reporting(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; i < s->ntrigs; i++)
 		if (s->trigs[i].anchor == tok && (s->trigs[i].flags & (CW_TR_SAY | CW_TR_REPORT)))
 			return 1;
 	return 0;
 }
 
-static int speaker_it(const cw_sentence *s, const cw_clause *c)
+static int speaker_it(const ctx *x, const cw_clause *c)
 {
+	const cw_sentence *s = x->s;
 	if (c->nsubj == 0 || c->parent < 0 || c->parent >= s->nclauses)
 		return -1;
 	int t = c->subj[0];
 	/* "Obama said he will attack Iraq": he or she is the speaker too */
-	int person = is_word(s, t, "he") || is_word(s, t, "she");
-	if (!person && !is_word(s, t, "it") && !is_word(s, t, "they"))
+	int person = lx(x, t, CW_LX_PERSON_PRONOUNS);
+	if (!person && !lx(x, t, CW_LX_IT_PRONOUNS))
 		return -1;
 	const cw_clause *p = &s->clauses[c->parent];
-	if (person && (!reporting(s, p->verb) || p->verb > t))
+	if (person && (!reporting(x, p->verb) || p->verb > t))
 		return -1;   /* "visited Moscow, where he held talks, the Kremlin said" */
 	for (int i = 0; i < p->nsubj; i++) {
-		int m = mention_at(s, p->subj[i]);
-		if (usable(s, m) && s->ments[m].kind != CW_M_PRONOUN &&
+		int m = mention_at(x, p->subj[i]);
+		if (usable(x, m) && s->ments[m].kind != CW_M_PRONOUN &&
 		    (person || s->ments[m].kind != CW_M_PERSON))
 			return m;
 	}
@@ -1011,44 +956,41 @@ static int speaker_it(const cw_sentence *s, const cw_clause *c)
 /* The first actor in the verb's own phrase: up to a comma or a word that
  * opens another clause ("after", "which", ...; "allowed that Mordor ..."
  * goes on, as PETRARCH does). */
-static int phrase_actor(const cw_sentence *s, int from)
+static int phrase_actor(const ctx *x, int from)
 {
-	static const char *stop[] = { "after", "before", "when", "while", "because", "since",
-				      "although", "though", "which", "who", "where", "if",
-				      "until", "as", "but", "whereas", NULL };
+	const cw_sentence *s = x->s;
 	for (int t = from; t < s->ntoks; t++) {
 		if (s->toks[t].flags & CW_T_PUNCT && s->toks[t].text[0] != '\'')
 			return -1;
-		for (int i = 0; stop[i]; i++)
-			if (is_word(s, t, stop[i]))
-				return -1;
+		if (lx(x, t, CW_LX_CLAUSE_OPENERS))
+			return -1;
 		int m = s->toks[t].mention;
-		if (usable(s, m))
+		if (usable(x, m))
 			return m;
 	}
 	return -1;
 }
 
-static int participle(const cw_sentence *s, const cw_trigger *t)
+/* "killing", "accusing": an -ing form (of more than four letters, so not
+ * "king" or "thing"). */
+static int gerund(const ctx *x, int tok)
+{
+	return strlen(x->s->toks[tok].lower) > 4 && ends(x, tok, CW_LX_PROGRESSIVE);
+}
+
+static int participle(const ctx *x, const cw_trigger *t)
 {
 	/* "filed a lawsuit on Monday accusing Myanmar": news often drops
 	 * the comma after the day */
-	static const char *days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
-				      "saturday", "sunday", "today", "yesterday", "overnight", NULL };
-	size_t n = strlen(s->toks[t->anchor].lower);
-	if (n <= 4 || strcmp(s->toks[t->anchor].lower + n - 3, "ing") != 0)
+	if (!gerund(x, t->anchor))
 		return 0;
-	if (is_word(s, t->anchor - 1, ","))
-		return 1;
-	for (int i = 0; days[i]; i++)
-		if (is_word(s, t->anchor - 1, days[i]))
-			return 1;
-	return 0;
+	return is_word(x, t->anchor - 1, ",") || lx(x, t->anchor - 1, CW_LX_DAYS);
 }
 
 /* The subject of the first clause before tok, if it names an actor. */
-static int main_subject(const cw_sentence *s, int tok)
+static int main_subject(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	const cw_clause *first = NULL;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
@@ -1057,36 +999,64 @@ static int main_subject(const cw_sentence *s, int tok)
 	}
 	if (!first)
 		return -1;
-	int m = mention_at(s, first->subj[0]);
-	return usable(s, m) ? m : -1;
+	int m = mention_at(x, first->subj[0]);
+	return usable(x, m) ? owner_of_place(x, m) : -1;
 }
 
-static int participle_after_noun(const cw_sentence *s, const cw_trigger *t);
+static int participle_after_noun(const ctx *x, const cw_trigger *t);
 
 /* Is there a verb earlier in tok's stretch of the sentence (so that the
  * noun before tok is that verb's object, not tok's subject)? */
-static int verb_before(const cw_sentence *s, int tok)
+static int verb_before(const ctx *x, int tok)
 {
-	static const char *be[] = { "is", "are", "was", "were", NULL };
+	const cw_sentence *s = x->s;
 	for (int k = tok - 2; k >= 0; k--) {
 		if (s->toks[k].flags & CW_T_PUNCT)
 			return 0;
-		if (is_verb(s, k))
+		if (is_verb(x, k) || lx(x, k, CW_LX_BE_FINITE))
 			return 1;
-		for (int i = 0; be[i]; i++)
-			if (is_word(s, k, be[i]))
-				return 1;
 	}
 	return 0;
 }
 
 /* Is tok the anchor of a violent nominal trigger ("strike", "blast")? */
-static int violent_noun(const cw_sentence *s, int tok)
+static int violent_noun(const ctx *x, int tok)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; i < s->ntrigs; i++)
 		if (s->trigs[i].tok_start <= tok && tok < s->trigs[i].tok_end &&
 		    (s->trigs[i].flags & CW_TR_NOMINAL) &&
-		    violent(s->trigs[i].code))
+		    violent(x, s->trigs[i].code))
+			return 1;
+	return 0;
+}
+
+/* The subject of the nearest active clause before tok that has an actor
+ * for one: the first conjunct of "had attacked Iraq and taken Mosul"
+ * (after ", and" the main clause's is: "X said ..., and blamed Y"). */
+static int conjunct_subject(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	const cw_clause *best = NULL;
+	int bm = -1;
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb >= tok || c->nsubj == 0 || c->passive || (best && c->verb < best->verb))
+			continue;
+		int m = mention_at(x, c->subj[0]);
+		if (usable(x, m)) {
+			best = c;
+			bm = owner_of_place(x, m);
+		}
+	}
+	return bm;
+}
+
+/* Is there a verb between mention m and token tok? */
+static int verb_between(const ctx *x, int m, int tok)
+{
+	for (int k = x->s->ments[m].tok_end; k < tok; k++)
+		if (is_verb(x, k))
 			return 1;
 	return 0;
 }
@@ -1095,55 +1065,53 @@ static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
-	if (thing_relative(s, t))
+	if (thing_relative(x, t))
 		return 0;
-	const cw_clause *c = clause_of(s, t);
+	const cw_clause *c = clause_of(x, t);
 	int src[CW_MAX_ARGS + 1], tgt[CW_MAX_ARGS + CW_MAX_PPS];
 	int nsrc = 0, ntgt = 0;
 	const char *why;
-	if (c && c->negated && !(t->flags & CW_TR_OWNNEG))
-		return 0;
-	if (c && c->nsubj > 0 && violent(t->code) && violent_noun(s, c->subj[0]))
+	if (c && c->nsubj > 0 && violent(x, t->code) && violent_noun(x, c->subj[0]))
 		return 0;   /* "a Russian missile strike killed 40": told once */
 	cw_clause fixed;
 	if (c && c->agent < 0) {
 		/* "were rejected by the Armenian side" where the parser attached the
 		 * by-phrase elsewhere: a be-verb before and "by" + actor after */
-		int a = by_agent_after(s, t->tok_end);
+		int a = by_agent_after(x, t->tok_end);
 		/* "were rejected by", or a reduced relative: "rebels backed by Rwanda" */
 		int after_actor = t->anchor > 0 && s->toks[t->anchor - 1].mention >= 0 &&
 				  t->tok_end == t->anchor + 1;   /* not "rejected an offer by France" */
-		if (a >= 0 && (be_before(s, t->anchor) || after_actor)) {
+		if (a >= 0 && (be_before(x, t->anchor) || after_actor)) {
 			fixed = *c;
 			fixed.passive = 1;
 			fixed.agent = a;
 			c = &fixed;
 		}
 	}
-	if (participle_after_noun(s, t) && by_agent_after(s, t->tok_end) < 0 && verb_before(s, t->anchor))
+	if (participle_after_noun(x, t) && by_agent_after(x, t->tok_end) < 0 && verb_before(x, t->anchor))
 		return 0;   /* "returned vessels seized off Crimea": the noun suffered it */
-	int pt = pattern_target(s, t, c);
+	int pt = pattern_target(x, t, c);
 	if (pt >= 0)
 		tgt[ntgt++] = pt;
-	int ps = t->source_tok >= 0 ? mention_from(s, t->source_tok, 4) : -1;
+	int ps = t->source_tok >= 0 ? mention_from(x, t->source_tok, 4) : -1;
 	if (ps >= 0) {
 		/* the pattern names the source itself ("{T} was > freed from {S}") */
 		src[nsrc++] = ps;
 		if (!ntgt && c)
-			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
 		for (int i = 0; i < ntgt; i++)
 			if (tgt[i] == ps)
 				tgt[i--] = tgt[--ntgt];
 		return add_pairs(x, ti, src, nsrc, tgt, ntgt, "pattern: the source is the pattern's {S} slot");
 	}
 	if (c && c->passive && c->agent >= 0) {
-		int a = mention_at(s, c->agent);
-		if (usable(s, a))
+		int a = mention_at(x, c->agent);
+		if (usable(x, a))
 			src[nsrc++] = a;
 		if (ntgt && tgt[0] == a)
 			ntgt = 0;   /* "was received by X": the slot after the verb is the agent */
 		if (!ntgt)
-			ntgt = subjects(s, c, tgt, CW_MAX_ARGS);
+			ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
 		why = "passive: source is the by-agent, target the subject";
 	} else if (c && c->passive && !x->cw->opts.petrarch) {
 		/* "ten people were killed", "Soleimani was killed in a U.S. air
@@ -1152,48 +1120,59 @@ static int code_verbal(ctx *x, int ti)
 		 * (PETRARCH takes the subject as the source.) */
 		return 0;
 	} else if (c) {
-		nsrc = subjects(s, c, src, CW_MAX_ARGS);
-		if (participle(s, t)) {
+		nsrc = subjects(x, c, src, CW_MAX_ARGS);
+		if (participle(x, t)) {
 			/* "X shelled Y, killing seven": whatever noun the parser
 			 * hung the participle on, its doer is the main subject */
 			nsrc = 0;
-			if ((src[0] = main_subject(s, t->anchor)) >= 0)
+			if ((src[0] = main_subject(x, t->anchor)) >= 0)
 				nsrc = 1;
 			if (!nsrc)
 				return 0;
 		}
-		if (!nsrc && (src[0] = speaker_it(s, c)) >= 0)
+		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND)) {
+			/* "X rejected the terms proposed by Hamas and vowed to":
+			 * a verb joined by "and" shares the first clause's subject,
+			 * not the actor another verb took before it */
+			int m = is_word(x, t->anchor - 2, ",") ? main_subject(x, t->anchor)
+							       : conjunct_subject(x, t->anchor);
+			if (m >= 0 && m != src[0] && verb_between(x, m, s->ments[src[0]].tok_start))
+				src[0] = m, nsrc = 1;
+		}
+		if (!nsrc && (src[0] = speaker_it(x, c)) >= 0)
 			nsrc = 1;
 		if (!nsrc && c->parent < 0 && !c->passive) {
 			/* coordinated verbs share the subject the parser gave the
 			 * first: "X arrived in Kyiv and pledged support" is X's
 			 * pledge, not Kyiv's */
-			int m = is_word(s, t->anchor - 1, "and") ? main_subject(s, t->anchor) : -1;
+			int m = lx(x, t->anchor - 1, CW_LX_AND) ? main_subject(x, t->anchor) : -1;
 			if (m < 0)
-				m = nearest_left(s, t->anchor);
+				m = nearest_left(x, t->anchor);
 			if (m >= 0)
 				src[nsrc++] = m;
 		}
 		if (!ntgt)
-			ntgt = clause_target(s, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
 		/* "insists that Russia withdraw from Ukrainian territory": the
 		 * source's own country is no target, so look further */
 		int keep = 0;
 		for (int i = 0; i < ntgt; i++)
-			if (!nsrc || !same_actor(s, src[0], tgt[i]))
+			if ((!nsrc || !same_actor(x, src[0], tgt[i])) && !reporter(x, t, tgt[i]))
 				tgt[keep++] = tgt[i];
 		ntgt = keep;
-		if (!ntgt && (tgt[0] = prep_target_after(s, t)) >= 0)
+		if (!ntgt && (tgt[0] = prep_target_after(x, t)) >= 0)
 			ntgt = 1;
-		if (!ntgt && (tgt[0] = inner_target(s, t, nsrc ? src[0] : -1)) >= 0)
+		if (!ntgt && (tgt[0] = inner_target(x, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
-		if (!ntgt && (tgt[0] = later_target(s, t)) >= 0)
+		if (!ntgt && (tgt[0] = later_target(x, t)) >= 0)
 			ntgt = 1;
-		if (!ntgt && intent_like(t->code) && (tgt[0] = complement_target(s, t, nsrc ? src[0] : -1)) >= 0)
+		if (!ntgt && (tgt[0] = content_target(x, ti, nsrc ? src[0] : -1)) >= 0)
+			ntgt = 1;
+		if (!ntgt && intent_like(x, t) && (tgt[0] = complement_target(x, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
 		/* PETRARCH takes the first actor in the verb's phrase, even one
 		 * that only says where ("renewed his licence in Michel Delving") */
-		if (!ntgt && x->cw->opts.petrarch && (tgt[0] = phrase_actor(s, t->tok_end)) >= 0)
+		if (!ntgt && x->cw->opts.petrarch && (tgt[0] = phrase_actor(x, t->tok_end)) >= 0)
 			ntgt = 1;
 		why = s->parsed == 1 ? "parse: source is the subject, target the object"
 				     : "shallow: source is the actor before the verb, target the one after";
@@ -1202,11 +1181,11 @@ static int code_verbal(ctx *x, int ti)
 		 * noun in a sentence it parsed is no verb */
 		if (s->parsed == 1)
 			return 0;
-		int m = nearest_left(s, t->tok_start);
+		int m = nearest_left(x, t->tok_start);
 		if (m >= 0)
 			src[nsrc++] = m;
 		if (!ntgt) {
-			m = nearest_right(s, t->tok_end - 1);
+			m = nearest_right(x, t->tok_end - 1);
 			if (m >= 0)
 				tgt[ntgt++] = m;
 		}
@@ -1215,150 +1194,26 @@ static int code_verbal(ctx *x, int ti)
 	return add_pairs(x, ti, src, nsrc, tgt, ntgt, why);
 }
 
-static int is_anchor(const cw_sentence *s, int tok)
-{
-	for (int i = 0; i < s->ntrigs; i++)
-		if (s->trigs[i].anchor == tok && !(s->trigs[i].flags & CW_TR_NOMINAL))
-			return 1;
-	return 0;
-}
-
-/* "Iraq's national security adviser": a bare agent owned by a country
- * named just before it with 's takes that country. */
-static int possessor(cw_sentence *s, cw_mention *m)
-{
-	for (int t = m->tok_start - 1; t >= 1 && t >= m->tok_start - 4; t--) {
-		if (!is_word(s, t, "'s")) {
-			if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
-				return 0;
-			continue;
-		}
-		int o = s->toks[t - 1].mention;
-		if (o < 0 || !s->ments[o].country[0])
-			return 0;
-		memcpy(m->country, s->ments[o].country, sizeof m->country);
-		snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-		return 1;
-	}
-	return 0;
-}
-
-/* "Police in Pakistan", "authorities in Bangladesh", "officials in
- * Kabul": a bare agent placed in a country belongs to it. */
-static int located(cw_sentence *s, cw_mention *m)
-{
-	int t = m->tok_end;
-	if (!is_word(s, t, "in") || t + 1 >= s->ntoks)
-		return 0;
-	const char *country = NULL;
-	int o = s->toks[t + 1].mention;
-	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
-		country = s->ments[o].country;
-	int p = s->toks[t + 1].place;
-	if (!country && p >= 0 && p < s->nplaces && s->places[p].country[0])
-		country = s->places[p].country;
-	if (!country)
-		return 0;
-	memcpy(m->country, country, sizeof m->country);
-	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-	return 1;
-}
-
-/* "Gunmen from the Islamist group Boko Haram", "negotiators from
- * Britain": a bare agent from a named actor belongs to its country. */
-static int member_of(cw_sentence *s, cw_mention *m)
-{
-	int t = m->tok_end;
-	if (!is_word(s, t, "from"))
-		return 0;
-	int o = mention_from(s, t + 1, 4);
-	if (o < 0 || !s->ments[o].country[0])
-		return 0;
-	memcpy(m->country, s->ments[o].country, sizeof m->country);
-	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
-	return 1;
-}
-
-/* An agent the story never tied to a country ("gunmen", "Islamist
- * fighters") is still an actor: it is coded by its sector alone, with a
- * null country, rather than dropping the event. */
-static void code_bare_agents(const curlew *cw, cw_sentence *s)
-{
-	for (int i = 0; i < s->nments; i++) {
-		cw_mention *m = &s->ments[i];
-		/* "AZEGOV" named through a person: its sectors are in its code */
-		size_t cl = strlen(m->country);
-		if (m->nsectors == 0 && cl == 3 && strncmp(m->code, m->country, 3) == 0)
-			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
-					    m->nsectors < CW_MAX_SECTORS; k += 3)
-				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
-		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
-			continue;
-		if (possessor(s, m) || located(s, m) || member_of(s, m))
-			continue;
-		/* "military" in "military targets", "official" in "official
-		 * trip" modify a noun: not actors.  A following verb trigger
-		 * ("police say") shows the agent word is the subject. */
-		int n = m->tok_end;
-		const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
-		if (next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-		    !is_anchor(s, n) && !cw->opts.petrarch)
-			continue;
-		snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
-	}
-}
-
-/* "threatened military action", "ruled out any direct talks", "demanded
- * the withdrawal", "ruled out sending missiles": an act named right after
- * an appeal, intention, demand, rejection or threat is what that verb is
- * about, not an act of its own. */
-static int complement(const cw_sentence *s, int i)
-{
-	static const char *roots[] = { "02", "03", "10", "12", "13", "09", "11", "14", NULL };
-	const cw_trigger *t = &s->trigs[i];
-	for (int j = 0; j < s->ntrigs; j++) {
-		const cw_trigger *u = &s->trigs[j];
-		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > 3)
-			continue;
-		int about = 0;
-		for (int r = 0; roots[r]; r++)
-			about |= strncmp(u->code, roots[r], 2) == 0;
-		if (!about)
-			continue;
-		int clean = 1;
-		for (int k = u->tok_end; k < t->anchor && clean; k++)
-			clean = !(s->toks[k].flags & CW_T_PUNCT) && s->toks[k].mention < 0 &&
-				!is_verb(s, k);
-		if (clean)
-			return 1;
-	}
-	return 0;
-}
-
 /* "at a campaign rally", "during demonstrations", "amid clashes": a noun
  * event in a phrase of time or place is the setting, not the news. */
-static int background(const cw_sentence *s, const cw_trigger *t)
+static int background(const ctx *x, const cw_trigger *t)
 {
-	/* "on", "over" and "about" give the topic: "a summit on the unrest",
-	 * "concerns over the war" */
-	static const char *w[] = { "at", "during", "amid", "after", "before", "since",
-				   "following", "despite", "for", "on", "over", "about", NULL };
+	const cw_sentence *s = x->s;
 	if (!(t->flags & CW_TR_NOMINAL))
 		return 0;
-	int reach = 3;
+	int reach = SETTING_REACH;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
-		for (int i = 0; w[i]; i++)
-			if (is_word(s, k, w[i]))
-				return 1;
+		if (lx(x, k, CW_LX_SETTING_PREPS))
+			return 1;
 		/* "in retaliation for Tehran's missile attack": the owner's
 		 * name is part of the phrase */
 		int m = s->toks[k].mention;
-		if (m >= 0 && is_word(s, s->ments[m].tok_end, "'s") && reach < 8) {
+		if (m >= 0 && lx(x, s->ments[m].tok_end, CW_LX_POSSESSIVE) && reach < SETTING_MAX) {
 			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
 			k = s->ments[m].tok_start;
 			continue;
 		}
-		if (s->toks[k].flags & CW_T_PUNCT || m >= 0 || is_verb(s, k))
+		if (s->toks[k].flags & CW_T_PUNCT || m >= 0 || is_verb(x, k))
 			return 0;
 	}
 	return 0;
@@ -1366,57 +1221,16 @@ static int background(const cw_sentence *s, const cw_trigger *t)
 
 /* "shelled Kharkiv, killing seven people": a participle after a comma that
  * repeats the root of an earlier trigger describes the same event. */
-static int echo(const cw_sentence *s, int i)
+static int echo(const ctx *x, int i)
 {
+	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[i];
-	size_t n = strlen(s->toks[t->anchor].lower);
-	if (n < 4 || strcmp(s->toks[t->anchor].lower + n - 3, "ing") != 0 ||
-	    !is_word(s, t->anchor - 1, ","))
+	if (!gerund(x, t->anchor) || !is_word(x, t->anchor - 1, ","))
 		return 0;
 	for (int j = 0; j < i; j++)
 		if (strncmp(s->trigs[j].code, t->code, 2) == 0 ||
-		    (violent(s->trigs[j].code) && violent(t->code)))
+		    (violent(x, s->trigs[j].code) && violent(x, t->code)))
 			return 1;   /* "detonated car bombs, killing 100" */
-	return 0;
-}
-
-/* "deployed troops to help fight insurgents", "met to discuss": an
- * infinitive no pattern governs states a purpose, not an act that took
- * place.  Intentions that CAMEO codes ("agreed to", "plans to") are
- * patterns of their own and swallow the infinitive before this is asked. */
-static int purpose(const ctx *x, const cw_sentence *s, const cw_trigger *t)
-{
-	/* "were able to > leave": words before the anchor govern it */
-	if (t->flags & CW_TR_NOMINAL || !is_word(s, t->anchor - 1, "to") || about_to(s, t->anchor) ||
-	    t->tok_start < t->anchor || x->cw->opts.petrarch)
-		return 0;
-	for (int i = 0; i < s->ntrigs; i++) {
-		const cw_trigger *u = &s->trigs[i];
-		if (u != t && u->tok_start <= t->anchor - 1 && t->anchor - 1 < u->tok_end)
-			return 0;
-	}
-	return 1;
-}
-
-/* "voted to lift the state of emergency", "decided to expel": an
- * infinitive after a verb of decision is the act decided on, not a
- * purpose. */
-static int decided(const cw_sentence *s, const cw_trigger *t)
-{
-	static const char *verbs[] = { "vote", "decide", "resolve", "move", "opt", "elect", NULL };
-	if (!is_word(s, t->anchor - 1, "to"))
-		return 0;
-	/* "voted on Tuesday to lift" */
-	for (int v = t->anchor - 2; v >= 0 && v >= t->anchor - 5; v--) {
-		if (s->toks[v].flags & CW_T_PUNCT)
-			return 0;
-		if (!s->toks[v].vlemma || !is_verb(s, v))
-			continue;
-		for (int i = 0; verbs[i]; i++)
-			if (strcmp(s->toks[v].vlemma, verbs[i]) == 0)
-				return 1;
-		return 0;
-	}
 	return 0;
 }
 
@@ -1424,90 +1238,98 @@ static int decided(const cw_sentence *s, const cw_trigger *t)
  * operation an invasion", "until Washington lifted sanctions": a verb in
  * an adverbial clause of time, cause or condition gives the background
  * of the main act. */
-static int adverbial(const cw_sentence *s, const cw_trigger *t)
+static int adverbial(const ctx *x, const cw_trigger *t)
 {
-	static const char *w[] = { "after", "before", "when", "until", "unless", "if", "since",
-				   "because", "while", "once", "as", NULL };
+	const cw_sentence *s = x->s;
 	if (t->flags & CW_TR_NOMINAL)
 		return 0;
-	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - 12; k--) {
-		for (int i = 0; w[i]; i++)
-			if (is_word(s, k, w[i]))
-				return k + 1 < t->anchor;   /* "after withdrawing" is no clause */
-		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(s, k) || is_word(s, k, "that") ||
-		    is_word(s, k, "which") || is_word(s, k, "who") || is_word(s, k, "and"))
+	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - ADVERBIAL_REACH; k--) {
+		if (lx(x, k, CW_LX_ADVERBIAL))
+			/* "before withdrawing": a gerund clause with the main
+			 * clause's subject is background too */
+			return k + 1 < t->anchor || gerund(x, t->anchor);
+		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || lx(x, k, CW_LX_RELATIVES) ||
+		    lx(x, k, CW_LX_AND))
 			return 0;
 	}
+	return 0;
+}
+
+/* Is there a finite verb other than the one at tok: a verb before it
+ * ("returned vessels seized off Crimea") or a finite one after it
+ * ("Americans detained in Iran were freed")?  Without one, "Protesters
+ * rallied in Bangkok, defying a decree" is the sentence's main act. */
+static int other_finite(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	if (verb_before(x, tok))
+		return 1;
+	for (int k = tok + 1; k < s->ntoks; k++)
+		if (lx(x, k, CW_LX_BE_FINITE) ||
+		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
+			return 1;
 	return 0;
 }
 
 /* "three navy vessels seized off Crimea", "Americans detained in Iran",
  * "the group that has seized parts of Iraq": a participle or relative
  * clause describing a noun is background to the sentence's act. */
-static int describes_noun(const cw_sentence *s, const cw_trigger *t)
+static int describes_noun(const ctx *x, const cw_trigger *t)
 {
+	const cw_sentence *s = x->s;
 	if (t->flags & CW_TR_NOMINAL || t->anchor < 1)
 		return 0;
-	for (int k = t->anchor - 1; k >= 1 && k >= t->anchor - 3; k--) {
-		if (is_word(s, k, "that") || is_word(s, k, "which") || is_word(s, k, "who")) {
+	for (int k = t->anchor - 1; k >= 1 && k >= t->anchor - REL_REACH; k--) {
+		if (lx(x, k, CW_LX_RELATIVES)) {
 			const cw_token *a = &s->toks[k - 1];
-			if (is_word(s, k - 1, ","))
+			if (is_word(x, k - 1, ","))
 				a = &s->toks[k - 2 >= 0 ? k - 2 : 0];
 			/* "said that X attacked" is reported speech, not a relative;
 			 * "Israel, which recalled its ambassador" adds news */
-			if (a->mention >= 0 && is_word(s, k - 1, ","))
+			if (a->mention >= 0 && is_word(x, k - 1, ","))
 				return 0;
 			return a->mention >= 0 || (a->nlemma && !a->vlemma);
 		}
-		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(s, k) || s->toks[k].mention >= 0)
+		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || s->toks[k].mention >= 0)
 			break;
 	}
-	return participle_after_noun(s, t);
+	return participle_after_noun(x, t) && other_finite(x, t->anchor);
 }
 
 /* "vessels seized off Crimea", "soldiers killed in Ukraine": a past
  * participle right after its noun, with no object of its own. */
-static int participle_after_noun(const cw_sentence *s, const cw_trigger *t)
+static int participle_after_noun(const ctx *x, const cw_trigger *t)
 {
+	const cw_sentence *s = x->s;
 	if (t->flags & CW_TR_NOMINAL || t->anchor < 1)
 		return 0;
-	const char *w = s->toks[t->anchor].lower;
-	size_t n = strlen(w);
-	if (n < 4 || strcmp(w + n - 2, "ed") != 0)
+	if (strlen(s->toks[t->anchor].lower) < 4 || !ends(x, t->anchor, CW_LX_PAST))
 		return 0;
 	const cw_token *prev = &s->toks[t->anchor - 1];
 	if (prev->flags & CW_T_PUNCT || !(prev->nlemma || prev->mention >= 0) ||
-	    is_verb(s, t->anchor - 1) ||
+	    is_verb(x, t->anchor - 1) ||
 	    (prev->mention >= 0 && s->ments[prev->mention].kind == CW_M_PRONOUN))
 		return 0;
-	int nx = t->anchor + 1;   /* no object: "seized off Crimea" */
-	static const char *after[] = { "in", "on", "off", "at", "by", "over", "during", "from",
-				       "last", "near", "since", "for", "after", ",", NULL };
-	for (int i = 0; after[i]; i++)
-		if (is_word(s, nx, after[i]))
-			return 1;
-	return 0;
+	return lx(x, t->anchor + 1, CW_LX_AFTER_PARTICIPLE);   /* no object: "seized off Crimea" */
 }
 
 /* "criticised the United States for sending warships", "jailed a man
  * for helping militants": a gerund after "for" is the reason given for
  * the act, not news of its own. */
-static int reason(const cw_sentence *s, const cw_trigger *t)
+static int reason(const ctx *x, const cw_trigger *t)
 {
-	const char *w = s->toks[t->anchor].lower;
-	size_t n = strlen(w);
-	return !(t->flags & CW_TR_NOMINAL) && n > 4 && strcmp(w + n - 3, "ing") == 0 &&
-	       is_word(s, t->anchor - 1, "for");
+	return !(t->flags & CW_TR_NOMINAL) && gerund(x, t->anchor) &&
+	       lx(x, t->anchor - 1, CW_LX_REASON_PREPS);
 }
 
-static int secondary(const cw_sentence *s, const cw_trigger *t)
+static int secondary(const ctx *x, const cw_trigger *t)
 {
 	/* "..., warning that", "..., firing missiles into": a participle
 	 * after the main act elaborates it; accusations and refusals are
 	 * news of their own ("ordered an offensive, accusing its forces of") */
-	return setting(s, t) || adverbial(s, t) || describes_noun(s, t) || reason(s, t) ||
-	       (!(t->flags & CW_TR_NOMINAL) && participle(s, t) && strncmp(t->code, "11", 2) != 0 &&
-		strncmp(t->code, "12", 2) != 0);
+	return setting(x, t) || adverbial(x, t) || describes_noun(x, t) || reason(x, t) ||
+	       (!(t->flags & CW_TR_NOMINAL) && participle(x, t) &&
+		!cw_code_is(x->cw->codes, t->code, CW_CC_NEWS));
 }
 
 /* "..., the ministry said", "..., President X told reporters": an
@@ -1515,24 +1337,43 @@ static int secondary(const cw_sentence *s, const cw_trigger *t)
  * news.  When the report itself codes nothing, a bare 010 for the
  * reporter is wrong far more often than right; a statement that opens
  * the sentence ("X said that ...") stays a candidate. */
-static int trailing_attribution(const cw_sentence *s, const cw_trigger *t)
+static int trailing_attribution(const ctx *x, const cw_trigger *t)
 {
+	const cw_sentence *s = x->s;
 	for (int k = t->anchor - 1; k >= 0; k--) {
 		const cw_token *w = &s->toks[k];
-		if (is_word(s, k, ",") || (w->flags & CW_T_QUOTE))
-			return k >= 4;
+		if (is_word(x, k, ",") || (w->flags & CW_T_QUOTE))
+			return k >= ATTRIBUTION_MIN;
 		/* a noun the parser took for a verb ("statistics institute
 		 * said") does not end the speaker's name */
-		if ((w->flags & CW_T_PUNCT) || (is_verb(s, k) && !w->nlemma) || is_word(s, k, "that") ||
-		    is_word(s, k, "and") || is_word(s, k, "which") || is_word(s, k, "who"))
+		if ((w->flags & CW_T_PUNCT) || (is_verb(x, k) && !w->nlemma) || lx(x, k, CW_LX_RELATIVES) ||
+		    lx(x, k, CW_LX_AND))
 			return 0;
 	}
 	return 0;
 }
 
-/* Same category and same countries, as datasets count events. */
-static int same_root(const cw_sentence *s, const cw_event *a, const cw_event *b)
+/* "Health officials said at least 17 people were killed": a bare
+ * statement whose report tells of an act (one no event could be made of: a passive
+ * with no doer, a background clause) passes the act on; it is no
+ * statement of the speaker's own. */
+static int reports_act(const ctx *x, int i)
 {
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j != i && u->anchor > t->anchor && !(u->flags & (CW_TR_SAY | CW_TR_REPORT)) &&
+		    !cw_code_is(x->cw->codes, u->code, CW_CC_STATEMENT))
+			return 1;
+	}
+	return 0;
+}
+
+/* Same category and same countries, as datasets count events. */
+static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
+{
+	const cw_sentence *s = x->s;
 	if (strncmp(a->code, b->code, 2) != 0)
 		return 0;
 	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
@@ -1540,30 +1381,39 @@ static int same_root(const cw_sentence *s, const cw_event *a, const cw_event *b)
 	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
 }
 
-static int same_country(const cw_sentence *s, int a, int b)
+static int same_country(const ctx *x, int a, int b)
 {
+	const cw_sentence *s = x->s;
 	if (a < 0 || b < 0)
 		return a == b;
 	return strncmp(s->ments[a].code, s->ments[b].code, 3) == 0;
+}
+
+/* A target the sentence gives: named, or the place or government the act
+ * was aimed at; the source's own country is only a default. */
+static int named(const cw_event *e)
+{
+	return e->target >= 0 && e->implied != CW_I_OWN;
 }
 
 /* "Turkish jets bombed Kurdish targets ... 17 fighters neutralised",
  * "ruled out sending missiles to Ukraine": two triggers of one category
  * for one source tell of one event.  The copy with no target, or the
  * later copy of a dyad, is dropped. */
-static void merge_repeats(cw_sentence *s)
+static void merge_repeats(const ctx *x)
 {
+	cw_sentence *s = x->s;
 	int n = 0;
 	for (int i = 0; i < s->nevents; i++) {
 		const cw_event *e = &s->events[i];
 		int dup = 0;
 		for (int j = 0; j < s->nevents && !dup; j++) {
 			const cw_event *o = &s->events[j];
-			if (j == i || !same_root(s, e, o))
+			if (j == i || !same_root(x, e, o))
 				continue;
-			if (e->target < 0 && o->target >= 0)
+			if (!named(e) && named(o))
 				dup = 1;
-			else if (j < i && same_country(s, e->target, o->target))
+			else if (j < i && named(e) == named(o) && same_country(x, e->target, o->target))
 				dup = 1;
 		}
 		if (!dup) {
@@ -1575,61 +1425,74 @@ static void merge_repeats(cw_sentence *s)
 	s->nevents = n;
 }
 
-/* "The French government scrapped a planned fuel tax increase", "Sudan's
- * military detained him", "Georgians rallied against a draft law": an act
- * with no other party named is, as coders chart it, done within the
- * source's own country.  Statements (01) and posture changes (15) are
- * often aimed at nobody and keep a null target. */
-/* Does the sentence name an actor of another country ("He added that all
- * proposals were rejected by the Armenian side", the speaker being
- * Azerbaijani)?  Then the act may well be aimed abroad. */
-static int foreign_party(const cw_sentence *s, const char *country)
+/* An act demanded or appealed for by words that are no pattern of their
+ * own ("X said Y must withdraw", "its demand that Y ease restrictions",
+ * "Obama wants Putin to attack"): the event is the demand or appeal. */
+static int wanted(const cw_trigger *t)
 {
-	for (int i = 0; i < s->nments; i++) {
-		const cw_mention *m = &s->ments[i];
-		if (usable(s, i) && m->country[0] && strcmp(m->country, country) != 0)
-			return 1;
-	}
-	return 0;
+	return (t->frame == CW_F_DEMANDED || t->frame == CW_F_APPEALED) && t->governor < 0;
 }
 
-static int own_country_targets(ctx *x)
+/* Who demands it: the actor the cue belongs to ("the UN repeated its
+ * demand that", "Obama wants"), or for a bare modal ("must") the one who
+ * says so. */
+static int demander(const ctx *x, const cw_trigger *t, int subject)
 {
-	cw_sentence *s = x->s;
-	for (int i = 0; i < s->nevents; i++) {
-		cw_event *e = &s->events[i];
-		if (e->target >= 0 || (strncmp(e->code, "01", 2) == 0 && strncmp(e->code, "015", 3) != 0) ||
-		    strncmp(e->code, "15", 2) == 0)
-			continue;
-		const cw_mention *src = &s->ments[e->source];
-		if (!src->country[0] || foreign_party(s, src->country))
-			continue;
-		cw_mention *arr = cw_grow(x->doc->arena, s->ments, &x->mcap, s->nments + 1, sizeof *arr);
-		if (!arr)
-			return CURLEW_ESYS;
-		s->ments = arr;
-		cw_mention *c = &arr[s->nments];
-		*c = arr[e->source];
-		memcpy(c->code, c->country, sizeof c->country);
-		c->nsectors = 0;
-		c->text = "";
-		c->start = c->end = 0;
-		c->rule = "no other party: the source's own country";
-		c->also = -1;
-		e->target = s->nments++;
+	const cw_sentence *s = x->s;
+	if (t->holder) {
+		int m = nearest_left(x, t->cue);
+		return m != subject ? m : -1;
 	}
-	return 0;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *r = &s->trigs[i];
+		if (r == t || !(r->flags & (CW_TR_SAY | CW_TR_REPORT)))
+			continue;
+		const cw_clause *c = clause_of(x, r);
+		int m = c ? first_subject(x, c) : -1;
+		if (m >= 0 && m != subject)
+			return m;
+	}
+	return -1;
+}
+
+static int code_wanted(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	/* the one who must act: the actor the cue names, else the act's
+	 * subject, else whom the act is aimed at */
+	int tgt = -1;
+	if (t->cue >= 0)
+		for (int k = t->cue; k < t->anchor && tgt < 0; k++)
+			if (usable(x, s->toks[k].mention))
+				tgt = s->toks[k].mention;
+	const cw_clause *c = clause_of(x, t);
+	if (tgt < 0 && c && c->nsubj > 0)
+		tgt = mention_at(x, c->subj[0]);
+	if (tgt >= 0 && !usable(x, tgt))
+		tgt = -1;
+	int src = demander(x, t, tgt);
+	if (tgt < 0 && c && src >= 0) {
+		int objs[CW_MAX_ARGS + CW_MAX_PPS];
+		if (clause_target(x, c, objs, CW_MAX_ARGS + CW_MAX_PPS) > 0)
+			tgt = objs[0];
+	}
+	int one[1] = { src }, tg[1] = { tgt };
+	return src >= 0 ? add_pairs(x, ti, one, 1, tg, tgt >= 0, "frame: the demander and the one who must act")
+			: 0;
 }
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	/* the mention array is treated as full, so that growing it copies all */
-	ctx x = { cw, doc, s, 0, s->nments };
+	ctx x = { cw, doc, s, 0, NULL };
 	s->events = NULL;
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
 		return 0;
-	code_bare_agents(cw, s);
+	/* the rules ask about the same few tokens' words over and over:
+	 * each token's lists are looked up once, when first asked */
+	if (!(x.lex = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *x.lex)))
+		return CURLEW_ESYS;
 	int statements = 0, settings = 0;
 	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: specific events; pass 1: events named only as the
@@ -1644,28 +1507,36 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			/* a reporting verb that is only a statement ("stressed that")
 			 * yields to the event it reports */
 			int say = (t->flags & CW_TR_SAY) != 0 ||
-				  ((t->flags & CW_TR_REPORT) && strncmp(t->code, "01", 2) == 0);
+				  ((t->flags & CW_TR_REPORT) && cw_code_is(cw->codes, t->code, CW_CC_STATEMENT));
 			if (say != (pass == 2)) {
 				statements += say;
 				continue;
 			}
 			/* PETRARCH codes every clause alike */
-			if ((secondary(s, t) && !cw->opts.petrarch) != (pass == 1)) {
+			if ((secondary(&x, t) && !cw->opts.petrarch) != (pass == 1)) {
 				settings += pass == 0;
 				continue;
 			}
-			if (t->flags & CW_TR_NEGATED || swallowed(s, i) || (purpose(&x, s, t) && !decided(s, t)) ||
-			    echo(s, i) || complement(s, i) || background(s, t))
+			/* frames.c said whether the act is coded, and as what */
+			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;
-			if (pass == 2 && trailing_attribution(s, t))
+			if (pass == 2 && (trailing_attribution(&x, t) ||
+					  ((t->flags & CW_TR_SAY) && reports_act(&x, i))))
 				continue;
-			int rc = t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
+			int rc = wanted(t) ? code_wanted(&x, i)
+				 : t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);
 			if (rc < 0)
 				return rc;
 		}
 		if (pass == 0 && !statements && !settings)
 			break;
 	}
-	merge_repeats(s);
-	return cw->opts.petrarch ? 0 : own_country_targets(&x);
+	return 0;
+}
+
+int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	ctx x = { cw, doc, s, 0, NULL };
+	merge_repeats(&x);
+	return 0;
 }

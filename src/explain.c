@@ -69,9 +69,22 @@ static void explain_triggers(FILE *out, const curlew_doc *doc, const cw_sentence
 		fprintf(out, "  [%d] %s ", i, t->code);
 		print_span(out, doc, s->toks[t->tok_start].start, s->toks[t->tok_end - 1].end);
 		fprintf(out, " rule %s%s%s%s\n", t->rule ? t->rule : "?",
-			t->flags & CW_TR_NEGATED ? " NEGATED" : "",
+			t->flags & CW_TR_NEGATED ? " DENIED" : "",
 			t->flags & CW_TR_NOMINAL ? " nominal" : "",
 			t->flags & CW_TR_SAY ? " statement" : "");
+		fprintf(out, "      frame %s", cw_frame_name(t->frame));
+		if (t->cue >= 0 && t->cue < t->anchor) {
+			fputs(" (", out);
+			print_span(out, doc, s->toks[t->cue].start, s->toks[t->anchor - 1].end);
+			fputs(")", out);
+		}
+		if (t->governor >= 0)
+			fprintf(out, ", content of [%d]", t->governor);
+		if (t->comp_code[0])
+			fprintf(out, ", governs %s", t->comp_code);
+		if (strcmp(t->fcode, t->code) != 0)
+			fprintf(out, ": %s", t->fcode[0] ? t->fcode : "not coded");
+		putc('\n', out);
 	}
 }
 
@@ -84,10 +97,10 @@ static void print_args(FILE *out, const cw_sentence *s, const char *what, const 
 
 static void explain_clauses(FILE *out, const cw_sentence *s)
 {
-	const char *how = s->parsed == 1 ? "link-grammar" : s->parsed == 0 ? "shallow fallback" : "not parsed (no actor or no verb pattern)";
+	const char *how = s->parsed == 0 ? "chunks" : "not chunked (no actor or no verb pattern)";
 	fprintf(out, "syntax: %s\n", how);
 	if (s->parse_text)
-		fprintf(out, "  parser input: %s\n", s->parse_text);
+		fprintf(out, "  %s\n", s->parse_text);
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
 		fprintf(out, "  clause %d: verb=%s", i, c->verb >= 0 && c->verb < s->ntoks ? s->toks[c->verb].text : "?");
@@ -143,17 +156,16 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 	for (int i = 0; i < doc->nsents; i++) {
 		cw_sentence *s = &doc->sents[i];
 		fprintf(out, "== sentence %d: %.*s\n", s->index, (int)(s->end - s->start), doc->text + s->start);
+		if (s->discard) {
+			fprintf(out, "not coded: discards.txt has \"%s\"%s\n", s->discard,
+				doc->discard ? " (the whole story)" : "");
+			continue;
+		}
 		explain_tokens(out, s);
 		explain_mentions(out, doc, s);
 		explain_places_and_date(out, doc, s);
 		explain_triggers(out, doc, s);
 		explain_clauses(out, s);
-		if (s->parsed == 1) {
-			char *diagram = cw_parse_diagram(cw, doc, s);
-			if (diagram)
-				fprintf(out, "%s\n", diagram);
-			free(diagram);
-		}
 		explain_events(out, doc, s);
 	}
 	curlew_doc_free(doc);

@@ -2,9 +2,10 @@
  * internal.h -- the document that flows through curlew's stages, and the
  * one function each stage exports.  Not installed, not public.
  *
- * Flow (see src/README.md): reader -> dateline -> sentences -> tokens ->
- * lemmas -> actors -> places -> dates -> verbs -> coref -> parse -> events
- * -> writer.  A stage reads what earlier stages put in the document and adds
+ * Flow (see src/README.md): reader -> dateline -> sentences -> discards ->
+ * tokens -> lemmas -> tagger -> actors -> places -> dates -> verbs -> coref
+ * -> chunk -> frames -> resolve (actors) -> events -> resolve (targets) ->
+ * locate -> writer.  A stage reads what earlier stages put in the document and adds
  * its own fields; it never reaches into another stage's private data.
  *
  * Memory: everything hanging off a cw_doc lives in the doc's arena and is
@@ -41,12 +42,18 @@ void *cw_grow(cw_arena *a, void *arr, int *cap, int need, size_t elsize);
 /* String -> pointer hash map; keys are copied into the map's own storage. */
 typedef struct cw_map cw_map;
 cw_map *cw_map_new(void);
+/* A map that does not copy its keys: they must outlive it (a file read
+ * whole and kept), which spares an allocation per key for big tables;
+ * sized for expect keys. */
+cw_map *cw_map_new_borrowed(size_t expect);
 void cw_map_free(cw_map *m);
 /* Returns 0, or -1 when out of memory.  Replaces an existing value. */
 int cw_map_put(cw_map *m, const char *key, void *value);
 void *cw_map_get(const cw_map *m, const char *key);
 void *cw_map_getn(const cw_map *m, const char *key, size_t n);
 size_t cw_map_count(const cw_map *m);
+/* The maps' string hash (FNV-1a), for tables of a stage's own. */
+uint32_t cw_hash(const char *s, size_t n);
 
 /* Reads a data file line by line: strips the trailing newline and '\r',
  * skips blank lines and lines starting with '#'.  The callback gets the
@@ -55,6 +62,8 @@ size_t cw_map_count(const cw_map *m);
  * opened (errno set). */
 typedef int (*cw_line_fn)(void *ctx, char *line, int lineno);
 int cw_read_lines(const char *path, cw_line_fn fn, void *ctx);
+/* A whole file, NUL-terminated, malloc'd; NULL with errno set on failure. */
+char *cw_read_file(const char *path, size_t *len);
 /* Splits s in place on the separator character; returns the count. */
 int cw_split(char *s, char sep, char **fields, int max);
 char *cw_trim(char *s);
@@ -77,7 +86,10 @@ typedef struct cw_abbrevs cw_abbrevs;       /* sentences.c */
 typedef struct cw_actor_dict cw_actor_dict; /* actors.c */
 typedef struct cw_verb_dict cw_verb_dict;   /* verbs.c */
 typedef struct cw_gazetteer cw_gazetteer;   /* places.c */
-typedef struct cw_parser cw_parser;         /* parse.c */
+typedef struct cw_tagger cw_tagger;         /* tagger.c */
+typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
+typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
+typedef struct cw_discard_list cw_discard_list; /* discards.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -99,12 +111,30 @@ const cw_country *cw_countries_at(const cw_countries *c, size_t i);
 const cw_country *cw_countries_by_iso3(const cw_countries *c, const char *iso3);
 
 /* codes.c: DATA/cameo-codes.tsv. */
+
+/* The code an act takes when it is not done but announced, demanded,
+ * appealed for or refused (the frames stage uses them). */
+enum cw_counter { CW_C_INTENT, CW_C_THREAT, CW_C_DEMAND, CW_C_APPEAL, CW_C_REFUSAL, CW_NCOUNTERS };
+/* What the coder needs to know of an act (the classes column). */
+enum cw_code_class {
+	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
+	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
+	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
+	CW_CC_STATEMENT = 1 << 3 /* a statement: a reporting verb so coded yields to its report */
+};
+/* The target an event gets when the sentence names none. */
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
+
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
 	int quad;                 /* 1-4 */
 	double goldstein;
 	const char *plover_event, *plover_mode, *plover_context;  /* NULL if none */
 	const char *name;
+	int has_class;            /* the class columns were given (else the parent's hold) */
+	unsigned classes;         /* cw_code_class */
+	int implied;              /* cw_implied */
+	char counter[CW_NCOUNTERS][5];   /* "" where there is none */
 } cw_code_info;
 int cw_codes_load(cw_codes **out, const char *data_dir, char *err, size_t errlen);
 void cw_codes_free(cw_codes *c);
@@ -113,6 +143,66 @@ const cw_code_info *cw_codes_get(const cw_codes *c, const char *code);
 int cw_code_shape(const char *s);
 /* In the table, as a CAMEO code or a local one (quad class "-"). */
 int cw_codes_known(const cw_codes *c, const char *code);
+/* The entry holding the code's classes: its own, else its parent's
+ * ("0875" -> "087" -> "08"); NULL for a code with neither. */
+const cw_code_info *cw_codes_class(const cw_codes *c, const char *code);
+int cw_code_violent(const cw_codes *c, const char *code);
+int cw_code_is(const cw_codes *c, const char *code, unsigned cls);   /* cw_code_class */
+int cw_code_implied(const cw_codes *c, const char *code);   /* cw_implied */
+/* The code's counterpart (enum cw_counter), or "" when it has none. */
+const char *cw_code_counter(const cw_codes *c, const char *code, int which);
+
+/* lexicon.c: DATA/lexicon.txt, the word lists the coding stages read.
+ * Each list is named in the file; the names are these. */
+enum cw_lex {
+	CW_LX_TARGET_PREPS,      /* prepositions that introduce whom an act is aimed at */
+	CW_LX_TOPIC_PREPS,       /* ... of those, the ones that give a topic right after a noun */
+	CW_LX_GENITIVE,          /* "the withdrawal of X" */
+	CW_LX_OPENERS,           /* words that open a fronted adverbial phrase */
+	CW_LX_PLACE_PREPS,       /* prepositions that only say where */
+	CW_LX_NP_BREAKS,         /* words that end the left edge of a noun phrase */
+	CW_LX_LIST_GLUE,         /* words inside a coordination "A, the B and C" */
+	CW_LX_AND,               /* coordinating conjunctions */
+	CW_LX_BE,                /* forms of "be" (passives) */
+	CW_LX_BE_FINITE,         /* finite forms of "be" */
+	CW_LX_CLAUSE_OPENERS,    /* words that open another clause */
+	CW_LX_DAYS,              /* days and "overnight": "filed on Monday accusing" */
+	CW_LX_PREPS,             /* prepositions */
+	CW_LX_SETTING_PREPS,     /* prepositions of a setting or topic: "amid clashes" */
+	CW_LX_ADVERBIAL,         /* subordinators of a background clause */
+	CW_LX_RELATIVES,         /* relative pronouns */
+	CW_LX_AFTER_PARTICIPLE,  /* words after a participle that modifies a noun */
+	CW_LX_REASON_PREPS,      /* "jailed for helping" */
+	CW_LX_ADDRESSEE_PREPS,   /* "extradited X to Y" */
+	CW_LX_AGENT_BY,          /* the passive's agent preposition */
+	CW_LX_SOURCE_PREPS,      /* "an offer by France", "a request from Kyiv" */
+	CW_LX_POSSESSIVE,        /* the possessive ending token */
+	CW_LX_INFINITIVE,        /* the infinitive marker */
+	CW_LX_COMPLEMENTIZER,    /* "demanded that" */
+	CW_LX_PERSON_PRONOUNS,   /* he, she */
+	CW_LX_IT_PRONOUNS,       /* it, they: a country or body as speaker */
+	CW_LX_LOCATED_PREPS,     /* "police in Pakistan" */
+	CW_LX_MEMBER_PREPS,      /* "negotiators from Britain" */
+	CW_LX_PROGRESSIVE,       /* the -ing ending */
+	CW_LX_PAST,              /* the -ed ending */
+	CW_LX_ARTICLES,          /* "the" */
+	CW_LX_THING_RELATIVES,   /* relatives whose antecedent is a thing: that, which */
+	CW_LX_IN,                /* "used in an April attack": the setting's preposition */
+	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
+	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
+	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
+	CW_NLEX
+};
+typedef struct cw_lexicon cw_lexicon;
+int cw_lexicon_load(cw_lexicon **out, const char *data_dir, char *err, size_t errlen);
+void cw_lexicon_free(cw_lexicon *l);
+/* Is the (lower-case) word in the list? */
+int cw_lex_has(const cw_lexicon *l, int list, const char *word);
+/* The lists the word is in, bit (1 << list) each: one lookup for all. */
+uint64_t cw_lex_mask(const cw_lexicon *l, const char *word);
+/* Does the word end in one of the list's endings, with a stem before it? */
+int cw_lex_ends(const cw_lexicon *l, int list, const char *word);
+const char *cw_lex_name(int list);
 
 struct curlew {
 	char *data_dir;
@@ -120,11 +210,15 @@ struct curlew {
 	char errmsg[512];
 	cw_countries *countries;
 	cw_codes *codes;
+	cw_lexicon *lexicon;
+	cw_discard_list *discards;
 	cw_abbrevs *abbrevs;
 	cw_actor_dict *actors;
 	cw_verb_dict *verbs;
+	cw_frame_dict *frames;
 	cw_gazetteer *places;
-	cw_parser *parser;
+	cw_tagger *tagger;
+	cw_syntax *syntax;
 };
 
 /* ------------------------------------------------------------- document */
@@ -138,6 +232,20 @@ enum cw_tok_flags {
 	CW_T_QUOTE = 1 << 5      /* a quotation mark */
 };
 
+/* Penn Treebank part-of-speech tags (tagger.c); CW_POS_NONE before the
+ * tagger has run.  cw_pos_name gives the tag as the treebank writes it. */
+enum cw_pos {
+	CW_POS_NONE, CW_POS_CC, CW_POS_CD, CW_POS_DT, CW_POS_EX, CW_POS_FW, CW_POS_IN,
+	CW_POS_JJ, CW_POS_JJR, CW_POS_JJS, CW_POS_LS, CW_POS_MD, CW_POS_NN, CW_POS_NNS,
+	CW_POS_NNP, CW_POS_NNPS, CW_POS_PDT, CW_POS_POS, CW_POS_PRP, CW_POS_PRPS, CW_POS_RB,
+	CW_POS_RBR, CW_POS_RBS, CW_POS_RP, CW_POS_SYM, CW_POS_TO, CW_POS_UH, CW_POS_VB,
+	CW_POS_VBD, CW_POS_VBG, CW_POS_VBN, CW_POS_VBP, CW_POS_VBZ, CW_POS_WDT, CW_POS_WP,
+	CW_POS_WPS, CW_POS_WRB, CW_POS_COMMA, CW_POS_STOP, CW_POS_COLON, CW_POS_LQUOTE,
+	CW_POS_RQUOTE, CW_POS_DOLLAR, CW_POS_LRB, CW_POS_RRB, CW_POS_HASH, CW_NPOS
+};
+const char *cw_pos_name(int pos);
+int cw_pos_from_name(const char *name);   /* CW_POS_NONE if not a tag */
+
 typedef struct cw_token {
 	uint32_t start, end;     /* byte span in doc->text */
 	const char *text;        /* normalised: NFC, curly quotes -> ' ", dashes -> - */
@@ -147,6 +255,8 @@ typedef struct cw_token {
 	unsigned flags;          /* cw_tok_flags */
 	int mention;             /* actors stage: index of the mention covering it, or -1 */
 	int place;               /* places stage: index of the place covering it, or -1 */
+	unsigned char pos;       /* tagger stage: enum cw_pos */
+	unsigned short syn;      /* chunk stage: its word classes (data/syntax.txt) */
 } cw_token;
 
 enum cw_mention_kind {
@@ -161,7 +271,7 @@ enum cw_mention_kind {
 #define CW_MAX_SECTORS 4
 typedef struct cw_mention {
 	int tok_start, tok_end;  /* tokens [start, end) */
-	int head;                /* token of the head word, for the parser */
+	int head;                /* token of the head word, for the chunker */
 	char code[32];           /* CAMEO actor code (AZEGOV, IGOUNO); "" unresolved */
 	char country[4];         /* ISO 3166-1 alpha-3 or "" (international) */
 	char sectors[CW_MAX_SECTORS][4];
@@ -199,9 +309,10 @@ enum cw_trig_flags {
 	CW_TR_SAY = 1 << 0,      /* a bare statement verb (said, told): 010 fallback */
 	CW_TR_REPORT = 1 << 1,   /* can introduce reported speech ("added that") */
 	CW_TR_NOMINAL = 1 << 2,  /* anchored on a noun ("the operation against") */
-	CW_TR_NEGATED = 1 << 3,  /* verbs stage saw a negation inside the pattern */
+	CW_TR_NEGATED = 1 << 3,  /* a denial governs it ("denied > attacking"): @negcomp */
 	CW_TR_MUTUAL = 1 << 4,   /* @mutual: a compound subject acts on each other */
-	CW_TR_OWNNEG = 1 << 5    /* the negation is the pattern's own ("did n't > clash") */
+	CW_TR_RECIPROCAL = 1 << 6, /* !reciprocal: done with each other ("met", "clashed") */
+	CW_TR_MIRRORED = 1 << 7  /* !mirrored: each side does it for its own part ("agreed") */
 };
 
 typedef struct cw_trigger {
@@ -216,7 +327,25 @@ typedef struct cw_trigger {
 	const char *prep;        /* the pattern's preposition before the target, or NULL */
 	int specificity;         /* number of literal words matched; higher wins */
 	unsigned flags;          /* cw_trig_flags */
+	char comp_code[5];       /* the act the pattern governs and swallowed ("refused
+				  * to > meet": 040), or "" */
+	int comp_anchor;         /* its token, or -1 */
+	/* frames stage (frames.c): how the act is told, and what that makes it */
+	int frame;               /* cw_frame */
+	char fcode[5];           /* the code in that frame; "" codes nothing */
+	int governor;            /* the trigger whose content this act is, or -1 */
+	int cue;                 /* first token of the words that gave the frame, or -1 */
+	int holder;              /* cues that name who wants the act ("wants {A} to",
+				  * "its demand that"): 1, and the demander is the
+				  * actor before the cue; 0: the speaker ("must") */
 } cw_trigger;
+
+/* How an act is told (data/frames.txt). */
+enum cw_frame {
+	CW_F_ASSERTED, CW_F_ATTEMPTED, CW_F_REPORTED, CW_F_NEGATED, CW_F_INTENDED,
+	CW_F_THREATENED, CW_F_DEMANDED, CW_F_APPEALED, CW_F_REFUSED, CW_F_ALLEGED,
+	CW_F_DENIED, CW_F_PURPOSE, CW_F_CONDITION, CW_F_TOPIC, CW_F_PROMISED, CW_NFRAMES
+};
 
 #define CW_MAX_ARGS 4
 #define CW_MAX_PPS 8
@@ -233,6 +362,8 @@ typedef struct cw_clause {
 typedef struct cw_event {
 	int k;                   /* 1-based index within the sentence */
 	int source, target;      /* mention indexes, or -1 */
+	int implied;             /* resolve: how the target is implied (cw_implied), or 0
+				  * (CW_I_NONE) when the sentence names it */
 	int trigger;             /* index into sentence->triggers */
 	char code[5];
 	cw_date date;
@@ -248,8 +379,10 @@ typedef struct cw_sentence {
 	cw_place *places; int nplaces;
 	cw_trigger *trigs; int ntrigs;
 	cw_clause *clauses; int nclauses;
-	int parsed;              /* 1 link-grammar, 0 shallow fallback, -1 not a candidate */
-	const char *parse_text;  /* what the parser was given, for explain */
+	int parsed;              /* 0 chunked, -1 not a candidate (no actor or no
+				  * trigger); 1 was link-grammar's, which is gone */
+	const char *parse_text;  /* chunk stage: the chunks in brackets, for explain */
+	const char *discard;     /* discards stage: the phrase that stopped coding, or NULL */
 	cw_date date;            /* dates stage: explicit date in the sentence, or none */
 	uint32_t date_start, date_end;
 	int date_precision;      /* dates stage: cw_date_precision of date */
@@ -270,12 +403,14 @@ struct curlew_doc {
 	cw_place *dl_place;      /* dateline place, or NULL */
 	const char *dl_agency;   /* "Reuters", "TDI", or NULL */
 	cw_date dl_date;
+	/* discards: the story-level phrase that stops the whole story, or NULL */
+	const char *discard;
 	/* sentences stage */
 	cw_sentence *sents; int nsents;
 	/* coref stage: memory carried across sentences, private to coref.c */
 	void *coref_state;
-	/* parse stage: per-doc parser state, private to parse.c */
-	void *parse_state;
+	/* resolve stage: the story's countries, private to resolve.c */
+	void *resolve_state;
 	/* places stage: the story's memory (senses, countries and regions
 	 * named so far), private to places.c, in the doc's own arena */
 	void *places_state;
@@ -316,6 +451,15 @@ void cw_abbrevs_free(cw_abbrevs *a);
  * for the tokenizer to keep "Gen." and "U.S." whole. */
 int cw_abbrev_known(const cw_abbrevs *a, const char *word, size_t n);
 int cw_sentences(const curlew *cw, curlew_doc *doc);           /* sentences.c */
+
+/* discards.c: DATA/discards.txt (optional).  cw_discard_match returns the
+ * sentence-level (story 0) or story-level (1) phrase found in the text, or
+ * NULL; cw_discards marks a sentence (s->discard) and returns 1 when it is
+ * not to be coded. */
+int cw_discards_load(cw_discard_list **out, const char *data_dir, char *err, size_t errlen);
+void cw_discards_free(cw_discard_list *d);
+const char *cw_discard_match(const cw_discard_list *d, const char *text, size_t n, int story);
+int cw_discards(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* Fills doc->sents (in doc->arena) from n start/end byte-offset pairs. */
 int cw_sentences_from_spans(curlew_doc *doc, const uint32_t *spans, int n);
 /* The same split as byte spans only (start, end pairs in doc->arena). */
@@ -327,8 +471,26 @@ int cw_lemmas_init(void);                                      /* once, in curle
  * pointer valid for the process's life, or NULL if WordNet doesn't know it. */
 const char *cw_lemma(const char *lower_word, char pos);
 
+int cw_tagger_load(cw_tagger **out, const char *data_dir, char *err, size_t errlen);
+void cw_tagger_free(cw_tagger *tg);
+int cw_tag(const curlew *cw, curlew_doc *doc, cw_sentence *s);      /* tagger.c */
+
+/* actors.c loads DATA/actors.txt and DATA/agents.txt, then the converted
+ * Phoenix dictionaries in DATA/phoenix/ if present; a Phoenix name never
+ * overrides one of curlew's own. */
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_actors_free(cw_actor_dict *d);
+/* What the loader did with the Phoenix names, for tests and the README. */
+typedef struct cw_actor_stats {
+	long added;        /* names and agent phrases taken */
+	long known;        /* skipped: curlew's own files have the same words */
+	long composed;     /* skipped: curlew reads them as title + name or
+			    * country + title ("President Karzai", "U.S. President") */
+	long shadowed;     /* entries dropped whole: one of their names is one
+			    * of curlew's own actors, whose roles and dates win */
+	long places;       /* skipped: the gazetteer's places ("Gaza") */
+} cw_actor_stats;
+void cw_actors_stats(const cw_actor_dict *d, cw_actor_stats *out);
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* actors.c */
 
 /* gazetteer.c: the compiled world index (data/gen/gazetteer.idx), mapped
@@ -399,16 +561,27 @@ void cw_verbs_free(cw_verb_dict *d);
 int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* verbs.c */
 
 int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* coref.c */
+
+int cw_frames_load(cw_frame_dict **out, const curlew *cw, char *err, size_t errlen);
+void cw_frames_free(cw_frame_dict *f);
+int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* frames.c */
+const char *cw_frame_name(int frame);
+/* The frame of the acts a trigger governs ("refused to X" makes X
+ * refused), or -1 when it governs none. */
+int cw_frame_governed(const cw_frame_dict *f, const cw_sentence *s, const cw_trigger *t);
 void cw_coref_free(curlew_doc *doc);
 
-int cw_parser_load(cw_parser **out, const curlew *cw, char *err, size_t errlen);
-void cw_parser_free(cw_parser *p);
-int cw_parse(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* parse.c */
-void cw_parse_doc_free(curlew_doc *doc);
-/* For explain: the parser's diagram of the sentence, malloc'd, or NULL. */
-char *cw_parse_diagram(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+int cw_syntax_load(cw_syntax **out, const char *data_dir, char *err, size_t errlen);
+void cw_syntax_free(cw_syntax *sx);
+int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c */
 
+/* resolve.c: agents' countries before events, implied targets after. */
+int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+/* events.c, once targets are resolved: two events of one category and one
+ * source country tell of one act. */
+int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* locate.c: where each of the sentence's events happened (event->place). */
 int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 

@@ -98,6 +98,7 @@ typedef struct imp {
 	cw_map *extra;           /* numeric codes with a CAMEO root but not in the table */
 	char **extras;
 	int nextra, capextra;
+	int merge;               /* curlew's own dictionaries go along */
 } imp;
 
 static int oom(imp *im)
@@ -131,7 +132,12 @@ static char *name_case(cw_arena *a, const char *s)
 		}
 		if (k)
 			o[k++] = ' ';
-		int acronym = dot || letters <= 2 || (letters == 3 && !*e && k == 0);
+		/* PETRARCH names end in '_' ("ETA_"): the last word is the one
+		 * with only separators after it */
+		const char *rest = e;
+		while (*rest == '_' || *rest == ' ')
+			rest++;
+		int acronym = dot || letters <= 2 || (letters == 3 && !*rest && k == 0);
 		for (const char *c = s; c < e; c++) {
 			int first = c == s || c[-1] == '-';
 			unsigned char ch = (unsigned char)*c;
@@ -1306,15 +1312,18 @@ static int is_regular(const char *path)
 }
 
 /* The files curlew's own import writes; everything else in the data dir
- * (code table, countries, places, abbreviations, gen/) is copied. */
-static int generated_name(const char *name)
+ * (code table, countries, places, abbreviations, gen/) is copied, and
+ * phoenix/ (the converted Phoenix actors, which actors.c loads after the
+ * actors.txt beside it) only with --merge: without it the imported
+ * dictionaries stand alone, as "validate" needs them. */
+static int generated_name(const imp *im, const char *name)
 {
 	static const char *const gen[] = { "actors.txt", "agents.txt", "verbs.txt",
 					   "discards.txt", "cameo-codes.tsv", NULL };
 	for (const char *const *g = gen; *g; g++)
 		if (strcmp(name, *g) == 0)
 			return 1;
-	return 0;
+	return !im->merge && strcmp(name, "phoenix") == 0;
 }
 
 static int copy_dir(imp *im, const char *from, const char *to, int top)
@@ -1331,7 +1340,7 @@ static int copy_dir(imp *im, const char *from, const char *to, int top)
 	int rc = 0;
 	struct dirent *e;
 	while (rc == 0 && (e = readdir(d))) {
-		if (e->d_name[0] == '.' || (top && generated_name(e->d_name)))
+		if (e->d_name[0] == '.' || (top && generated_name(im, e->d_name)))
 			continue;
 		char *src = cw_printf(im->a, "%s/%s", from, e->d_name);
 		char *dst = cw_printf(im->a, "%s/%s", to, e->d_name);
@@ -1384,7 +1393,7 @@ static int grammar_agent(const char *line)
 
 static int grammar_verb(const char *line)
 {
-	return strncmp(line, "!adj ", 5) == 0;
+	return line[0] == '!';   /* word lists: !adj, !reciprocal, !mirrored, !joint */
 }
 
 static int open_out(imp *im, const char *dir, const char *name)
@@ -1680,6 +1689,7 @@ int curlew_petrarch_import(const char *petrarch_dir, const curlew_petrarch_files
 	im.log = log;
 	im.err = err;
 	im.errlen = errlen;
+	im.merge = merge;
 	int rc = -1;
 	char cerr[256];
 	if (!(im.a = cw_arena_new()) || !(im.extra = cw_map_new())) {

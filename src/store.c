@@ -155,8 +155,9 @@ static int hash_dir(const char *dir, uint64_t *h, int depth)
 int curlew_dict_version(const curlew *cw, char out[17])
 {
 	uint64_t h = FNV_OFFSET;
-	/* The shallow coder codes differently from the parser: another version. */
-	h = fnv(h, cw->opts.use_parser ? "parser" : "shallow", cw->opts.use_parser ? 6 : 7);
+	/* The coding path: stories coded with link-grammar or the old shallow
+	 * fallback are coded again by the tagger and chunker. */
+	h = fnv(h, "chunk", 5);
 	int rc = hash_dir(cw->data_dir, &h, 0);
 	hex64(h, out);
 	return rc < 0 ? CURLEW_ESYS : CURLEW_OK;

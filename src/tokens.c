@@ -170,8 +170,43 @@ static const char *lower_of(tokenizer *tk, const char *text, int ascii)
 	return low;
 }
 
-static unsigned flags_of(const char *text)
+/* The flags that follow from the counts of a token's characters. */
+static unsigned word_flags(const char *text, int letters, int upper, int lower, int alnum)
 {
+	unsigned f = 0;
+	if (!alnum)
+		f |= CW_T_PUNCT;
+	if (letters >= 2 && upper >= 2 && lower == 0)
+		f |= CW_T_ALLCAP;
+	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
+		f |= CW_T_QUOTE;
+	return f;
+}
+
+/* flags_of for plain ASCII, most of news: no Unicode tables consulted. */
+static unsigned ascii_flags(const char *text)
+{
+	unsigned f = 0;
+	int letters = 0, upper = 0, lower = 0, alnum = 0;
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+		int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', dig = c >= '0' && c <= '9';
+		if (p == text && up)
+			f |= CW_T_CAP;
+		if (p == text && dig)
+			f |= CW_T_NUM;
+		letters += up || low;
+		upper += up;
+		lower += low;
+		alnum |= up || low || dig;
+	}
+	return f | word_flags(text, letters, upper, lower, alnum);
+}
+
+static unsigned flags_of(const char *text, int ascii)
+{
+	if (ascii)
+		return ascii_flags(text);
 	unsigned f = 0;
 	int letters = 0, upper = 0, lower = 0, alnum = 0, first = 1;
 	size_t n = strlen(text);
@@ -200,13 +235,7 @@ static unsigned flags_of(const char *text)
 		first = 0;
 		i += (size_t)l;
 	}
-	if (!alnum)
-		f |= CW_T_PUNCT;
-	if (letters >= 2 && upper >= 2 && lower == 0)
-		f |= CW_T_ALLCAP;
-	if (!strcmp(text, "\"") || !strcmp(text, "'") || !strcmp(text, "``") || !strcmp(text, "''"))
-		f |= CW_T_QUOTE;
-	return f;
+	return f | word_flags(text, letters, upper, lower, alnum);
 }
 
 static void emit(tokenizer *tk, size_t s, size_t e, const char *forced)
@@ -229,7 +258,7 @@ static void emit(tokenizer *tk, size_t s, size_t e, const char *forced)
 	k->end = (uint32_t)e;
 	k->text = text;
 	k->lower = low;
-	k->flags = flags_of(text);
+	k->flags = flags_of(text, ascii && !forced);
 	k->mention = -1;
 	k->place = -1;
 }

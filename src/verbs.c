@@ -11,6 +11,7 @@
  * only say what kind of act the words describe and where its target slot is.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -18,8 +19,8 @@
 #define MAX_GAP 6          /* tokens a '*' may skip */
 #define MAX_ELS 16         /* elements in one pattern */
 #define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
+#define CONJUNCT_REACH 6   /* "to give a speech on trade and meet": back to the first verb */
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
-#define NEG_REACH 3        /* "did not target", "has not yet met" */
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
 
@@ -54,6 +55,9 @@ struct cw_verb_dict {
 	cw_arena *arena;
 	cw_map *verbal, *nominal;   /* anchor word -> plist */
 	cw_map *adj_parts;          /* participles that are adjectives before a noun */
+	cw_map *reciprocal;         /* !reciprocal: anchors of acts done with each other */
+	cw_map *mirrored;           /* !mirrored: ... that each side does for its own part */
+	cw_map *joint;              /* !joint: words that make any act a joint one */
 	vpat **all;                 /* every pattern, in file order */
 	int nall, cap;
 };
@@ -111,8 +115,9 @@ static int parse_word(load_ctx *c, vel *e, char *w)
 	return 0;
 }
 
-/* "!adj armed elected ...": words listed as participial adjectives. */
-static int parse_adj_line(load_ctx *c, char *rest)
+/* "!adj armed elected ...": words listed as participial adjectives (and
+ * the other word lists: !reciprocal, !mirrored, !joint). */
+static int parse_word_list(load_ctx *c, cw_map *m, char *rest)
 {
 	char *w[64];
 	int n = cw_split(cw_trim(rest), ' ', w, 64);
@@ -121,7 +126,7 @@ static int parse_adj_line(load_ctx *c, char *rest)
 		if (!*x)
 			continue;
 		cw_lower_ascii(x);
-		if (cw_map_put(c->d->adj_parts, x, c->d) < 0)
+		if (cw_map_put(m, x, c->d) < 0)
 			return -1;
 	}
 	return 0;
@@ -176,8 +181,21 @@ static int parse_line(void *ctx, char *line, int lineno)
 	line = cw_trim(line);
 	if (!*line)
 		return 0;
-	if (strncmp(line, "!adj ", 5) == 0)
-		return parse_adj_line(c, line + 5) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
+	static const struct { const char *tag; size_t off; } lists[] = {
+		{ "!adj ", offsetof(cw_verb_dict, adj_parts) },
+		{ "!reciprocal ", offsetof(cw_verb_dict, reciprocal) },
+		{ "!mirrored ", offsetof(cw_verb_dict, mirrored) },
+		{ "!joint ", offsetof(cw_verb_dict, joint) },
+	};
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+		size_t n = strlen(lists[k].tag);
+		if (strncmp(line, lists[k].tag, n) != 0)
+			continue;
+		cw_map *m = *(cw_map **)((char *)c->d + lists[k].off);
+		return parse_word_list(c, m, line + n) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
+	}
+	if (line[0] == '!')
+		return bad_line(c, lineno, "unknown word list", line);
 
 	char *f[MAX_ELS + 12];
 	int nf = 0;
@@ -318,7 +336,9 @@ int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen
 		err[0] = '\0';
 	cw_verb_dict *d = calloc(1, sizeof *d);
 	if (!d || !(d->arena = cw_arena_new()) || !(d->verbal = cw_map_new()) ||
-	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new())) {
+	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new()) ||
+	    !(d->reciprocal = cw_map_new()) || !(d->mirrored = cw_map_new()) ||
+	    !(d->joint = cw_map_new())) {
 		cw_verbs_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -348,6 +368,9 @@ void cw_verbs_free(cw_verb_dict *d)
 	cw_map_free(d->verbal);
 	cw_map_free(d->nominal);
 	cw_map_free(d->adj_parts);
+	cw_map_free(d->reciprocal);
+	cw_map_free(d->mirrored);
+	cw_map_free(d->joint);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -892,7 +915,16 @@ static int base_licensed(const cw_sentence *s, int i, int depth)
 		const cw_token *q = &s->toks[j - 1];
 		if (q->mention >= 0)
 			return 1;       /* "Russia and China meet" */
-		return base_form(q) && base_licensed(s, j - 1, depth + 1);
+		/* "to give a speech and meet with": the first conjunct's
+		 * licensor holds for the second */
+		for (int v = j - 1; v >= 0 && v >= j - CONJUNCT_REACH; v--) {
+			const cw_token *w = &s->toks[v];
+			if (is_punct(w) || (w->flags & CW_T_QUOTE))
+				return 0;
+			if (base_form(w) && base_licensed(s, v, depth + 1))
+				return 1;
+		}
+		return 0;
 	}
 	const cw_mention *m = mention_of(s, p);
 	if (m) {
@@ -997,29 +1029,6 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	return 1;
 }
 
-/* Returns 1 for a negation before the anchor i, 2 when the negation is
- * one of the pattern's own words (from `own` on: "did_n't * > clash"),
- * which is then what the pattern means and no negation of it. */
-static int negated(const cw_sentence *s, int i, int own, int nominal)
-{
-	for (int j = i - 1; j >= 0 && j >= i - NEG_REACH; j--) {
-		const cw_token *t = &s->toks[j];
-		if (!t->lower || is_stop_punct(t))
-			return 0;
-		if (strcmp(t->lower, "not") == 0 || strcmp(t->lower, "never") == 0 ||
-		    ends_with(t->lower, "n't") || strcmp(t->lower, "n't") == 0 ||
-		    (strcmp(t->lower, "'t") == 0 && j > 0 && s->toks[j - 1].lower &&
-		     ends_with(s->toks[j - 1].lower, "n")))
-			return j >= own ? 2 : 1;
-		if (strcmp(t->lower, "longer") == 0 && j > 0 && s->toks[j - 1].lower &&
-		    strcmp(s->toks[j - 1].lower, "no") == 0)
-			return 1;
-		if (nominal && j == i - 1 && strcmp(t->lower, "no") == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Verbs WordNet lacks ("test-fired", "de-escalated"): strip the regular
  * endings and look the stems up as they are. */
 static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
@@ -1085,6 +1094,8 @@ typedef struct cand {
 	int dropped;
 	unsigned extra;          /* CW_TR_NEGATED from a "deny" before it */
 	int fallback;
+	const char *comp_code;   /* the act it governs: "threatened to > attack" */
+	int comp_anchor;
 } cand;
 
 /* The first live candidate whose anchor lies in [from, from + reach]
@@ -1129,6 +1140,8 @@ static void resolve(cand *c, int nc, const cw_sentence *s)
 			cand *in = next_cand(c, nc, s, c[u].b.m.end, COMP_REACH);
 			if (in) {
 				in->dropped = 1;
+				c[u].comp_code = in->fallback ? "010" : in->b.p->code;
+				c[u].comp_anchor = in->anchor;
 				if (c[u].b.m.target < 0 && !in->fallback && in->b.m.target >= 0) {
 					c[u].b.m.target = in->b.m.target;
 					c[u].b.m.prep = in->b.m.prep;
@@ -1141,6 +1154,24 @@ static void resolve(cand *c, int nc, const cw_sentence *s)
 				in->extra |= CW_TR_NEGATED;
 		}
 	}
+}
+
+/* Acts done with each other ("met", "clashed", "held joint drills") and
+ * acts each side does for its own part ("agreed", "restored ties"): the
+ * events stage pairs a compound subject's members by these. */
+static unsigned joint_flags(const cw_verb_dict *d, const cw_sentence *s, const cw_trigger *tr)
+{
+	const cw_token *a = &s->toks[tr->anchor];
+	const char *l = a->vlemma ? a->vlemma : a->lower;
+	unsigned f = 0;
+	if (cw_map_get(d->reciprocal, l))
+		f |= CW_TR_RECIPROCAL;
+	if (cw_map_get(d->mirrored, l))
+		f |= CW_TR_MIRRORED;
+	for (int k = tr->tok_start; k < tr->tok_end && !(f & CW_TR_RECIPROCAL); k++)
+		if (s->toks[k].lower && cw_map_get(d->joint, s->toks[k].lower))
+			f |= CW_TR_RECIPROCAL;
+	return f;
 }
 
 int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
@@ -1157,11 +1188,17 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	for (int i = 0; i < s->ntoks; i++) {
 		best b = match_at(d, s, i);
 		const cw_token *t = &s->toks[i];
+		/* "riot police", "the Revolutionary Guards": a noun inside an
+		 * actor's name is the actor, unless the pattern goes on past it
+		 * ("jets bombed") */
+		if (b.p && (b.p->flags & CW_TR_NOMINAL) && t->mention >= 0 && t->mention < s->nments &&
+		    b.m.end <= s->ments[t->mention].tok_end)
+			b.p = NULL;
 		if (b.p) {
-			c[nc++] = (cand){ b, i, 0, 0, 0 };
+			c[nc++] = (cand){ b, i, 0, 0, 0, NULL, -1 };
 		} else if (t->vlemma && in_list(t->vlemma, say_verbs) && verbal_ok(d, s, i)) {
 			b.m = MSTATE(i);
-			c[nc++] = (cand){ b, i, 0, 0, 1 };
+			c[nc++] = (cand){ b, i, 0, 0, 1, NULL, -1 };
 		}
 	}
 	resolve(c, nc, s);
@@ -1198,10 +1235,10 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			tr->specificity = 0;
 			tr->flags = CW_TR_SAY | CW_TR_REPORT;
 		}
-		int nominal = (tr->flags & CW_TR_NOMINAL) != 0;
-		int neg = negated(s, c[k].anchor, tr->tok_start, nominal);
-		tr->flags |= neg == 1 ? CW_TR_NEGATED : neg == 2 ? CW_TR_OWNNEG : 0;
+		tr->flags |= joint_flags(d, s, tr);
 		tr->flags |= c[k].extra;
+		snprintf(tr->comp_code, sizeof tr->comp_code, "%s", c[k].comp_code ? c[k].comp_code : "");
+		tr->comp_anchor = c[k].comp_anchor;
 	}
 	return 0;
 }

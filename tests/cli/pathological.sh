@@ -153,7 +153,7 @@ limit=$((small_kb + 2 * (big_text_kb - small_text_kb) + 32000))
 if [ "$big" -eq 1 ]; then entries=1000000; else entries=20000; fi
 mkdir -p "$tmp/data/gen"
 for f in "$DATA"/*.*; do ln -s "$f" "$tmp/data/"; done
-ln -s "$DATA/gen/countries.tsv" "$DATA/gen/gazetteer.idx" "$tmp/data/gen/"
+for f in "$DATA"/gen/*; do ln -s "$f" "$tmp/data/gen/"; done
 rm "$tmp/data/actors.txt"
 {
 	cat "$DATA/actors.txt"

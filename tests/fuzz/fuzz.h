@@ -80,7 +80,6 @@ static inline curlew_doc *fz_doc(const curlew *cw, const uint8_t *data, size_t s
 
 static inline void fz_doc_free(curlew_doc *doc)
 {
-	cw_parse_doc_free(doc);
 	cw_coref_free(doc);
 	cw_arena_free(doc->arena);
 }

@@ -5,7 +5,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "internal.h"
 #include "check.h"
 
@@ -32,8 +34,9 @@ static int tokenize(curlew_doc *doc, cw_sentence *s)
 					 ((t[j] == '-' || t[j] == '\'' || t[j] == '.') && j + 1 < n &&
 					  isalnum((unsigned char)t[j + 1]))))
 				j++;
-			if (j < n && t[j] == '.' && j > i + 1 && t[j - 2] == '.')
-				j++;   /* U.N. */
+			if (j < n && t[j] == '.' && ((j > i + 1 && t[j - 2] == '.') ||
+						     (j == i + 1 && isupper((unsigned char)t[i]))))
+				j++;   /* U.N., and an initial: George W. Bush */
 		} else {
 			j = i + 1;
 		}
@@ -363,6 +366,39 @@ static void test_dates(void)
 	done(d);
 }
 
+/* tests/data/leaders.tsv: who held office on a date, as curlew must code
+ * them, whether the name comes from data/actors.txt or data/phoenix/. */
+static void test_leaders(void)
+{
+	FILE *f = fopen("tests/data/leaders.tsv", "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	char line[512];
+	int n = 0, bad = 0;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *f3[3];
+		if (line[0] == '#' || !line[0] || cw_split(line, '\t', f3, 3) != 3)
+			continue;
+		char text[300];
+		snprintf(text, sizeof text, "%s said.", f3[1]);
+		curlew_doc *d = run(text, f3[0]);
+		const cw_sentence *s = &d->sents[0];
+		const char *got = s->ntoks && s->toks[0].mention >= 0 ? s->ments[s->toks[0].mention].code
+			: "(none)";
+		if (strcmp(got, f3[2]) != 0) {
+			fprintf(stderr, "leaders.tsv: %s on %s is %s, want %s\n", f3[1], f3[0], got, f3[2]);
+			bad++;
+		}
+		n++;
+		done(d);
+	}
+	fclose(f);
+	CHECK(n > 200);
+	CHECK_INT(bad, 0);
+}
+
 static void test_unknown_person(void)
 {
 	curlew_doc *d = run("Later, Aram Petrosyan told reporters the talks failed.", NULL);
@@ -394,6 +430,134 @@ static void test_speed(void)
 	double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / rounds;
 	printf("actors: %.4f ms per %d-token sentence\n", ms, s->ntoks);
 	CHECK(ms < 0.5);   /* generous: sanitizer builds are several times slower */
+	done(d);
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	remove(path);
+}
+
+/* data/phoenix/ adds names and never overrides ours: our key wins, an
+ * entry that shares a name with one of our actors goes whole, a title
+ * before a person's name is ours to read, a "!Name" stays removed. */
+static void test_phoenix(void)
+{
+	char dir[] = "/tmp/cw_phoenix_XXXXXX";
+	if (!mkdtemp(dir))
+		return;
+	char sub[64];
+	snprintf(sub, sizeof sub, "%s/phoenix", dir);
+	mkdir(sub, 0777);
+	put_file(dir, "actors.txt",
+		 "Minas Tirith Council | MTC  [IGOMTC]\n"
+		 "Aragorn | Elessar  [GONGOV 2019-01-01 -]\n"
+		 "Foo Org  [IGO]\n"
+		 "!Foo Org\n");
+	put_file(dir, "agents.txt", "minister | ministers+ | president  [GOV]\nformer  [replace ELI]\n");
+	put_file(dir, "phoenix/actors.txt",
+		 "Minas Tirith Council  [NGO]\n"
+		 "Strider | Elessar  [ARNREB]\n"
+		 "President Boromir | Boromir  [GONGOV 2000-01-01 2010-01-01]\n"
+		 "Foo Org  [NGO]\n"
+		 "Rohirrim Riders  [ROHMIL]\n");
+	put_file(dir, "phoenix/agents.txt",
+		 "minister  [MIL]\nformer minister  [ELI]\nhorse lord | horse lords+  [MIL]\n");
+	curlew fake;
+	memset(&fake, 0, sizeof fake);
+	fake.data_dir = dir;
+	cw_actor_dict *ad = NULL;
+	char err[256] = "";
+	CHECK_INT(cw_actors_load(&ad, &fake, err, sizeof err), 0);
+	cw_actor_stats st;
+	cw_actors_stats(ad, &st);
+	CHECK_INT(st.added, 4);       /* Boromir, Rohirrim Riders, horse lord(s) */
+	CHECK_INT(st.known, 2);       /* Foo Org (removed), minister */
+	CHECK_INT(st.composed, 2);    /* President Boromir, former minister */
+	CHECK_INT(st.shadowed, 2);    /* Minas Tirith Council; Strider | Elessar */
+	if (ad) {
+		cw_actor_dict *ours = cw->actors;
+		cw->actors = ad;
+		curlew_doc *d = run("Strider met Elessar and Boromir.", "2020-01-01");
+		CHECK_STR(code_of(d, "Strider"), "(none)");
+		CHECK_STR(code_of(d, "Elessar"), "GONGOV");
+		CHECK_STR(code_of(d, "Boromir"), "GONGOV");
+		done(d);
+		d = run("The Minas Tirith Council and Foo Org met Rohirrim Riders.", NULL);
+		CHECK_STR(code_of(d, "Council"), "IGOMTC");
+		CHECK_STR(code_of(d, "Foo"), "");   /* an unknown name, no actor */
+		CHECK_STR(code_of(d, "Riders"), "ROHMIL");
+		done(d);
+		cw->actors = ours;
+		cw_actors_free(ad);
+	}
+	static const char *const files[] = { "phoenix/actors.txt", "phoenix/agents.txt",
+					     "actors.txt", "agents.txt", NULL };
+	for (int i = 0; files[i]; i++)
+		remove_file(dir, files[i]);
+	rmdir(sub);
+	rmdir(dir);
+
+	/* the shipped files: every kind of deferring happens, and many names stay */
+	cw_actors_stats(cw->actors, &st);
+	printf("phoenix: %ld names taken, %ld left to ours, %ld composed by ours, %ld entries "
+	       "shadowed, %ld places\n", st.added, st.known, st.composed, st.shadowed, st.places);
+	CHECK(st.added > 25000);
+	CHECK(st.known > 100 && st.composed > 100 && st.shadowed > 100 && st.places > 0);
+	curlew_doc *d = run("U.S. President Joe Biden met Hamid Karzai.", "2010-06-01");
+	CHECK_STR(text_of(d, "Biden"), "U.S. President Joe Biden");   /* not Phoenix's "U.S. President" */
+	CHECK_STR(code_of(d, "Karzai"), "AFGGOV");
+	done(d);
+	d = run("Hostages were held in Gaza.", "2024-01-01");
+	const cw_mention *m = find(d, "Gaza");
+	CHECK(!m || !strstr(m->rule, "phoenix"));   /* a place, not Phoenix's PSEGZA actor */
+	done(d);
+}
+
+/* States that no longer exist, and capitals that changed hands. */
+static void test_past_states(void)
+{
+	curlew_doc *d = run("Soviet troops left Moscow while East German police watched.", "1985-06-01");
+	CHECK_STR(code_of(d, "Soviet"), "SUNMIL");
+	CHECK_STR(code_of(d, "German"), "DDRCOP");
+	done(d);
+	d = run("Moscow said the Kremlin would reply.", "1988-01-01");
+	CHECK_STR(code_of(d, "Moscow"), "SUN");
+	CHECK_STR(code_of(d, "Kremlin"), "SUNGOV");
+	done(d);
+	d = run("Moscow said the Kremlin would reply.", "2000-01-01");
+	CHECK_STR(code_of(d, "Moscow"), "RUS");
+	CHECK_STR(code_of(d, "Kremlin"), "RUSGOV");
+	done(d);
+	d = run("Czechoslovakia, Yugoslavia, Zaire, Burma and West Germany signed.", "1988-01-01");
+	CHECK_STR(code_of(d, "Czechoslovakia"), "CSK");
+	CHECK_STR(code_of(d, "Yugoslavia"), "YUG");
+	CHECK_STR(code_of(d, "Zaire"), "COD");
+	CHECK_STR(code_of(d, "Burma"), "MMR");
+	CHECK_STR(code_of(d, "West"), "DEU");
+	done(d);
+	d = run("The European Community and the USSR met in Prague.", "1990-06-01");
+	CHECK_STR(code_of(d, "Community"), "IGOEUREEC");
+	CHECK_STR(code_of(d, "USSR"), "SUN");
+	done(d);
+	d = run("Prague protested.", "1990-06-01");
+	CHECK_STR(code_of(d, "Prague"), "CSK");
+	done(d);
+	d = run("Prague protested.", "2000-06-01");
+	CHECK_STR(code_of(d, "Prague"), "CZE");
 	done(d);
 }
 
@@ -442,6 +606,9 @@ int main(void)
 	test_bare_and_pronouns();
 	test_names();
 	test_dates();
+	test_leaders();
+	test_phoenix();
+	test_past_states();
 	test_unknown_person();
 	test_speed();
 	test_errors();

@@ -39,6 +39,39 @@ static void compare_with_reference(const cw_codes *c)
 	CHECK_INT(differ, 0);
 }
 
+/* The classes the coder reads: violence, the implied target, and what an
+ * act becomes when it is intended, threatened, demanded, appealed for or
+ * refused. */
+static void test_classes(const cw_codes *c)
+{
+	static const struct { const char *code, *counter[CW_NCOUNTERS]; int violent, implied; } t[] = {
+		{ "0841", { "0353", "", "1053", "0253", "1243" }, 0, CW_I_OWN },
+		{ "087", { "0356", "", "1056", "0256", "1246" }, 0, CW_I_OWN },
+		{ "040", { "036", "", "106", "026", "125" }, 0, CW_I_OWN },
+		{ "072", { "0332", "", "1032", "0232", "1222" }, 0, CW_I_OWN },
+		{ "190", { "", "138", "100", "020", "" }, 1, CW_I_PLACE },
+		{ "1724", { "", "1324", "100", "020", "" }, 0, CW_I_OWN },
+		{ "141", { "", "133", "100", "020", "" }, 0, CW_I_GOV },
+		{ "100", { "", "100", "100", "020", "" }, 0, CW_I_PEOPLE },
+		{ "010", { "010", "", "", "", "" }, 0, CW_I_NONE },
+		{ "015", { "015", "", "", "", "" }, 0, CW_I_PLACE },
+		/* a code the table lacks takes its parent's classes */
+		{ "1952", { "", "1384", "100", "020", "" }, 1, CW_I_PLACE },
+		{ "0875", { "0356", "", "1056", "0256", "1246" }, 0, CW_I_OWN },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		for (int k = 0; k < CW_NCOUNTERS; k++)
+			CHECK_STR(cw_code_counter(c, t[i].code, k), t[i].counter[k]);
+		CHECK_INT(cw_code_violent(c, t[i].code), t[i].violent);
+		CHECK_INT(cw_code_implied(c, t[i].code), t[i].implied);
+	}
+	CHECK(cw_codes_class(c, "99") == NULL);
+	CHECK(cw_code_is(c, "112", CW_CC_NEWS) && cw_code_is(c, "1246", CW_CC_NEWS));
+	CHECK(cw_code_is(c, "010", CW_CC_ABOUT) && !cw_code_is(c, "011", CW_CC_ABOUT));
+	CHECK(!cw_code_is(c, "190", CW_CC_NEWS | CW_CC_ABOUT));
+	CHECK_STR(cw_code_counter(c, "99", CW_C_INTENT), "");
+}
+
 int main(void)
 {
 	char err[512];
@@ -77,6 +110,7 @@ int main(void)
 	CHECK(cw_codes_get(c, "") == NULL);
 	CHECK(cw_codes_get(c, NULL) == NULL);
 
+	test_classes(c);
 	CHECK(access(SHARED_DIR, R_OK) != 0 || (compare_with_reference(c), 1));
 	cw_codes_free(c);
 
@@ -96,6 +130,32 @@ int main(void)
 	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), 0);
 	CHECK(cw_codes_known(c, "903") && cw_codes_known(c, "174K") && cw_codes_known(c, "01"));
 	CHECK(cw_codes_get(c, "903") == NULL && !cw_codes_known(c, "904"));
+	CHECK(cw_codes_class(c, "01") == NULL);   /* short lines carry no classes */
+	cw_codes_free(c);
+	if ((f = fopen(path, "w"))) {
+		fputs("08\t2\t5.0\t-\t-\t-\t-\town\t035\t-\t-\t-\t-\tyield\n"
+		      "080\t2\t5.0\t-\t-\t-\tyield\n", f);
+		fclose(f);
+	}
+	c = NULL;
+	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), -1);
+	CHECK(strstr(err, ":1: counterpart 035 is not in the table") != NULL);
+	if ((f = fopen(path, "w"))) {
+		fputs("08\t2\t5.0\t-\t-\t-\tcalm\town\t-\t-\t-\t-\t-\tyield\n", f);
+		fclose(f);
+	}
+	c = NULL;
+	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), -1);
+	CHECK(strstr(err, ":1: classes are violent") != NULL);
+	if ((f = fopen(path, "w"))) {
+		fputs("08\t2\t5.0\t-\t-\t-\t-\town\t080\t-\t-\t-\t-\tyield\n"
+		      "080\t2\t5.0\t-\t-\t-\tyield\n", f);
+		fclose(f);
+	}
+	c = NULL;
+	CHECK_INT(cw_codes_load(&c, dir, err, sizeof err), 0);
+	CHECK_STR(cw_code_counter(c, "080", CW_C_INTENT), "080");   /* from its root */
+	CHECK_INT(cw_code_implied(c, "080"), CW_I_OWN);
 	cw_codes_free(c);
 	if ((f = fopen(path, "w"))) {
 		fputs("17K4\t-\t-\t-\t-\t-\tletter inside\n", f);

@@ -203,17 +203,13 @@ static void test_slots(void)
 	CHECK(t && strcmp(t->code, "042") == 0 && t->target_tok == -1);
 }
 
+/* Plain negation is the frames stage's ("did not target": test_frames);
+ * the verbs stage marks only the acts a denial governs. */
 static void test_negation(void)
 {
 	cw_sentence *s = sentence("Azerbaijan only destroyed military targets and did not target the civilians of the region .");
 	const cw_trigger *t = trig_at(s, "target");
-	CHECK(t && (t->flags & CW_TR_NEGATED));
-	t = trig_at(s, "destroyed");
-	CHECK(t && strcmp(t->code, "190") == 0 && !(t->flags & CW_TR_NEGATED));
-	t = trig_at(sentence("The two leaders have never met"), "met");
-	CHECK(t && (t->flags & CW_TR_NEGATED));
-	t = trig_at(sentence("Moscow no longer supports the plan"), "supports");
-	CHECK(t && (t->flags & CW_TR_NEGATED));
+	CHECK(t && !(t->flags & CW_TR_NEGATED));
 	s = sentence("The ministry denied attacking the convoy");
 	t = trig_at(s, "attacking");
 	CHECK(t && (t->flags & CW_TR_NEGATED));
@@ -225,9 +221,6 @@ static void test_negation(void)
 	s = sentence("He accused Armenia of shelling the town");
 	CHECK(trig_at(s, "shelling") == NULL);
 	CHECK(trig_at(s, "accused") != NULL);
-	/* A negation across a clause boundary does not count. */
-	t = trig_at(sentence("He did not say so ; troops attacked"), "attacked");
-	CHECK(t && !(t->flags & CW_TR_NEGATED));
 }
 
 static void test_complements(void)
@@ -237,6 +230,19 @@ static void test_complements(void)
 	const cw_trigger *t = trig_at(s, "threatened");
 	CHECK(t && strncmp(t->code, "13", 2) == 0);
 	CHECK(trig_at(s, "attack") == NULL);
+	/* ... and says which act it swallowed, for the frames stage */
+	s = sentence("^Iran refused to meet the envoys");
+	t = trig_at(s, "refused");
+	CHECK(t && strcmp(t->code, "125") == 0 && t->comp_code[0] == '\0');
+	s = sentence("^Iran refused to free the sailors");
+	t = trig_at(s, "refused");
+	CHECK(t && strcmp(t->code, "1243") == 0);
+	s = sentence("^Iran agreed to swap the sailors");
+	t = trig_at(s, "agreed");
+	CHECK(t && trig_at(s, "swap") == NULL);
+	s = sentence("^Iran vowed to extradite the suspects");
+	t = trig_at(s, "vowed");
+	CHECK(t && strcmp(t->comp_code, "063") == 0 && t->comp_anchor == 3);
 	s = sentence("Iran threatened to close the strait");
 	t = trig_at(s, "threatened");
 	CHECK(t && strcmp(t->code, "1381") == 0);    /* closing a strait is a blockade */
@@ -304,7 +310,9 @@ static void test_load_errors(void)
 	CHECK(strstr(err, "unknown flag") != NULL);
 	CHECK_INT(load_text("040 * meet\n", err, sizeof err, &d), -1);
 	CHECK_INT(load_text("n 040 a_b c\n", err, sizeof err, &d), -1);
-	CHECK_INT(load_text("040 meet with {T}\nn 190 attack on {T}\n", err, sizeof err, &d), 0);
+	CHECK_INT(load_text("!reciprocity meet\n", err, sizeof err, &d), -1);
+	CHECK(strstr(err, ":1:") && strstr(err, "unknown word list"));
+	CHECK_INT(load_text("040 meet with {T}\nn 190 attack on {T}\n!reciprocal meet\n", err, sizeof err, &d), 0);
 	cw_verbs_free(d);
 	curlew none = { 0 };
 	none.data_dir = "/nonexistent";
@@ -429,6 +437,19 @@ static void test_codes_valid(void)
 	fclose(v);
 }
 
+/* !reciprocal, !mirrored and !joint mark acts done with each other. */
+static void test_joint_flags(void)
+{
+	const cw_trigger *t = trig_at(sentence("^Iran and ^Iraq met in ^Baghdad"), "met");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL) && !(t->flags & CW_TR_MIRRORED));
+	t = trig_at(sentence("^Iran and ^Iraq agreed to cooperate"), "agreed");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL) && (t->flags & CW_TR_MIRRORED));
+	t = trig_at(sentence("^Russia and ^China began joint naval drills"), "began");
+	CHECK(t && (t->flags & CW_TR_RECIPROCAL));
+	t = trig_at(sentence("^Russia attacked ^Ukraine"), "attacked");
+	CHECK(t && !(t->flags & (CW_TR_RECIPROCAL | CW_TR_MIRRORED)));
+}
+
 int main(void)
 {
 	CHECK_INT(cw_lemmas_init(), 0);
@@ -454,6 +475,7 @@ int main(void)
 	test_statements();
 	test_load_errors();
 	test_before_anchor();
+	test_joint_flags();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else

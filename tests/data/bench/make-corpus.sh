@@ -4,10 +4,15 @@
 # stories of about ten sentences each.
 #
 # The sentences are the <Text> sentences of the PETRARCH GigaWord sample in
-# ../shared (real wire copy, dated by their records) plus the text: lines of
-# tests/golden/*.txt (dated 2024-01-15), the whole list repeated until there
-# are enough.  Without ../shared only the golden sentences are used.  Needs
-# nothing but sh, sed and awk, so it runs on a bare build machine.
+# ../shared (real wire copy, dated by their records), the stories of the
+# development gold set tests/eval/dev.jsonl (wire-style sentences from many
+# regions, with their dates; never the held-aside set) and the text: lines
+# of tests/golden/*.txt (dated 2024-01-15), shuffled into stories by a
+# fixed stride so that neighbouring sentences come from different sources,
+# the whole list repeated until there are enough (about 1,200 distinct units:
+# no stage caches answers any longer, so repeats cost what new text does).
+# Without ../shared the GigaWord sentences are left out.  Needs nothing but
+# sh, sed and awk, so it runs on a bare build machine.
 set -eu
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -47,6 +52,12 @@ if [ -r "$giga" ]; then
 	intext { buf = buf " " $0 }
 	' "$giga" >> "$units"
 fi
+dev="$root/tests/eval/dev.jsonl"
+if [ -r "$dev" ]; then
+	# one story a line: "date": "...", ... "text": "...", "events"
+	sed -n 's/.*"date": "\([0-9-]*\)".*"text": "\(.*\)", "events".*/\1	\2/p' "$dev" |
+		sed 's/\\"/"/g; s/\\\\/\\/g' >> "$units"
+fi
 for f in "$root"/tests/golden/*.txt; do
 	[ -r "$f" ] || continue
 	sed -n 's/^text:[[:space:]]*//p' "$f" |
@@ -77,8 +88,12 @@ function flush() {
 { date[NR] = $1; body[NR] = substr($0, index($0, "\t") + 1) }
 END {
 	total = 0
+	# a stride prime to the count visits every unit once a round
+	stride = 7
+	while (NR % stride == 0) stride += 2
 	while (total < want) {
-		for (i = 1; i <= NR && total < want; i++) {
+		for (k = 0; k < NR && total < want; k++) {
+			i = (k * stride) % NR + 1
 			if (n == 0) sdate = date[i]
 			text = (n == 0) ? body[i] : text " " body[i]
 			n++; total++

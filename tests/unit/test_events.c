@@ -1,0 +1,151 @@
+/* test_events.c -- argument choice, table-driven: a sentence in, exactly
+ * these events out, as "SOURCE CODE TARGET" (actor codes are prefixes, "-"
+ * a null target; events separated by ";", in any order).  Coded with the
+ * shallow path, no parser, so the table holds whatever the default parse
+ * becomes.  Runs from the checkout's root. */
+#include <stdlib.h>
+#include "internal.h"
+#include "check.h"
+
+typedef struct row {
+	const char *text, *date, *want;
+} row;
+
+static const row rows[] = {
+	/* subject and object; a passive's agent is the source */
+	{ "Russia attacked Ukraine.", NULL, "RUS 190 UKR" },
+	{ "Ukrainian troops shelled Russian positions in Belgorod.", NULL, "UKRMIL 194 RUS" },
+	{ "Three Palestinian teenagers were arrested by Israeli police in Hebron.", NULL,
+	  "ISRCOP 173 PSE" },
+	/* compound subjects: acts each side does for its part give both
+	 * directions, a meeting one from the side named first */
+	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0356 PSE; PSE 0356 ISR" },
+	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS" },
+	/* frames: the demand, appeal or refusal is the event, never its content */
+	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
+	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },
+	{ "Obama wants Putin to attack Switzerland.", NULL, "USA 020 RUS" },
+	{ "China demanded on Tuesday that the United States apologise for the collision.", NULL,
+	  "CHN 100 USA" },
+	{ "Hamas said it would not accept a truce with Israel.", NULL, "PSE 1246 ISR" },
+	{ "Iran said it would not negotiate with the United States.", NULL, "IRN 125 USA" },
+	{ "Serbia refused to extradite the suspects to Croatia.", NULL, "SRB 121 HRV" },
+	{ "Egypt urged Israel to meet the Palestinian delegation.", NULL, "EGY 026 ISR" },
+	{ "Turkey threatened to withdraw from the talks with Sweden.", NULL, "TUR 134 SWE" },
+	{ "Zelenskiy condemned the Russian missile strike on Kyiv.", NULL, "UKR 111 RUS" },
+	{ "Iran will attack Israel.", NULL, "IRN 138 ISR" },
+	{ "Russia continued to send arms to Syria.", NULL, "RUS 072 SYR" },
+	{ "Russia did not attack Ukraine.", NULL, "" },
+	{ "The report alleged that Israeli troops attacked the convoy.", NULL, "" },
+	{ "Turkey will retaliate if Syria attacks its troops.", NULL, "TUR 138 -" },
+	/* no self-dyad: a threat with no target named has none */
+	{ "Russia threatened to retaliate.", NULL, "RUS 138 -" },
+	{ "Pakistan's army denied shelling Indian villages.", NULL, "PAKMIL 016 IND" },
+	/* implied targets: the place of violence, the government of a
+	 * protest, the source's own country for a domestic act */
+	{ "Israeli jets struck a camp in Gaza.", NULL, "ISR 195 PSE" },
+	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", NULL, "GEO 141 GEOGOV" },
+	{ "The French government scrapped a planned fuel tax increase.", NULL, "FRAGOV 0832 FRA" },
+	/* agents take their country from the place */
+	{ "Riot police fired tear gas at protesters in Nairobi.", NULL, "KENCOP 175 KENOPP" },
+	/* a verb joined by "and" shares its first conjunct's subject, not
+	 * the actor another verb took ("drafted by France") */
+	{ "Russia rejected the plan drafted by France and expelled two French diplomats.", NULL,
+	  "RUS 127 FRA; RUS 161 FRA" },
+	/* the topic of an inquiry is no event of its own */
+	{ "Turkey opened an inquiry into the Russian air strike on Idlib.", NULL, "TUR 090 RUS" },
+	/* a place of place is no target of a meeting's agreement */
+	{ "Armenia and Azerbaijan agreed to hold talks in Vienna.", NULL, "ARM 036 AZE; AZE 036 ARM" },
+	/* a bare statement that passes on an act is no statement of its own;
+	 * a denial is */
+	{ "Palestinian health officials said at least 17 people were killed.", NULL, "" },
+	{ "Turkey's president said the situation was under control.", NULL, "TURGOV 010 -" },
+	/* background and purpose are not coded beside the news */
+	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
+	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
+	  "THAOPP 141 THAGOV; THAOPP 128 THA" },
+};
+
+typedef struct ev {
+	char src[32], code[8], tgt[32];
+} ev;
+
+static int parse_want(const char *w, ev *out, int max)
+{
+	int n = 0;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", w);
+	for (char *save = NULL, *e = strtok_r(buf, ";", &save); e && n < max; e = strtok_r(NULL, ";", &save))
+		if (sscanf(e, "%31s %7s %31s", out[n].src, out[n].code, out[n].tgt) == 3)
+			n++;
+	return n;
+}
+
+static int matches(const ev *w, const cw_sentence *s, const cw_event *e)
+{
+	const cw_mention *src = e->source >= 0 ? &s->ments[e->source] : NULL;
+	const cw_mention *tgt = e->target >= 0 ? &s->ments[e->target] : NULL;
+	if (!src || strncmp(src->code, w->src, strlen(w->src)) != 0 || strcmp(e->code, w->code) != 0)
+		return 0;
+	if (strcmp(w->tgt, "-") == 0)
+		return tgt == NULL;
+	return tgt && strncmp(tgt->code, w->tgt, strlen(w->tgt)) == 0;
+}
+
+static void print_events(const curlew_doc *doc)
+{
+	for (int i = 0; i < doc->nsents; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		for (int k = 0; k < s->nevents; k++) {
+			const cw_event *e = &s->events[k];
+			fprintf(stderr, "    coded %s %s %s\n", s->ments[e->source].code, e->code,
+				e->target >= 0 ? s->ments[e->target].code : "-");
+		}
+	}
+}
+
+static void check_row(curlew *cw, const row *r)
+{
+	const char *date = r->date ? r->date : "2023-05-01";
+	curlew_story st = { "t", r->text, strlen(r->text), date, NULL, NULL, NULL, 0, NULL };
+	curlew_doc *doc = NULL;
+	CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
+	ev want[8];
+	int nwant = parse_want(r->want, want, 8), found = 0, total = 0;
+	for (int i = 0; doc && i < doc->nsents; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		total += s->nevents;
+		for (int w = 0; w < nwant; w++)
+			for (int k = 0; k < s->nevents; k++)
+				if (matches(&want[w], s, &s->events[k])) {
+					found++;
+					break;
+				}
+	}
+	if (found == nwant && total == nwant) {
+		check_pass++;
+	} else {
+		check_fail++;
+		fprintf(stderr, "FAILED: %s\n    want %s\n", r->text, *r->want ? r->want : "nothing");
+		if (doc)
+			print_events(doc);
+	}
+	curlew_doc_free(doc);
+}
+
+int main(void)
+{
+	curlew_options o = CURLEW_OPTIONS_INIT;
+	o.use_parser = 0;
+	curlew *cw = NULL;
+	if (curlew_open(&cw, &o) < 0) {
+		fprintf(stderr, "curlew_open: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		CHECK(0);
+		return check_done("test_events");
+	}
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		check_row(cw, &rows[i]);
+	curlew_close(cw);
+	return check_done("test_events");
+}

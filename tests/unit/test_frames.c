@@ -1,0 +1,220 @@
+/* test_frames.c -- every frame of data/frames.txt, table-driven: a
+ * sentence, the word an act is anchored on, the frame it must get and the
+ * code that frame makes of it ("" for none).  Coded with the shallow path
+ * (no parser); also the loader's errors.  Runs from the checkout's root. */
+#include <stdlib.h>
+#include "internal.h"
+#include "check.h"
+
+typedef struct row {
+	const char *text, *word;
+	int frame;
+	const char *fcode;
+	int petrarch;
+} row;
+
+static const row rows[] = {
+	/* asserted, reported */
+	{ "Russia attacked Ukraine.", "attacked", CW_F_ASSERTED, "190", 0 },
+	{ "Russia attacked Ukraine, the ministry said.", "attacked", CW_F_REPORTED, "190", 0 },
+	{ "Ethiopia's parliament voted on Tuesday to lift the state of emergency.", "lift",
+	  CW_F_ASSERTED, "0814", 0 },
+	/* attempted or continued: the act itself */
+	{ "Hackers linked to Russia tried to hack the Ukrainian power grid.", "hack",
+	  CW_F_ATTEMPTED, "176", 0 },
+	{ "Russia continued to send arms to Syria.", "send", CW_F_ATTEMPTED, "072", 0 },
+	{ "Israel resumed shelling Gaza.", "shelling", CW_F_ATTEMPTED, "194", 0 },
+	/* a bare infinitive joined by "and" shares its first conjunct's cue */
+	{ "Iran tried to enter the compound and attack the guards.", "attack", CW_F_ATTEMPTED, "190", 0 },
+	{ "Russia will close the embassy and expel the diplomats.", "expel", CW_F_INTENDED, "1313", 0 },
+	/* negated */
+	{ "Russia did not attack Ukraine.", "attack", CW_F_NEGATED, "", 0 },
+	{ "The two leaders have never met.", "met", CW_F_NEGATED, "", 0 },
+	{ "Moscow no longer supports the plan.", "supports", CW_F_NEGATED, "", 0 },
+	{ "There has not been an attack on the base since May.", "attack", CW_F_NEGATED, "", 0 },
+	{ "Turkey failed to reach a deal with Greece.", "reach", CW_F_NEGATED, "", 0 },
+	/* intended: 03x for cooperation, 13x for conflict */
+	{ "Iran will attack Israel.", "attack", CW_F_INTENDED, "138", 0 },
+	{ "Russia will meet Ukraine in Istanbul.", "meet", CW_F_INTENDED, "036", 0 },
+	{ "Iran is about to release the sailors.", "release", CW_F_INTENDED, "0353", 0 },
+	{ "Japan is expected to host the talks between Iran and Saudi Arabia.", "host",
+	  CW_F_INTENDED, "039", 0 },
+	{ "Obama wants to attack Switzerland.", "attack", CW_F_INTENDED, "138", 0 },
+	/* PETRARCH codes the announced act as the act */
+	{ "Iran will attack Israel.", "attack", CW_F_ASSERTED, "190", 1 },
+	/* demanded and appealed, by cue words that are no pattern */
+	{ "Germany said Russia must withdraw its troops from Ukraine.", "withdraw",
+	  CW_F_DEMANDED, "1056", 0 },
+	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", "ease",
+	  CW_F_DEMANDED, "1051", 0 },
+	{ "Obama wants Putin to attack Switzerland.", "attack", CW_F_APPEALED, "020", 0 },
+	/* refused */
+	{ "Obama said he would not help Israel.", "help", CW_F_REFUSED, "122", 0 },
+	{ "Iran said it would not negotiate with the United States.", "negotiate",
+	  CW_F_REFUSED, "125", 0 },
+	{ "Iran said it would not negotiate with the United States.", "negotiate",
+	  CW_F_NEGATED, "", 1 },
+	/* alleged, denied: the act is not coded, the accusation or denial is */
+	{ "The report alleged that Israeli troops attacked the convoy.", "attacked",
+	  CW_F_ALLEGED, "", 0 },
+	{ "The report alleged that France was aware, and that French troops attacked the town.",
+	  "attacked", CW_F_ALLEGED, "", 0 },
+	{ "Ukraine denied that its drones had attacked the Kremlin.", "attacked",
+	  CW_F_DENIED, "", 0 },
+	{ "The ministry denied attacking the convoy.", "attacking", CW_F_DENIED, "", 0 },
+	/* purpose, condition */
+	{ "Rwanda deployed troops to fight insurgents in Mozambique.", "fight",
+	  CW_F_PURPOSE, "", 0 },
+	{ "Mali's junta used drones in an attempt to kill the rebel leaders.", "kill",
+	  CW_F_PURPOSE, "", 0 },
+	{ "Turkey will retaliate if Syria attacks its troops.", "attacks", CW_F_CONDITION, "", 0 },
+	{ "Turkey will retaliate if Syria attacks its troops.", "retaliate",
+	  CW_F_INTENDED, "138", 0 },
+	/* governed content: the act is the governing pattern's topic or aim */
+	{ "Zelenskiy condemned the Russian missile strike on Kyiv.", "missile", CW_F_TOPIC, "", 0 },
+	{ "The rebels declared a complete cessation of military operations.", "military",
+	  CW_F_TOPIC, "", 0 },
+	{ "China demanded on Tuesday that the United States apologise.", "apologise",
+	  CW_F_DEMANDED, "", 0 },
+	{ "Zelenskiy condemned the Russian missile strike on Kyiv.", "condemned",
+	  CW_F_ASSERTED, "111", 0 },
+	{ "The Taliban reversed a decision, refusing to let girls return.", "refusing",
+	  CW_F_ASSERTED, "120", 0 },
+};
+
+/* The pattern's code made more specific by the act it governs. */
+static const row governors[] = {
+	{ "Serbia refused to extradite the suspects to Croatia.", "refused", CW_F_ASSERTED, "121", 0 },
+	{ "Egypt urged Israel to meet the Palestinian delegation.", "urged", CW_F_ASSERTED, "026", 0 },
+	{ "China offered to meet Taiwan's leaders.", "offered", CW_F_ASSERTED, "036", 0 },
+	{ "Turkey threatened to withdraw from the talks with Sweden.", "threatened",
+	  CW_F_ASSERTED, "134", 0 },
+	{ "Thailand's army chief said the military was prepared to impose martial law.",
+	  "prepared", CW_F_REPORTED, "1324", 0 },
+	{ "Turkey is demanding that Sweden extradite dozens of people.", "demanding",
+	  CW_F_ASSERTED, "1013", 0 },
+	/* a promise is no threat, whatever it is to do */
+	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },
+	/* PETRARCH keeps the pattern's own code */
+	{ "Serbia refused to extradite the suspects to Croatia.", "refused", CW_F_ASSERTED, "120", 1 },
+};
+
+static curlew *open_cw(int petrarch)
+{
+	curlew_options o = CURLEW_OPTIONS_INIT;
+	o.use_parser = 0;
+	o.petrarch = petrarch;
+	curlew *cw = NULL;
+	if (curlew_open(&cw, &o) < 0) {
+		fprintf(stderr, "curlew_open: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		return NULL;
+	}
+	return cw;
+}
+
+static void check_row(curlew *cw, const row *r)
+{
+	curlew_story st = { "t", r->text, strlen(r->text), "2023-05-01", NULL, NULL, NULL, 0, NULL };
+	curlew_doc *doc = NULL;
+	CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
+	const cw_trigger *t = NULL;
+	for (int i = 0; doc && i < doc->nsents && !t; i++) {
+		const cw_sentence *s = &doc->sents[i];
+		for (int k = 0; k < s->ntrigs && !t; k++)
+			if (strcmp(s->toks[s->trigs[k].anchor].text, r->word) == 0)
+				t = &s->trigs[k];
+	}
+	if (!t) {
+		check_fail++;
+		fprintf(stderr, "FAILED: no act on \"%s\" in: %s\n", r->word, r->text);
+	} else if (t->frame != r->frame || strcmp(t->fcode, r->fcode) != 0) {
+		check_fail++;
+		fprintf(stderr, "FAILED: \"%s\" is %s %s, want %s %s%s in: %s\n", r->word,
+			cw_frame_name(t->frame), t->fcode[0] ? t->fcode : "(none)",
+			cw_frame_name(r->frame), r->fcode[0] ? r->fcode : "(none)",
+			r->petrarch ? " (PETRARCH mode)" : "", r->text);
+	} else {
+		check_pass++;
+	}
+	curlew_doc_free(doc);
+}
+
+static void test_rows(const row *rs, size_t n, curlew *plain, curlew *petrarch)
+{
+	for (size_t i = 0; i < n; i++)
+		check_row(rs[i].petrarch ? petrarch : plain, &rs[i]);
+}
+
+/* Every frame of the enum is tested above, and each has a name. */
+static void test_coverage(void)
+{
+	int seen[CW_NFRAMES] = { 0 };
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		seen[rows[i].frame] = 1;
+	seen[CW_F_PROMISED] = seen[CW_F_THREATENED] = 1;   /* governors (refined codes) */
+	for (int f = 0; f < CW_NFRAMES; f++) {
+		if (!seen[f])
+			fprintf(stderr, "frame %s has no test row\n", cw_frame_name(f));
+		CHECK(seen[f]);
+		CHECK(strcmp(cw_frame_name(f), "?") != 0);
+	}
+}
+
+static int load_text(const char *text, char *err, size_t errlen)
+{
+	char dir[] = "/tmp/curlew-frames-XXXXXX";
+	if (!mkdtemp(dir))
+		return -2;
+	char path[256];
+	snprintf(path, sizeof path, "%s/frames.txt", dir);
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	curlew cw;
+	memset(&cw, 0, sizeof cw);
+	cw.data_dir = dir;
+	cw_frame_dict *d = NULL;
+	int rc = cw_frames_load(&d, &cw, err, errlen);
+	cw_frames_free(d);
+	remove(path);
+	rmdir(dir);
+	return rc;
+}
+
+static void test_load_errors(void)
+{
+	char err[256];
+	CHECK_INT(load_text("negated not\nintended will @verb\ngovern 12 refused\n", err, sizeof err), 0);
+	CHECK_INT(load_text("# ok\nnegatd not\n", err, sizeof err), -1);
+	CHECK(strstr(err, "frames.txt:2:") && strstr(err, "unknown frame"));
+	CHECK_INT(load_text("purpose * to\n", err, sizeof err), -1);
+	CHECK(strstr(err, ":1:") != NULL);
+	CHECK_INT(load_text("appealed want {A}\n", err, sizeof err), -1);
+	CHECK(strstr(err, "starts and ends with a word") != NULL);
+	CHECK_INT(load_text("govern 12\n", err, sizeof err), -1);
+	CHECK(strstr(err, "govern CODE") != NULL);
+	curlew cw;
+	memset(&cw, 0, sizeof cw);
+	cw.data_dir = "/nonexistent-curlew-data";
+	cw_frame_dict *d = NULL;
+	CHECK_INT(cw_frames_load(&d, &cw, err, sizeof err), -1);
+	CHECK(d == NULL && strstr(err, "frames.txt") != NULL);
+}
+
+int main(void)
+{
+	curlew *plain = open_cw(0), *petrarch = open_cw(1);
+	CHECK(plain != NULL && petrarch != NULL);
+	if (plain && petrarch) {
+		test_rows(rows, sizeof rows / sizeof *rows, plain, petrarch);
+		test_rows(governors, sizeof governors / sizeof *governors, plain, petrarch);
+	}
+	test_coverage();
+	test_load_errors();
+	curlew_close(plain);
+	curlew_close(petrarch);
+	return check_done("test_frames");
+}
