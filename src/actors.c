@@ -904,6 +904,7 @@ typedef struct scan {
 	unsigned char *cut;     /* "Saudi-led": the name ends with this token */
 	signed char *done;      /* longest match: 0 not yet, 1 found, -1 none */
 	atom *memo;
+	int oom;                /* an allocation failed: the sentence cannot be trusted */
 } scan;
 
 /* The canonical form of token j, made on first use; returns its length,
@@ -920,7 +921,7 @@ static int token_canon(scan *sc, int j, cw_arena *a)
 	sc->clen[j] = k;
 	sc->canon[j] = k > 0 ? cw_strndup(a, buf, len) : "";
 	if (!sc->canon[j])
-		sc->canon[j] = "", sc->clen[j] = -1;
+		sc->canon[j] = "", sc->clen[j] = -1, sc->oom = 1;
 	return sc->clen[j];
 }
 
@@ -1681,7 +1682,7 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	size_t n = (size_t)s->ntoks;
 	cw_arena *ar = doc->arena;
 	scan sc = { d, s, cw_alloc(ar, n * sizeof *sc.canon), cw_alloc(ar, n * sizeof *sc.clen),
-		    cw_alloc(ar, n), cw_alloc(ar, n), cw_alloc(ar, n * sizeof *sc.memo) };
+		    cw_alloc(ar, n), cw_alloc(ar, n), cw_alloc(ar, n * sizeof *sc.memo), 0 };
 	b.atoms = cw_alloc(ar, sizeof *b.atoms * n);
 	if (!b.atoms || !sc.canon || !sc.clen || !sc.cut || !sc.done || !sc.memo)
 		return CURLEW_ESYS;
@@ -1699,7 +1700,9 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			i++;
 		}
 	}
-	if (compose(&b) < 0)
+	/* A name cut short by a failed allocation would change the coding
+	 * silently, so the story fails instead. */
+	if (sc.oom || compose(&b) < 0)
 		return CURLEW_ESYS;
 	share_agents(&b);
 	distribute_title(&b);

@@ -461,6 +461,41 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 			    NULL, msg);
 }
 
+/* Pragmas, schema and upgrade in one write transaction.  The busy timeout
+ * covers most waits, but SQLite returns SQLITE_BUSY at once in a few
+ * states of WAL mode (another process running its closing checkpoint, or
+ * recovering the WAL index), which two `parallel` jobs opening one file hit
+ * now and then: such a setup is tried again, for as long as the busy
+ * timeout would have waited (SETUP_TRIES x SETUP_PAUSE_US = 120 s). */
+#define SETUP_TRIES 2400
+#define SETUP_PAUSE_US 50000
+static int lite_setup(sqlite3 *db, char **msg)
+{
+	int rc = SQLITE_BUSY;
+	for (int i = 0; i < SETUP_TRIES; i++) {
+		if (i > 0) {
+			sqlite3_free(*msg);
+			*msg = NULL;
+			sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+			usleep(SETUP_PAUSE_US);
+		}
+		rc = sqlite3_exec(db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+				  " PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8192;"
+				  " PRAGMA temp_store=MEMORY;", NULL, NULL, msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, "BEGIN IMMEDIATE;", NULL, NULL, msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, sqlite_schema, NULL, NULL, msg);
+		if (rc == SQLITE_OK)
+			rc = lite_upgrade(db, msg);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, msg);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return rc;
+	}
+	return rc;
+}
+
 /* Staging tables for COPY, private to the session. */
 static const char pg_staging[] =
 	"CREATE TEMP TABLE s_stories (LIKE stories) ON COMMIT DELETE ROWS;"
@@ -800,13 +835,7 @@ static int lite_open(curlew_store *st, const char *url)
 	 * at the right edge of each B-tree, and a page the cache lacks is read
 	 * back from the OS's). */
 	char *msg = NULL;
-	if (sqlite3_exec(st->db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			 "PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;",
-			 NULL, NULL, &msg) != SQLITE_OK ||
-	    sqlite3_exec(st->db, "BEGIN IMMEDIATE;", NULL, NULL, &msg) != SQLITE_OK ||
-	    sqlite3_exec(st->db, sqlite_schema, NULL, NULL, &msg) != SQLITE_OK ||
-	    lite_upgrade(st->db, &msg) != SQLITE_OK ||
-	    sqlite3_exec(st->db, "COMMIT;", NULL, NULL, &msg) != SQLITE_OK) {
+	if (lite_setup(st->db, &msg) != SQLITE_OK) {
 		cw_store_set_err(st, "%s: setting up the schema: %s", path, msg ? msg : "?");
 		sqlite3_free(msg);
 		return CURLEW_ESYS;
