@@ -425,8 +425,14 @@ static const char pg_schema[] =
 	" ADD COLUMN IF NOT EXISTS location_precision TEXT,"
 	" ADD COLUMN IF NOT EXISTS date_precision TEXT;"
 	/* schema 3 (issue 13): a sentence's offset in its story, so that the
-	 * record's byte offsets can be found in the sentence's text */
-	"ALTER TABLE sentences ADD COLUMN IF NOT EXISTS start_byte INTEGER;"
+	 * record's byte offsets can be found in the sentence's text.  Only
+	 * when missing: ALTER TABLE locks the table whole even when it adds
+	 * nothing, and a second table locked so at open deadlocked with the
+	 * writers moving batches in meanwhile. */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'sentences'"
+	" AND column_name = 'start_byte') THEN"
+	" ALTER TABLE sentences ADD COLUMN start_byte INTEGER; END IF; END $$;"
 	"UPDATE meta SET value = '3' WHERE key = 'schema_version';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
