@@ -14,6 +14,7 @@
 #ifndef CURLEW_H
 #define CURLEW_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -90,8 +91,17 @@ const char *curlew_doc_id(const curlew_doc *doc);
 const char *curlew_doc_warnings(const curlew_doc *doc);
 
 /* Writes the doc's events in the given format.  The TSV header is written
- * by curlew_write_header, once per output. */
+ * by curlew_write_header, once per output.  A doc's records are written
+ * whole or not at all: f is flushed, then the block goes to its file
+ * descriptor with write(2) (short writes continued); if that fails half-way
+ * (disk full) and f is a regular file, the file is cut back to where the
+ * block began.  CURLEW_ESYS with errno set on failure (EPIPE: the reader
+ * has gone). */
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
+/* Writes records rendered earlier by curlew_write into a memory stream
+ * (buf: n bytes of whole docs), whole or not at all as curlew_write does:
+ * for callers that render on worker threads and write in order. */
+int curlew_write_rendered(FILE *f, const char *buf, size_t n);
 int curlew_write_header(FILE *f, enum curlew_out fmt);
 
 /* Story readers.  name is used in messages ("-" for stdin).  Each call to
@@ -133,7 +143,9 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
  * verbose, every story not coded wholly right is shown, gold beside coded. */
 int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
 
-/* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
+/* Prints how a sentence is coded: tokens, actors, parse, patterns, events.
+ * A sentence that cannot be coded (CURLEW_EDATA) prints nothing; the
+ * reason is then curlew_errmsg(cw), so explain is for one thread at a time. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
 
 
@@ -179,6 +191,33 @@ typedef struct curlew_query {
 } curlew_query;
 #define CURLEW_QUERY_INIT { "counts", "day", "root", 1, 0, 0, NULL, NULL, NULL, 0 }
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out);
+
+
+/* ---------------------------------------------------------- curlew serve
+ * An event explorer in the browser: a page (from web_dir) and a JSON API
+ * under /api/ over a store opened read-only (README, "Explorer").  Runs
+ * until *stop becomes nonzero (set it from a signal handler), answering
+ * one request at a time.  Bound to 127.0.0.1 unless listen names another
+ * address, which is then warned about on log.  The options struct is
+ * versioned as libgit2's are: set version to CURLEW_SERVE_OPTIONS_VERSION
+ * (CURLEW_SERVE_OPTIONS_INIT does), and fields added later keep their
+ * defaults for callers built against this one. */
+#define CURLEW_SERVE_OPTIONS_VERSION 1
+typedef struct curlew_serve_options {
+	unsigned int version;
+	const char *db;             /* store URL, as for curlew_store_open */
+	const char *listen;         /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
+	int port;                   /* 0: any free port (the URL is logged) */
+	const char *web_dir;        /* the page's files; NULL: $CURLEW_WEB, else built-in */
+	int rate;                   /* requests per second, bursts of twice that; 0: 50 */
+	int timeout_ms;             /* a request's time in the store; 0: 10000 */
+	FILE *log;                  /* where it says where it listens; NULL: nowhere */
+	volatile sig_atomic_t *stop;    /* NULL: runs until it fails */
+} curlew_serve_options;
+#define CURLEW_SERVE_OPTIONS_INIT { CURLEW_SERVE_OPTIONS_VERSION, NULL, NULL, 8080, NULL, 0, 0, NULL, NULL }
+/* 0 once stopped; CURLEW_EUSAGE (bad options, no such store or web
+ * directory) or CURLEW_ESYS (cannot listen) with the reason in err. */
+int curlew_serve(const curlew_serve_options *opts, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

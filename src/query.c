@@ -9,6 +9,7 @@
  * formatted here rather than by the database, so that SQLite and
  * PostgreSQL print the same table for the same events.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +21,10 @@ typedef struct out_ctx {
 	int tsv;
 	int header_done;
 	long rows;
+	int err;                /* errno of a failed write: the query stops */
 } out_ctx;
 
-static void put_csv(FILE *f, const char *s)
+void cw_csv_str(FILE *f, const char *s)
 {
 	if (!strpbrk(s, ",\"\n\r")) {
 		fputs(s, f);
@@ -55,12 +57,12 @@ static void put_field(out_ctx *o, const char *s)
 	if (o->tsv)
 		put_tsv(o->f, s);
 	else
-		put_csv(o->f, s);
+		cw_csv_str(o->f, s);
 }
 
 /* Columns whose name says how to print them: sums with one decimal (the
  * Goldstein scale's own precision), means with three. */
-static const char *format_value(const char *name, const char *v, char *tmp, size_t n)
+const char *cw_query_format(const char *name, const char *v, char *tmp, size_t n)
 {
 	if (!v)
 		return "";
@@ -74,6 +76,16 @@ static const char *format_value(const char *name, const char *v, char *tmp, size
 	if (strcmp(tmp, "-0.0") == 0 || strcmp(tmp, "-0.000") == 0)
 		memmove(tmp, tmp + 1, strlen(tmp));
 	return tmp;
+}
+
+/* A write that failed (a full disk, a closed pipe) stops the query
+ * rather than running it to the end for nothing. */
+static int written(out_ctx *o)
+{
+	if (!ferror(o->f))
+		return 0;
+	o->err = errno ? errno : EIO;
+	return 1;
 }
 
 static int print_row(void *ctx, int ncols, const char *const *vals, const char *const *names)
@@ -90,17 +102,17 @@ static int print_row(void *ctx, int ncols, const char *const *vals, const char *
 		}
 		putc('\n', o->f);
 		o->header_done = 1;
-		return 0;
+		return written(o);
 	}
 	for (int i = 0; i < ncols; i++) {
 		char tmp[64];
 		if (i)
 			putc(sep, o->f);
-		put_field(o, format_value(names[i], vals[i], tmp, sizeof tmp));
+		put_field(o, cw_query_format(names[i], vals[i], tmp, sizeof tmp));
 	}
 	putc('\n', o->f);
 	o->rows++;
-	return 0;
+	return written(o);
 }
 
 static const char *period_expr(const char *by, int pg)
@@ -149,8 +161,9 @@ static void add(sqlbuf *b, const char *fmt, ...)
 
 /* The events to aggregate: all of them, or one per (date, source, target,
  * code) -- the one-a-day filter, which stops a story told by ten wires
- * from counting ten times. */
-static void add_source(sqlbuf *b, const curlew_query *q, int *np, const char **params)
+ * from counting ten times.  where: more conditions on them, or "". */
+static void add_source(sqlbuf *b, const curlew_query *q, const char *where, int *np,
+		       const char **params)
 {
 	const char *where_from = "", *where_to = "";
 	if (q->from) {
@@ -165,13 +178,15 @@ static void add_source(sqlbuf *b, const curlew_query *q, int *np, const char **p
 		add(b, "(SELECT date, source_code, target_code, cameo,"
 		    " MIN(source_country) AS source_country, MIN(target_country) AS target_country,"
 		    " MIN(root) AS root, MIN(quad_class) AS quad_class, MIN(goldstein) AS goldstein"
-		    " FROM events WHERE date IS NOT NULL%s%s"
-		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to);
+		    " FROM events WHERE date IS NOT NULL%s%s%s"
+		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to, where);
 	else
-		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s) AS e", where_from, where_to);
+		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s%s) AS e", where_from, where_to,
+		    where);
 }
 
-static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int goldstein)
+static int aggregate(curlew_store *st, const curlew_query *q, int goldstein, const char *where,
+		     const char *const *wparams, int nwparams, cw_row_fn fn, void *ctx)
 {
 	int pg = cw_store_is_pg(st);
 	const char *period = period_expr(q->by ? q->by : "day", pg);
@@ -184,8 +199,12 @@ static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int go
 		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %s", q->cls);
 		return CURLEW_EUSAGE;
 	}
+	if (where && (q->from || q->to || nwparams > 16)) {
+		cw_store_set_err(st, "conditions go with no --from/--to, and 16 parameters at most");
+		return CURLEW_EUSAGE;
+	}
 	sqlbuf b = { .n = 0 };
-	const char *params[2];
+	const char *params[18];
 	int np = 0;
 	char groups[256] = "1";
 	add(&b, "SELECT %s AS period", period);
@@ -202,13 +221,21 @@ static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int go
 	if (goldstein)
 		add(&b, ", SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean");
 	add(&b, " FROM ");
-	add_source(&b, q, &np, params);
+	add_source(&b, q, where ? where : "", &np, params);
+	for (int i = 0; i < nwparams; i++)
+		params[np++] = wparams[i];
 	add(&b, " GROUP BY %s ORDER BY %s", groups, groups);
 	if (b.overflow) {
 		cw_store_set_err(st, "query too long");
 		return CURLEW_EUSAGE;
 	}
-	return cw_store_rows(st, b.s, params, np, print_row, o);
+	return cw_store_rows(st, b.s, params, np, fn, ctx);
+}
+
+int cw_store_aggregate(curlew_store *st, const curlew_query *q, int goldstein, const char *where,
+		       const char *const *params, int nparams, cw_row_fn fn, void *ctx)
+{
+	return aggregate(st, q, goldstein, where, params, nparams, fn, ctx);
 }
 
 static int search(curlew_store *st, const curlew_query *q, out_ctx *o)
@@ -246,13 +273,13 @@ static int summary(curlew_store *st, out_ctx *o)
 
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 {
-	out_ctx o = { out, q->tsv, 0, 0 };
+	out_ctx o = { out, q->tsv, 0, 0, 0 };
 	const char *what = q->what ? q->what : "counts";
 	int rc;
 	if (strcmp(what, "counts") == 0)
-		rc = aggregate(st, q, &o, 0);
+		rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o);
 	else if (strcmp(what, "goldstein") == 0)
-		rc = aggregate(st, q, &o, 1);
+		rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o);
 	else if (strcmp(what, "search") == 0)
 		rc = search(st, q, &o);
 	else if (strcmp(what, "summary") == 0)
@@ -263,5 +290,11 @@ int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 	}
 	if (rc < 0)
 		return rc;
-	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;
+	if (o.err || fflush(out) != 0 || ferror(out)) {
+		int e = o.err ? o.err : errno ? errno : EIO;
+		cw_store_set_err(st, "writing output: %s", strerror(e));
+		errno = e;
+		return CURLEW_ESYS;
+	}
+	return CURLEW_OK;
 }
