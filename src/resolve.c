@@ -382,12 +382,29 @@ static int localise(ctx *x, int src, int tgt)
  * Sagaing", "allowed aid trucks into Gaza": the country of the place the
  * act was aimed at, as a mention of its own for the record.  venues: a
  * place the act is done in counts too (violence). */
+/* Where the act's own clause ends: at the next finite verb or a verb
+ * pattern after its words ("declared martial law and said Kyiv was
+ * severing relations with Moscow": Moscow is another act's), or ";". */
+static int clause_end(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int k = t->tok_end; k < s->ntoks; k++) {
+		int pos = s->toks[k].pos;
+		if (pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD ||
+		    verb_anchor(s, k) || s->toks[k].text[0] == ';')
+			return k;
+	}
+	return s->ntoks;
+}
+
 static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 {
 	cw_sentence *s = x->s;
+	/* violence reaches further ("air strikes on what New Delhi said was
+	 * a camp in Pakistan", "air strikes destroyed a tower in Gaza") */
+	int end = venues ? s->ntoks : clause_end(s, t);
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (p->tok_start < t->tok_end || !p->country[0])
+		if (p->tok_start < t->tok_end || p->tok_start >= end || !p->country[0])
 			continue;
 		/* a place an act is done in ("talks in Lausanne") is no target
 		 * but for violence ("shelling in Gaza") */
