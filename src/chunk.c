@@ -983,6 +983,61 @@ static int frames(cw_arena *a, const cw_sentence *s, clist *cl)
 	return 0;
 }
 
+/* ------------------------------------------------ verbs of noun events
+ * "began a hunger strike", "kept up their bombardment", "responded with
+ * air strikes": a verb that is no pattern, before a noun event, tells who
+ * did it; it gets a clause (its subject) so that the noun event finds it. */
+
+/* Words a verb's noun phrase or one preposition may hold before the noun. */
+static int np_or_prep(const cw_token *t)
+{
+	int p = t->pos;
+	return p == CW_POS_DT || p == CW_POS_PRPS || p == CW_POS_JJ || p == CW_POS_JJR ||
+	       p == CW_POS_JJS || p == CW_POS_CD || p == CW_POS_NN || p == CW_POS_NNS ||
+	       p == CW_POS_NNP || p == CW_POS_POS || p == CW_POS_IN || p == CW_POS_RP ||
+	       p == CW_POS_VBN || p == CW_POS_TO;
+}
+
+static int light_verbs(cw_arena *a, const cw_sentence *s, clist *cl)
+{
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		if (!(t->flags & CW_TR_NOMINAL))
+			continue;
+		for (int k = t->tok_start - 1; k >= 0 && k >= t->tok_start - INF_REACH; k--) {
+			const cw_token *w = &s->toks[k];
+			if (w->flags & CW_T_PUNCT || is_relative(w))
+				break;
+			/* (a participle or gerund, "linked to", "including", is
+			 * no doer's verb) */
+			if (is_verb_tag(w) && w->pos != CW_POS_VBN && w->pos != CW_POS_VBG &&
+			    mention_at(s, k) < 0) {
+				if (!is_anchor(s, k) && clause_of_verb(cl, k) < 0) {
+					cw_clause *c = new_clause(a, cl, k);
+					if (!c)
+						return -1;
+					shallow_aux(s, k, c);
+					if (!shared_subject(s, cl, k, c))
+						shallow_subject(s, k, c);
+					/* "engaged peacekeepers in a firefight": the
+					 * other party */
+					for (int j = k + 1; j < t->tok_start; j++) {
+						int m = mention_at(s, j);
+						if (m >= 0) {
+							add_arg(c->obj, &c->nobj, CW_MAX_ARGS, mention_head(s, m));
+							j = s->ments[m].tok_end - 1;
+						}
+					}
+				}
+				break;
+			}
+			if (!np_or_prep(w) && mention_at(s, k) < 0)
+				break;
+		}
+	}
+	return 0;
+}
+
 /* Clauses for the verb triggers, and for the verbs that govern them. */
 static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 {
@@ -990,6 +1045,8 @@ static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 	for (int i = 0; i < s->ntrigs; i++)
 		if (!(s->trigs[i].flags & CW_TR_NOMINAL) && shallow_clause(a, s, &s->trigs[i], cl) < 0)
 			return -1;
+	if (light_verbs(a, s, cl) < 0)
+		return -1;
 	if (infinitives(a, s, cl) < 0 || frames(a, s, cl) < 0)
 		return -1;
 	shallow_parents(s, cl, from);

@@ -1315,10 +1315,15 @@ static int other_finite(const ctx *x, int tok)
 	const cw_sentence *s = x->s;
 	if (verb_before(x, tok))
 		return 1;
-	for (int k = tok + 1; k < s->ntoks; k++)
+	for (int k = tok + 1; k < s->ntoks; k++) {
+		/* "fired missiles at Haifa, a day after U.S.-led forces began
+		 * bombing": a verb in a clause of time or cause is no main verb */
+		if (lx(x, k, CW_LX_ADVERBIAL))
+			return 0;
 		if (lx(x, k, CW_LX_BE_FINITE) ||
 		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
 			return 1;
+	}
 	return 0;
 }
 

@@ -46,6 +46,12 @@ static const row rows[] = {
 	  "strikes and deployed troops to the state.", NULL,
 	  "NGAREB 181 NGA; NGA 195 NGA; NGA 154 -" },
 	{ "Iraqi forces engaged Turkish troops in a firefight near the border.", NULL, "IRQMIL 193 TURMIL" },
+	{ "Dozens of families whose sons vanished in custody began a hunger strike in Colombo on Friday.",
+	  NULL, "LKACVL 142 LKAGOV" },
+	/* a verb in a clause of time is no main verb that would make the
+	 * first verb a participle describing its noun */
+	{ "Syria fired rockets at Haifa early on Friday, a day after Israeli forces began shelling "
+	  "Damascus.", NULL, "SYR 194 ISR; ISRMIL 194 SYR" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
 	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },
