@@ -32,8 +32,11 @@ static const agent_row agents[] = {
 	{ "Sweden lifted its veto on Stockholm's bid, protesters said.", "protesters", "OPP" },
 	/* no place, dateline or story: the sector alone */
 	{ "Gunmen attacked a convoy.", "Gunmen", "REB" },
-	/* "military" in "military targets" is no actor */
+	/* "military" in "military targets" is no actor; "militants seeking
+	 * independence" are (the tag tells the participle from a noun) */
 	{ "Israel struck military targets.", "military", "" },
+	{ "Militants seeking independence for Kashmir kidnapped two engineers in Srinagar.", "Militants",
+	  "INDREB" },
 };
 
 /* The first event's target ("-" for none). */
