@@ -780,6 +780,11 @@ static int code_nominal(ctx *x, int ti)
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
+	/* "a standoff that followed an attack on parliament": a noun event
+	 * after the verb of a relative clause about a thing has no doer */
+	if (src < 0 && c && c->nsubj == 0 && c->verb > 1 && c->verb < t->anchor &&
+	    lx(x, c->verb - 1, CW_LX_THING_RELATIVES) && s->toks[c->verb - 2].mention < 0)
+		return 0;
 	int verb = -1;
 	if (src < 0 && (src = verb_subject_before(x, t->anchor, c, &verb)) >= 0)
 		why = "nominal trigger: source is the subject of the verb before it";
@@ -1317,8 +1322,12 @@ static int other_finite(const ctx *x, int tok)
 		return 1;
 	for (int k = tok + 1; k < s->ntoks; k++) {
 		/* "fired missiles at Haifa, a day after U.S.-led forces began
-		 * bombing": a verb in a clause of time or cause is no main verb */
-		if (lx(x, k, CW_LX_ADVERBIAL))
+		 * bombing", "appealed to India, amid a standoff that followed
+		 * an attack": a verb in a clause of time or cause, or past a
+		 * comma or a relative, is no main verb of the noun's; an
+		 * attribution after a comma is (", officials said") */
+		if (lx(x, k, CW_LX_ADVERBIAL) || lx(x, k, CW_LX_RELATIVES) ||
+		    (is_word(x, k, ",") && !trailing_said(x, k)))
 			return 0;
 		if (lx(x, k, CW_LX_BE_FINITE) ||
 		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
