@@ -473,22 +473,19 @@ static int home_government(ctx *x, int src, int implied)
 	return (int)(c - s->ments);
 }
 
-/* Does the sentence name an actor of another country as a party ("He
- * added that all proposals were rejected by the Armenian side", the
- * speaker being Azerbaijani): in the act's own stretch (between the
- * punctuation around it), or as a party to another act or the speaker?
- * Then the act may well be aimed abroad.  A country only mentioned in
- * another clause ("declared martial law, accusing the opposition of
- * sympathising with North Korea") is no party. */
+/* Does the sentence name an actor of another country as a party to the
+ * act ("He added that all proposals were rejected by the Armenian side",
+ * the speaker being Azerbaijani): in the act's own stretch (between the
+ * punctuation around it, up to the next verb), or as the speaker ("...,
+ * an Egyptian official said")?  Then the act may well be aimed abroad.
+ * A country named in another clause ("declared martial law, accusing the
+ * opposition of sympathising with North Korea", "declared martial law and
+ * said Kyiv was cutting ties with Moscow") is no party to it.  With
+ * anywhere, any mention in the sentence counts. */
 #define SPEAKER_REACH 2   /* "an Egyptian official said": the speaker's words to the verb */
 
-/* Is mention m a party to some act of the sentence, or its speaker ("...,
- * an Egyptian official said")? */
-static int a_party(const cw_sentence *s, int m)
+static int speaker(const cw_sentence *s, int m)
 {
-	for (int i = 0; i < s->nevents; i++)
-		if (s->events[i].source == m || s->events[i].target == m)
-			return 1;
 	int end = s->ments[m].tok_end;
 	for (int i = 0; i < s->ntrigs; i++)
 		if ((s->trigs[i].flags & (CW_TR_SAY | CW_TR_REPORT)) && s->trigs[i].anchor >= end &&
@@ -497,17 +494,16 @@ static int a_party(const cw_sentence *s, int m)
 	return 0;
 }
 
-static int foreign_party(const cw_sentence *s, const cw_trigger *t, const char *country)
+static int foreign_party(const cw_sentence *s, const cw_trigger *t, const char *country, int anywhere)
 {
-	/* the stretch of the act's own clause: up to the punctuation around it */
-	int lo = t->tok_start, hi = t->tok_end;
+	int lo = t->tok_start, hi = t->tok_end, end = clause_end(s, t);
 	while (lo > 0 && !(s->toks[lo - 1].flags & CW_T_PUNCT))
 		lo--;
-	while (hi < s->ntoks && !(s->toks[hi].flags & CW_T_PUNCT))
+	while (hi < end && !(s->toks[hi].flags & CW_T_PUNCT))
 		hi++;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
-		if ((m->tok_start < lo || m->tok_start >= hi) && !a_party(s, i))
+		if (!anywhere && (m->tok_start < lo || m->tok_start >= hi) && !speaker(s, i))
 			continue;
 		if (usable(s, i) && m->country[0] && strcmp(m->country, country) != 0)
 			return 1;
@@ -518,10 +514,10 @@ static int foreign_party(const cw_sentence *s, const cw_trigger *t, const char *
 /* "The French government scrapped a planned fuel tax increase", "Sudan's
  * military detained him": an act with no other party named is, as coders
  * chart it, done within the source's own country. */
-static int own_country(ctx *x, const cw_trigger *t, int src)
+static int own_country(ctx *x, const cw_trigger *t, int src, int anywhere)
 {
 	cw_sentence *s = x->s;
-	if (!s->ments[src].country[0] || foreign_party(s, t, s->ments[src].country))
+	if (!s->ments[src].country[0] || foreign_party(s, t, s->ments[src].country, anywhere))
 		return -1;
 	cw_mention *c = new_mention(x);
 	if (!c)
@@ -636,7 +632,7 @@ static int doer_mention(ctx *x, int tok, const char *code, const char *country,
  * at whoever did the act, told earlier in the sentence (the nearest) or
  * in the story (the first, the news the story leads with); of the act's
  * own kind when the noun says which ("the strikes"). */
-static int doer_target(ctx *x, const story_memory *sm, int ev)
+static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 {
 	cw_sentence *s = x->s;
 	const cw_event *e = &s->events[ev];
@@ -646,6 +642,7 @@ static int doer_target(ctx *x, const story_memory *sm, int ev)
 	int tok = judged_act(x, &s->trigs[e->trigger], e->source, root);
 	if (tok < 0)
 		return -1;
+	*judged = 1;
 	const cw_mention *src = &s->ments[e->source];
 	for (int pass = root[0] ? 0 : 1; pass < 2; pass++) {
 		for (int j = ev - 1; j >= 0; j--) {
@@ -697,7 +694,7 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s)
 
 /* PETRARCH charts no own-country target (the place and the government
  * it takes from its own dictionaries' patterns alike). */
-static int implied_target(ctx *x, const cw_event *e, int *how)
+static int implied_target(ctx *x, const cw_event *e, int judged, int *how)
 {
 	const cw_trigger *t = &x->s->trigs[e->trigger];
 	int implied = cw_code_implied(x->cw->codes, e->code);
@@ -714,7 +711,7 @@ static int implied_target(ctx *x, const cw_event *e, int *how)
 			*how = CW_I_PLACE;
 			return m;
 		}
-		m = own_country(x, t, e->source);
+		m = own_country(x, t, e->source, judged || cw_code_violent(x->cw->codes, e->code));
 		*how = m >= 0 ? CW_I_OWN : CW_I_NONE;
 	}
 	return m;
@@ -734,10 +731,14 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			if (same_actor(s, e->source, e->target))
 				e->target = -1;
 		}
-		if (e->target < 0 && !cw->opts.petrarch && (e->target = doer_target(&x, sm, i)) >= 0)
+		/* "Norway condemned the coup, and Sweden suspended aid": an act
+		 * judged whose doer is untold is no judgement of one's own
+		 * country when the sentence names another */
+		int judged = 0;
+		if (e->target < 0 && !cw->opts.petrarch && (e->target = doer_target(&x, sm, i, &judged)) >= 0)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
-			e->target = implied_target(&x, e, &e->implied);
+			e->target = implied_target(&x, e, judged, &e->implied);
 	}
 	remember_deeds(sm, s);
 	return x.oom ? CURLEW_ESYS : 0;

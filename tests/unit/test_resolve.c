@@ -61,8 +61,9 @@ static const target_row targets[] = {
 	{ "The Peruvian government declared a state of emergency on Sunday, citing unrest it blamed "
 	  "on agitators trained in Bolivia.", "PER" },
 	{ "Sri Lanka imposed a curfew, a week after Indian tourists were attacked.", "LKA" },
-	/* a place is the target only of the act in whose clause it stands */
-	{ "The Armenian government imposed a curfew and said Yerevan would seek help from Moscow.", "-" },
+	/* a place is the target only of the act in whose clause it stands,
+	 * and a country named in another clause is no party to a domestic act */
+	{ "The Armenian government imposed a curfew and said Yerevan would seek help from Moscow.", "ARM" },
 	/* a demand by a state names its own target; one by its people is
 	 * aimed at their government */
 	{ "Students in Dhaka demanded better pay.", "BGDGOV" },
