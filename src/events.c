@@ -586,8 +586,24 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
 	    (tgt[0] = spoken_of(x, trig, src[0])) >= 0)
 		ntgt = 1;
-	if (ntgt == 0 && nsrc > 1 && coordinated(x, src, nsrc) &&
-	    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL))) {
+	int joint = nsrc > 1 && coordinated(x, src, nsrc) &&
+		    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL));
+	if (joint && ntgt > 0) {
+		/* "Colombia and the United States signed an agreement giving
+		 * US troops access": a party of a member's own country is no
+		 * third party of the joint act */
+		int keep = 0;
+		for (int j = 0; j < ntgt; j++) {
+			int own = 0;
+			for (int i = 0; i < nsrc; i++)
+				own |= s->ments[tgt[j]].country[0] &&
+				       strcmp(s->ments[tgt[j]].country, s->ments[src[i]].country) == 0;
+			if (!own)
+				tgt[keep++] = tgt[j];
+		}
+		ntgt = keep;
+	}
+	if (ntgt == 0 && joint) {
 		/* "Indian and Chinese troops clashed", "Kerry and Lavrov met":
 		 * each acts toward the other, a joint act of two gets both
 		 * directions (tests/eval/GUIDE.md).  Of a longer list ("Israel,

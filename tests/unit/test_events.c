@@ -22,6 +22,9 @@ static const row rows[] = {
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0356 PSE; PSE 0356 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* a party of a member's own country is no third party of the joint act */
+	{ "Kenya and Uganda signed a trade deal on Friday giving Kenyan farmers access to Ugandan "
+	  "markets.", NULL, "KEN 057 UGA; UGA 057 KEN" },
 	/* two bodies of no country are two sources, not one repeated */
 	{ "The United Nations and the African Union condemned Mali's junta.", NULL,
 	  "IGO 111 MLI; IGO 111 MLI" },
