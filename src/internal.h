@@ -196,6 +196,7 @@ enum cw_lex {
 	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
 	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
+	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

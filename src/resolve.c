@@ -54,6 +54,8 @@ typedef struct story_memory {
 	int n;
 	deed deeds[MAX_DEEDS];
 	int ndeeds;
+	deed dyad[2];            /* the two sides of the latest act between two */
+	int has_dyad;
 } story_memory;
 
 typedef struct ctx {
@@ -298,6 +300,47 @@ static int people(const ctx *x, const cw_mention *m)
 			  next->pos == CW_POS_NNPS || next->pos == CW_POS_POS);
 }
 
+static void copy_deed(deed *d, const cw_mention *m, const char *code)
+{
+	snprintf(d->code, sizeof d->code, "%s", m->code);
+	memcpy(d->country, m->country, sizeof d->country);
+	memcpy(d->sectors, m->sectors, sizeof d->sectors);
+	d->nsectors = m->nsectors;
+	snprintf(d->text, sizeof d->text, "%s", m->text ? m->text : "");
+	snprintf(d->root, sizeof d->root, "%.2s", code);
+}
+
+/* "The Saudi-led coalition called on both sides to stop fighting":
+ * "both sides" or "the two sides" that coreference left unresolved are
+ * the two sides of the story's latest act between two (its second side
+ * a mention of its own, linked by also). */
+static void both_sides(ctx *x, const story_memory *sm, int k)
+{
+	cw_sentence *s = x->s;
+	cw_mention *m = &s->ments[k];
+	if (!sm || !sm->has_dyad || m->kind != CW_M_PRONOUN || m->code[0] || !m->plural ||
+	    (!lx(x, m->tok_start, CW_LX_PAIR_WORDS) && !lx(x, m->tok_start + 1, CW_LX_PAIR_WORDS)))
+		return;
+	int j = -1;
+	for (int side = 0; side < 2; side++) {
+		cw_mention *c = side ? new_mention(x) : &s->ments[k];
+		if (!c)
+			return;
+		if (side) {
+			*c = s->ments[k];
+			c->also = -1;
+			j = (int)(c - s->ments);
+		}
+		const deed *d = &sm->dyad[side];
+		snprintf(c->code, sizeof c->code, "%s", d->code);
+		memcpy(c->country, d->country, sizeof c->country);
+		memcpy(c->sectors, d->sectors, sizeof c->sectors);
+		c->nsectors = d->nsectors;
+		c->rule = "resolve: both sides of the story's latest act between two";
+	}
+	s->ments[k].also = j;
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -315,6 +358,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
 					    m->nsectors < CW_MAX_SECTORS; k += 3)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
+		both_sides(&x, sm, i);
+		m = &s->ments[i];   /* (the array may have moved) */
 		if (people(&x, m)) {
 			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
 			snprintf(m->code, sizeof m->code, "%s%s", m->country, PEOPLE_SECTOR);
@@ -345,7 +390,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
 	remember(sm, s);
-	return 0;
+	return x.oom ? CURLEW_ESYS : 0;
 }
 
 /* ------------------------------------------------------ implied targets */
@@ -674,21 +719,22 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 	return -1;
 }
 
-/* Keeps the story's first events' doers for the sentences after. */
+/* Keeps the story's first events' doers, and the two sides of its latest
+ * act between two named parties, for the sentences after. */
 static void remember_deeds(story_memory *sm, const cw_sentence *s)
 {
-	for (int i = 0; sm && i < s->nevents && sm->ndeeds < MAX_DEEDS; i++) {
+	for (int i = 0; sm && i < s->nevents; i++) {
 		const cw_event *e = &s->events[i];
 		if (e->source < 0)
 			continue;
-		const cw_mention *m = &s->ments[e->source];
-		deed *d = &sm->deeds[sm->ndeeds++];
-		snprintf(d->code, sizeof d->code, "%s", m->code);
-		memcpy(d->country, m->country, sizeof d->country);
-		memcpy(d->sectors, m->sectors, sizeof d->sectors);
-		d->nsectors = m->nsectors;
-		snprintf(d->text, sizeof d->text, "%s", m->text ? m->text : "");
-		snprintf(d->root, sizeof d->root, "%.2s", e->code);
+		if (sm->ndeeds < MAX_DEEDS)
+			copy_deed(&sm->deeds[sm->ndeeds++], &s->ments[e->source], e->code);
+		if (e->target >= 0 && e->implied == CW_I_NONE &&
+		    strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
+			copy_deed(&sm->dyad[0], &s->ments[e->source], e->code);
+			copy_deed(&sm->dyad[1], &s->ments[e->target], e->code);
+			sm->has_dyad = 1;
+		}
 	}
 }
 
