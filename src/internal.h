@@ -90,6 +90,7 @@ typedef struct cw_tagger cw_tagger;         /* tagger.c */
 typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
 typedef struct cw_discard_list cw_discard_list; /* discards.c */
+typedef struct cw_recode_rules cw_recode_rules; /* recode.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -219,6 +220,7 @@ struct curlew {
 	cw_gazetteer *places;
 	cw_tagger *tagger;
 	cw_syntax *syntax;
+	cw_recode_rules *recode;
 };
 
 /* ------------------------------------------------------------- document */
@@ -579,6 +581,14 @@ int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c *
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+/* recode.c: DATA/recode.txt (optional), codes by who did the act to whom
+ * ("police fired on protesters" is repression, 175); run once targets are
+ * resolved.  cw_recode_rule gives the rule an event meets and its new code. */
+int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t errlen);
+void cw_recode_free(cw_recode_rules *d);
+const char *cw_recode_rule(const cw_recode_rules *d, const cw_sentence *s, const cw_event *e,
+			   char newcode[5]);
+int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* events.c, once targets are resolved: two events of one category and one
  * source country tell of one act. */
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);
