@@ -17,10 +17,11 @@
  *         ("18|19|!195": air strikes stay).
  * SOURCE  sectors (agents.txt's, as OPP or COP), separated by '|': the
  *         source must have one of them.
- * TARGET  the same for the target; '-' stands for no target and '*' for
- *         any target.  Without "on" the target does not matter: any
+ * TARGET  the same for the target; '-' stands for no target named (none,
+ *         or one resolve implied: the place, the own country) and '*' for
+ *         any target named.  Without "on" the target does not matter: any
  *         target, or none.
- * within  the target is of the source's own country (or there is none):
+ * within  a target named is of the source's own country:
  *         "police fired on protesters" at home, not troops abroad.
  *
  * The first rule that applies wins; a recoded event is not recoded again.
@@ -211,7 +212,9 @@ static int applies(const rule *r, const cw_sentence *s, const cw_event *e)
 	const cw_mention *src = &s->ments[e->source];
 	if (!has_sector(src, r->src, r->nsrc))
 		return 0;
-	if (e->target < 0)
+	/* a target resolve implied ("police opened fire, killing three":
+	 * their own country) is no party the sentence names */
+	if (e->target < 0 || e->implied != CW_I_NONE)
 		return r->any_target || r->no_target;
 	const cw_mention *tgt = &s->ments[e->target];
 	if (r->within && (!src->country[0] || strcmp(src->country, tgt->country) != 0))

@@ -64,6 +64,19 @@ static const row rows[] = {
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
 	  "THAOPP 141 THAGOV; THAOPP 128 THA" },
+	/* the state's coercion at home: institutions set aside, people cut off,
+	 * held and sent away */
+	{ "Myanmar's military dissolved parliament on Monday.", NULL, "MMRMIL 172 MMRLEG" },
+	{ "Bangladeshi authorities cut mobile internet services in Dhaka.", NULL, "BGDGOV 1721 BGD" },
+	{ "Belarusian police placed the opposition leader under house arrest.", NULL,
+	  "BLRCOP 173 BLROPP" },
+	{ "Egyptian troops surrounded the presidential palace in Cairo.", NULL, "EGYMIL 191 EGY" },
+	{ "Italy sent 40 migrants back to Libya.", NULL, "ITA 174 LBY" },
+	/* who did it to whom (data/recode.txt): the same verbs, repression at
+	 * home, fighting against rebels, rioting by protesters */
+	{ "Georgian police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
+	{ "Malian soldiers opened fire on rebels near Gao.", NULL, "MLIMIL 193 MLIREB" },
+	{ "Rioters ransacked shops in Port Louis.", NULL, "MUSOPP 145 MUS" },
 };
 
 typedef struct ev {

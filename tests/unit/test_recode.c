@@ -62,12 +62,16 @@ static void test_rules(const curlew *cw)
 		{ "LBNREB", "173", NULL, NULL },        /* '*' is any target, not none */
 		{ "KENGOV", "010", NULL, "110" },       /* '-' is no target */
 		{ "KENGOV", "010", "KENOPP", NULL },
+		{ "KENGOV", "010", "+KEN", "110" },     /* an implied target is none named */
+		{ "KENOPP", "1823", "+KEN", NULL },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		cw_mention m[2];
 		mention(&m[0], t[i].src);
+		/* "+KEN": a target resolve implied (the own country, the place) */
+		int implied = t[i].tgt && t[i].tgt[0] == '+';
 		if (t[i].tgt)
-			mention(&m[1], t[i].tgt);
+			mention(&m[1], t[i].tgt + implied);
 		cw_sentence s;
 		memset(&s, 0, sizeof s);
 		s.ments = m;
@@ -76,6 +80,7 @@ static void test_rules(const curlew *cw)
 		memset(&e, 0, sizeof e);
 		e.source = 0;
 		e.target = t[i].tgt ? 1 : -1;
+		e.implied = implied ? CW_I_OWN : CW_I_NONE;
 		snprintf(e.code, sizeof e.code, "%s", t[i].code);
 		char code[5] = "";
 		const char *rule = cw_recode_rule(d, &s, &e, code);
