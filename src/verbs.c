@@ -434,12 +434,27 @@ static int plural_of(const char *w, const char *lit)
 	return n == k + 1 && w[n - 1] == 's' && strncmp(w, lit, k) == 0;
 }
 
+/* "#100" in a pattern: a number written in digits of at least 100
+ * ("killed 1,200 people", "at least 966 civilians"); separators and a
+ * decimal part are read, words ("hundreds") are listed as alternatives. */
+static int number_at_least(const char *w, const char *spec)
+{
+	long min = atol(spec + 1), v = 0;
+	int digits = 0;
+	for (; *w == ',' || isdigit((unsigned char)*w); w++)
+		if (*w != ',' && digits++ < 12)   /* beyond any count news gives */
+			v = v * 10 + (*w - '0');
+	return digits > 0 && (*w == '\0' || *w == '.') && v >= min;
+}
+
 /* In a nominal pattern the words are nouns: "drone strike" matches
  * "drone strikes" but not "drones struck". */
 static int word_is(const cw_token *t, const char *w, int nominal)
 {
 	if (!t->lower || is_punct(t))
 		return 0;
+	if (w[0] == '#' && isdigit((unsigned char)w[1]))
+		return number_at_least(t->lower, w);
 	return strcmp(t->lower, w) == 0 || (!nominal && t->vlemma && strcmp(t->vlemma, w) == 0) ||
 	       (t->nlemma && strcmp(t->nlemma, w) == 0) ||
 	       (!t->nlemma && plural_of(t->lower, w));

@@ -77,6 +77,10 @@ static const row rows[] = {
 	{ "Georgian police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
 	{ "Malian soldiers opened fire on rebels near Gao.", NULL, "MLIMIL 193 MLIREB" },
 	{ "Rioters ransacked shops in Port Louis.", NULL, "MUSOPP 145 MUS" },
+	/* killing by the hundred is a mass killing; poison gas is 2041 */
+	{ "Militiamen killed at least 300 villagers in Ituri.", NULL, "CODREB 202 COD" },
+	{ "Militiamen killed 30 villagers in Ituri.", NULL, "CODREB 1823 COD" },
+	{ "Syrian aircraft dropped chlorine on the town of Douma.", NULL, "SYR 2041 SYR" },
 };
 
 typedef struct ev {
