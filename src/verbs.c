@@ -773,6 +773,8 @@ static int is_modifier(const cw_sentence *s, const cw_token *t)
 		return 0;
 	if (is_punct(t))
 		return strcmp(t->lower, "-") == 0;
+	if (t->flags & CW_T_NUM)
+		return 1;       /* "the 1994 bombing", "the 2019 attack" */
 	return demonym_like(s, t) || ends_with(t->lower, "ly") || cw_lemma(t->lower, 'a') != NULL;
 }
 

@@ -81,6 +81,18 @@ static const row rows[] = {
 	{ "Militiamen killed at least 300 villagers in Ituri.", NULL, "CODREB 202 COD" },
 	{ "Militiamen killed 30 villagers in Ituri.", NULL, "CODREB 1823 COD" },
 	{ "Syrian aircraft dropped chlorine on the town of Douma.", NULL, "SYR 2041 SYR" },
+	/* a sit-in's camp is its people; civilians' blockades are protests; a
+	 * suicide bomber strikes as no warplane does */
+	{ "Thai troops stormed a protest camp outside the parliament in Bangkok.", NULL,
+	  "THAMIL 175 THAOPP" },
+	{ "Polish farmers blocked border crossings with Ukraine.", NULL, "POLAGR 144 UKR" },
+	{ "Suicide bombers struck two churches in Colombo.", NULL, "LKAREB 1831 LKA" },
+	/* a violent act owned by another in a phrase of reason, or dated as a
+	 * noun, is the background ("the 2019 killing of") */
+	{ "Israeli jets struck targets in Iran in retaliation for Tehran's ballistic missile attack on "
+	  "Israel.", NULL, "ISRMIL 195 IRN" },
+	{ "Police arrested two men over the 2019 killing of a journalist in Lagos.", NULL,
+	  "NGACOP 173 NGACVL" },
 };
 
 typedef struct ev {
