@@ -93,6 +93,19 @@ static const row rows[] = {
 	  "Israel.", NULL, "ISRMIL 195 IRN" },
 	{ "Police arrested two men over the 2019 killing of a journalist in Lagos.", NULL,
 	  "NGACOP 173 NGACVL" },
+	/* protest in its wordings: crowds filling a square, stoning, strikes
+	 * joined or extended, hunger strikes begun, elections boycotted */
+	{ "Thousands of opposition supporters packed the main square in Caracas.", NULL,
+	  "VENOPP 141 VENGOV" },
+	{ "Youths stoned police vehicles in Nairobi.", NULL, "KENCVL 145 KENGOV" },
+	{ "Bangladesh's opposition parties pulled out of the election.", NULL, "BGDOPP 1434 BGDGOV" },
+	{ "Students began a hunger strike in Dhaka.", NULL, "BGDEDU 142 BGDGOV" },
+	/* charging with batons is repression, charges faced are the purpose of
+	 * an extradition; soldiers' roadblocks restrict movement */
+	{ "Riot police charged with batons at protesters in Kampala.", NULL, "UGACOP 175 UGAOPP" },
+	{ "Colombia extradited a drug lord to the United States to face trafficking charges.", NULL,
+	  "COL 063 -" },
+	{ "Fijian soldiers set up roadblocks around the capital.", NULL, "FJIMIL 191 FJI" },
 };
 
 typedef struct ev {
