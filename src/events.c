@@ -51,6 +51,7 @@
 #define REL_REACH 3          /* "that has seized": a relative word before its verb */
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
+#define SPAN_REACH 3         /* ... and past a span of time: "after [18 days of] mass protests" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
 
 typedef struct ctx {
@@ -1205,6 +1206,12 @@ static int background(const ctx *x, const cw_trigger *t)
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		if (lx(x, k, CW_LX_SETTING_PREPS))
 			return 1;
+		/* "after 18 days of mass protests": the span is part of the
+		 * phrase of time */
+		if (lx(x, k, CW_LX_GENITIVE) && lx(x, k - 1, CW_LX_SPANS) && reach < SETTING_MAX) {
+			reach += SPAN_REACH;
+			continue;
+		}
 		/* "in retaliation for Tehran's missile attack": the owner's
 		 * name is part of the phrase */
 		int m = s->toks[k].mention;

@@ -106,6 +106,9 @@ static const row rows[] = {
 	{ "Colombia extradited a drug lord to the United States to face trafficking charges.", NULL,
 	  "COL 063 -" },
 	{ "Fijian soldiers set up roadblocks around the capital.", NULL, "FJIMIL 191 FJI" },
+	/* a span of time belongs to the phrase of time the protests are in */
+	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
+	  "BGD 1723 BGD" },
 };
 
 typedef struct ev {
