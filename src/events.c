@@ -470,6 +470,20 @@ static int trailing_said(const ctx *x, int tok)
 	return 0;
 }
 
+/* Do two codes tell of one act when they come together: the same root,
+ * unless the root's codes name different measures ("imposed a state of
+ * emergency and a curfew": class "each" of cameo-codes.tsv) or, in 08,
+ * easing restrictions and releasing people. */
+static int one_act(const ctx *x, const char *a, const char *b)
+{
+	if (strncmp(a, b, 2) != 0)
+		return 0;
+	if (strncmp(a, "08", 2) == 0 && (a[2] >= '4') != (b[2] >= '4'))
+		return 0;
+	return strcmp(a, b) == 0 || !cw_code_is(x->cw->codes, a, CW_CC_EACH) ||
+	       !cw_code_is(x->cw->codes, b, CW_CC_EACH);
+}
+
 static int same_code(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -497,7 +511,7 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (strncmp(e->code, code, 2) == 0 && same_code(x, e->source, src) &&
+		if (one_act(x, e->code, code) && same_code(x, e->source, src) &&
 		    same_code(x, e->target, tgt))
 			return 0;
 	}
@@ -1384,10 +1398,8 @@ static int reports_act(const ctx *x, int i)
 static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
 {
 	const cw_sentence *s = x->s;
-	if (strncmp(a->code, b->code, 2) != 0)
+	if (!one_act(x, a->code, b->code))
 		return 0;
-	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
-		return 0;   /* easing restrictions and releasing people differ */
 	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
 }
 

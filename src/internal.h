@@ -121,7 +121,8 @@ enum cw_code_class {
 	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
-	CW_CC_STATEMENT = 1 << 3 /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_EACH = 1 << 4      /* two codes of the root in a sentence are two acts, not one told twice */
 };
 /* The target an event gets when the sentence names none. */
 enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };

@@ -106,6 +106,14 @@ static const row rows[] = {
 	{ "Colombia extradited a drug lord to the United States to face trafficking charges.", NULL,
 	  "COL 063 -" },
 	{ "Fijian soldiers set up roadblocks around the capital.", NULL, "FJIMIL 191 FJI" },
+	/* two measures of the state in a sentence are two events (class
+	 * "each" of root 17), even from one source or one country */
+	{ "Sudan's army declared a state of emergency and imposed a night-time curfew.", NULL,
+	  "SDNMIL 1724 SDN; SDNMIL 1723 SDN" },
+	{ "Police fired tear gas at protesters in Nairobi and the government banned live broadcasts.",
+	  NULL, "KENCOP 175 KENOPP; KENGOV 1721 KEN" },
+	/* seizing people is holding them */
+	{ "Malian soldiers seized President Keita in Bamako.", NULL, "MLIMIL 173 MLIGOV" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
