@@ -748,10 +748,32 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
+/* "fighting broke out between the army and the RSF", "clashes between
+ * police and protesters": a noun event whose pattern ends on "between"
+ * names both parties after it, each acting on the other. */
+static int code_between(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	if (t->tok_end <= t->anchor + 1 || !lx(x, t->tok_end - 1, CW_LX_MUTUAL_PREPS))
+		return 0;
+	int a = mention_from(x, t->tok_end, PHRASE_REACH), other[CW_MAX_ARGS];
+	if (a < 0 || conjuncts(x, a, other, CW_MAX_ARGS) != 1)
+		return 0;
+	const char *why = "nominal trigger: the two parties after \"between\"";
+	int rc = add_event(x, ti, a, other[0], why);
+	if (rc == 0)
+		rc = add_event(x, ti, other[0], a, why);
+	return rc < 0 ? rc : 1;   /* 1: coded here */
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
+	int rc = code_between(x, ti);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
@@ -1432,6 +1454,11 @@ static void merge_repeats(const ctx *x)
 		for (int j = 0; j < s->nevents && !dup; j++) {
 			const cw_event *o = &s->events[j];
 			if (j == i || !same_root(x, e, o))
+				continue;
+			/* "fighting between the army and the RSF": the two sides
+			 * of one act, each toward the other, are two events */
+			if (e->trigger == o->trigger && same_code(x, e->source, o->target) &&
+			    same_code(x, e->target, o->source))
 				continue;
 			if (!named(e) && named(o))
 				dup = 1;

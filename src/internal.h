@@ -194,6 +194,7 @@ enum cw_lex {
 	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
 	CW_LX_SPANS,             /* "after 18 days of protests": spans of time */
+	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

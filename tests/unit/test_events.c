@@ -114,6 +114,17 @@ static const row rows[] = {
 	  NULL, "KENCOP 175 KENOPP; KENGOV 1721 KEN" },
 	/* seizing people is holding them */
 	{ "Malian soldiers seized President Keita in Bamako.", NULL, "MLIMIL 173 MLIGOV" },
+	/* fighting in its wordings: both parties after "between" act on each
+	 * other; attacks repelled, offensives pressed ahead with, forces sent
+	 * over a border, towns overrun, firefights engaged in */
+	{ "Heavy fighting broke out between Sudan's army and the Rapid Support Forces.", NULL,
+	  "SDNMIL 190 SDNREB; SDNREB 190 SDNMIL" },
+	{ "Georgian troops repelled an attack by separatists in South Ossetia.", NULL,
+	  "GEOMIL 190 GEOSEP" },
+	{ "Syrian forces pressed ahead with their offensive on Idlib.", NULL, "SYRMIL 190 SYR" },
+	{ "Russia sent tanks across the border on Friday.", NULL, "RUS 190 -" },
+	{ "Islamist fighters overran the town of Palma in Mozambique.", NULL, "MOZREB 192 MOZ" },
+	{ "Somali rebels engaged Kenyan troops in a firefight near Kismayo.", NULL, "SOMREB 193 KENMIL" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
