@@ -122,7 +122,7 @@ static const row rows[] = {
 	{ "Georgian troops repelled an attack by separatists in South Ossetia.", NULL,
 	  "GEOMIL 190 GEOSEP" },
 	{ "Syrian forces pressed ahead with their offensive on Idlib.", NULL, "SYRMIL 190 SYR" },
-	{ "Russia sent tanks across the border on Friday.", NULL, "RUS 190 -" },
+	{ "Russian tanks rolled into Georgia on Friday.", NULL, "RUSMIL 190 GEO" },
 	{ "Islamist fighters overran the town of Palma in Mozambique.", NULL, "MOZREB 192 MOZ" },
 	{ "Somali rebels engaged Kenyan troops in a firefight near Kismayo.", NULL, "SOMREB 193 KENMIL" },
 	/* a span of time belongs to the phrase of time the protests are in */
