@@ -125,6 +125,11 @@ static const row rows[] = {
 	{ "Russian tanks rolled into Georgia on Friday.", NULL, "RUSMIL 190 GEO" },
 	{ "Islamist fighters overran the town of Palma in Mozambique.", NULL, "MOZREB 192 MOZ" },
 	{ "Somali rebels engaged Kenyan troops in a firefight near Kismayo.", NULL, "SOMREB 193 KENMIL" },
+	/* claiming an attack is claiming responsibility, the attack its topic;
+	 * gangs are armed criminals; hacking off hands is assault */
+	{ "Baloch separatists claimed a bomb blast in Quetta.", NULL, "PAKSEP 015 PAK" },
+	{ "Armed gangs killed 19 people in the Kenyan town of Naivasha.", NULL, "KENCRM 1823 KENCVL" },
+	{ "Rebels hacked off the hands of dozens of civilians in Freetown.", NULL, "SLEREB 182 SLECVL" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
