@@ -1248,13 +1248,13 @@ static int background(const ctx *x, const cw_trigger *t)
 			reach += SPAN_REACH;
 			continue;
 		}
-		/* "in retaliation for Tehran's missile attack": the owner's
-		 * name is part of the phrase */
+		/* "in retaliation for Tehran's missile attack", "after a U.S.
+		 * drone strike": the owner's name is part of the phrase */
 		int m = s->toks[k].mention;
 		/* reached at its ending: "for Tehran 's ballistic missile attack" */
 		if (m < 0 && k > 0 && lx(x, k, CW_LX_POSSESSIVE))
 			m = s->toks[k - 1].mention;
-		if (m >= 0 && lx(x, s->ments[m].tok_end, CW_LX_POSSESSIVE) && reach < SETTING_MAX) {
+		if (m >= 0 && s->ments[m].kind != CW_M_PRONOUN && reach < SETTING_MAX) {
 			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
 			k = s->ments[m].tok_start;
 			continue;

@@ -130,6 +130,10 @@ static const row rows[] = {
 	{ "Baloch separatists claimed a bomb blast in Quetta.", NULL, "PAKSEP 015 PAK" },
 	{ "Armed gangs killed 19 people in the Kenyan town of Naivasha.", NULL, "KENCRM 1823 KENCVL" },
 	{ "Rebels hacked off the hands of dozens of civilians in Freetown.", NULL, "SLEREB 182 SLECVL" },
+	/* an owner named before a noun event belongs to its phrase: the
+	 * strike "after Israeli air strikes" is background (issue 10) */
+	{ "Hamas fired rockets at Israel after Israeli air strikes on Gaza.", NULL, "PSE 194 ISR" },
+	{ "Police arrested three men in Kabul after a Taliban car bombing.", NULL, "AFGCOP 173 AFGCVL" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
