@@ -147,6 +147,7 @@ static void test_pipeline(curlew *cw)
 		{ "Students stormed the education ministry in Dhaka.", "BGDEDU", "145" },
 		{ "Islamist militants captured three policemen in northern Burkina Faso.", "BFAREB", "181" },
 		{ "Police arrested three militants in Karachi.", "PAKCOP", "173" },
+		{ "Peruvian prosecutors raided the home of the president.", "PERJUD", "091" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
