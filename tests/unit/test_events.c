@@ -134,6 +134,18 @@ static const row rows[] = {
 	 * strike "after Israeli air strikes" is background (issue 10) */
 	{ "Hamas fired rockets at Israel after Israeli air strikes on Gaza.", NULL, "PSE 194 ISR" },
 	{ "Police arrested three men in Kabul after a Taliban car bombing.", NULL, "AFGCOP 173 AFGCVL" },
+	/* shows of force: a nuclear test, missiles fired into the sea, a
+	 * mobilisation ordered; cuts: flights, aid, military cooperation */
+	{ "North Korea conducted a nuclear test on Sunday.", NULL, "PRK 150 -" },
+	{ "China fired two missiles into the sea off Taiwan.", NULL, "CHN 150 TWN" },
+	{ "Georgia's president ordered a general mobilisation.", NULL, "GEOGOV 154 -" },
+	{ "Australia suspended military cooperation with Fiji.", NULL, "AUS 1622 FJI" },
+	{ "The World Bank halted disbursements to Myanmar.", NULL, "IGOUNOWBK 1621 MMR" },
+	/* a first alternative of two words no longer binds the others: "halted
+	 * gas supplies", "closed newspapers", "committed ethnic cleansing" */
+	{ "Russia halted gas supplies to Ukraine.", NULL, "RUS 163 UKR" },
+	{ "Myanmar's junta closed two newspapers in Yangon.", NULL, "MMRGOV 1721 MMRMED" },
+	{ "Saudi warplanes launched air strikes on Houthi positions in Yemen.", NULL, "SAUMIL 195 YEMREB" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
