@@ -146,6 +146,15 @@ static const row rows[] = {
 	{ "Russia halted gas supplies to Ukraine.", NULL, "RUS 163 UKR" },
 	{ "Myanmar's junta closed two newspapers in Yangon.", NULL, "MMRGOV 1721 MMRMED" },
 	{ "Saudi warplanes launched air strikes on Houthi positions in Yemen.", NULL, "SAUMIL 195 YEMREB" },
+	/* a crackdown launched is news, one only named is what another act is
+	 * about; bans from politics are on politicians, bans on trade sanctions */
+	{ "Egypt's government launched a crackdown on the Muslim Brotherhood.", NULL,
+	  "EGYGOV 175 EGYOPP" },
+	{ "Kenyan police arrested a journalist who reported on the 2007 crackdown in Nairobi.", NULL,
+	  "KENCOP 173 KENMED" },
+	{ "A Cambodian court banned 118 opposition politicians from politics.", NULL,
+	  "KHMJUD 1722 KHMOPP" },
+	{ "The United States banned trade with Iraq.", NULL, "USA 163 IRQ" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
