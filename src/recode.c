@@ -10,17 +10,20 @@
  * another code by the sectors of the two and by whether they are of one
  * country:
  *
- *     NEWCODE  CODES  by SOURCE  [on TARGET]  [within]
+ *     NEWCODE  CODES  by SOURCE  [on TARGET [person]]  [within]
  *
  * CODES   the codes the rule applies to: codes or their prefixes ("18" is
  *         every assault), separated by '|'; one after '!' is left alone
  *         ("18|19|!195": air strikes stay).
  * SOURCE  sectors (agents.txt's, as OPP or COP), separated by '|': the
- *         source must have one of them.
+ *         source must have one of them; '*' is any source.
  * TARGET  the same for the target; '-' stands for no target named (none,
  *         or one resolve implied: the place, the own country) and '*' for
  *         any target named.  Without "on" the target does not matter: any
  *         target, or none.
+ * person  the target is a person named (a surname coref can follow): "a
+ *         gunman shot Prime Minister Fico" aims at a leader, "shot at
+ *         government troops" at a force.
  * within  a target named is of the source's own country:
  *         "police fired on protesters" at home, not troops abroad.
  *
@@ -45,6 +48,8 @@ typedef struct rule {
 	int nsrc, ntgt;
 	int any_target;                        /* no "on": a target or none */
 	int some_target;                       /* "on *": any target, but one */
+	int any_source;                        /* "by *" */
+	int person;                            /* the target is a named person */
 	int no_target, within;
 	const char *name;                      /* "recode.txt:12", for explain */
 } rule;
@@ -119,11 +124,14 @@ static int on_line(void *ctx, char *line, int lineno)
 	rule r;
 	memset(&r, 0, sizeof r);
 	if (n < 4 || strcmp(w[2], "by") != 0)
-		return bad(ld, lineno, "NEWCODE CODES by SOURCE [on TARGET] [within]");
+		return bad(ld, lineno, "NEWCODE CODES by SOURCE [on TARGET [person]] [within]");
 	if (!cw_code_shape(w[0]) || !cw_codes_known(ld->cw->codes, w[0]))
 		return bad(ld, lineno, "the new code is not in cameo-codes.tsv");
 	snprintf(r.code, sizeof r.code, "%s", w[0]);
-	if (parse_codes(ld, &r, w[1], lineno) < 0 || parse_sectors(ld, &r, 0, w[3], lineno) < 0)
+	if (strcmp(w[3], "*") == 0)
+		r.any_source = 1;
+	if (parse_codes(ld, &r, w[1], lineno) < 0 ||
+	    (!r.any_source && parse_sectors(ld, &r, 0, w[3], lineno) < 0))
 		return -1;
 	int k = 4;
 	if (k < n && strcmp(w[k], "on") == 0) {
@@ -134,6 +142,10 @@ static int on_line(void *ctx, char *line, int lineno)
 		else if (parse_sectors(ld, &r, 1, w[k + 1], lineno) < 0)
 			return -1;
 		k += 2;
+		if (k < n && strcmp(w[k], "person") == 0) {
+			r.person = 1;
+			k++;
+		}
 	} else {
 		r.any_target = 1;
 	}
@@ -142,7 +154,7 @@ static int on_line(void *ctx, char *line, int lineno)
 		k++;
 	}
 	if (k != n)
-		return bad(ld, lineno, "expected \"on TARGET\" or \"within\"");
+		return bad(ld, lineno, "expected \"on TARGET\", \"person\" or \"within\"");
 	cw_recode_rules *d = ld->d;
 	rule *g = cw_grow(d->arena, d->r, &d->cap, d->n + 1, sizeof *g);
 	if (!g || !(r.name = cw_printf(d->arena, "recode.txt:%d", lineno))) {
@@ -210,13 +222,15 @@ static int applies(const rule *r, const cw_sentence *s, const cw_event *e)
 	if (!prefix_of(e->code, r->in, r->nin) || prefix_of(e->code, r->out, r->nout))
 		return 0;
 	const cw_mention *src = &s->ments[e->source];
-	if (!has_sector(src, r->src, r->nsrc))
+	if (!r->any_source && !has_sector(src, r->src, r->nsrc))
 		return 0;
 	/* a target resolve implied ("police opened fire, killing three":
 	 * their own country) is no party the sentence names */
 	if (e->target < 0 || e->implied != CW_I_NONE)
-		return r->any_target || r->no_target;
+		return (r->any_target || r->no_target) && !r->person;
 	const cw_mention *tgt = &s->ments[e->target];
+	if (r->person && !tgt->key)
+		return 0;
 	if (r->within && (!src->country[0] || strcmp(src->country, tgt->country) != 0))
 		return 0;
 	return r->any_target || r->some_target || has_sector(tgt, r->tgt, r->ntgt);

@@ -44,7 +44,8 @@ static void test_rules(const curlew *cw)
 				 "175  18|19|!195  by COP|MIL  on OPP|EDU  within\n"
 				 "145  190  by OPP\n"
 				 "181  173  by REB  on *\n"
-				 "110  010  by GOV  on -\n", &d, err, sizeof err), 0);
+				 "110  010  by GOV  on -\n"
+				 "185  193  by *  on GOV person\n", &d, err, sizeof err), 0);
 	static const struct {
 		const char *src, *code, *tgt, *want;   /* tgt NULL: none; want NULL: unchanged */
 	} t[] = {
@@ -64,14 +65,20 @@ static void test_rules(const curlew *cw)
 		{ "KENGOV", "010", "KENOPP", NULL },
 		{ "KENGOV", "010", "+KEN", "110" },     /* an implied target is none named */
 		{ "KENOPP", "1823", "+KEN", NULL },
+		{ "SVKCVL", "193", "=SVKGOV", "185" },  /* '*': any source; a named person */
+		{ "CODREB", "193", "CODGOV", NULL },    /* a body is no person */
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		cw_mention m[2];
 		mention(&m[0], t[i].src);
-		/* "+KEN": a target resolve implied (the own country, the place) */
+		/* "+KEN": a target resolve implied (the own country, the place);
+		 * "=SVKGOV": a person named (with a surname for coref) */
 		int implied = t[i].tgt && t[i].tgt[0] == '+';
+		int person = t[i].tgt && t[i].tgt[0] == '=';
 		if (t[i].tgt)
-			mention(&m[1], t[i].tgt + implied);
+			mention(&m[1], t[i].tgt + implied + person);
+		if (person)
+			m[1].key = "fico";
 		cw_sentence s;
 		memset(&s, 0, sizeof s);
 		s.ments = m;
@@ -107,6 +114,7 @@ static void test_loader(const curlew *cw)
 		{ "175  18  by POLICE\n", "recode.txt:1:" },           /* a sector is 3 letters */
 		{ "175  18  by COP  on\n", "recode.txt:1:" },
 		{ "175  18  by COP  on OPP  inside\n", "recode.txt:1:" },
+		{ "175  18  by COP  person\n", "recode.txt:1:" },     /* "person" qualifies a target */
 		{ "175  18  by COP\n175  18  by -\n", "recode.txt:2:" }, /* '-' is for targets */
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -148,6 +156,8 @@ static void test_pipeline(curlew *cw)
 		{ "Islamist militants captured three policemen in northern Burkina Faso.", "BFAREB", "181" },
 		{ "Police arrested three militants in Karachi.", "PAKCOP", "173" },
 		{ "Peruvian prosecutors raided the home of the president.", "PERJUD", "091" },
+		{ "A gunman shot presidential candidate Luis Donaldo Colosio in Tijuana.", "MEXREB", "185" },
+		{ "Rebels shot at government troops near Goma.", "CODREB", "193" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
