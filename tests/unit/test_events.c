@@ -76,6 +76,9 @@ static const row rows[] = {
 	 * home, fighting against rebels, rioting by protesters */
 	{ "Georgian police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
 	{ "Malian soldiers opened fire on rebels near Gao.", NULL, "MLIMIL 193 MLIREB" },
+	/* "police beat": an agent before a finite verb that WordNet also
+	 * knows as a noun is the subject, not a modifier */
+	{ "Police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
 	{ "Rioters ransacked shops in Port Louis.", NULL, "MUSOPP 145 MUS" },
 	/* killing by the hundred is a mass killing; poison gas is 2041 */
 	{ "Militiamen killed at least 300 villagers in Ituri.", NULL, "CODREB 202 COD" },
