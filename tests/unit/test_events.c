@@ -88,7 +88,7 @@ static const row rows[] = {
 	 * town is no expulsion */
 	{ "Myanmar's army has driven more than 120,000 Rohingya from their homes in Rakhine.", NULL,
 	  "MMRMIL 201 MMR" },
-	{ "Sudan's army drove the rebels from the town of Babanusa.", NULL, "" },
+	{ "Sudan's army drove the rebels from the town of Babanusa.", NULL, "SDNMIL 190 SDNREB" },
 	{ "A gang leader ordered the killing of more than 180 people in Port-au-Prince.", NULL,
 	  "HTICRM 202 HTICVL" },
 	/* a sit-in's camp is its people; civilians' blockades are protests; a
