@@ -144,9 +144,14 @@ build/vg/tests/%: tests/unit/%.c tests/unit/check.h build/vg/libcurlew.a | build
 check-valgrind: deps all build/vg/curlew build/vg/tests/test_golden
 	sh tests/valgrind.sh build/vg
 
-.PHONY: fuzz
+.PHONY: fuzz test-fuzz-replay
 fuzz: deps all $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The seed corpora once through the libFuzzer builds (clang's ASan and
+# UBSan, each input run once): part of `make check`.
+test-fuzz-replay: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	sh tests/fuzz/replay-clang.sh $(FUZZ_TARGETS)
 
 # Countries come from Debian's iso-codes and npm's world-countries, merged at
 # set-up rather than typed in by hand.
@@ -213,6 +218,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) test-asan
+	$(MAKE) test-fuzz-replay
 
 bench: deps all
 	sh tests/bench.sh

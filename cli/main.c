@@ -8,6 +8,7 @@
  *   curlew serve --db URL               the event explorer in a browser
  */
 #include <errno.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -74,6 +75,48 @@ typedef struct opts {
 	int resume;
 	int batch;              /* stories per transaction */
 } opts;
+
+/* run_batch and code_stream: the reader of our output has gone (a pipe
+ * into `head`), which ends the run quietly; SIGPIPE is ignored so that it
+ * shows as EPIPE. */
+#define OUTPUT_CLOSED (-1)
+
+/* Output could not be written: said once, here.  A closed pipe is the
+ * end of the output, not an error. */
+static int output_failed(void)
+{
+	if (errno == EPIPE)
+		return OUTPUT_CLOSED;
+	fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
+	return CURLEW_EXIT_SYSTEM;
+}
+
+/* YYYY-MM-DD naming a day of the calendar: 2023-02-29 and 2023-13-45
+ * are usage errors, not dates the coder would quietly ignore. */
+static int valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	if (s[10])
+		return 0;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* A whole positive number, as --limit takes. */
+static int positive_long(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1)
+		return 0;
+	*out = v;
+	return 1;
+}
 
 static int usage_error(const char *msg, const char *arg)
 {
@@ -178,13 +221,35 @@ static int write_job(const job *j, enum curlew_out fmt)
 {
 	if (!j->out)
 		return curlew_write(stdout, j->doc, fmt);
-	if (j->outlen && (fwrite(j->out, 1, j->outlen, stdout) != j->outlen || ferror(stdout)))
-		return CURLEW_ESYS;
-	return CURLEW_OK;
+	return curlew_write_rendered(stdout, j->out, j->outlen);
 }
+
+/* Story ids seen in this run, for the rule on repeated ids (README,
+ * "Repeated story ids"): the later record wins, and a run with --resume
+ * must end as a plain run does.  Each slot keeps a 64-bit hash of the id
+ * (two ids in a million share one with odds of 1 in 10^7), where the id
+ * was first seen, and whether a record with it was coded in this run. */
+typedef struct seen_slot {
+	uint64_t h;              /* 0: empty */
+	const char *origin;      /* the input's name, alive for the run */
+	long line;
+	int coded;
+} seen_slot;
+
+/* Ids tracked per run: 2^20 (a slot is 32 bytes, the table at most half
+ * full: 64 MB at most).  Past that, repeats are not looked for and the
+ * run says so once; bigger inputs are split anyway (parallel --pipe). */
+#define SEEN_MAX (1L << 20)
+
+typedef struct seen_set {
+	seen_slot *slots;
+	long cap, n;             /* cap a power of two */
+	int full;                /* SEEN_MAX reached */
+} seen_set;
 
 typedef struct totals {
 	long stories, skipped, sentences, events;
+	seen_set seen;
 	int status;
 	struct timespec t0;
 	long last_report;
@@ -293,10 +358,8 @@ static int run_batch(batch *b, const opts *o, totals *t)
 		job *j = &b->jobs[i];
 		report_story(j, o, t);
 		if (j->rc == CURLEW_OK) {
-			if (!b->store && write_job(j, o->format) < 0) {
-				fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-				return CURLEW_EXIT_SYSTEM;
-			}
+			if (!b->store && write_job(j, o->format) < 0)
+				return output_failed();
 			t->stories++;
 			t->sentences += (long)curlew_doc_nsentences(j->doc);
 			t->events += (long)curlew_doc_nevents(j->doc);
@@ -306,6 +369,89 @@ static int run_batch(batch *b, const opts *o, totals *t)
 	b->n = 0;
 	progress(t, o, 0);
 	return 0;
+}
+
+static uint64_t id_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;          /* FNV-1a, 64 bits */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ? h : 1;                              /* 0 marks an empty slot */
+}
+
+/* The slot of id, new (zeroed but for h) if the id was not seen; NULL when
+ * the set is full or out of memory. */
+static seen_slot *seen_find(seen_set *s, const char *id, int *fresh)
+{
+	if (s->n * 2 >= s->cap) {
+		if (s->n >= SEEN_MAX)
+			return NULL;
+		long cap = s->cap ? s->cap * 2 : 1024;
+		seen_slot *ns = calloc((size_t)cap, sizeof *ns);
+		if (!ns)
+			return NULL;
+		for (long i = 0; i < s->cap; i++) {
+			if (!s->slots[i].h)
+				continue;
+			long k = (long)(s->slots[i].h & (uint64_t)(cap - 1));
+			while (ns[k].h)
+				k = (k + 1) & (cap - 1);
+			ns[k] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = ns;
+		s->cap = cap;
+	}
+	uint64_t h = id_hash(id);
+	long k = (long)(h & (uint64_t)(s->cap - 1));
+	while (s->slots[k].h && s->slots[k].h != h)
+		k = (k + 1) & (s->cap - 1);
+	*fresh = !s->slots[k].h;
+	if (*fresh) {
+		memset(&s->slots[k], 0, sizeof s->slots[k]);
+		s->slots[k].h = h;
+		s->n++;
+	}
+	return &s->slots[k];
+}
+
+/* Notes a story's id.  A repeated one is warned about; with --resume it
+ * must be coded when an earlier record with the id was coded in this run,
+ * or that earlier record, not the later, would be what the store keeps
+ * (and each rerun would flip between them).  Returns the slot (NULL when
+ * untracked); *code_anyway says the resume check must not skip it. */
+static seen_slot *note_id(totals *t, const opts *o, const curlew_story *st, const char *name,
+			  int *code_anyway)
+{
+	*code_anyway = 0;
+	if (!st->id)
+		return NULL;
+	int fresh;
+	seen_slot *sl = seen_find(&t->seen, st->id, &fresh);
+	if (!sl) {
+		if (!t->seen.full && !o->quiet)
+			fprintf(stderr, "curlew: %s: repeated story ids are no longer looked for in "
+				"this run\n", t->seen.n >= SEEN_MAX ? "over 1,048,576 stories" : "out of memory");
+		t->seen.full = 1;
+		return NULL;
+	}
+	if (fresh) {
+		sl->origin = name;
+		sl->line = st->line;
+		return sl;
+	}
+	*code_anyway = sl->coded;
+	if (!o->quiet) {
+		char here[64] = "", there[64] = "";
+		if (st->line > 0)
+			snprintf(here, sizeof here, ":%ld", st->line);
+		if (sl->line > 0)
+			snprintf(there, sizeof there, ":%ld", sl->line);
+		fprintf(stderr, "curlew: %s%s: story id \"%s\" repeats the one at %s%s; the later "
+			"record wins\n", strcmp(name, "-") ? name : "stdin", here, st->id,
+			strcmp(sl->origin, "-") ? sl->origin : "stdin", there);
+	}
+	return sl;
 }
 
 static void note_bad_input(totals *t, const char *msg)
@@ -335,11 +481,15 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			continue;
 		}
 		if (rc < 0) {
-			fprintf(stderr, "curlew: %s\n", curlew_reader_errmsg(r));
-			curlew_reader_free(r);
-			return CURLEW_EXIT_SYSTEM;
+			/* A read error ends this input only: the stories read
+			 * before it and the other inputs are still coded. */
+			fprintf(stderr, "curlew: %s; the rest of it skipped\n", curlew_reader_errmsg(r));
+			t->status = CURLEW_EXIT_SYSTEM;
+			break;
 		}
-		if (o->resume && b->store) {
+		int code_anyway;
+		seen_slot *sl = note_id(t, o, &st, name, &code_anyway);
+		if (o->resume && b->store && !code_anyway) {
 			int has = curlew_store_has(b->store, &st, o->date);
 			if (has < 0) {
 				fprintf(stderr, "curlew: database: %s\n", curlew_store_errmsg(b->store));
@@ -361,6 +511,8 @@ static int code_stream(batch *b, FILE *f, const char *name, const opts *o, total
 			curlew_reader_free(r);
 			return CURLEW_EXIT_SYSTEM;
 		}
+		if (sl)
+			sl->coded = 1;
 		if (++b->n == (o->batch > 0 ? o->batch : BATCH) && (rc = run_batch(b, o, t)) != 0) {
 			curlew_reader_free(r);
 			return rc;
@@ -426,14 +578,8 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 			else
 				return usage_error("unknown output format", v);
 		} else if (strcmp(a, "--date") == 0) {
-			int y, m, d;
-			char c;
-			/* a day of the calendar: 2024-02-30 is no date */
-			static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-			if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3 || strlen(v) != 10 ||
-			    m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
-			    (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
-				return usage_error("--date wants a date YYYY-MM-DD", v);
+			if (!valid_date(v))
+				return usage_error("--date wants a day as YYYY-MM-DD", v);
 			o->date = v;
 		} else if (strcmp(a, "--threads") == 0) {
 			o->threads = atoi(v);
@@ -500,12 +646,16 @@ static int cmd_query(int argc, char **argv)
 			q.by = argv[++i];
 		else if (strcmp(a, "--class") == 0)
 			q.cls = argv[++i];
-		else if (strcmp(a, "--from") == 0)
-			q.from = argv[++i];
-		else if (strcmp(a, "--to") == 0)
-			q.to = argv[++i];
-		else if (strcmp(a, "--limit") == 0)
-			q.limit = atol(argv[++i]);
+		else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
+			if (!valid_date(v))
+				return usage_error(a[2] == 'f' ? "--from wants a day as YYYY-MM-DD"
+							       : "--to wants a day as YYYY-MM-DD", v);
+			*(a[2] == 'f' ? &q.from : &q.to) = argv[++i];
+		} else if (strcmp(a, "--limit") == 0) {
+			if (!positive_long(v, &q.limit))
+				return usage_error("--limit wants a whole number of rows, 1 or more", v);
+			i++;
+		}
 		else if (a[0] == '-' && a[1] == '-')
 			return usage_error("unknown option", a);
 		else if (!have_what) {
@@ -519,12 +669,17 @@ static int cmd_query(int argc, char **argv)
 	if (!db)
 		return usage_error("query needs --db URL", NULL);
 	curlew_store *st;
-	if (curlew_store_open(&st, db, NULL) < 0) {
+	int rc = curlew_store_open(&st, db, NULL);
+	if (rc < 0) {
 		fprintf(stderr, "curlew: %s: %s\n", db, curlew_store_errmsg(st));
 		curlew_store_close(st);
-		return CURLEW_EXIT_SYSTEM;
+		return rc == CURLEW_EUSAGE ? CURLEW_EXIT_USAGE : CURLEW_EXIT_SYSTEM;
 	}
-	int rc = curlew_store_query(st, &q, stdout);
+	rc = curlew_store_query(st, &q, stdout);
+	if (rc < 0 && errno == EPIPE && ferror(stdout)) {
+		curlew_store_close(st);     /* the reader has gone: see output_failed */
+		return CURLEW_EXIT_OK;
+	}
 	if (rc < 0)
 		fprintf(stderr, "curlew: query: %s\n", curlew_store_errmsg(st));
 	curlew_store_close(st);
@@ -631,10 +786,8 @@ static int cmd_code(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t.t0);
 	t.last_report = -1;
 	int sysfail = 0;
-	if (!b->store && curlew_write_header(stdout, o.format) < 0) {
-		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-		sysfail = CURLEW_EXIT_SYSTEM;
-	}
+	if (!b->store && curlew_write_header(stdout, o.format) < 0)
+		sysfail = output_failed();
 	if (first >= argc && !sysfail)
 		sysfail = code_stream(b, stdin, "-", &o, &t);
 	for (int i = first; i < argc && !sysfail; i++) {
@@ -643,6 +796,14 @@ static int cmd_code(int argc, char **argv)
 			continue;
 		}
 		FILE *f = fopen(argv[i], "rb");
+		struct stat sb;
+		/* A directory opens, and fails only at the first read: a shell
+		 * glob that picks one up must not end the run. */
+		if (f && fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fclose(f);
+			f = NULL;
+			errno = EISDIR;
+		}
 		if (!f) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "%s: %s; skipped", argv[i], strerror(errno));
@@ -650,7 +811,6 @@ static int cmd_code(int argc, char **argv)
 			continue;
 		}
 		sysfail = code_stream(b, f, argv[i], &o, &t);
-		struct stat sb;
 		if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode))
 			t.bytes_base += (double)sb.st_size;
 		fclose(f);
@@ -661,14 +821,15 @@ static int cmd_code(int argc, char **argv)
 		job_clear(&b->jobs[i]);
 	progress(&t, &o, 1);
 	pthread_mutex_destroy(&b->lock);
+	free(t.seen.slots);
 	curlew_store_close(b->store);
 	free(b);
 	curlew_close(cw);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "curlew: writing output: %s\n", strerror(errno));
-		return CURLEW_EXIT_SYSTEM;
-	}
-	return sysfail ? CURLEW_EXIT_SYSTEM : t.status;
+	if (sysfail == OUTPUT_CLOSED)
+		return t.status;
+	if (!sysfail && (fflush(stdout) != 0 || ferror(stdout)))
+		sysfail = output_failed();
+	return sysfail == OUTPUT_CLOSED ? t.status : sysfail ? CURLEW_EXIT_SYSTEM : t.status;
 }
 
 static int cmd_explain(int argc, char **argv)
@@ -676,9 +837,11 @@ static int cmd_explain(int argc, char **argv)
 	const char *date = NULL, *sentence = NULL;
 	curlew_options lo = CURLEW_OPTIONS_INIT;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			date = argv[++i];
-		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			if (!valid_date(date))
+				return usage_error("--date wants a day as YYYY-MM-DD", date);
+		} else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
 			lo.data_dir = argv[++i];
 		else if (strcmp(argv[i], "--no-parse") == 0)
 			lo.use_parser = 0;
@@ -698,9 +861,16 @@ static int cmd_explain(int argc, char **argv)
 		return CURLEW_EXIT_USAGE;
 	}
 	int rc = curlew_explain(cw, sentence, date, stdout);
+	int write_errno = errno;
+	if (rc < 0 && !(rc == CURLEW_ESYS && ferror(stdout)))
+		fprintf(stderr, "curlew: explain: %s\n", curlew_errmsg(cw));
 	curlew_close(cw);
 	if (rc == CURLEW_EDATA)
 		return CURLEW_EXIT_SKIPPED;
+	if (rc < 0 && ferror(stdout)) {
+		errno = write_errno;
+		return output_failed() == OUTPUT_CLOSED ? CURLEW_EXIT_OK : CURLEW_EXIT_SYSTEM;
+	}
 	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
 }
 
@@ -823,6 +993,7 @@ static int cmd_validate(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is EPIPE: see output_failed */
 	if (argc < 2)
 		return usage_error("no command", NULL);
 	const char *cmd = argv[1];

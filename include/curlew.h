@@ -91,8 +91,17 @@ const char *curlew_doc_id(const curlew_doc *doc);
 const char *curlew_doc_warnings(const curlew_doc *doc);
 
 /* Writes the doc's events in the given format.  The TSV header is written
- * by curlew_write_header, once per output. */
+ * by curlew_write_header, once per output.  A doc's records are written
+ * whole or not at all: f is flushed, then the block goes to its file
+ * descriptor with write(2) (short writes continued); if that fails half-way
+ * (disk full) and f is a regular file, the file is cut back to where the
+ * block began.  CURLEW_ESYS with errno set on failure (EPIPE: the reader
+ * has gone). */
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
+/* Writes records rendered earlier by curlew_write into a memory stream
+ * (buf: n bytes of whole docs), whole or not at all as curlew_write does:
+ * for callers that render on worker threads and write in order. */
+int curlew_write_rendered(FILE *f, const char *buf, size_t n);
 int curlew_write_header(FILE *f, enum curlew_out fmt);
 
 /* Story readers.  name is used in messages ("-" for stdin).  Each call to
@@ -134,7 +143,9 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
  * verbose, every story not coded wholly right is shown, gold beside coded. */
 int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
 
-/* Prints how a sentence is coded: tokens, actors, parse, patterns, events. */
+/* Prints how a sentence is coded: tokens, actors, parse, patterns, events.
+ * A sentence that cannot be coded (CURLEW_EDATA) prints nothing; the
+ * reason is then curlew_errmsg(cw), so explain is for one thread at a time. */
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out);
 
 

@@ -431,6 +431,16 @@ static const char *surname_of(const cw_actor_dict *d, cw_arena *a, const char *n
 	return cw_strdup(a, last);
 }
 
+/* surname_of failed: a name with no word to remember the person by ("-",
+ * "...") is a data error; otherwise memory ran out. */
+static int no_surname(loader *ld, int lineno, const char *name)
+{
+	char key[KEYMAX];
+	if (canon_phrase(name, key) <= 0)
+		return bad_line(ld, lineno, "a name with dated roles needs a word of letters or digits");
+	return bad_line(ld, lineno, "out of memory");
+}
+
 /* -------------------------------------------- the secondary dictionaries
  * data/phoenix/ adds what curlew's own files lack and never overrides
  * them: a name our files already hold is theirs, and a Phoenix entry that
@@ -622,11 +632,11 @@ static int on_actor_line(void *ctx, char *line, int lineno)
 		 * last word of the first name */
 		if (dated && !group && !strchr(nm, ' ') && !a->key &&
 		    !(a->key = surname_of(d, d->arena, nm)))
-			return -1;
+			return no_surname(ld, lineno, nm);
 	}
 	if (dated && !group && !a->key && nn > 0 &&
 	    !(a->key = surname_of(d, d->arena, cw_trim(names[0]))))
-		return -1;
+		return no_surname(ld, lineno, cw_trim(names[0]));
 	return 0;
 }
 

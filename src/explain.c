@@ -146,7 +146,8 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 	curlew_doc *doc;
 	int rc = cw_code_doc(cw, &st, NULL, &doc, 1);
 	if (rc < 0) {
-		fprintf(out, "error: %s\n", curlew_doc_errmsg(doc));
+		/* not on out: an error is no part of the explanation */
+		snprintf(cw->errmsg, sizeof cw->errmsg, "%s", curlew_doc_errmsg(doc));
 		curlew_doc_free(doc);
 		return rc;
 	}

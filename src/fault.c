@@ -14,7 +14,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
-static long fail_alloc_at, fail_write_at, fail_store_at, trace;
+static long fail_alloc_at, fail_write_at, short_write_at, fail_store_at, trace;
 static atomic_long allocs, writes, stores;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -34,6 +34,7 @@ static void init(void)
 {
 	fail_alloc_at = env_long("CURLEW_FAIL_ALLOC");
 	fail_write_at = env_long("CURLEW_FAIL_WRITE");
+	short_write_at = env_long("CURLEW_SHORT_WRITE");
 	fail_store_at = env_long("CURLEW_FAIL_STORE");
 	trace = env_long("CURLEW_FAULT_TRACE");
 	if (env_long("CURLEW_FAULT_COUNT"))
@@ -54,14 +55,16 @@ int cw_fault_alloc(void)
 	return 1;
 }
 
-int cw_fault_write(void)
+long cw_fault_write(size_t size)
 {
 	pthread_once(&once, init);
 	long n = atomic_fetch_add(&writes, 1) + 1;
+	if (n == short_write_at && size > 1)
+		return (long)(size / 2);
 	if (n != fail_write_at)
 		return 0;
 	errno = ENOSPC;
-	return 1;
+	return -1;
 }
 
 int cw_fault_store(void)

@@ -4,7 +4,11 @@
  * environment picks the failure:
  *
  *   CURLEW_FAIL_ALLOC=N   the N-th hooked allocation returns NULL (once)
- *   CURLEW_FAIL_WRITE=N   the N-th output write fails with ENOSPC (once)
+ *   CURLEW_FAIL_WRITE=N   the N-th output write(2) fails with ENOSPC (once)
+ *   CURLEW_SHORT_WRITE=N  the N-th output write(2) writes only half of its
+ *                         bytes (at least one), as a pipe or a disk that
+ *                         is filling up may; with CURLEW_FAIL_WRITE=N+1
+ *                         it is a disk that fills in the middle of a story
  *   CURLEW_FAIL_STORE=N   the N-th event-store write (a row or a commit)
  *                         fails as if the database were full (once);
  *                         SQLite allocates with its own allocator, so
@@ -22,14 +26,16 @@
 
 #ifdef CW_FAULT_INJECTION
 int cw_fault_alloc(void);   /* 1 when this allocation must fail */
-int cw_fault_write(void);   /* 1 when this write must fail */
+/* For a write(2) of n bytes: 0 to write them, -1 to fail (errno set),
+ * else how many bytes to write instead. */
+long cw_fault_write(size_t n);
 int cw_fault_store(void);   /* 1 when this store write must fail */
 #define CW_FAIL_ALLOC() cw_fault_alloc()
-#define CW_FAIL_WRITE() cw_fault_write()
+#define CW_FAIL_WRITE(n) cw_fault_write(n)
 #define CW_FAIL_STORE() cw_fault_store()
 #else
 #define CW_FAIL_ALLOC() 0
-#define CW_FAIL_WRITE() 0
+#define CW_FAIL_WRITE(n) 0L
 #define CW_FAIL_STORE() 0
 #endif
 

@@ -9,6 +9,7 @@
  * formatted here rather than by the database, so that SQLite and
  * PostgreSQL print the same table for the same events.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ typedef struct out_ctx {
 	int tsv;
 	int header_done;
 	long rows;
+	int err;                /* errno of a failed write: the query stops */
 } out_ctx;
 
 void cw_csv_str(FILE *f, const char *s)
@@ -76,6 +78,16 @@ const char *cw_query_format(const char *name, const char *v, char *tmp, size_t n
 	return tmp;
 }
 
+/* A write that failed (a full disk, a closed pipe) stops the query
+ * rather than running it to the end for nothing. */
+static int written(out_ctx *o)
+{
+	if (!ferror(o->f))
+		return 0;
+	o->err = errno ? errno : EIO;
+	return 1;
+}
+
 static int print_row(void *ctx, int ncols, const char *const *vals, const char *const *names)
 {
 	out_ctx *o = ctx;
@@ -90,7 +102,7 @@ static int print_row(void *ctx, int ncols, const char *const *vals, const char *
 		}
 		putc('\n', o->f);
 		o->header_done = 1;
-		return 0;
+		return written(o);
 	}
 	for (int i = 0; i < ncols; i++) {
 		char tmp[64];
@@ -100,7 +112,7 @@ static int print_row(void *ctx, int ncols, const char *const *vals, const char *
 	}
 	putc('\n', o->f);
 	o->rows++;
-	return 0;
+	return written(o);
 }
 
 static const char *period_expr(const char *by, int pg)
@@ -261,7 +273,7 @@ static int summary(curlew_store *st, out_ctx *o)
 
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 {
-	out_ctx o = { out, q->tsv, 0, 0 };
+	out_ctx o = { out, q->tsv, 0, 0, 0 };
 	const char *what = q->what ? q->what : "counts";
 	int rc;
 	if (strcmp(what, "counts") == 0)
@@ -278,5 +290,11 @@ int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 	}
 	if (rc < 0)
 		return rc;
-	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;
+	if (o.err || fflush(out) != 0 || ferror(out)) {
+		int e = o.err ? o.err : errno ? errno : EIO;
+		cw_store_set_err(st, "writing output: %s", strerror(e));
+		errno = e;
+		return CURLEW_ESYS;
+	}
+	return CURLEW_OK;
 }

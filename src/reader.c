@@ -7,6 +7,7 @@
  * never copies.  A bad record is reported and skipped; the next call goes
  * on with the next record, so one broken line never loses a whole file.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -143,6 +144,16 @@ static size_t skip_bom(const char *s, size_t n)
 	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
 }
 
+/* A directory opens like a file and fails at the first read: it is bad
+ * input (a glob that caught a folder), not a failing disk. */
+static int read_error(curlew_reader *r)
+{
+	int e = errno ? errno : EIO;
+	if (e == EISDIR)
+		return fail(r, CURLEW_EDATA, "%s: is a directory; skipped", r->name);
+	return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name, strerror(e));
+}
+
 /* ---------------------------------------------------------------- jsonl */
 
 static const char *opt_string(json_t *obj, const char *key)
@@ -159,8 +170,7 @@ static int next_jsonl(curlew_reader *r, curlew_story *st)
 		if (n < 0) {
 			r->done = 1;
 			if (ferror(r->f))
-				return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name,
-					    strerror(errno ? errno : EIO));
+				return read_error(r);
 			return CURLEW_EOF;
 		}
 		r->lineno++;
@@ -235,7 +245,7 @@ static int slurp(curlew_reader *r, size_t *len)
 	}
 	if (ferror(r->f)) {
 		free(buf);
-		return fail(r, CURLEW_ESYS, "%s: read error: %s", r->name, strerror(errno ? errno : EIO));
+		return read_error(r);
 	}
 	if (n > MAX_STORY) {
 		free(buf);
@@ -457,6 +467,107 @@ static xmlNode *pick_content(xmlNode *root)
 	return body ? body : root;
 }
 
+/* libxml2 2.9 checks each attribute of a start tag against all the ones
+ * before it, so a tag's parse time grows with the square of its attribute
+ * count (40,000 on one tag: 11 s; 300,000: over 5 minutes; about 5 ns per
+ * pair).  Pages have a few dozen a tag; SVG and framework markup stay in
+ * the hundreds.  Per page, the sum of the squares bounds libxml2's checks
+ * to about half a second, and the total count the tree it builds (two
+ * million attributes took 650 MB). */
+#define MAX_TAG_ATTRS 2000
+#define MAX_ATTR_PAIRS 100000000ull
+#define MAX_PAGE_ATTRS 200000
+#define CW_STR_(x) #x
+#define CW_STR(x) CW_STR_(x)
+/* Bytes in one start tag: inline images (data: URIs) run to a few MB. */
+#define MAX_TAG_BYTES ((size_t)16 << 20)
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Skips past the first occurrence of what (case-insensitive) at or
+ * after i; n when there is none. */
+static size_t skip_past(const char *s, size_t n, size_t i, const char *what)
+{
+	size_t k = strlen(what);
+	for (; i + k <= n; i++)
+		if (!strncasecmp(s + i, what, k))
+			return i + k;
+	return n;
+}
+
+/* A start tag at s[i] ('<' then a letter): its end, and in *attrs how
+ * many attributes libxml2 would read in it.  Quoted values may hold '>'. */
+static size_t scan_tag(const char *s, size_t n, size_t i, size_t *attrs)
+{
+	i++;
+	while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+		i++;
+	*attrs = 0;
+	while (i < n) {
+		while (i < n && (is_space(s[i]) || s[i] == '/'))
+			i++;
+		if (i >= n || s[i] == '>')
+			break;
+		(*attrs)++;
+		while (i < n && !is_space(s[i]) && s[i] != '=' && s[i] != '>')
+			i++;
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i >= n || s[i] != '=')
+			continue;
+		for (i++; i < n && is_space(s[i]); i++)
+			;
+		if (i < n && (s[i] == '"' || s[i] == '\'')) {
+			const char *q = memchr(s + i + 1, s[i], n - i - 1);
+			i = q ? (size_t)(q - s) + 1 : n;
+		} else {
+			while (i < n && !is_space(s[i]) && s[i] != '>')
+				i++;
+		}
+	}
+	return i < n ? i + 1 : n;
+}
+
+/* The cheap pass before libxml2: NULL when the page is within the bounds,
+ * else why not.  It reads markup as libxml2 does in recovery mode: comments
+ * and the insides of <script> and <style> hold no tags. */
+static const char *html_over_bound(const char *s, size_t n)
+{
+	unsigned long long pairs = 0, total = 0;
+	for (size_t i = 0; i < n;) {
+		const char *lt = memchr(s + i, '<', n - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - s);
+		if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			i = skip_past(s, n, i + 4, "-->");
+			continue;
+		}
+		if (i + 1 >= n || !isalpha((unsigned char)s[i + 1])) {
+			i++;
+			continue;
+		}
+		size_t attrs, end = scan_tag(s, n, i, &attrs);
+		if (attrs > MAX_TAG_ATTRS)
+			return "a tag with more than " CW_STR(MAX_TAG_ATTRS) " attributes";
+		if (end - i > MAX_TAG_BYTES)
+			return "a tag longer than 16 MB";
+		pairs += (unsigned long long)attrs * attrs;
+		total += attrs;
+		if (pairs > MAX_ATTR_PAIRS || total > MAX_PAGE_ATTRS)
+			return "thousands of attributes on several tags";
+		if (n - i > 7 && !strncasecmp(s + i + 1, "script", 6) && (is_space(s[i + 7]) || s[i + 7] == '>'))
+			end = skip_past(s, n, end, "</script");
+		else if (n - i > 6 && !strncasecmp(s + i + 1, "style", 5) && (is_space(s[i + 6]) || s[i + 6] == '>'))
+			end = skip_past(s, n, end, "</style");
+		i = end;
+	}
+	return NULL;
+}
+
 /* ------------------------------------------------------ html: its date */
 
 /* Metadata that names when a page was published, best first: Open Graph
@@ -542,6 +653,10 @@ static int html_extract(curlew_reader *r, const char *html, size_t n, size_t *le
 {
 	if (n > (size_t)0x7fffffff)
 		return fail(r, CURLEW_EDATA, "%s: page too large", r->name);
+	const char *why = html_over_bound(html, n);
+	if (why)
+		return fail(r, CURLEW_EDATA, "%s: %s, more markup than any page needs; page skipped",
+			    r->name, why);
 	htmlDocPtr doc = htmlReadMemory(html, (int)n, r->name, NULL,
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 					HTML_PARSE_NOWARNING | HTML_PARSE_NONET);

@@ -818,6 +818,54 @@ static void lite_config(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* A handle for queries only reads (query_only): a store shared read-only
+ * or on read-only media can be queried, and a wrong path is an error
+ * rather than a new empty file.  A file we may write is opened read-write
+ * all the same, so that closing it tidies the WAL files away as a writer
+ * does.  A WAL-mode file wants its -shm index beside it, which a reader
+ * creates when no writer has; where the reader may not create files, the
+ * store is read as immutable instead: no -shm means no writer has it
+ * open, so there is no WAL content to miss. */
+static int lite_open_reader(curlew_store *st, const char *path)
+{
+	if (access(path, F_OK) != 0) {
+		cw_store_set_err(st, "%s: %s", path, strerror(errno));
+		return CURLEW_EUSAGE;
+	}
+	int flags = (access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+		    SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
+		return lite_err(st, path);
+	sqlite3_busy_timeout(st->db, 120000);
+	int rc = sqlite3_exec(st->db, "PRAGMA query_only = 1; SELECT 1 FROM sqlite_master LIMIT 1",
+			      NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	if ((rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) || access(dir, W_OK) == 0)
+		return lite_err(st, path);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	buf uri = { NULL, 0, 0 };
+	if (buf_need(&uri, strlen(path) * 3 + 32) < 0) {
+		cw_store_set_err(st, "out of memory");
+		return CURLEW_ESYS;
+	}
+	uri.n = (size_t)sprintf(uri.p, "file:");
+	for (const char *p = path; *p; p++)
+		uri.n += (size_t)(strchr("%?#", *p) ? sprintf(uri.p + uri.n, "%%%02X", (unsigned char)*p)
+						   : sprintf(uri.p + uri.n, "%c", *p));
+	strcpy(uri.p + uri.n, "?immutable=1");
+	rc = sqlite3_open_v2(uri.p, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+			     NULL);
+	free(uri.p);
+	if (rc != SQLITE_OK)
+		return lite_err(st, path);
+	return 0;
+}
+
 static int lite_open(curlew_store *st, const char *url)
 {
 	pthread_once(&lite_once, lite_config);
@@ -826,6 +874,8 @@ static int lite_open(curlew_store *st, const char *url)
 		path += 9;
 	else if (strncmp(path, "sqlite:", 7) == 0)
 		path += 7;
+	if (!st->cw)
+		return lite_open_reader(st, path);
 	/* A store handle belongs to one thread (curlew.h): no mutex per call. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
@@ -1037,12 +1087,20 @@ static int lite_has(curlew_store *st, const char *id, const char *hash)
 	return rc == SQLITE_DONE ? 0 : lite_err(st, "looking a story up");
 }
 
+/* A query that SQLite calls plain wrong (SQLITE_ERROR: the search words
+ * are not FTS5 syntax, or the file is not a curlew store) is the user's to
+ * fix, not a failing system. */
+static int lite_query_err(curlew_store *st)
+{
+	return sqlite3_errcode(st->db) == SQLITE_ERROR ? CURLEW_EUSAGE : CURLEW_ESYS;
+}
+
 static int lite_rows(curlew_store *st, const char *sql, const char *const *params,
 		     int nparams, cw_row_fn fn, void *ctx)
 {
 	sqlite3_stmt *s;
 	if (lite_prepare(st, &s, sql) < 0)
-		return CURLEW_ESYS;
+		return lite_query_err(st);
 	for (int i = 0; i < nparams; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "$%d", i + 1);
@@ -1056,16 +1114,22 @@ static int lite_rows(curlew_store *st, const char *sql, const char *const *param
 		n = 64;
 	for (int i = 0; i < n; i++)
 		names[i] = sqlite3_column_name(s, i);
-	stop = fn(ctx, n, NULL, names);
-	rc = SQLITE_DONE;
-	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	/* The header once the query is known to run: a search that is not
+	 * FTS5 syntax fails at its first step and prints nothing. */
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		stop = fn(ctx, n, NULL, names);
+	while (!stop && rc == SQLITE_ROW) {
 		for (int i = 0; i < n; i++)
 			vals[i] = (const char *)sqlite3_column_text(s, i);
 		if ((stop = fn(ctx, n, vals, names)) != 0)
 			break;
+		rc = sqlite3_step(s);
 	}
-	if (!stop && rc != SQLITE_DONE)
-		stop = lite_err(st, "query");
+	if (!stop && rc != SQLITE_DONE) {
+		cw_store_set_err(st, "%s", sqlite3_errmsg(st->db));
+		stop = lite_query_err(st);
+	}
 	sqlite3_finalize(s);
 	return stop;
 }
@@ -1102,6 +1166,9 @@ static int pg_open(curlew_store *st, const char *url)
 		return CURLEW_ESYS;
 	}
 	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
+	/* Queries only read, and a role that may only read can run them. */
+	if (!st->cw)
+		return pg_exec(st, "SET default_transaction_read_only = on");
 	/* A multi-statement string is one transaction, so the lock that keeps
 	 * concurrent CREATE IF NOT EXISTS from clashing is taken around it. */
 	if (pg_exec(st, "SET client_min_messages = warning") < 0 ||
@@ -1274,9 +1341,12 @@ static int pg_rows(curlew_store *st, const char *sql, const char *const *params,
 {
 	PGresult *r = PQexecParams(st->conn, sql, nparams, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		int rc = pg_err(st, "query", r);
+		/* as lite_query_err: bad data (22) or SQL naming what is not
+		 * there (42) is the user's to fix */
+		const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+		int rc = pg_err(st, "PostgreSQL", r);
 		PQclear(r);
-		return rc;
+		return code && (!strncmp(code, "22", 2) || !strncmp(code, "42", 2)) ? CURLEW_EUSAGE : rc;
 	}
 	int n = PQnfields(r), stop = 0;
 	const char *vals[64], *names[64];

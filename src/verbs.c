@@ -1061,7 +1061,8 @@ static void try_stems(const cw_map *m, const cw_sentence *s, int i, best *b)
 		if (n <= k + 2 || n - k + a >= sizeof stem || !ends_with(w, rules[r].end))
 			continue;
 		memcpy(stem, w, n - k);
-		memcpy(stem + n - k, rules[r].add, a + 1);
+		/* stem + (n - k): stem + n would point past the array first */
+		memcpy(stem + (n - k), rules[r].add, a + 1);
 		try_list(m, stem, s, i, b, 0);
 	}
 }

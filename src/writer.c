@@ -7,8 +7,11 @@
  * way in, and control characters are escaped here.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "internal.h"
 #include "fault.h"
 
@@ -429,14 +432,61 @@ static void write_plover_event(FILE *f, const curlew_doc *doc, const cw_sentence
 	fputs("}\n", f);
 }
 
-/* Writes a finished block of records in one call, so that a failure
- * (disk full, closed pipe) loses whole stories, never half a record. */
+/* One write(2), through the fault hooks of the fault-injection build. */
+static ssize_t out_write(int fd, const char *buf, size_t n)
+{
+	long fault = CW_FAIL_WRITE(n);
+	if (fault < 0)
+		return -1;
+	return write(fd, buf, fault > 0 ? (size_t)fault : n);
+}
+
+/* Where a block will start in a regular file, to cut it off again if it
+ * fails half-way; -1 for pipes and terminals, which cannot be cut. */
+static off_t block_start(int fd)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return -1;
+	int fl = fcntl(fd, F_GETFL);
+	/* with O_APPEND (">>") every write goes to the end, whatever the offset */
+	return fl >= 0 && (fl & O_APPEND) ? sb.st_size : lseek(fd, 0, SEEK_CUR);
+}
+
+/* Writes a finished block of records (a story's) so that a failure loses
+ * whole stories, never half a record.  stdio would write it 4 KiB at a
+ * time and keep a failed tail to retry at the next flush, so the block
+ * goes to the descriptor with write(2), looping over short writes (a
+ * filling disk, a signal); when the disk fills in the middle, a regular
+ * file is cut back to where the block began.  A memory stream has no
+ * descriptor and takes the block through stdio. */
 static int emit(FILE *f, const char *buf, size_t n)
 {
 	if (n == 0)
 		return CURLEW_OK;
-	if (CW_FAIL_WRITE() || fwrite(buf, 1, n, f) != n || ferror(f))
+	int fd = fileno(f);
+	if (fd < 0) {
+		if (CW_FAIL_WRITE(n) < 0 || fwrite(buf, 1, n, f) != n || ferror(f))
+			return CURLEW_ESYS;
+		return CURLEW_OK;
+	}
+	if (fflush(f) != 0)     /* what the caller wrote through stdio goes first */
 		return CURLEW_ESYS;
+	off_t start = block_start(fd);
+	for (size_t done = 0; done < n;) {
+		ssize_t w = out_write(fd, buf + done, n - done);
+		if (w > 0) {
+			done += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		int e = w < 0 ? errno : EIO;
+		if (done > 0 && start >= 0 && ftruncate(fd, start) == 0)
+			lseek(fd, start, SEEK_SET);
+		errno = e;
+		return CURLEW_ESYS;
+	}
 	return CURLEW_OK;
 }
 
@@ -485,6 +535,11 @@ int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 	int rc = emit(f, buf, n);
 	free(buf);
 	return rc;
+}
+
+int curlew_write_rendered(FILE *f, const char *buf, size_t n)
+{
+	return emit(f, buf, n);
 }
 
 int curlew_write(FILE *f, const curlew_doc *doc, enum curlew_out fmt)

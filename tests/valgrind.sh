@@ -38,6 +38,17 @@ vg code-tsv-noparse "$BUILD/curlew" code --no-parse --format tsv --date 2024-06-
 vg code-bad-input "$BUILD/curlew" code --no-parse tests/data/input/bad.jsonl tests/data/input/binary.bin tests/data/input/empty.txt
 vg code-threads "$BUILD/curlew" code --threads 2 --format plover samples/stories.jsonl
 vg explain "$BUILD/curlew" explain --date 2023-09-20 "Azerbaijan's foreign minister met the OSCE chairman in New York."
+# Issue 9's paths: a directory among the inputs, a repeated id into a
+# store and a query of it (a search that is not FTS5 syntax too), and a
+# PETRARCH import whose bad lines are dropped and whose result is checked
+# by curlew's loaders.
+printf '{"id":"r1","text":"Russia attacked Ukraine."}\n{"id":"r1","text":"Germany praised Poland."}\n' > "$tmp/dup.jsonl"
+vg code-dir-dup "$BUILD/curlew" code --no-parse --date 2024-06-30 --db "$tmp/s.sqlite" "$tmp/dup.jsonl" tests "$tmp/dup.jsonl"
+vg query-search "$BUILD/curlew" query --db "$tmp/s.sqlite" search 'Russia OR ('
+vg query-counts "$BUILD/curlew" query --db "$tmp/s.sqlite" --from 2024-01-01 counts
+printf 'GOOD_NAME [ABC]\n- \n\t[ONO <911226]\n' > "$tmp/a.actors.txt"
+printf -- '--- SEIZE   [173] ---\nSEIZE\n+ARMY_UNIT  > [0874]\n- * TROOPS [190]\n' > "$tmp/a.verbs.txt"
+vg dict-import "$BUILD/curlew" dict import --actors "$tmp/a.actors.txt" --verbs "$tmp/a.verbs.txt" --out "$tmp/imported"
 
 echo "check-valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

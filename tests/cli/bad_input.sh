@@ -214,6 +214,22 @@ else
 fi
 check "huge-jsonl: the story after it still coded" coded huge-jsonl after-huge
 
+# A directory among the inputs (a glob that caught a folder): skipped and
+# named, the stories before and after it coded, also into a store (issue 9).
+mkdir -p "$tmp/somedir"
+printf '{"id":"d1","date":"2024-03-11","text":"%s"}\n' "$GOOD" > "$tmp/before-dir.jsonl"
+run directory "2" before-dir.jsonl somedir/ good-b.txt
+check "directory: stderr names somedir" said directory "somedir/: Is a directory"
+check "directory: the story before it still coded" coded directory d1
+check "directory: the story after it still coded" coded directory good-b
+if command -v sqlite3 > /dev/null 2>&1; then
+	timeout "$LIMIT" "$BIN" code --date 2024-03-11 --db "$tmp/dir.sqlite" before-dir.jsonl somedir \
+		good-b.txt > /dev/null 2> "$tmp/dir-db.err"
+	check "directory with --db: exit 2" [ $? -eq 2 ]
+	check "directory with --db: both stories stored" \
+		[ "$(sqlite3 "$tmp/dir.sqlite" "SELECT COUNT(*) FROM stories")" -eq 2 ]
+fi
+
 # A file that does not exist: a setup error (1) or a skipped input (2).
 run missing "1 2" --input txt good-a.txt no-such-file.txt
 check "missing: stderr names no-such-file.txt" said missing no-such-file.txt

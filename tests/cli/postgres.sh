@@ -98,6 +98,26 @@ check "the rerun skipped the $partial stored stories" grep -q "$partial already 
 dump killed > "$tmp/killed.dump"
 check "killed + resumed = the single run" cmp -s "$tmp/single.dump" "$tmp/killed.dump"
 
+# Repeated story ids (issue 9): the later record wins, and reruns with
+# --resume keep it (they flipped between the two records).
+{
+	printf '{"id":"r1","date":"2024-05-01","text":"Russia attacked Ukraine."}\n'
+	printf '{"id":"r2","date":"2024-05-01","text":"France condemned Russia."}\n'
+	printf '{"id":"r1","date":"2024-05-01","text":"Germany praised Poland."}\n'
+} > "$tmp/dup.jsonl"
+dup=$(pg_url dup)
+"$BIN" code --no-parse --db "$dup" "$tmp/dup.jsonl" 2> "$tmp/dup.err"
+check "repeated id: warned" grep -q 'dup.jsonl:3: story id "r1" repeats the one at' "$tmp/dup.err"
+check "repeated id: the later record is stored" \
+	[ "$(pg_sql dup "SELECT text FROM sentences WHERE story_id = 'r1'")" = "Germany praised Poland." ]
+dump dup > "$tmp/dup.dump"
+same=0
+for i in 1 2 3; do
+	$CODE --resume --db "$dup" "$tmp/dup.jsonl"
+	dump dup | cmp -s - "$tmp/dup.dump" || same=1
+done
+check "repeated id: three reruns with --resume keep the later record" [ "$same" -eq 0 ]
+
 # The same aggregates from PostgreSQL and SQLite.
 $CODE --db "$tmp/same.sqlite" "$tmp/corpus.jsonl"
 same=0

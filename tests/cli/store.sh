@@ -81,6 +81,34 @@ check "changed text: no event of the old text" \
 check "changed text: new hash stored" \
 	[ "$(sqlite3 "$tmp/s.sqlite" "SELECT COUNT(*) FROM stories")" -eq 1 ]
 
+# Repeated story ids (issue 9): warned about with file, line, id and where
+# the id was first seen; the later record wins, in plain runs and --resume
+# alike, and reruns with --resume change nothing (they flipped between the
+# two records).
+{
+	printf '{"id":"r1","date":"2024-05-01","text":"Russia attacked Ukraine."}\n'
+	printf '{"id":"r2","date":"2024-05-01","text":"France condemned Russia."}\n'
+	printf '{"id":"r1","date":"2024-05-01","text":"Germany praised Poland."}\n'
+} > "$tmp/dup.jsonl"
+"$BIN" code --db "$tmp/dup.sqlite" "$tmp/dup.jsonl" 2> "$tmp/dup.err"
+check "repeated id: exit 0" [ $? -eq 0 ]
+check "repeated id: warned with file, line, id and first place" \
+	grep -q "dup.jsonl:3: story id \"r1\" repeats the one at .*dup.jsonl:1; the later record wins" "$tmp/dup.err"
+check "repeated id: the later record is stored" \
+	[ "$(sqlite3 "$tmp/dup.sqlite" "SELECT text FROM sentences WHERE story_id = 'r1'")" = "Germany praised Poland." ]
+dump "$tmp/dup.sqlite" > "$tmp/dup.dump"
+same=0
+for i in 1 2 3; do
+	"$BIN" code --db "$tmp/dup.sqlite" --resume "$tmp/dup.jsonl" 2>/dev/null
+	dump "$tmp/dup.sqlite" | cmp -s - "$tmp/dup.dump" || same=1
+done
+check "repeated id: three reruns with --resume keep the later record" [ "$same" -eq 0 ]
+"$BIN" code --db "$tmp/dup2.sqlite" --resume "$tmp/dup.jsonl" 2>/dev/null
+check "repeated id: a first run with --resume stores the same" cmp -s "$tmp/dup.dump" \
+	"$(dump "$tmp/dup2.sqlite" > "$tmp/dup2.dump"; echo "$tmp/dup2.dump")"
+"$BIN" code --quiet --db "$tmp/dup.sqlite" "$tmp/dup.jsonl" 2> "$tmp/dupq.err"
+check "repeated id: --quiet keeps the warning off" [ ! -s "$tmp/dupq.err" ]
+
 # Queries.
 "$BIN" query --db "$db" counts > "$tmp/q1.csv"
 check "counts: CSV header" grep -qx "period,source_country,target_country,root,events" "$tmp/q1.csv"

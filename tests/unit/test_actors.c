@@ -584,7 +584,16 @@ static void test_errors(void)
 	CHECK_INT(cw_actors_load(&ad, &fake, err, sizeof err), -1);
 	CHECK(strstr(err, "actors.txt:3") != NULL);
 	CHECK(ad == NULL);
+	/* a dated name with no word to remember it by is a data error too,
+	 * not "cannot read actors.txt" (issue 9: dict import wrote such lines) */
 	snprintf(path, sizeof path, "%s/actors.txt", dir);
+	f = fopen(path, "w");
+	fputs("Good Name  [IGO]\n-  [ONO - 1991-12-26]\n", f);
+	fclose(f);
+	err[0] = '\0';
+	CHECK_INT(cw_actors_load(&ad, &fake, err, sizeof err), -1);
+	CHECK(strstr(err, "actors.txt:2: ") != NULL);
+	CHECK(strstr(err, "cannot read") == NULL && strstr(err, "out of memory") == NULL);
 	remove(path);
 	snprintf(path, sizeof path, "%s/agents.txt", dir);
 	remove(path);

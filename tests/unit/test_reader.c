@@ -275,6 +275,63 @@ static void test_html(void)
 	fclose(f);
 }
 
+/* Markup past the bounds libxml2 parses in good time (issue 9) is a bad
+ * page; markup inside comments and <script> does not count. */
+static void test_html_bounds(void)
+{
+	static const char *const pages[] = {
+		"<p>Troops attacked militants.</p><div%s>x</div>",
+		"<p>Troops attacked militants.</p><!-- <div%s> -->",
+		"<p>Troops attacked militants.</p><script>var s = '<div%s>';</script>",
+	};
+	for (int k = 0; k < 3; k++) {
+		for (int nattr = 1000; nattr <= 3000; nattr += 2000) {
+			FILE *f = tmpfile();
+			CHECK(f != NULL);
+			if (!f)
+				return;
+			const char *pct = strstr(pages[k], "%s");
+			fwrite(pages[k], 1, (size_t)(pct - pages[k]), f);
+			for (int i = 0; i < nattr; i++)
+				fprintf(f, " a%d='>'", i);
+			fputs(pct + 2, f);
+			rewind(f);
+			curlew_reader *r;
+			curlew_story st;
+			CHECK_INT(curlew_reader_open(&r, f, "p.html", CURLEW_FMT_AUTO), 0);
+			int over = k == 0 && nattr > 2000;
+			CHECK_INT(curlew_reader_next(r, &st), over ? CURLEW_EDATA : CURLEW_OK);
+			if (over)
+				CHECK(strstr(curlew_reader_errmsg(r), "p.html: a tag with more than 2000 attributes") != NULL);
+			else
+				CHECK(strstr(st.text, "Troops attacked militants.") == st.text);
+			curlew_reader_free(r);
+			fclose(f);
+		}
+	}
+}
+
+/* A directory opens as a FILE and fails at the first read: bad input to
+ * skip (issue 9), in both whole-file and JSONL readers. */
+static void test_directory(void)
+{
+	enum curlew_format fmts[] = { CURLEW_FMT_TXT, CURLEW_FMT_JSONL, CURLEW_FMT_HTML };
+	for (int i = 0; i < 3; i++) {
+		FILE *f = fopen("tests", "rb");
+		CHECK(f != NULL);
+		if (!f)
+			return;
+		curlew_reader *r;
+		curlew_story st;
+		CHECK_INT(curlew_reader_open(&r, f, "tests", fmts[i]), 0);
+		CHECK_INT(curlew_reader_next(r, &st), CURLEW_EDATA);
+		CHECK(strstr(curlew_reader_errmsg(r), "tests: is a directory") != NULL);
+		CHECK_INT(curlew_reader_next(r, &st), CURLEW_EOF);
+		curlew_reader_free(r);
+		fclose(f);
+	}
+}
+
 int main(void)
 {
 	test_formats();
@@ -284,5 +341,7 @@ int main(void)
 	test_txt();
 	test_binary_and_empty();
 	test_html();
+	test_directory();
+	test_html_bounds();
 	return check_done("test_reader");
 }
