@@ -84,11 +84,9 @@ static const row rows[] = {
 	{ "Militiamen killed at least 300 villagers in Ituri.", NULL, "CODREB 202 COD" },
 	{ "Militiamen killed 30 villagers in Ituri.", NULL, "CODREB 1823 COD" },
 	{ "Syrian aircraft dropped chlorine on the town of Douma.", NULL, "SYR 2041 SYR" },
-	/* expelled by the thousand; a massacre ordered; an army driven from a
-	 * town is no expulsion */
+	/* expelled by the thousand; a massacre ordered */
 	{ "Myanmar's army has driven more than 120,000 Rohingya from their homes in Rakhine.", NULL,
 	  "MMRMIL 201 MMR" },
-	{ "Sudan's army drove the rebels from the town of Babanusa.", NULL, "SDNMIL 190 SDNREB" },
 	{ "A gang leader ordered the killing of more than 180 people in Port-au-Prince.", NULL,
 	  "HTICRM 202 HTICVL" },
 	/* a sit-in's camp is its people; civilians' blockades are protests; a
