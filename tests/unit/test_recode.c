@@ -158,6 +158,7 @@ static void test_pipeline(curlew *cw)
 		{ "Peruvian prosecutors raided the home of the president.", "PERJUD", "091" },
 		{ "A gunman shot presidential candidate Luis Donaldo Colosio in Tijuana.", "MEXREB", "185" },
 		{ "Rebels shot at government troops near Goma.", "CODREB", "193" },
+		{ "Hezbollah supporters attacked a protest camp in Beirut.", "LBNREB", "180" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
