@@ -277,13 +277,13 @@ static const cw_clause *clause_around(const ctx *x, int tok)
 static int first_subject(const ctx *x, const cw_clause *c);
 
 /* The subject of the closest clause before tok that has an actor for one. */
-static int subject_before(const ctx *x, int tok)
+static int subject_before(const ctx *x, int tok, int active)
 {
 	const cw_sentence *s = x->s;
 	int best = -1, best_verb = -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
-		if (c->verb >= tok || c->verb <= best_verb)
+		if (c->verb >= tok || c->verb <= best_verb || (active && c->passive))
 			continue;
 		for (int k = 0; k < c->nsubj; k++) {
 			int m = s->toks[c->subj[k]].mention;
@@ -777,13 +777,18 @@ static int code_nominal(ctx *x, int ti)
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
-	if (src < 0) {
+	/* "20 civilians were killed in an air strike", "three policemen were
+	 * killed when a roadside bomb hit their vehicle": a passive's subject
+	 * is the victim of the violence, not its doer, and an attack no one
+	 * is named for is not coded */
+	int victims = violent(x, t->code);
+	if (src < 0 && !(victims && c && c->passive)) {
 		src = first_subject(x, c);
 		why = "nominal trigger: source is the subject of the clause around it";
 	}
 	if (src < 0) {
 		/* "he stressed that ... the provocations by X": the speaker */
-		src = subject_before(x, t->anchor);
+		src = subject_before(x, t->anchor, victims);
 		why = "nominal trigger: source is the nearest earlier clause's subject";
 	}
 	int tgt = pattern_target(x, t, NULL);
@@ -1110,6 +1115,9 @@ static int code_verbal(ctx *x, int ti)
 	const char *why;
 	if (c && c->nsubj > 0 && violent(x, t->code) && violent_noun(x, c->subj[0]))
 		return 0;   /* "a Russian missile strike killed 40": told once */
+	if (violent(x, t->code) && t->anchor > 0 && violent_noun(x, t->anchor - 1))
+		return 0;   /* "... when a roadside bomb hit their vehicle", whatever
+			     * subject the chunker gave the verb */
 	cw_clause fixed;
 	if (c && c->agent < 0) {
 		/* "were rejected by the Armenian side" where the parser attached the

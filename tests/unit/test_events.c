@@ -161,6 +161,11 @@ static const row rows[] = {
 	{ "A Cambodian court banned 118 opposition politicians from politics.", NULL,
 	  "KHMJUD 1722 KHMOPP" },
 	{ "The United States banned trade with Iraq.", NULL, "USA 163 IRQ" },
+	/* casualty reports: the victims of violence are not its doers, and an
+	 * attack no one is named for is not coded */
+	{ "At least 20 civilians were killed in an air strike on a market in northern Yemen.", NULL, "" },
+	{ "Three policemen were killed when a roadside bomb hit their vehicle in Kandahar.", NULL, "" },
+	{ "A Russian missile strike hit a shopping centre in Kremenchuk.", NULL, "RUS 1951 UKR" },
 	/* a span of time belongs to the phrase of time the protests are in */
 	{ "Bangladesh imposed a curfew in Dhaka after three days of deadly protests.", NULL,
 	  "BGD 1723 BGD" },
