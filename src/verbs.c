@@ -1039,7 +1039,10 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	 * adjective, "the court formally arrested the mayor" a verb */
 	if (prev && i > 1 && ends_with(prev->lower, "ly"))
 		prev = &s->toks[i - 2];
-	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
+	/* "arrested two suspects", "killed 12 people": a count after the
+	 * participle starts its object, so it is the verb */
+	int count_after = next && ((next->flags & CW_T_NUM) || is_word_tok(next, quantities));
+	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) && !count_after &&
 	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
 	     demonym_like(s, prev) || in_list(prev->lower, preps)))
 		return 0;

@@ -161,6 +161,9 @@ static const row rows[] = {
 	{ "A Cambodian court banned 118 opposition politicians from politics.", NULL,
 	  "KHMJUD 1722 KHMOPP" },
 	{ "The United States banned trade with Iraq.", NULL, "USA 163 IRQ" },
+	/* a count after a participle starts its object: "detained two suspects"
+	 * is the act, "the arrested men" an adjective */
+	{ "Police in Karachi detained two suspects.", NULL, "PAKCOP 173 PAKCRM" },
 	/* casualty reports: the victims of violence are not its doers, and an
 	 * attack no one is named for is not coded */
 	{ "At least 20 civilians were killed in an air strike on a market in northern Yemen.", NULL, "" },
