@@ -72,6 +72,8 @@ static const row rows[] = {
 	  "BLRCOP 173 BLROPP" },
 	{ "Egyptian troops surrounded the presidential palace in Cairo.", NULL, "EGYMIL 191 EGY" },
 	{ "Italy sent 40 migrants back to Libya.", NULL, "ITA 174 LBY" },
+	{ "Mali's junta suspended the activities of all political parties.", NULL, "MLIGOV 1722 MLIPTY" },
+	{ "Turkish authorities removed 2,700 judges from their posts.", NULL, "TURGOV 172 TURJUD" },
 	/* who did it to whom (data/recode.txt): the same verbs, repression at
 	 * home, fighting against rebels, rioting by protesters */
 	{ "Georgian police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
