@@ -21,6 +21,9 @@
 #define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
 #define CONJUNCT_REACH 6   /* "to give a speech on trade and meet": back to the first verb */
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
+#define SCARE_QUOTE 5      /* words in a quotation a gap may cross: wire copy quotes a
+			    * judgement or a phrase ("vowed 'harsh revenge'", "called the
+			    * raid 'an act of war'"); a longer one is reported speech */
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
 
@@ -415,8 +418,36 @@ static int is_stop_punct(const cw_token *t)
 			      strcmp(t->lower, "£") == 0));
 }
 
-static int gap_stop(const cw_token *t, int loose)
+/* Is the quotation mark at token q one of a short quotation's two, with
+ * no punctuation inside ("dismissed as 'lies' accusations")?  Marks are
+ * paired from the sentence's start. */
+static int double_quote(const cw_token *t)
 {
+	/* a lone "'" is as often an apostrophe ("the countries' ministers") */
+	return (t->flags & CW_T_QUOTE) && !(t->lower && strcmp(t->lower, "'") == 0);
+}
+
+static int scare_quote(const cw_sentence *s, int q)
+{
+	int before = 0;
+	for (int k = 0; k < q; k++)
+		before += double_quote(&s->toks[k]);
+	int dir = before % 2 ? -1 : 1;   /* a closing mark looks back to its opening */
+	for (int k = q + dir, n = 0; k >= 0 && k < s->ntoks && n <= SCARE_QUOTE; k += dir, n++) {
+		const cw_token *t = &s->toks[k];
+		if (double_quote(t))
+			return n > 0;
+		if (is_stop_punct(t) || (t->lower && strcmp(t->lower, ",") == 0))
+			return 0;
+	}
+	return 0;
+}
+
+static int gap_stop(const cw_sentence *s, int k, int loose)
+{
+	const cw_token *t = &s->toks[k];
+	if (double_quote(t) && scare_quote(s, k))
+		return 0;
 	return is_stop_punct(t) || (!loose && in_list(t->lower, clause_words));
 }
 
@@ -599,7 +630,7 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return match_els(p, ei + 1, s, ti, m);
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(&s->toks[ti + k - 1], p->loose)))
+		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(s, ti + k - 1, p->loose)))
 			break;
 		m->gaps += k;
 		if (match_els(p, ei + 1, s, ti + k, m))
@@ -649,7 +680,7 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti - k + 1 < 0 || gap_stop(&s->toks[ti - k + 1], p->loose)))
+		if (k > 0 && (ti - k + 1 < 0 || gap_stop(s, ti - k + 1, p->loose)))
 			break;
 		m->gaps += k;
 		if (match_pre(p, ei - 1, s, ti - k, m))

@@ -50,6 +50,8 @@ static cw_sentence *sentence(const char *text)
 			t->flags |= CW_T_NUM;
 		if (ispunct((unsigned char)w[0]) && !w[1])
 			t->flags |= CW_T_PUNCT;
+		if (strcmp(w, "\"") == 0)
+			t->flags |= CW_T_QUOTE;
 		if (s->ntoks == 0)
 			t->flags |= CW_T_SENT_START;
 		s->ntoks++;
@@ -450,6 +452,19 @@ static void test_joint_flags(void)
 	CHECK(t && !(t->flags & (CW_TR_RECIPROCAL | CW_TR_MIRRORED)));
 }
 
+/* A gap crosses a short quotation (wire copy quotes a judgement), not
+ * reported speech nor a sentence's quoted clause. */
+static void test_quotes(void)
+{
+	CHECK_STR(code_at("^Iran vowed \" harsh revenge \" on Friday", "vowed"), "138");
+	CHECK_STR(code_at("^Ghana dismissed as \" lies \" the accusations", "dismissed"), "016");
+	/* a quotation longer than a scare-quote is speech: the gap stops */
+	CHECK_STR(code_at("^Iran vowed \" we will one day take our revenge on them all \" on Friday",
+			  "vowed"), "030");
+	/* an apostrophe pairs with nothing */
+	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
+}
+
 int main(void)
 {
 	CHECK_INT(cw_lemmas_init(), 0);
@@ -476,6 +491,7 @@ int main(void)
 	test_load_errors();
 	test_before_anchor();
 	test_joint_flags();
+	test_quotes();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
