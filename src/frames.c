@@ -545,6 +545,31 @@ static int modifiers_only(const ctx *x, int from, int to)
 	return 1;
 }
 
+static int plural(const cw_token *t)
+{
+	size_t n = t->lower ? strlen(t->lower) : 0;
+	return n > 1 && t->lower[n - 1] == 's' && t->nlemma && strcmp(t->nlemma, t->lower) != 0;
+}
+
+/* "condemned the invasion and demanded that Iraq withdraw": a finite verb
+ * joined by "and" is an act of its own, while nouns and gerunds so joined
+ * are one object ("investigating killings and rapes", "condemned the
+ * shelling and killing of civilians"). */
+static int coordinated_verb(const ctx *x, const cw_trigger *t, int from)
+{
+	const cw_sentence *s = x->s;
+	if ((t->flags & CW_TR_NOMINAL) || cw_lex_ends(x->cw->lexicon, CW_LX_PROGRESSIVE, s->toks[t->anchor].lower))
+		return 0;
+	for (int k = from; k < t->anchor; k++) {
+		if (!cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[k].lower))
+			continue;
+		/* "killings and rapes": a plural joined to a plural is a noun */
+		const cw_token *a = &s->toks[t->anchor], *p = k > 0 ? &s->toks[k - 1] : NULL;
+		return !(p && plural(p) && plural(a));
+	}
+	return 0;
+}
+
 /* "threatened military action", "condemned the Russian missile strike",
  * "ruled out sending missiles": an act named right after a pattern that
  * governs acts is that pattern's content.  Only modifiers may stand
@@ -558,7 +583,7 @@ static int governor_before(const ctx *x, int i)
 		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > COMP_REACH ||
 		    x->gov[j] < 0)
 			continue;
-		if (modifiers_only(x, u->tok_end, t->anchor))
+		if (modifiers_only(x, u->tok_end, t->anchor) && !coordinated_verb(x, t, u->tok_end))
 			return j;
 	}
 	return -1;

@@ -60,6 +60,9 @@ static const row rows[] = {
 	 * a denial is */
 	{ "Palestinian health officials said at least 17 people were killed.", NULL, "" },
 	{ "Turkey's president said the situation was under control.", NULL, "TURGOV 010 -" },
+	/* a verb joined by "and" to a governing verb is no content of it */
+	{ "The Arab League condemned the raid and urged Israel to halt its offensive.", NULL,
+	  "IGO 111 -; IGO 0256 ISR" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,

@@ -80,6 +80,11 @@ static const row rows[] = {
 	  CW_F_ASSERTED, "111", 0 },
 	{ "The Taliban reversed a decision, refusing to let girls return.", "refusing",
 	  CW_F_ASSERTED, "120", 0 },
+	/* a verb joined by "and" to a governing one is an act of its own;
+	 * nouns so joined are one object */
+	{ "The Security Council condemned the coup and demanded that the junta release the president.",
+	  "demanded", CW_F_ASSERTED, "1053", 0 },
+	{ "The court is investigating the killings and rapes in Darfur.", "rapes", CW_F_TOPIC, "", 0 },
 };
 
 /* The pattern's code made more specific by the act it governs. */
