@@ -52,6 +52,7 @@
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
+#define AND_REACH 3          /* ", and in return Trump agreed": "and" to the subject it joins */
 
 typedef struct ctx {
 	const curlew *cw;
@@ -1255,6 +1256,38 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 	return 0;
 }
 
+/* Is the verb at k no main verb beside the one at tok: joined to it by
+ * "and" ("Britain demanded on Saturday that ..., and summoned the
+ * ambassador"), or in a that-clause opened after tok ("demanded that
+ * Iran release")? */
+static int own_clause(const ctx *x, int tok, int k)
+{
+	const cw_sentence *s = x->s;
+	if (k - 1 > tok && lx(x, k - 1, CW_LX_AND))
+		return 1;
+	for (int j = tok + 1; j < k; j++)
+		if (lx(x, j, CW_LX_COMPLEMENTIZER))
+			return 1;
+	/* "..., and police shot dead ten people", ", and in return Trump
+	 * agreed": a clause of its own joined by a comma and "and" */
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb != k || c->nsubj == 0 || c->subj[0] <= tok || c->subj[0] >= k)
+			continue;
+		int m = s->toks[c->subj[0]].mention;
+		if (m < 0)
+			continue;
+		int a = s->ments[m].tok_start;
+		for (int j = a - 1; j > tok && j >= a - AND_REACH; j--) {
+			if (lx(x, j, CW_LX_AND))
+				return is_word(x, j - 1, ",");
+			if ((s->toks[j].flags & CW_T_PUNCT) || is_verb(x, j))
+				break;
+		}
+	}
+	return 0;
+}
+
 /* Is there a finite verb other than the one at tok: a verb before it
  * ("returned vessels seized off Crimea") or a finite one after it
  * ("Americans detained in Iran were freed")?  Without one, "Protesters
@@ -1265,8 +1298,9 @@ static int other_finite(const ctx *x, int tok)
 	if (verb_before(x, tok))
 		return 1;
 	for (int k = tok + 1; k < s->ntoks; k++)
-		if (lx(x, k, CW_LX_BE_FINITE) ||
-		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
+		if ((lx(x, k, CW_LX_BE_FINITE) ||
+		     (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE))) &&
+		    !own_clause(x, tok, k))
 			return 1;
 	return 0;
 }

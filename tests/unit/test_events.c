@@ -63,6 +63,12 @@ static const row rows[] = {
 	/* a verb joined by "and" to a governing verb is no content of it */
 	{ "The Arab League condemned the raid and urged Israel to halt its offensive.", NULL,
 	  "IGO 111 -; IGO 0256 ISR" },
+	/* a subject's past verb with a phrase after it ("Britain demanded on
+	 * Saturday") is the main act when the later verbs have clauses of
+	 * their own: a that-clause, a verb joined by "and" */
+	{ "Britain demanded on Saturday that Iran release the sailors, and summoned the Iranian ambassador.",
+	  NULL, "GBR 1053 IRN; GBR 114 IRN" },
+	{ "Mexico denied on Monday that it had spied on journalists.", NULL, "MEX 016 -" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
