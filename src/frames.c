@@ -66,6 +66,7 @@ struct cw_frame_dict {
 	cw_map *skip;
 	cw_map *skip_endings;
 	cw_map *ends;            /* the words a cue ends with, to try cues only there */
+	int actor_ends;          /* some cue ends with {A}: try cues after every actor */
 };
 
 static const char *const frame_names[CW_NFRAMES] = {
@@ -155,12 +156,13 @@ static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
 		}
 		c.nels++;
 	}
-	if (c.nels == 0 || c.els[c.nels - 1].kind != EL_WORD || c.els[0].kind == EL_GAP)
-		return bad(ld, lineno, "a cue starts and ends with a word", NULL);
+	if (c.nels == 0 || c.els[c.nels - 1].kind == EL_GAP || c.els[0].kind == EL_GAP)
+		return bad(ld, lineno, "a cue starts and ends with a word or {A}", NULL);
 	cue *g = cw_grow(f->arena, f->cues, &f->ccap, f->ncues + 1, sizeof *g);
 	if (!g)
 		return bad(ld, lineno, "out of memory", NULL);
 	const fel *last = &c.els[c.nels - 1];
+	f->actor_ends |= last->kind == EL_ACTOR;
 	for (int a = 0; a < last->nalts; a++)
 		if (cw_map_put(f->ends, last->alts[a], f) < 0)
 			return bad(ld, lineno, "out of memory", NULL);
@@ -376,9 +378,13 @@ static int may_end_word(const cw_frame_dict *f, const cw_token *t)
  * at the same tokens before it. */
 static int may_end(const ctx *x, const cw_token *t)
 {
+	const cw_sentence *s = x->s;
+	int m = t->mention;
+	if (x->f->actor_ends && m >= 0 && m < s->nments && s->ments[m].tok_end == t - s->toks + 1)
+		return 1;
 	if (!x->ends)
 		return may_end_word(x->f, t);
-	unsigned char *e = &x->ends[t - x->s->toks];
+	unsigned char *e = &x->ends[t - s->toks];
 	if (!*e)
 		*e = (unsigned char)(1 + may_end_word(x->f, t));
 	return *e == 2;

@@ -1045,6 +1045,11 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 		return 0;
 	int past = t->vlemma && strcmp(t->vlemma, t->lower) != 0 &&
 		   !ends_with(t->lower, "s") && !ends_with(t->lower, "ing");
+	/* "U.S.-backed rebels", "UN-brokered truce": a participle hyphened
+	 * to the word before is one compound adjective */
+	if (past && i > 1 && strcmp(prev->lower, "-") == 0 && prev->start == s->toks[i - 2].end &&
+	    t->start == prev->end)
+		return 0;
 	if (past ? (prev && is_det(prev)) : after_determiner(s, i))
 		return 0;
 	if (!past && noun_use(d, s, i))

@@ -19,7 +19,7 @@ static const row rows[] = {
 	  "ISRCOP 173 PSE" },
 	/* compound subjects: acts each side does for its part give both
 	 * directions, a meeting one from the side named first */
-	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0356 PSE; PSE 0356 ISR" },
+	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
@@ -69,6 +69,21 @@ static const row rows[] = {
 	{ "Britain demanded on Saturday that Iran release the sailors, and summoned the Iranian ambassador.",
 	  NULL, "GBR 1053 IRN; GBR 114 IRN" },
 	{ "Mexico denied on Monday that it had spied on journalists.", NULL, "MEX 016 -" },
+	/* denials, judgements, threats and refusals worded as news words them */
+	{ "Ghana dismissed as \"baseless\" accusations by Togo that it had armed the rebels.", NULL,
+	  "GHA 016 TGO" },
+	{ "Togo accused Ghana of arming the rebels, a charge the government in Accra rejected.", NULL,
+	  "TGO 112 GHA; GHAGOV 016 -" },
+	{ "Lebanon called the Israeli raid \"an act of aggression\".", NULL, "LBN 111 ISR" },
+	{ "Iran vowed a \"crushing response\" to the attack.", NULL, "IRN 138 -" },
+	{ "Zambia said it would respond firmly to any attack.", NULL, "ZMB 138 -" },
+	{ "Hungary could not accept the proposal from the European Union.", NULL, "HUN 120 IGO" },
+	/* senses: a bill withdrawn is a policy changed, a strike called off
+	 * dissent eased, a mission ordered out expelled */
+	{ "The Peruvian president withdrew the tax bill after a week of protests.", NULL,
+	  "PERGOV 0832 PER" },
+	{ "Chile's teachers' union called off its national strike on Monday.", NULL, "CHL 082 CHL" },
+	{ "Sudan ordered the UN mission to leave the country.", NULL, "SDN 166 IGO" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
