@@ -52,6 +52,7 @@
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
+#define SUBJECT_GAP 3        /* "X on Thursday denied": words between a subject and its verb */
 #define AND_REACH 3          /* ", and in return Trump agreed": "and" to the subject it joins */
 
 typedef struct ctx {
@@ -988,6 +989,23 @@ static int participle(const ctx *x, const cw_trigger *t)
 	return is_word(x, t->anchor - 1, ",") || lx(x, t->anchor - 1, CW_LX_DAYS);
 }
 
+/* "Abiy ordered an offensive ..., accusing": a finite verb that no pattern
+ * took has no clause of its own; its subject is the actor right before
+ * the sentence's first finite verb (by the tagger), if that verb comes
+ * before tok. */
+static int finite_subject(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	for (int k = 1; k < tok; k++) {
+		int p = s->toks[k].pos;
+		if (p != CW_POS_VBD && p != CW_POS_VBZ && p != CW_POS_VBP)
+			continue;
+		int m = nearest_left(x, k);
+		return m >= 0 && k - s->ments[m].tok_end <= SUBJECT_GAP ? owner_of_place(x, m) : -1;
+	}
+	return -1;
+}
+
 /* The subject of the first clause before tok, if it names an actor. */
 static int main_subject(const ctx *x, int tok)
 {
@@ -999,7 +1017,7 @@ static int main_subject(const ctx *x, int tok)
 			first = c;
 	}
 	if (!first)
-		return -1;
+		return finite_subject(x, tok);
 	int m = mention_at(x, first->subj[0]);
 	return usable(x, m) ? owner_of_place(x, m) : -1;
 }

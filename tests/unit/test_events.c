@@ -84,6 +84,10 @@ static const row rows[] = {
 	  "PERGOV 0832 PER" },
 	{ "Chile's teachers' union called off its national strike on Monday.", NULL, "CHL 082 CHL" },
 	{ "Sudan ordered the UN mission to leave the country.", NULL, "SDN 166 IGO" },
+	/* a participle's doer is the subject of the sentence's first finite
+	 * verb, even one no pattern took ("filled the square") */
+	{ "Thousands of Mexicans filled the main square in the capital, accusing the ruling party of fraud.",
+	  NULL, "MEX 1121 MEX" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
