@@ -88,6 +88,13 @@ static const row rows[] = {
 	 * verb, even one no pattern took ("filled the square") */
 	{ "Thousands of Mexicans filled the main square in the capital, accusing the ruling party of fraud.",
 	  NULL, "MEX 1121 MEX" },
+	/* material cooperation and aid in the words news uses for them */
+	{ "Qatar deposited $2 billion in Egypt's central bank.", NULL, "QAT 071 EGY" },
+	{ "Norway began pumping gas to Poland through a new pipeline.", NULL, "NOR 061 POL" },
+	{ "Jordan handed over intercepted telephone conversations to France.", NULL, "JOR 064 FRA" },
+	/* aid with no named recipient goes to the place it reaches */
+	{ "A Turkish plane carrying medical supplies landed in Libya on Monday.", NULL, "TUR 073 LBY" },
+	{ "The first Kenyan peacekeepers landed in Haiti on Tuesday.", NULL, "KEN 074 HTI" },
 	/* background and purpose are not coded beside the news */
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
