@@ -419,8 +419,8 @@ static int is_stop_punct(const cw_token *t)
 }
 
 /* Is the quotation mark at token q one of a short quotation's two, with
- * no punctuation inside ("dismissed as 'lies' accusations")?  Marks are
- * paired from the sentence's start. */
+ * no stop inside ("dismissed as 'lies' accusations", "promised a 'full,
+ * effective' response")?  Marks are paired from the sentence's start. */
 static int double_quote(const cw_token *t)
 {
 	/* a lone "'" is as often an apostrophe ("the countries' ministers") */
@@ -437,7 +437,7 @@ static int scare_quote(const cw_sentence *s, int q)
 		const cw_token *t = &s->toks[k];
 		if (double_quote(t))
 			return n > 0;
-		if (is_stop_punct(t) || (t->lower && strcmp(t->lower, ",") == 0))
+		if (is_stop_punct(t))
 			return 0;
 	}
 	return 0;
@@ -629,8 +629,12 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
 		return match_els(p, ei + 1, s, ti, m);
 	}
-	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
+	for (int k = 0, q = 0;; k++) {     /* shortest gap first */
 		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(s, ti + k - 1, p->loose)))
+			break;
+		/* the marks of a quotation crossed are no words skipped */
+		q += k > 0 && double_quote(&s->toks[ti + k - 1]);
+		if (k - q > MAX_GAP)
 			break;
 		m->gaps += k;
 		if (match_els(p, ei + 1, s, ti + k, m))

@@ -54,6 +54,10 @@ static const row rows[] = {
 	  CW_F_REFUSED, "125", 0 },
 	{ "Iran said it would not negotiate with the United States.", "negotiate",
 	  CW_F_NEGATED, "", 1 },
+	{ "Ukraine said it would never recognise the annexation.", "recognise", CW_F_REFUSED, "120", 0 },
+	{ "Aquino said there would be no negotiations with the mutineers.", "negotiations",
+	  CW_F_REFUSED, "125", 0 },
+	{ "Algeria will not bow to terrorism.", "bow", CW_F_REFUSED, "124", 0 },
 	/* alleged, denied: the act is not coded, the accusation or denial is */
 	{ "The report alleged that Israeli troops attacked the convoy.", "attacked",
 	  CW_F_ALLEGED, "", 0 },

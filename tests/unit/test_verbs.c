@@ -463,6 +463,8 @@ static void test_quotes(void)
 	/* a quotation longer than a scare-quote is speech: the gap stops */
 	CHECK_STR(code_at("^Iran vowed \" we will one day take our revenge on them all \" on Friday",
 			  "vowed"), "030");
+	/* a comma may stand inside, and the marks are no words of the gap */
+	CHECK_STR(code_at("^Kenya promised a \" full , effective and swift \" response", "promised"), "138");
 	/* an apostrophe pairs with nothing */
 	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
 }
