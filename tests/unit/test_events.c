@@ -88,6 +88,9 @@ static const row rows[] = {
 	 * verb, even one no pattern took ("filled the square") */
 	{ "Thousands of Mexicans filled the main square in the capital, accusing the ruling party of fraud.",
 	  NULL, "MEX 1121 MEX" },
+	/* an announced act in news words: intentions (03x) */
+	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
+	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
 	/* material cooperation and aid in the words news uses for them */
 	{ "Qatar deposited $2 billion in Egypt's central bank.", NULL, "QAT 071 EGY" },
 	{ "Norway began pumping gas to Poland through a new pipeline.", NULL, "NOR 061 POL" },
