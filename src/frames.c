@@ -29,6 +29,7 @@
 #define CUE_GAP 3           /* '*' in a cue: "voted on Tuesday to" */
 #define CLAUSE_REACH 16     /* "if" or "alleged that" to the act in its clause */
 #define COMP_REACH 3        /* a governing pattern's end to the noun it governs */
+#define THAT_VERB_REACH 8   /* "insisted that the army of the south was": "that" to its verb */
 #define MAX_CUE_WORDS 8
 
 enum { EL_WORD, EL_GAP, EL_ACTOR };
@@ -63,6 +64,8 @@ struct cw_frame_dict {
 	int ncues, ccap;
 	govern *gov;
 	int ngov, gcap;
+	struct indicative { char prefix[5], code[5]; } *ind;   /* "indicative" lines */
+	int nind, icap;
 	cw_map *skip;
 	cw_map *skip_endings;
 	cw_map *ends;            /* the words a cue ends with, to try cues only there */
@@ -199,6 +202,21 @@ static int parse_govern(loader *ld, char **w, int n, int lineno)
 	return 0;
 }
 
+static int parse_indicative(loader *ld, char **w, int n, int lineno)
+{
+	cw_frame_dict *f = ld->f;
+	if (n != 2 || !cw_code_shape(w[0]) || !cw_code_shape(w[1]) || strlen(w[0]) > 4 || strlen(w[1]) > 4)
+		return bad(ld, lineno, "expected: indicative CODE CODE", NULL);
+	struct indicative *g = cw_grow(f->arena, f->ind, &f->icap, f->nind + 1, sizeof *g);
+	if (!g)
+		return bad(ld, lineno, "out of memory", NULL);
+	f->ind = g;
+	snprintf(g[f->nind].prefix, sizeof g->prefix, "%s", w[0]);
+	snprintf(g[f->nind].code, sizeof g->code, "%s", w[1]);
+	f->nind++;
+	return 0;
+}
+
 static int on_line(void *ctx, char *line, int lineno)
 {
 	loader *ld = ctx;
@@ -219,6 +237,8 @@ static int on_line(void *ctx, char *line, int lineno)
 		return put_words(ld, ld->f->skip_endings, w + 1, k - 1, lineno);
 	if (strcmp(w[0], "govern") == 0)
 		return parse_govern(ld, w + 1, k - 1, lineno);
+	if (strcmp(w[0], "indicative") == 0)
+		return parse_indicative(ld, w + 1, k - 1, lineno);
 	if (strcmp(w[0], "clause") == 0)
 		return parse_cue(ld, w + 1, k - 1, 1, lineno);
 	return parse_cue(ld, w, k, 0, lineno);
@@ -691,6 +711,37 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	set_code(t->fcode, framed_code(x, t->frame, t->code));
 }
 
+/* "insisted that it was not staging a coup": a pattern ending in "that"
+ * whose clause goes on with a finite verb (by the tagger: a past or
+ * present form or a modal) states a claim, while a bare verb ("insists
+ * that Russia withdraw") makes it the demand.  The code it then takes,
+ * or "" when no indicative line names its code. */
+static const char *indicative(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	const char *code = NULL;
+	size_t len = 0;
+	for (int i = 0; i < x->f->nind; i++) {
+		size_t n = strlen(x->f->ind[i].prefix);
+		if (n > len && strncmp(t->code, x->f->ind[i].prefix, n) == 0)
+			code = x->f->ind[i].code, len = n;
+	}
+	int e = t->tok_end - 1;
+	if (!code || e < 0 || !cw_lex_has(x->cw->lexicon, CW_LX_COMPLEMENTIZER, s->toks[e].lower))
+		return "";
+	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + THAT_VERB_REACH; k++) {
+		const cw_token *w = &s->toks[k];
+		if (stop_punct(w) || cw_lex_has(x->cw->lexicon, CW_LX_CLAUSE_OPENERS, w->lower))
+			break;
+		/* "troops leave": a plural's present is the bare form too */
+		if (w->pos == CW_POS_VB || (w->pos == CW_POS_VBP && w->vlemma && strcmp(w->vlemma, w->lower) == 0))
+			return "";
+		if (w->pos == CW_POS_VBD || w->pos == CW_POS_VBZ || w->pos == CW_POS_VBP || w->pos == CW_POS_MD)
+			return code;
+	}
+	return "";
+}
+
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	if (!cw->frames)
@@ -708,6 +759,12 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		t->governor = t->cue = -1;
 		t->holder = 0;
 		own_frame(&x, t);
+	}
+	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++) {
+		cw_trigger *t = &s->trigs[i];
+		const char *c = t->frame == CW_F_ASSERTED || t->frame == CW_F_REPORTED ? indicative(&x, t) : "";
+		if (*c)
+			set_code(t->fcode, c);
 	}
 	/* The act a pattern swallowed is its content ("refused to > meet"). */
 	for (int i = 0; i < s->ntrigs; i++) {

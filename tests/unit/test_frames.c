@@ -105,6 +105,9 @@ static const row governors[] = {
 	  "prepared", CW_F_REPORTED, "1324", 0 },
 	{ "Turkey is demanding that Sweden extradite dozens of people.", "demanding",
 	  CW_F_ASSERTED, "1013", 0 },
+	/* a demand verb with an indicative that-clause states a claim */
+	{ "The army insisted that it was not staging a coup.", "insisted", CW_F_ASSERTED, "010", 0 },
+	{ "Ukraine insisted that Russian troops leave the country.", "insisted", CW_F_ASSERTED, "100", 0 },
 	/* a promise is no threat, whatever it is to do */
 	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },
 	/* PETRARCH keeps the pattern's own code */
@@ -207,6 +210,8 @@ static void test_load_errors(void)
 	CHECK_INT(load_text("appealed want *\n", err, sizeof err), -1);
 	CHECK(strstr(err, "starts and ends with a word") != NULL);
 	CHECK_INT(load_text("topic what {A} @verb\n", err, sizeof err), 0);
+	CHECK_INT(load_text("indicative 10 statement\n", err, sizeof err), -1);
+	CHECK(strstr(err, "indicative CODE CODE") != NULL);
 	CHECK_INT(load_text("govern 12\n", err, sizeof err), -1);
 	CHECK(strstr(err, "govern CODE") != NULL);
 	curlew cw;
