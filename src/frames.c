@@ -332,7 +332,9 @@ static int word_is(const cw_token *t, const fel *e)
 
 static int stop_punct(const cw_token *t)
 {
-	return (t->flags & (CW_T_PUNCT | CW_T_QUOTE)) && !(t->lower && strcmp(t->lower, "'s") == 0);
+	/* "'s" and a lone apostrophe ("Morales' arrest") mark an owner */
+	return (t->flags & (CW_T_PUNCT | CW_T_QUOTE)) &&
+	       !(t->lower && (strcmp(t->lower, "'s") == 0 || strcmp(t->lower, "'") == 0));
 }
 
 static int skippable(const ctx *x, const cw_token *t)

@@ -767,7 +767,7 @@ static int is_det(const cw_token *t)
 {
 	return t->lower && (in_list(t->lower, determiners) ||
 			    (ends_with(t->lower, "'s") && strcmp(t->lower, "it's") != 0) ||
-			    ends_with(t->lower, "s'"));
+			    ends_with(t->lower, "s'") || strcmp(t->lower, "'") == 0);
 }
 
 /* "Azerbaijani", "Armenian": a capitalised word shaped like a people's

@@ -173,6 +173,8 @@ static void test_noun_or_verb(void)
 	CHECK(trig_at(sentence("^Pakistan accused ^India of interfering"), "accused") != NULL);
 	/* The head noun of "Russian police" is no adjective. */
 	CHECK(trig_at(sentence("^^Russian police detained dozens of protesters"), "detained") != NULL);
+	/* After an owner's lone apostrophe the word is a noun. */
+	CHECK(trig_at(sentence("^Britain condemned the sailors ' arrest"), "arrest") == NULL);
 	/* A participle hyphened to the word before is an adjective. */
 	CHECK(trig_at(sentence("^Colombia signed a truce with U.S. - backed rebels"), "backed") == NULL);
 	/* A participle between a preposition and a noun is an adjective. */
