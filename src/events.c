@@ -1253,6 +1253,15 @@ static int echo(const ctx *x, int i)
 	return 0;
 }
 
+/* "a gang known as 400 Mawozo kidnapped", "such as": a subordinator that
+ * is also a preposition of manner, right after a participle or an
+ * adjective (by the tagger), opens no clause. */
+static int after_modifier(const ctx *x, int k)
+{
+	int p = k > 0 ? x->s->toks[k - 1].pos : CW_POS_NONE;
+	return lx(x, k, CW_LX_MANNER) && (p == CW_POS_VBN || p == CW_POS_JJ || p == CW_POS_PDT);
+}
+
 /* "a day after protesters stormed parliament", "if the EU called his
  * operation an invasion", "until Washington lifted sanctions": a verb in
  * an adverbial clause of time, cause or condition gives the background
@@ -1263,7 +1272,7 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 	if (t->flags & CW_TR_NOMINAL)
 		return 0;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - ADVERBIAL_REACH; k--) {
-		if (lx(x, k, CW_LX_ADVERBIAL))
+		if (lx(x, k, CW_LX_ADVERBIAL) && !after_modifier(x, k))
 			/* "before withdrawing": a gerund clause with the main
 			 * clause's subject is background too */
 			return k + 1 < t->anchor || gerund(x, t->anchor);
@@ -1569,6 +1578,11 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				settings += pass == 0;
 				continue;
 			}
+			/* "resigned, a day after protesters stormed parliament": a
+			 * clause of time or cause is background even when the news
+			 * beside it codes nothing (GUIDE) */
+			if (pass == 1 && adverbial(&x, t))
+				continue;
 			/* frames.c said whether the act is coded, and as what */
 			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;

@@ -99,6 +99,11 @@ static const row rows[] = {
 	{ "A Turkish plane carrying medical supplies landed in Libya on Monday.", NULL, "TUR 073 LBY" },
 	{ "The first Kenyan peacekeepers landed in Haiti on Tuesday.", NULL, "KEN 074 HTI" },
 	/* background and purpose are not coded beside the news */
+	/* ... nor in its place when the news codes nothing ... */
+	{ "The Algerian council cancelled the elections, a day after President Chadli Bendjedid resigned.",
+	  NULL, "" },
+	/* ... and "known as" opens no clause */
+	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "CRM 181 HTI" },
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
 	  "THAOPP 141 THAGOV; THAOPP 128 THA" },
