@@ -51,6 +51,7 @@
 #define REL_REACH 3          /* "that has seized": a relative word before its verb */
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
+#define DURATION_WORDS 3     /* ... or past a stretch of time: "after [18 days of] protests" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
 #define SUBJECT_GAP 3        /* "X on Thursday denied": words between a subject and its verb */
 #define AND_REACH 3          /* ", and in return Trump agreed": "and" to the subject it joins */
@@ -1224,6 +1225,12 @@ static int background(const ctx *x, const cw_trigger *t)
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		if (lx(x, k, CW_LX_SETTING_PREPS))
 			return 1;
+		/* "after 18 days of mass protests": the stretch of time is
+		 * part of the phrase */
+		if (lx(x, k, CW_LX_GENITIVE) && lx(x, k - 1, CW_LX_DURATION) && reach < SETTING_MAX) {
+			reach += DURATION_WORDS;
+			continue;
+		}
 		/* "in retaliation for Tehran's missile attack": the owner's
 		 * name is part of the phrase */
 		int m = s->toks[k].mention;

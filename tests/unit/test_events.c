@@ -102,6 +102,9 @@ static const row rows[] = {
 	/* ... nor in its place when the news codes nothing ... */
 	{ "The Algerian council cancelled the elections, a day after President Chadli Bendjedid resigned.",
 	  NULL, "" },
+	/* ... a stretch of time belongs to the setting's phrase ... */
+	{ "President Hosni Mubarak stepped down on Friday after 18 days of mass protests.", NULL,
+	  "EGY 0831 EGY" },
 	/* ... and "known as" opens no clause */
 	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "CRM 181 HTI" },
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
