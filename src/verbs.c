@@ -735,6 +735,22 @@ static int compound_before(const cw_sentence *s, int i)
 	return s->toks[j - 1].mention >= 0;
 }
 
+/* "called off a strike" is no "call * strike": a particle right after
+ * the anchor (by the tagger) makes another verb, so a pattern whose gap
+ * would skip it does not apply ("call off * strike" names it). */
+static int particle_skipped(const vpat *p, const cw_sentence *s, int i)
+{
+	if (p->nels < 3 || p->els[1].kind != EL_GAP || i + 1 >= s->ntoks || s->toks[i + 1].pos != CW_POS_RP)
+		return 0;
+	if (i + 2 < s->ntoks && s->toks[i + 2].pos == CW_POS_TO)
+		return 0;   /* "offer up to three million": a quantity, no particle */
+	const vel *e = &p->els[2];
+	for (int a = 0; e->kind == EL_WORD && a < e->nalts; a++)
+		if (alt_match(s, i + 1, e->alts[a], (p->flags & CW_TR_NOMINAL) != 0))
+			return 0;
+	return 1;
+}
+
 /* Tries the patterns anchored on key (sorted most specific first) at
  * token i; a key written as the token is beats its lemma ("left"). */
 static void try_list(const cw_map *map, const char *key, const cw_sentence *s, int i, best *b,
@@ -749,6 +765,8 @@ static void try_list(const cw_map *map, const char *key, const cw_sentence *s, i
 		if (pre_only && !p->npre)
 			continue;
 		mstate m = MSTATE(i);
+		if (particle_skipped(p, s, i))
+			continue;
 		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
 			continue;
 		if ((p->flags & CW_TR_MUTUAL) && !compound_before(s, m.start))

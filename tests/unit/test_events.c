@@ -83,6 +83,9 @@ static const row rows[] = {
 	{ "The Peruvian president withdrew the tax bill after a week of protests.", NULL,
 	  "PERGOV 0832 PER" },
 	{ "Chile's teachers' union called off its national strike on Monday.", NULL, "CHL 082 CHL" },
+	/* ... and a pattern whose gap would skip the particle is another verb's */
+	{ "Nigeria's main unions called off a nationwide strike over fuel prices on Monday.", NULL,
+	  "NGA 082 NGA" },
 	{ "Sudan ordered the UN mission to leave the country.", NULL, "SDN 166 IGO" },
 	/* a participle's doer is the subject of the sentence's first finite
 	 * verb, even one no pattern took ("filled the square") */
