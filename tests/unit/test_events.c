@@ -94,6 +94,10 @@ static const row rows[] = {
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
 	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
+	/* yielding in the words news uses for it (08x) */
+	{ "The warring parties in Yemen agreed at talks in Sweden to a ceasefire.", NULL, "YEM 0871 -" },
+	{ "Iran let a team of U.N. inspectors into the country on Monday.", NULL, "IRN 0862 IGO" },
+	{ "Colombian rebels completed the handover of their weapons.", NULL, "COL 0873 COL" },
 	/* material cooperation and aid in the words news uses for them */
 	{ "Qatar deposited $2 billion in Egypt's central bank.", NULL, "QAT 071 EGY" },
 	{ "Norway began pumping gas to Poland through a new pipeline.", NULL, "NOR 061 POL" },
