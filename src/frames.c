@@ -617,6 +617,46 @@ static int governor_before(const ctx *x, int i)
 	return -1;
 }
 
+static int topic_prep(const ctx *x, int k)
+{
+	const char *w = x->s->toks[k].lower;
+	return cw_lex_has(x->cw->lexicon, CW_LX_GENITIVE, w) || cw_lex_has(x->cw->lexicon, CW_LX_REASON_PREPS, w);
+}
+
+/* "accused Colombia's president, Juan Manuel Santos, of being behind a
+ * drone attack", "blamed the rebels for the bombing of the market": a
+ * governing pattern that ends in the preposition of its topic ("of",
+ * "for") governs the acts further on in its phrase, up to punctuation or
+ * another clause. */
+static int governor_of(const ctx *x, int i)
+{
+	const cw_sentence *s = x->s;
+	const cw_lexicon *lex = x->cw->lexicon;
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j == i || x->gov[j] < 0 || u->tok_end > t->tok_start ||
+		    t->tok_start - u->tok_end > CLAUSE_REACH)
+			continue;
+		/* the preposition ends the pattern, or follows the one it is
+		 * aimed at ("accused X, Y's president, of") */
+		int e = u->tok_end - 1;
+		while (e + 1 < t->tok_start && !topic_prep(x, e) && !verb_at(s, e + 1) &&
+		       !(stop_punct(&s->toks[e + 1]) && strcmp(s->toks[e + 1].lower, ",") != 0))
+			e++;
+		if (!topic_prep(x, e))
+			continue;
+		int k = e + 1;
+		while (k < t->tok_start && !stop_punct(&s->toks[k]) &&
+		       !cw_lex_has(lex, CW_LX_CLAUSE_OPENERS, s->toks[k].lower) &&
+		       !cw_lex_has(lex, CW_LX_RELATIVES, s->toks[k].lower))
+			k++;
+		if (k == t->tok_start && !coordinated_verb(x, t, u->tok_end))
+			return j;
+	}
+	return -1;
+}
+
 /* Is the trigger's clause negated by the parse? */
 static int clause_negated(const cw_sentence *s, const cw_trigger *t)
 {
@@ -791,7 +831,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		}
 		if (u < 0 && t->frame != CW_F_NEGATED && t->frame != CW_F_DENIED &&
-		    (u = governor_before(&x, i)) >= 0)
+		    ((u = governor_before(&x, i)) >= 0 || (u = governor_of(&x, i)) >= 0))
 			frame = x.gov[u];
 		if (u < 0)
 			continue;
