@@ -824,7 +824,9 @@ static int after_determiner(const cw_sentence *s, int i)
 			return 0;       /* "no longer supports": an adverb, not "no" + noun */
 		if (is_det(t))
 			return 1;
-		if (!is_modifier(s, t))
+		/* 'calling the plan a "surrender"': a quotation mark stands
+		 * between the determiner and its noun */
+		if (!is_modifier(s, t) && !double_quote(t))
 			return 0;
 	}
 	return 0;

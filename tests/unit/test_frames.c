@@ -66,6 +66,8 @@ static const row rows[] = {
 	{ "Ukraine denied that its drones had attacked the Kremlin.", "attacked",
 	  CW_F_DENIED, "", 0 },
 	{ "The ministry denied attacking the convoy.", "attacking", CW_F_DENIED, "", 0 },
+	{ "China dismissed a newspaper report that Beijing had signed a secret deal with Cambodia.",
+	  "signed", CW_F_DENIED, "", 0 },
 	/* an owner's apostrophe is no quotation mark that ends the clause */
 	{ "The report alleged that the rebels' fighters attacked the convoy.", "attacked",
 	  CW_F_ALLEGED, "", 0 },
