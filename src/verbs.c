@@ -437,7 +437,9 @@ static int scare_quote(const cw_sentence *s, int q)
 		const cw_token *t = &s->toks[k];
 		if (double_quote(t))
 			return n > 0;
-		if (is_stop_punct(t))
+		/* a full stop inside the closing mark ('"absolutely
+		 * unacceptable."') ends the quotation, not the sentence */
+		if (is_stop_punct(t) && !(dir > 0 && k + 1 < s->ntoks && double_quote(&s->toks[k + 1])))
 			return 0;
 	}
 	return 0;

@@ -75,6 +75,8 @@ static const row rows[] = {
 	{ "Togo accused Ghana of arming the rebels, a charge the government in Accra rejected.", NULL,
 	  "TGO 112 GHA; GHAGOV 016 -" },
 	{ "Lebanon called the Israeli raid \"an act of aggression\".", NULL, "LBN 111 ISR" },
+	{ "The Brazilian police named the mayor's chief of staff as the prime suspect in the killing.", NULL,
+	  "BRACOP 112 BRA" },
 	{ "Iran vowed a \"crushing response\" to the attack.", NULL, "IRN 138 -" },
 	{ "Zambia said it would respond firmly to any attack.", NULL, "ZMB 138 -" },
 	{ "Hungary could not accept the proposal from the European Union.", NULL, "HUN 120 IGO" },

@@ -467,6 +467,8 @@ static void test_quotes(void)
 			  "vowed"), "030");
 	/* a comma may stand inside, and the marks are no words of the gap */
 	CHECK_STR(code_at("^Kenya promised a \" full , effective and swift \" response", "promised"), "138");
+	/* a full stop inside the closing mark ends the quotation */
+	CHECK_STR(code_at("^Japan called the blast \" absolutely unacceptable . \"", "called"), "111");
 	/* a quoted noun after its determiner is a noun */
 	CHECK(trig_at(sentence("^Hamas called the plan a \" surrender \""), "surrender") == NULL);
 	/* an apostrophe pairs with nothing */
