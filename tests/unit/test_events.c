@@ -93,6 +93,9 @@ static const row rows[] = {
 	 * verb, even one no pattern took ("filled the square") */
 	{ "Thousands of Mexicans filled the main square in the capital, accusing the ruling party of fraud.",
 	  NULL, "MEX 1121 MEX" },
+	/* a visit's host greets the guest; welcoming a decision praises it */
+	{ "Kim Jong Un greeted the Russian president at the airport.", NULL, "PRK 043 RUS" },
+	{ "NATO leaders welcomed Sweden's decision to raise defence spending.", NULL, "IGO 051 SWE" },
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
 	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
