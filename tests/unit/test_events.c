@@ -96,6 +96,9 @@ static const row rows[] = {
 	/* a visit's host greets the guest; welcoming a decision praises it */
 	{ "Kim Jong Un greeted the Russian president at the airport.", NULL, "PRK 043 RUS" },
 	{ "NATO leaders welcomed Sweden's decision to raise defence spending.", NULL, "IGO 051 SWE" },
+	/* investigations in the words news uses for them */
+	{ "A Lebanese judge summoned the former prime minister for questioning.", NULL, "LBN 090 LBN" },
+	{ "The Kenyan parliament began public hearings into the scandal on Monday.", NULL, "KEN 090 KEN" },
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
 	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
