@@ -1081,6 +1081,32 @@ static int verb_between(const ctx *x, int m, int tok)
 	return 0;
 }
 
+/* An act announced, promised, threatened or refused with a modal. */
+static int announced(const cw_trigger *t)
+{
+	return t->frame == CW_F_INTENDED || t->frame == CW_F_PROMISED || t->frame == CW_F_THREATENED ||
+	       t->frame == CW_F_REFUSED;
+}
+
+/* Who announces it: the subject of a bare statement verb that introduces
+ * it ("Hun Sen said the prince would be arrested"); a trailing attribution
+ * (", the ministry said") or a hope names no one who will act. */
+static int announcer(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *near = NULL;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *r = &s->trigs[i];
+		if (r != t && (r->flags & (CW_TR_SAY | CW_TR_REPORT)) && r->anchor < t->anchor &&
+		    (!near || r->anchor > near->anchor))
+			near = r;
+	}
+	if (!near || !(near->flags & CW_TR_SAY))
+		return -1;   /* "said it hoped X would be indicted": a wish */
+	const cw_clause *c = clause_of(x, near);
+	return c ? first_subject(x, c) : -1;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -1137,8 +1163,15 @@ static int code_verbal(ctx *x, int ti)
 		/* "ten people were killed", "Soleimani was killed in a U.S. air
 		 * strike": the subject suffered the act; with no by-agent the
 		 * doer is unnamed (or named by a nominal trigger of its own).
-		 * (PETRARCH takes the subject as the source.) */
-		return 0;
+		 * (PETRARCH takes the subject as the source.)  An act announced
+		 * so ("Hun Sen said the prince would be arrested", "said the
+		 * soldiers would not be released") is the speaker's. */
+		int sp = announced(t) ? announcer(x, t) : -1;
+		if (sp < 0)
+			return 0;
+		src[nsrc++] = sp;
+		ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
+		why = "announced passive: the speaker's act on the subject";
 	} else if (c) {
 		nsrc = subjects(x, c, src, CW_MAX_ARGS);
 		if (participle(x, t)) {

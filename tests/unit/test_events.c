@@ -99,6 +99,13 @@ static const row rows[] = {
 	/* investigations in the words news uses for them */
 	{ "A Lebanese judge summoned the former prime minister for questioning.", NULL, "LBN 090 LBN" },
 	{ "The Kenyan parliament began public hearings into the scandal on Monday.", NULL, "KEN 090 KEN" },
+	/* an act announced in the passive is the announcer's: a threat, a
+	 * refusal; a hope is no announcement */
+	{ "Hun Sen said on Monday that the prince would be arrested if he returned to Cambodia.", NULL,
+	  "KHM 137 -" },
+	{ "Hezbollah said the Israeli soldiers would not be released except in a prisoner exchange.", NULL,
+	  "LBN 1243 ISR" },
+	{ "Kigali said it hoped French officials would be indicted.", NULL, "RWA 013 FRA" },
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
 	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
