@@ -130,8 +130,14 @@ static const row rows[] = {
 	/* ... and "known as" opens no clause */
 	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "CRM 181 HTI" },
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
-	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
-	  "THAOPP 141 THAGOV; THAOPP 128 THA" },
+	/* defiance told as a participle is how the protest was held, not news
+	 * of its own (dev gold: cw-140, cw-212, ga-0061) */
+	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL, "THAOPP 141 THAGOV" },
+	/* the press barred, services ordered shut: restrictions, not refusals
+	 * or demands; surrendering to the police is yielding, not retreat */
+	{ "The Kenyan government barred journalists from reporting on the unrest.", NULL, "KENGOV 1721 KEN" },
+	{ "Ugandan authorities ordered internet providers to shut down all services.", NULL, "UGAGOV 1721 UGA" },
+	{ "Thai protest leaders surrendered to police on Wednesday.", NULL, "THA 080 THA" },
 };
 
 typedef struct ev {
