@@ -742,7 +742,19 @@ static int compound_before(const cw_sentence *s, int i)
  * would skip it does not apply ("call off * strike" names it). */
 static int particle_skipped(const vpat *p, const cw_sentence *s, int i)
 {
-	if (p->nels < 3 || p->els[1].kind != EL_GAP || i + 1 >= s->ntoks || s->toks[i + 1].pos != CW_POS_RP)
+	if (p->nels < 2 || i + 1 >= s->ntoks)
+		return 0;
+	/* "pressed on with their assault", "pushed ahead with": an adverb and
+	 * "with" after the verb make the phrasal verb of going on with an act
+	 * (the tagger often reads the adverb as a preposition), no "press {T}" */
+	int pos = s->toks[i + 1].pos;
+	if ((p->els[1].kind == EL_TARGET || p->els[1].kind == EL_SOURCE) &&
+	    (pos == CW_POS_RP || ((pos == CW_POS_IN || pos == CW_POS_RB) && i + 2 < s->ntoks &&
+				  s->toks[i + 2].lower && strcmp(s->toks[i + 2].lower, "with") == 0)))
+		return 1;
+	if (pos != CW_POS_RP)
+		return 0;
+	if (p->nels < 3 || p->els[1].kind != EL_GAP)
 		return 0;
 	if (i + 2 < s->ntoks && s->toks[i + 2].pos == CW_POS_TO)
 		return 0;   /* "offer up to three million": a quantity, no particle */

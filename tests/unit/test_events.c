@@ -106,6 +106,13 @@ static const row rows[] = {
 	{ "Hezbollah said the Israeli soldiers would not be released except in a prisoner exchange.", NULL,
 	  "LBN 1243 ISR" },
 	{ "Kigali said it hoped French officials would be indicted.", NULL, "RWA 013 FRA" },
+	/* GUIDE senses: declining to say is no comment; sending people back is
+	 * deporting them; pressing on with an act is no pressure on anyone,
+	 * and vowing to is refusing to yield */
+	{ "Peru's president declined to say when he would return to Lima.", NULL, "PERGOV 011 -" },
+	{ "The United States sent about 130 migrants back to Caracas.", NULL, "USA 174 VEN" },
+	{ "Syrian troops pressed on with their assault on the rebels in Ghouta.", NULL, "" },
+	{ "Turkey's president vowed to push ahead with the project.", NULL, "TURGOV 124 TUR" },
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
 	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
