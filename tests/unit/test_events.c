@@ -80,6 +80,8 @@ static const row rows[] = {
 	{ "Iran vowed a \"crushing response\" to the attack.", NULL, "IRN 138 -" },
 	{ "Zambia said it would respond firmly to any attack.", NULL, "ZMB 138 -" },
 	{ "Hungary could not accept the proposal from the European Union.", NULL, "HUN 120 IGO" },
+	{ "Britain said it would not allow the Ecuadorean diplomat safe passage out of the country.", NULL,
+	  "GBR 1245 ECU" },
 	/* senses: a bill withdrawn is a policy changed, a strike called off
 	 * dissent eased, a mission ordered out expelled */
 	{ "The Peruvian president withdrew the tax bill after a week of protests.", NULL,
