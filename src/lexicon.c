@@ -48,6 +48,8 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_STATE_SECTORS] = "state-sectors",
 	[CW_LX_AIMING_PREPS] = "aiming-preps",
 	[CW_LX_FOREIGN] = "foreign-words",
+	[CW_LX_MANNER] = "manner-preps",
+	[CW_LX_DURATION] = "duration-words",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage
