@@ -51,8 +51,10 @@
 #define REL_REACH 3          /* "that has seized": a relative word before its verb */
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
-#define SPAN_REACH 3         /* ... and past a span of time: "after [18 days of] mass protests" */
+#define DURATION_WORDS 3     /* ... or past a stretch of time: "after [18 days of] protests" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
+#define SUBJECT_GAP 3        /* "X on Thursday denied": words between a subject and its verb */
+#define AND_REACH 3          /* ", and in return Trump agreed": "and" to the subject it joins */
 
 typedef struct ctx {
 	const curlew *cw;
@@ -1029,6 +1031,23 @@ static int participle(const ctx *x, const cw_trigger *t)
 	return is_word(x, t->anchor - 1, ",") || lx(x, t->anchor - 1, CW_LX_DAYS);
 }
 
+/* "Abiy ordered an offensive ..., accusing": a finite verb that no pattern
+ * took has no clause of its own; its subject is the actor right before
+ * the sentence's first finite verb (by the tagger), if that verb comes
+ * before tok. */
+static int finite_subject(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	for (int k = 1; k < tok; k++) {
+		int p = s->toks[k].pos;
+		if (p != CW_POS_VBD && p != CW_POS_VBZ && p != CW_POS_VBP)
+			continue;
+		int m = nearest_left(x, k);
+		return m >= 0 && k - s->ments[m].tok_end <= SUBJECT_GAP ? owner_of_place(x, m) : -1;
+	}
+	return -1;
+}
+
 /* The subject of the first clause before tok, if it names an actor. */
 static int main_subject(const ctx *x, int tok)
 {
@@ -1040,7 +1059,7 @@ static int main_subject(const ctx *x, int tok)
 			first = c;
 	}
 	if (!first)
-		return -1;
+		return finite_subject(x, tok);
 	int m = mention_at(x, first->subj[0]);
 	return usable(x, m) ? owner_of_place(x, m) : -1;
 }
@@ -1103,6 +1122,32 @@ static int verb_between(const ctx *x, int m, int tok)
 	return 0;
 }
 
+/* An act announced, promised, threatened or refused with a modal. */
+static int announced(const cw_trigger *t)
+{
+	return t->frame == CW_F_INTENDED || t->frame == CW_F_PROMISED || t->frame == CW_F_THREATENED ||
+	       t->frame == CW_F_REFUSED;
+}
+
+/* Who announces it: the subject of a bare statement verb that introduces
+ * it ("Hun Sen said the prince would be arrested"); a trailing attribution
+ * (", the ministry said") or a hope names no one who will act. */
+static int announcer(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *near = NULL;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *r = &s->trigs[i];
+		if (r != t && (r->flags & (CW_TR_SAY | CW_TR_REPORT)) && r->anchor < t->anchor &&
+		    (!near || r->anchor > near->anchor))
+			near = r;
+	}
+	if (!near || !(near->flags & CW_TR_SAY))
+		return -1;   /* "said it hoped X would be indicted": a wish */
+	const cw_clause *c = clause_of(x, near);
+	return c ? first_subject(x, c) : -1;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -1162,8 +1207,15 @@ static int code_verbal(ctx *x, int ti)
 		/* "ten people were killed", "Soleimani was killed in a U.S. air
 		 * strike": the subject suffered the act; with no by-agent the
 		 * doer is unnamed (or named by a nominal trigger of its own).
-		 * (PETRARCH takes the subject as the source.) */
-		return 0;
+		 * (PETRARCH takes the subject as the source.)  An act announced
+		 * so ("Hun Sen said the prince would be arrested", "said the
+		 * soldiers would not be released") is the speaker's. */
+		int sp = announced(t) ? announcer(x, t) : -1;
+		if (sp < 0)
+			return 0;
+		src[nsrc++] = sp;
+		ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
+		why = "announced passive: the speaker's act on the subject";
 	} else if (c) {
 		nsrc = subjects(x, c, src, CW_MAX_ARGS);
 		if (participle(x, t)) {
@@ -1250,10 +1302,10 @@ static int background(const ctx *x, const cw_trigger *t)
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		if (lx(x, k, CW_LX_SETTING_PREPS))
 			return 1;
-		/* "after 18 days of mass protests": the span is part of the
-		 * phrase of time */
-		if (lx(x, k, CW_LX_GENITIVE) && lx(x, k - 1, CW_LX_SPANS) && reach < SETTING_MAX) {
-			reach += SPAN_REACH;
+		/* "after 18 days of mass protests": the stretch of time is
+		 * part of the phrase */
+		if (lx(x, k, CW_LX_GENITIVE) && lx(x, k - 1, CW_LX_DURATION) && reach < SETTING_MAX) {
+			reach += DURATION_WORDS;
 			continue;
 		}
 		/* "in retaliation for Tehran's missile attack", "after a U.S.
@@ -1288,6 +1340,15 @@ static int echo(const ctx *x, int i)
 	return 0;
 }
 
+/* "a gang known as 400 Mawozo kidnapped", "such as": a subordinator that
+ * is also a preposition of manner, right after a participle or an
+ * adjective (by the tagger), opens no clause. */
+static int after_modifier(const ctx *x, int k)
+{
+	int p = k > 0 ? x->s->toks[k - 1].pos : CW_POS_NONE;
+	return lx(x, k, CW_LX_MANNER) && (p == CW_POS_VBN || p == CW_POS_JJ || p == CW_POS_PDT);
+}
+
 /* "a day after protesters stormed parliament", "if the EU called his
  * operation an invasion", "until Washington lifted sanctions": a verb in
  * an adverbial clause of time, cause or condition gives the background
@@ -1298,13 +1359,45 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 	if (t->flags & CW_TR_NOMINAL)
 		return 0;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - ADVERBIAL_REACH; k--) {
-		if (lx(x, k, CW_LX_ADVERBIAL))
+		if (lx(x, k, CW_LX_ADVERBIAL) && !after_modifier(x, k))
 			/* "before withdrawing": a gerund clause with the main
 			 * clause's subject is background too */
 			return k + 1 < t->anchor || gerund(x, t->anchor);
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || lx(x, k, CW_LX_RELATIVES) ||
 		    lx(x, k, CW_LX_AND))
 			return 0;
+	}
+	return 0;
+}
+
+/* Is the verb at k no main verb beside the one at tok: joined to it by
+ * "and" ("Britain demanded on Saturday that ..., and summoned the
+ * ambassador"), or in a that-clause opened after tok ("demanded that
+ * Iran release")? */
+static int own_clause(const ctx *x, int tok, int k)
+{
+	const cw_sentence *s = x->s;
+	if (k - 1 > tok && lx(x, k - 1, CW_LX_AND))
+		return 1;
+	for (int j = tok + 1; j < k; j++)
+		if (lx(x, j, CW_LX_COMPLEMENTIZER))
+			return 1;
+	/* "..., and police shot dead ten people", ", and in return Trump
+	 * agreed": a clause of its own joined by a comma and "and" */
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb != k || c->nsubj == 0 || c->subj[0] <= tok || c->subj[0] >= k)
+			continue;
+		int m = s->toks[c->subj[0]].mention;
+		if (m < 0)
+			continue;
+		int a = s->ments[m].tok_start;
+		for (int j = a - 1; j > tok && j >= a - AND_REACH; j--) {
+			if (lx(x, j, CW_LX_AND))
+				return is_word(x, j - 1, ",");
+			if ((s->toks[j].flags & CW_T_PUNCT) || is_verb(x, j))
+				break;
+		}
 	}
 	return 0;
 }
@@ -1319,8 +1412,9 @@ static int other_finite(const ctx *x, int tok)
 	if (verb_before(x, tok))
 		return 1;
 	for (int k = tok + 1; k < s->ntoks; k++)
-		if (lx(x, k, CW_LX_BE_FINITE) ||
-		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
+		if ((lx(x, k, CW_LX_BE_FINITE) ||
+		     (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE))) &&
+		    !own_clause(x, tok, k))
 			return 1;
 	return 0;
 }
@@ -1574,6 +1668,11 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				settings += pass == 0;
 				continue;
 			}
+			/* "resigned, a day after protesters stormed parliament": a
+			 * clause of time or cause is background even when the news
+			 * beside it codes nothing (GUIDE) */
+			if (pass == 1 && adverbial(&x, t))
+				continue;
 			/* frames.c said whether the act is coded, and as what */
 			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;

@@ -193,7 +193,8 @@ enum cw_lex {
 	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
 	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
-	CW_LX_SPANS,             /* "after 18 days of protests": spans of time */
+	CW_LX_MANNER,            /* "known as", "such as": a subordinator that is also a preposition */
+	CW_LX_DURATION,          /* "after 18 days of protests": units of time that count a stretch */
 	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
 	CW_NLEX
 };

@@ -48,7 +48,8 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_STATE_SECTORS] = "state-sectors",
 	[CW_LX_AIMING_PREPS] = "aiming-preps",
 	[CW_LX_FOREIGN] = "foreign-words",
-	[CW_LX_SPANS] = "span-words",
+	[CW_LX_MANNER] = "manner-preps",
+	[CW_LX_DURATION] = "duration-words",
 	[CW_LX_MUTUAL_PREPS] = "mutual-preps",
 };
 

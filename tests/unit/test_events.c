@@ -19,7 +19,7 @@ static const row rows[] = {
 	  "ISRCOP 173 PSE" },
 	/* compound subjects: acts each side does for its part give both
 	 * directions, a meeting one from the side named first */
-	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0356 PSE; PSE 0356 ISR" },
+	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
@@ -60,10 +60,94 @@ static const row rows[] = {
 	 * a denial is */
 	{ "Palestinian health officials said at least 17 people were killed.", NULL, "" },
 	{ "Turkey's president said the situation was under control.", NULL, "TURGOV 010 -" },
+	/* a verb joined by "and" to a governing verb is no content of it */
+	{ "The Arab League condemned the raid and urged Israel to halt its offensive.", NULL,
+	  "IGO 111 -; IGO 0256 ISR" },
+	/* a subject's past verb with a phrase after it ("Britain demanded on
+	 * Saturday") is the main act when the later verbs have clauses of
+	 * their own: a that-clause, a verb joined by "and" */
+	{ "Britain demanded on Saturday that Iran release the sailors, and summoned the Iranian ambassador.",
+	  NULL, "GBR 1053 IRN; GBR 114 IRN" },
+	{ "Mexico denied on Monday that it had spied on journalists.", NULL, "MEX 016 -" },
+	/* denials, judgements, threats and refusals worded as news words them */
+	{ "Ghana dismissed as \"baseless\" accusations by Togo that it had armed the rebels.", NULL,
+	  "GHA 016 TGO" },
+	{ "Togo accused Ghana of arming the rebels, a charge the government in Accra rejected.", NULL,
+	  "TGO 112 GHA; GHAGOV 016 -" },
+	{ "Lebanon called the Israeli raid \"an act of aggression\".", NULL, "LBN 111 ISR" },
+	{ "The Brazilian police named the mayor's chief of staff as the prime suspect in the killing.", NULL,
+	  "BRACOP 112 BRA" },
+	{ "Iran vowed a \"crushing response\" to the attack.", NULL, "IRN 138 -" },
+	{ "Zambia said it would respond firmly to any attack.", NULL, "ZMB 138 -" },
+	{ "Hungary could not accept the proposal from the European Union.", NULL, "HUN 120 IGO" },
+	{ "Britain said it would not allow the Ecuadorean diplomat safe passage out of the country.", NULL,
+	  "GBR 1245 ECU" },
+	/* senses: a bill withdrawn is a policy changed, a strike called off
+	 * dissent eased, a mission ordered out expelled */
+	{ "The Peruvian president withdrew the tax bill after a week of protests.", NULL,
+	  "PERGOV 0832 PER" },
+	{ "Chile's teachers' union called off its national strike on Monday.", NULL, "CHL 082 CHL" },
+	/* ... and a pattern whose gap would skip the particle is another verb's */
+	{ "Nigeria's main unions called off a nationwide strike over fuel prices on Monday.", NULL,
+	  "NGA 082 NGA" },
+	{ "Sudan ordered the UN mission to leave the country.", NULL, "SDN 166 IGO" },
+	/* a participle's doer is the subject of the sentence's first finite
+	 * verb, even one no pattern took ("filled the square") */
+	{ "Thousands of Mexicans filled the main square in the capital, accusing the ruling party of fraud.",
+	  NULL, "MEX 141 MEXGOV; MEX 1121 MEX" },
+	/* a visit's host greets the guest; welcoming a decision praises it */
+	{ "Kim Jong Un greeted the Russian president at the airport.", NULL, "PRK 043 RUS" },
+	{ "NATO leaders welcomed Sweden's decision to raise defence spending.", NULL, "IGO 051 SWE" },
+	/* investigations in the words news uses for them */
+	{ "A Lebanese judge summoned the former prime minister for questioning.", NULL, "LBN 090 LBN" },
+	{ "The Kenyan parliament began public hearings into the scandal on Monday.", NULL, "KEN 090 KEN" },
+	/* an act announced in the passive is the announcer's: a threat, a
+	 * refusal; a hope is no announcement */
+	{ "Hun Sen said on Monday that the prince would be arrested if he returned to Cambodia.", NULL,
+	  "KHM 137 -" },
+	{ "Hezbollah said the Israeli soldiers would not be released except in a prisoner exchange.", NULL,
+	  "LBN 1243 ISR" },
+	{ "Kigali said it hoped French officials would be indicted.", NULL, "RWA 013 FRA" },
+	/* GUIDE senses: declining to say is no comment; sending people back is
+	 * deporting them; pressing on with an act is no pressure on anyone but
+	 * the act going on, and vowing to is refusing to yield */
+	{ "Peru's president declined to say when he would return to Lima.", NULL, "PERGOV 011 -" },
+	{ "The United States sent about 130 migrants back to Caracas.", NULL, "USA 174 VEN" },
+	{ "Syrian troops pressed on with their assault on the rebels in Ghouta.", NULL,
+	  "SYRMIL 190 SYRREB" },
+	{ "Turkey's president vowed to push ahead with the project.", NULL, "TURGOV 124 TUR" },
+	/* an announced act in news words: intentions (03x) */
+	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
+	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
+	/* yielding in the words news uses for it (08x) */
+	{ "The warring parties in Yemen agreed at talks in Sweden to a ceasefire.", NULL, "YEM 0871 -" },
+	{ "Iran let a team of U.N. inspectors into the country on Monday.", NULL, "IRN 0862 IGO" },
+	{ "Colombian rebels completed the handover of their weapons.", NULL, "COL 0873 COL" },
+	/* material cooperation and aid in the words news uses for them */
+	{ "Qatar deposited $2 billion in Egypt's central bank.", NULL, "QAT 071 EGY" },
+	{ "Norway began pumping gas to Poland through a new pipeline.", NULL, "NOR 061 POL" },
+	{ "Jordan handed over intercepted telephone conversations to France.", NULL, "JOR 064 FRA" },
+	/* aid with no named recipient goes to the place it reaches */
+	{ "A Turkish plane carrying medical supplies landed in Libya on Monday.", NULL, "TUR 073 LBY" },
+	{ "The first Kenyan peacekeepers landed in Haiti on Tuesday.", NULL, "KEN 074 HTI" },
 	/* background and purpose are not coded beside the news */
+	/* ... nor in place of the news (cancelling an election is 172) ... */
+	{ "The Algerian council cancelled the elections, a day after President Chadli Bendjedid resigned.",
+	  NULL, "DZA 172 DZA" },
+	/* ... a stretch of time belongs to the setting's phrase ... */
+	{ "President Hosni Mubarak stepped down on Friday after 18 days of mass protests.", NULL,
+	  "EGY 0831 EGY" },
+	/* ... and "known as" opens no clause */
+	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "CRM 181 HTI" },
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
-	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL,
-	  "THAOPP 141 THAGOV; THAOPP 128 THA" },
+	/* defiance told as a participle is how the protest was held, not news
+	 * of its own (dev gold: cw-140, cw-212, ga-0061) */
+	{ "Protesters rallied in Bangkok, defying an emergency decree.", NULL, "THAOPP 141 THAGOV" },
+	/* the press barred, services ordered shut: restrictions, not refusals
+	 * or demands; surrendering to the police is yielding, not retreat */
+	{ "The Kenyan government barred journalists from reporting on the unrest.", NULL, "KENGOV 1721 KEN" },
+	{ "Ugandan authorities ordered internet providers to shut down all services.", NULL, "UGAGOV 1721 UGA" },
+	{ "Thai protest leaders surrendered to police on Wednesday.", NULL, "THA 080 THA" },
 	/* the state's coercion at home: institutions set aside, people cut off,
 	 * held and sent away */
 	{ "Myanmar's military dissolved parliament on Monday.", NULL, "MMRMIL 172 MMRLEG" },
