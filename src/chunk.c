@@ -1006,7 +1006,9 @@ static int light_verbs(cw_arena *a, const cw_sentence *s, clist *cl)
 			continue;
 		for (int k = t->tok_start - 1; k >= 0 && k >= t->tok_start - INF_REACH; k--) {
 			const cw_token *w = &s->toks[k];
-			if (w->flags & CW_T_PUNCT || is_relative(w))
+			/* (nor a form of "be": "20 civilians were killed in an air
+			 * strike" befell them) */
+			if (w->flags & CW_T_PUNCT || is_relative(w) || is_be(w) || is_anchor(s, k))
 				break;
 			/* (a participle or gerund, "linked to", "including", is
 			 * no doer's verb) */

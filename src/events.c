@@ -51,7 +51,10 @@
 #define REL_REACH 3          /* "that has seized": a relative word before its verb */
 #define SETTING_REACH 3      /* "at a campaign rally": the preposition before a noun event */
 #define SETTING_MAX 8        /* ... reached past an owner's name: "for Tehran's missile attack" */
+#define DURATION_WORDS 3     /* ... or past a stretch of time: "after [18 days of] protests" */
 #define ADVERBIAL_REACH 12   /* "a day after protesters stormed": the subordinator before the verb */
+#define SUBJECT_GAP 3        /* "X on Thursday denied": words between a subject and its verb */
+#define AND_REACH 3          /* ", and in return Trump agreed": "and" to the subject it joins */
 
 typedef struct ctx {
 	const curlew *cw;
@@ -276,13 +279,13 @@ static const cw_clause *clause_around(const ctx *x, int tok)
 static int first_subject(const ctx *x, const cw_clause *c);
 
 /* The subject of the closest clause before tok that has an actor for one. */
-static int subject_before(const ctx *x, int tok)
+static int subject_before(const ctx *x, int tok, int active)
 {
 	const cw_sentence *s = x->s;
 	int best = -1, best_verb = -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
-		if (c->verb >= tok || c->verb <= best_verb)
+		if (c->verb >= tok || c->verb <= best_verb || (active && c->passive))
 			continue;
 		for (int k = 0; k < c->nsubj; k++) {
 			int m = s->toks[c->subj[k]].mention;
@@ -469,6 +472,20 @@ static int trailing_said(const ctx *x, int tok)
 	return 0;
 }
 
+/* Do two codes tell of one act when they come together: the same root,
+ * unless the root's codes name different measures ("imposed a state of
+ * emergency and a curfew": class "each" of cameo-codes.tsv) or, in 08,
+ * easing restrictions and releasing people. */
+static int one_act(const ctx *x, const char *a, const char *b)
+{
+	if (strncmp(a, b, 2) != 0)
+		return 0;
+	if (strncmp(a, "08", 2) == 0 && (a[2] >= '4') != (b[2] >= '4'))
+		return 0;
+	return strcmp(a, b) == 0 || !cw_code_is(x->cw->codes, a, CW_CC_EACH) ||
+	       !cw_code_is(x->cw->codes, b, CW_CC_EACH);
+}
+
 static int same_code(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -496,7 +513,7 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (strncmp(e->code, code, 2) == 0 && same_code(x, e->source, src) &&
+		if (one_act(x, e->code, code) && same_code(x, e->source, src) &&
 		    same_code(x, e->target, tgt))
 			return 0;
 	}
@@ -779,6 +796,10 @@ static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, i
 			return -1;
 		if (!finite_tag(s->toks[k].pos) || s->toks[k].mention >= 0)
 			continue;
+		/* "20 civilians were killed in an air strike": a form of "be"
+		 * makes its subject the one the act befell, or names no act */
+		if (lx(x, k, CW_LX_BE))
+			return -1;
 		int b = k - 1;
 		if (b > 0 && s->toks[b].pos == CW_POS_RB)
 			b--;
@@ -789,10 +810,32 @@ static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, i
 	return -1;
 }
 
+/* "fighting broke out between the army and the RSF", "clashes between
+ * police and protesters": a noun event whose pattern ends on "between"
+ * names both parties after it, each acting on the other. */
+static int code_between(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	if (t->tok_end <= t->anchor + 1 || !lx(x, t->tok_end - 1, CW_LX_MUTUAL_PREPS))
+		return 0;
+	int a = mention_from(x, t->tok_end, PHRASE_REACH), other[CW_MAX_ARGS];
+	if (a < 0 || conjuncts(x, a, other, CW_MAX_ARGS) != 1)
+		return 0;
+	const char *why = "nominal trigger: the two parties after \"between\"";
+	int rc = add_event(x, ti, a, other[0], why);
+	if (rc == 0)
+		rc = add_event(x, ti, other[0], a, why);
+	return rc < 0 ? rc : 1;   /* 1: coded here */
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
+	int rc = code_between(x, ti);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
@@ -806,13 +849,18 @@ static int code_nominal(ctx *x, int ti)
 		why = "nominal trigger: source is the subject of the verb before it";
 	else
 		verb = -1;
-	if (src < 0) {
+	/* "20 civilians were killed in an air strike", "three policemen were
+	 * killed when a roadside bomb hit their vehicle": a passive's subject
+	 * is the victim of the violence, not its doer, and an attack no one
+	 * is named for is not coded */
+	int victims = violent(x, t->code);
+	if (src < 0 && !(victims && c && c->passive)) {
 		src = first_subject(x, c);
 		why = "nominal trigger: source is the subject of the clause around it";
 	}
 	if (src < 0) {
 		/* "he stressed that ... the provocations by X": the speaker */
-		src = subject_before(x, t->anchor);
+		src = subject_before(x, t->anchor, victims);
 		why = "nominal trigger: source is the nearest earlier clause's subject";
 	}
 	int tgt = pattern_target(x, t, NULL);
@@ -1058,6 +1106,23 @@ static int participle(const ctx *x, const cw_trigger *t)
 	return is_word(x, t->anchor - 1, ",") || lx(x, t->anchor - 1, CW_LX_DAYS);
 }
 
+/* "Abiy ordered an offensive ..., accusing": a finite verb that no pattern
+ * took has no clause of its own; its subject is the actor right before
+ * the sentence's first finite verb (by the tagger), if that verb comes
+ * before tok. */
+static int finite_subject(const ctx *x, int tok)
+{
+	const cw_sentence *s = x->s;
+	for (int k = 1; k < tok; k++) {
+		int p = s->toks[k].pos;
+		if (p != CW_POS_VBD && p != CW_POS_VBZ && p != CW_POS_VBP)
+			continue;
+		int m = nearest_left(x, k);
+		return m >= 0 && k - s->ments[m].tok_end <= SUBJECT_GAP ? owner_of_place(x, m) : -1;
+	}
+	return -1;
+}
+
 /* The subject of the first clause before tok, if it names an actor. */
 static int main_subject(const ctx *x, int tok)
 {
@@ -1069,7 +1134,7 @@ static int main_subject(const ctx *x, int tok)
 			first = c;
 	}
 	if (!first)
-		return -1;
+		return finite_subject(x, tok);
 	int m = mention_at(x, first->subj[0]);
 	return usable(x, m) ? owner_of_place(x, m) : -1;
 }
@@ -1132,6 +1197,32 @@ static int verb_between(const ctx *x, int m, int tok)
 	return 0;
 }
 
+/* An act announced, promised, threatened or refused with a modal. */
+static int announced(const cw_trigger *t)
+{
+	return t->frame == CW_F_INTENDED || t->frame == CW_F_PROMISED || t->frame == CW_F_THREATENED ||
+	       t->frame == CW_F_REFUSED;
+}
+
+/* Who announces it: the subject of a bare statement verb that introduces
+ * it ("Hun Sen said the prince would be arrested"); a trailing attribution
+ * (", the ministry said") or a hope names no one who will act. */
+static int announcer(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *near = NULL;
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *r = &s->trigs[i];
+		if (r != t && (r->flags & (CW_TR_SAY | CW_TR_REPORT)) && r->anchor < t->anchor &&
+		    (!near || r->anchor > near->anchor))
+			near = r;
+	}
+	if (!near || !(near->flags & CW_TR_SAY))
+		return -1;   /* "said it hoped X would be indicted": a wish */
+	const cw_clause *c = clause_of(x, near);
+	return c ? first_subject(x, c) : -1;
+}
+
 static int code_verbal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
@@ -1144,6 +1235,9 @@ static int code_verbal(ctx *x, int ti)
 	const char *why;
 	if (c && c->nsubj > 0 && violent(x, t->code) && violent_noun(x, c->subj[0]))
 		return 0;   /* "a Russian missile strike killed 40": told once */
+	if (violent(x, t->code) && t->anchor > 0 && violent_noun(x, t->anchor - 1))
+		return 0;   /* "... when a roadside bomb hit their vehicle", whatever
+			     * subject the chunker gave the verb */
 	cw_clause fixed;
 	if (c && c->agent < 0) {
 		/* "were rejected by the Armenian side" where the parser attached the
@@ -1188,8 +1282,15 @@ static int code_verbal(ctx *x, int ti)
 		/* "ten people were killed", "Soleimani was killed in a U.S. air
 		 * strike": the subject suffered the act; with no by-agent the
 		 * doer is unnamed (or named by a nominal trigger of its own).
-		 * (PETRARCH takes the subject as the source.) */
-		return 0;
+		 * (PETRARCH takes the subject as the source.)  An act announced
+		 * so ("Hun Sen said the prince would be arrested", "said the
+		 * soldiers would not be released") is the speaker's. */
+		int sp = announced(t) ? announcer(x, t) : -1;
+		if (sp < 0)
+			return 0;
+		src[nsrc++] = sp;
+		ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
+		why = "announced passive: the speaker's act on the subject";
 	} else if (c) {
 		nsrc = subjects(x, c, src, CW_MAX_ARGS);
 		if (participle(x, t)) {
@@ -1277,10 +1378,19 @@ static int background(const ctx *x, const cw_trigger *t)
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - reach; k--) {
 		if (lx(x, k, CW_LX_SETTING_PREPS))
 			return 1;
-		/* "in retaliation for Tehran's missile attack": the owner's
-		 * name is part of the phrase */
+		/* "after 18 days of mass protests": the stretch of time is
+		 * part of the phrase */
+		if (lx(x, k, CW_LX_GENITIVE) && lx(x, k - 1, CW_LX_DURATION) && reach < SETTING_MAX) {
+			reach += DURATION_WORDS;
+			continue;
+		}
+		/* "in retaliation for Tehran's missile attack", "after a U.S.
+		 * drone strike": the owner's name is part of the phrase */
 		int m = s->toks[k].mention;
-		if (m >= 0 && lx(x, s->ments[m].tok_end, CW_LX_POSSESSIVE) && reach < SETTING_MAX) {
+		/* reached at its ending: "for Tehran 's ballistic missile attack" */
+		if (m < 0 && k > 0 && lx(x, k, CW_LX_POSSESSIVE))
+			m = s->toks[k - 1].mention;
+		if (m >= 0 && s->ments[m].kind != CW_M_PRONOUN && reach < SETTING_MAX) {
 			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
 			k = s->ments[m].tok_start;
 			continue;
@@ -1306,6 +1416,15 @@ static int echo(const ctx *x, int i)
 	return 0;
 }
 
+/* "a gang known as 400 Mawozo kidnapped", "such as": a subordinator that
+ * is also a preposition of manner, right after a participle or an
+ * adjective (by the tagger), opens no clause. */
+static int after_modifier(const ctx *x, int k)
+{
+	int p = k > 0 ? x->s->toks[k - 1].pos : CW_POS_NONE;
+	return lx(x, k, CW_LX_MANNER) && (p == CW_POS_VBN || p == CW_POS_JJ || p == CW_POS_PDT);
+}
+
 /* "a day after protesters stormed parliament", "if the EU called his
  * operation an invasion", "until Washington lifted sanctions": a verb in
  * an adverbial clause of time, cause or condition gives the background
@@ -1316,13 +1435,45 @@ static int adverbial(const ctx *x, const cw_trigger *t)
 	if (t->flags & CW_TR_NOMINAL)
 		return 0;
 	for (int k = t->anchor - 1; k >= 0 && k >= t->anchor - ADVERBIAL_REACH; k--) {
-		if (lx(x, k, CW_LX_ADVERBIAL))
+		if (lx(x, k, CW_LX_ADVERBIAL) && !after_modifier(x, k))
 			/* "before withdrawing": a gerund clause with the main
 			 * clause's subject is background too */
 			return k + 1 < t->anchor || gerund(x, t->anchor);
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || lx(x, k, CW_LX_RELATIVES) ||
 		    lx(x, k, CW_LX_AND))
 			return 0;
+	}
+	return 0;
+}
+
+/* Is the verb at k no main verb beside the one at tok: joined to it by
+ * "and" ("Britain demanded on Saturday that ..., and summoned the
+ * ambassador"), or in a that-clause opened after tok ("demanded that
+ * Iran release")? */
+static int own_clause(const ctx *x, int tok, int k)
+{
+	const cw_sentence *s = x->s;
+	if (k - 1 > tok && lx(x, k - 1, CW_LX_AND))
+		return 1;
+	for (int j = tok + 1; j < k; j++)
+		if (lx(x, j, CW_LX_COMPLEMENTIZER))
+			return 1;
+	/* "..., and police shot dead ten people", ", and in return Trump
+	 * agreed": a clause of its own joined by a comma and "and" */
+	for (int i = 0; i < s->nclauses; i++) {
+		const cw_clause *c = &s->clauses[i];
+		if (c->verb != k || c->nsubj == 0 || c->subj[0] <= tok || c->subj[0] >= k)
+			continue;
+		int m = s->toks[c->subj[0]].mention;
+		if (m < 0)
+			continue;
+		int a = s->ments[m].tok_start;
+		for (int j = a - 1; j > tok && j >= a - AND_REACH; j--) {
+			if (lx(x, j, CW_LX_AND))
+				return is_word(x, j - 1, ",");
+			if ((s->toks[j].flags & CW_T_PUNCT) || is_verb(x, j))
+				break;
+		}
 	}
 	return 0;
 }
@@ -1345,8 +1496,9 @@ static int other_finite(const ctx *x, int tok)
 		if (lx(x, k, CW_LX_ADVERBIAL) || lx(x, k, CW_LX_RELATIVES) ||
 		    (is_word(x, k, ",") && !trailing_said(x, k)))
 			return 0;
-		if (lx(x, k, CW_LX_BE_FINITE) ||
-		    (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE)))
+		if ((lx(x, k, CW_LX_BE_FINITE) ||
+		     (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE))) &&
+		    !own_clause(x, tok, k))
 			return 1;
 	}
 	return 0;
@@ -1467,13 +1619,10 @@ static int same_country(const ctx *x, int a, int b)
 /* Same category and same countries, as datasets count events. */
 static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
 {
-	if (strncmp(a->code, b->code, 2) != 0)
+	if (!one_act(x, a->code, b->code))
 		return 0;
-	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
-		return 0;   /* easing restrictions and releasing people differ */
 	return same_country(x, a->source, b->source);
 }
-
 
 /* A target the sentence gives: named, or the place or government the act
  * was aimed at; the source's own country is only a default. */
@@ -1496,6 +1645,11 @@ static void merge_repeats(const ctx *x)
 		for (int j = 0; j < s->nevents && !dup; j++) {
 			const cw_event *o = &s->events[j];
 			if (j == i || !same_root(x, e, o))
+				continue;
+			/* "fighting between the army and the RSF": the two sides
+			 * of one act, each toward the other, are two events */
+			if (e->trigger == o->trigger && same_code(x, e->source, o->target) &&
+			    same_code(x, e->target, o->source))
 				continue;
 			if (!named(e) && named(o))
 				dup = 1;
@@ -1603,6 +1757,11 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				settings += pass == 0;
 				continue;
 			}
+			/* "resigned, a day after protesters stormed parliament": a
+			 * clause of time or cause is background even when the news
+			 * beside it codes nothing (GUIDE) */
+			if (pass == 1 && adverbial(&x, t))
+				continue;
 			/* frames.c said whether the act is coded, and as what */
 			if (!t->fcode[0] || swallowed(&x, i) || echo(&x, i) || background(&x, t))
 				continue;

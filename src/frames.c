@@ -29,6 +29,7 @@
 #define CUE_GAP 3           /* '*' in a cue: "voted on Tuesday to" */
 #define CLAUSE_REACH 16     /* "if" or "alleged that" to the act in its clause */
 #define COMP_REACH 3        /* a governing pattern's end to the noun it governs */
+#define THAT_VERB_REACH 8   /* "insisted that the army of the south was": "that" to its verb */
 #define MAX_CUE_WORDS 8
 
 enum { EL_WORD, EL_GAP, EL_ACTOR };
@@ -63,9 +64,12 @@ struct cw_frame_dict {
 	int ncues, ccap;
 	govern *gov;
 	int ngov, gcap;
+	struct indicative { char prefix[5], code[5]; } *ind;   /* "indicative" lines */
+	int nind, icap;
 	cw_map *skip;
 	cw_map *skip_endings;
 	cw_map *ends;            /* the words a cue ends with, to try cues only there */
+	int actor_ends;          /* some cue ends with {A}: try cues after every actor */
 };
 
 static const char *const frame_names[CW_NFRAMES] = {
@@ -155,12 +159,13 @@ static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
 		}
 		c.nels++;
 	}
-	if (c.nels == 0 || c.els[c.nels - 1].kind != EL_WORD || c.els[0].kind == EL_GAP)
-		return bad(ld, lineno, "a cue starts and ends with a word", NULL);
+	if (c.nels == 0 || c.els[c.nels - 1].kind == EL_GAP || c.els[0].kind == EL_GAP)
+		return bad(ld, lineno, "a cue starts and ends with a word or {A}", NULL);
 	cue *g = cw_grow(f->arena, f->cues, &f->ccap, f->ncues + 1, sizeof *g);
 	if (!g)
 		return bad(ld, lineno, "out of memory", NULL);
 	const fel *last = &c.els[c.nels - 1];
+	f->actor_ends |= last->kind == EL_ACTOR;
 	for (int a = 0; a < last->nalts; a++)
 		if (cw_map_put(f->ends, last->alts[a], f) < 0)
 			return bad(ld, lineno, "out of memory", NULL);
@@ -197,6 +202,21 @@ static int parse_govern(loader *ld, char **w, int n, int lineno)
 	return 0;
 }
 
+static int parse_indicative(loader *ld, char **w, int n, int lineno)
+{
+	cw_frame_dict *f = ld->f;
+	if (n != 2 || !cw_code_shape(w[0]) || !cw_code_shape(w[1]) || strlen(w[0]) > 4 || strlen(w[1]) > 4)
+		return bad(ld, lineno, "expected: indicative CODE CODE", NULL);
+	struct indicative *g = cw_grow(f->arena, f->ind, &f->icap, f->nind + 1, sizeof *g);
+	if (!g)
+		return bad(ld, lineno, "out of memory", NULL);
+	f->ind = g;
+	snprintf(g[f->nind].prefix, sizeof g->prefix, "%s", w[0]);
+	snprintf(g[f->nind].code, sizeof g->code, "%s", w[1]);
+	f->nind++;
+	return 0;
+}
+
 static int on_line(void *ctx, char *line, int lineno)
 {
 	loader *ld = ctx;
@@ -217,6 +237,8 @@ static int on_line(void *ctx, char *line, int lineno)
 		return put_words(ld, ld->f->skip_endings, w + 1, k - 1, lineno);
 	if (strcmp(w[0], "govern") == 0)
 		return parse_govern(ld, w + 1, k - 1, lineno);
+	if (strcmp(w[0], "indicative") == 0)
+		return parse_indicative(ld, w + 1, k - 1, lineno);
 	if (strcmp(w[0], "clause") == 0)
 		return parse_cue(ld, w + 1, k - 1, 1, lineno);
 	return parse_cue(ld, w, k, 0, lineno);
@@ -310,7 +332,9 @@ static int word_is(const cw_token *t, const fel *e)
 
 static int stop_punct(const cw_token *t)
 {
-	return (t->flags & (CW_T_PUNCT | CW_T_QUOTE)) && !(t->lower && strcmp(t->lower, "'s") == 0);
+	/* "'s" and a lone apostrophe ("Morales' arrest") mark an owner */
+	return (t->flags & (CW_T_PUNCT | CW_T_QUOTE)) &&
+	       !(t->lower && (strcmp(t->lower, "'s") == 0 || strcmp(t->lower, "'") == 0));
 }
 
 static int skippable(const ctx *x, const cw_token *t)
@@ -376,9 +400,13 @@ static int may_end_word(const cw_frame_dict *f, const cw_token *t)
  * at the same tokens before it. */
 static int may_end(const ctx *x, const cw_token *t)
 {
+	const cw_sentence *s = x->s;
+	int m = t->mention;
+	if (x->f->actor_ends && m >= 0 && m < s->nments && s->ments[m].tok_end == t - s->toks + 1)
+		return 1;
 	if (!x->ends)
 		return may_end_word(x->f, t);
-	unsigned char *e = &x->ends[t - x->s->toks];
+	unsigned char *e = &x->ends[t - s->toks];
 	if (!*e)
 		*e = (unsigned char)(1 + may_end_word(x->f, t));
 	return *e == 2;
@@ -545,6 +573,31 @@ static int modifiers_only(const ctx *x, int from, int to)
 	return 1;
 }
 
+static int plural(const cw_token *t)
+{
+	size_t n = t->lower ? strlen(t->lower) : 0;
+	return n > 1 && t->lower[n - 1] == 's' && t->nlemma && strcmp(t->nlemma, t->lower) != 0;
+}
+
+/* "condemned the invasion and demanded that Iraq withdraw": a finite verb
+ * joined by "and" is an act of its own, while nouns and gerunds so joined
+ * are one object ("investigating killings and rapes", "condemned the
+ * shelling and killing of civilians"). */
+static int coordinated_verb(const ctx *x, const cw_trigger *t, int from)
+{
+	const cw_sentence *s = x->s;
+	if ((t->flags & CW_TR_NOMINAL) || cw_lex_ends(x->cw->lexicon, CW_LX_PROGRESSIVE, s->toks[t->anchor].lower))
+		return 0;
+	for (int k = from; k < t->anchor; k++) {
+		if (!cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[k].lower))
+			continue;
+		/* "killings and rapes": a plural joined to a plural is a noun */
+		const cw_token *a = &s->toks[t->anchor], *p = k > 0 ? &s->toks[k - 1] : NULL;
+		return !(p && plural(p) && plural(a));
+	}
+	return 0;
+}
+
 /* "threatened military action", "condemned the Russian missile strike",
  * "ruled out sending missiles": an act named right after a pattern that
  * governs acts is that pattern's content.  Only modifiers may stand
@@ -558,7 +611,47 @@ static int governor_before(const ctx *x, int i)
 		if (j == i || u->tok_end > t->anchor || t->anchor - u->tok_end > COMP_REACH ||
 		    x->gov[j] < 0)
 			continue;
-		if (modifiers_only(x, u->tok_end, t->anchor))
+		if (modifiers_only(x, u->tok_end, t->anchor) && !coordinated_verb(x, t, u->tok_end))
+			return j;
+	}
+	return -1;
+}
+
+static int topic_prep(const ctx *x, int k)
+{
+	const char *w = x->s->toks[k].lower;
+	return cw_lex_has(x->cw->lexicon, CW_LX_GENITIVE, w) || cw_lex_has(x->cw->lexicon, CW_LX_REASON_PREPS, w);
+}
+
+/* "accused Colombia's president, Juan Manuel Santos, of being behind a
+ * drone attack", "blamed the rebels for the bombing of the market": a
+ * governing pattern that ends in the preposition of its topic ("of",
+ * "for") governs the acts further on in its phrase, up to punctuation or
+ * another clause. */
+static int governor_of(const ctx *x, int i)
+{
+	const cw_sentence *s = x->s;
+	const cw_lexicon *lex = x->cw->lexicon;
+	const cw_trigger *t = &s->trigs[i];
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (j == i || x->gov[j] < 0 || u->tok_end > t->tok_start ||
+		    t->tok_start - u->tok_end > CLAUSE_REACH)
+			continue;
+		/* the preposition ends the pattern, or follows the one it is
+		 * aimed at ("accused X, Y's president, of") */
+		int e = u->tok_end - 1;
+		while (e + 1 < t->tok_start && !topic_prep(x, e) && !verb_at(s, e + 1) &&
+		       !(stop_punct(&s->toks[e + 1]) && strcmp(s->toks[e + 1].lower, ",") != 0))
+			e++;
+		if (!topic_prep(x, e))
+			continue;
+		int k = e + 1;
+		while (k < t->tok_start && !stop_punct(&s->toks[k]) &&
+		       !cw_lex_has(lex, CW_LX_CLAUSE_OPENERS, s->toks[k].lower) &&
+		       !cw_lex_has(lex, CW_LX_RELATIVES, s->toks[k].lower))
+			k++;
+		if (k == t->tok_start && !coordinated_verb(x, t, u->tok_end))
 			return j;
 	}
 	return -1;
@@ -660,6 +753,37 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	set_code(t->fcode, framed_code(x, t->frame, t->code));
 }
 
+/* "insisted that it was not staging a coup": a pattern ending in "that"
+ * whose clause goes on with a finite verb (by the tagger: a past or
+ * present form or a modal) states a claim, while a bare verb ("insists
+ * that Russia withdraw") makes it the demand.  The code it then takes,
+ * or "" when no indicative line names its code. */
+static const char *indicative(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	const char *code = NULL;
+	size_t len = 0;
+	for (int i = 0; i < x->f->nind; i++) {
+		size_t n = strlen(x->f->ind[i].prefix);
+		if (n > len && strncmp(t->code, x->f->ind[i].prefix, n) == 0)
+			code = x->f->ind[i].code, len = n;
+	}
+	int e = t->tok_end - 1;
+	if (!code || e < 0 || !cw_lex_has(x->cw->lexicon, CW_LX_COMPLEMENTIZER, s->toks[e].lower))
+		return "";
+	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + THAT_VERB_REACH; k++) {
+		const cw_token *w = &s->toks[k];
+		if (stop_punct(w) || cw_lex_has(x->cw->lexicon, CW_LX_CLAUSE_OPENERS, w->lower))
+			break;
+		/* "troops leave": a plural's present is the bare form too */
+		if (w->pos == CW_POS_VB || (w->pos == CW_POS_VBP && w->vlemma && strcmp(w->vlemma, w->lower) == 0))
+			return "";
+		if (w->pos == CW_POS_VBD || w->pos == CW_POS_VBZ || w->pos == CW_POS_VBP || w->pos == CW_POS_MD)
+			return code;
+	}
+	return "";
+}
+
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	if (!cw->frames)
@@ -677,6 +801,12 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		t->governor = t->cue = -1;
 		t->holder = 0;
 		own_frame(&x, t);
+	}
+	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++) {
+		cw_trigger *t = &s->trigs[i];
+		const char *c = t->frame == CW_F_ASSERTED || t->frame == CW_F_REPORTED ? indicative(&x, t) : "";
+		if (*c)
+			set_code(t->fcode, c);
 	}
 	/* The act a pattern swallowed is its content ("refused to > meet"). */
 	for (int i = 0; i < s->ntrigs; i++) {
@@ -701,7 +831,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		}
 		if (u < 0 && t->frame != CW_F_NEGATED && t->frame != CW_F_DENIED &&
-		    (u = governor_before(&x, i)) >= 0)
+		    ((u = governor_before(&x, i)) >= 0 || (u = governor_of(&x, i)) >= 0))
 			frame = x.gov[u];
 		if (u < 0)
 			continue;

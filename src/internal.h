@@ -90,6 +90,7 @@ typedef struct cw_tagger cw_tagger;         /* tagger.c */
 typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
 typedef struct cw_discard_list cw_discard_list; /* discards.c */
+typedef struct cw_recode_rules cw_recode_rules; /* recode.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -121,7 +122,8 @@ enum cw_code_class {
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
 	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
-	CW_CC_JUDGES = 1 << 4    /* judges another act: "condemned the move" is aimed at its doer */
+	CW_CC_EACH = 1 << 4,     /* two codes of the root in a sentence are two acts, not one told twice */
+	CW_CC_JUDGES = 1 << 5    /* judges another act: "condemned the move" is aimed at its doer */
 };
 /* The target an event gets when the sentence names none (the codes'
  * implied column); CW_I_DOER is no column value: the doer of the act an
@@ -195,6 +197,9 @@ enum cw_lex {
 	CW_LX_STATE_SECTORS,     /* sectors of the state itself (lower case): gov, mil */
 	CW_LX_AIMING_PREPS,      /* place prepositions that also aim: "fired at Israel" */
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
+	CW_LX_MANNER,            /* "known as", "such as": a subordinator that is also a preposition */
+	CW_LX_DURATION,          /* "after 18 days of protests": units of time that count a stretch */
+	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
 	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
 	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
 	CW_NLEX
@@ -225,6 +230,7 @@ struct curlew {
 	cw_gazetteer *places;
 	cw_tagger *tagger;
 	cw_syntax *syntax;
+	cw_recode_rules *recode;
 };
 
 /* ------------------------------------------------------------- document */
@@ -585,6 +591,14 @@ int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c *
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+/* recode.c: DATA/recode.txt (optional), codes by who did the act to whom
+ * ("police fired on protesters" is repression, 175); run once targets are
+ * resolved.  cw_recode_rule gives the rule an event meets and its new code. */
+int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t errlen);
+void cw_recode_free(cw_recode_rules *d);
+const char *cw_recode_rule(const cw_recode_rules *d, const cw_sentence *s, const cw_event *e,
+			   char newcode[5]);
+int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* events.c, once targets are resolved: two events of one category and one
  * source country tell of one act. */
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);

@@ -48,6 +48,9 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_STATE_SECTORS] = "state-sectors",
 	[CW_LX_AIMING_PREPS] = "aiming-preps",
 	[CW_LX_FOREIGN] = "foreign-words",
+	[CW_LX_MANNER] = "manner-preps",
+	[CW_LX_DURATION] = "duration-words",
+	[CW_LX_MUTUAL_PREPS] = "mutual-preps",
 	[CW_LX_ACT_NOUNS] = "act-nouns",
 	[CW_LX_PAIR_WORDS] = "pair-words",
 };

@@ -247,8 +247,10 @@ static int modifier(const ctx *x, const cw_mention *m)
 	const cw_sentence *s = x->s;
 	int n = m->tok_end;
 	const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
-	/* the tag tells a noun from a participle ("militants seeking
-	 * independence" are actors); untagged, any noun form */
+	/* the tag tells a noun from a participle, a preposition or a verb
+	 * WordNet also knows as a noun ("militants seeking independence",
+	 * "a protest camp outside the ministry", "police shot dead ...");
+	 * untagged, any noun form */
 	int noun = next && next->nlemma &&
 		   (next->pos == CW_POS_NONE || next->pos == CW_POS_NN || next->pos == CW_POS_NNS);
 	return noun && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && !verb_anchor(s, n) &&

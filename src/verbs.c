@@ -21,6 +21,9 @@
 #define COMP_REACH 3       /* "agreed to (fully) withdraw": how far the inner verb may be */
 #define CONJUNCT_REACH 6   /* "to give a speech on trade and meet": back to the first verb */
 #define NEGCOMP_REACH 6    /* "denied that its forces attacked" */
+#define SCARE_QUOTE 5      /* words in a quotation a gap may cross: wire copy quotes a
+			    * judgement or a phrase ("vowed 'harsh revenge'", "called the
+			    * raid 'an act of war'"); a longer one is reported speech */
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
 
@@ -415,8 +418,38 @@ static int is_stop_punct(const cw_token *t)
 			      strcmp(t->lower, "£") == 0));
 }
 
-static int gap_stop(const cw_token *t, int loose)
+/* Is the quotation mark at token q one of a short quotation's two, with
+ * no stop inside ("dismissed as 'lies' accusations", "promised a 'full,
+ * effective' response")?  Marks are paired from the sentence's start. */
+static int double_quote(const cw_token *t)
 {
+	/* a lone "'" is as often an apostrophe ("the countries' ministers") */
+	return (t->flags & CW_T_QUOTE) && !(t->lower && strcmp(t->lower, "'") == 0);
+}
+
+static int scare_quote(const cw_sentence *s, int q)
+{
+	int before = 0;
+	for (int k = 0; k < q; k++)
+		before += double_quote(&s->toks[k]);
+	int dir = before % 2 ? -1 : 1;   /* a closing mark looks back to its opening */
+	for (int k = q + dir, n = 0; k >= 0 && k < s->ntoks && n <= SCARE_QUOTE; k += dir, n++) {
+		const cw_token *t = &s->toks[k];
+		if (double_quote(t))
+			return n > 0;
+		/* a full stop inside the closing mark ('"absolutely
+		 * unacceptable."') ends the quotation, not the sentence */
+		if (is_stop_punct(t) && !(dir > 0 && k + 1 < s->ntoks && double_quote(&s->toks[k + 1])))
+			return 0;
+	}
+	return 0;
+}
+
+static int gap_stop(const cw_sentence *s, int k, int loose)
+{
+	const cw_token *t = &s->toks[k];
+	if (double_quote(t) && scare_quote(s, k))
+		return 0;
 	return is_stop_punct(t) || (!loose && in_list(t->lower, clause_words));
 }
 
@@ -434,12 +467,27 @@ static int plural_of(const char *w, const char *lit)
 	return n == k + 1 && w[n - 1] == 's' && strncmp(w, lit, k) == 0;
 }
 
+/* "#100" in a pattern: a number written in digits of at least 100
+ * ("killed 1,200 people", "at least 966 civilians"); separators and a
+ * decimal part are read, words ("hundreds") are listed as alternatives. */
+static int number_at_least(const char *w, const char *spec)
+{
+	long min = atol(spec + 1), v = 0;
+	int digits = 0;
+	for (; *w == ',' || isdigit((unsigned char)*w); w++)
+		if (*w != ',' && digits++ < 12)   /* beyond any count news gives */
+			v = v * 10 + (*w - '0');
+	return digits > 0 && (*w == '\0' || *w == '.') && v >= min;
+}
+
 /* In a nominal pattern the words are nouns: "drone strike" matches
  * "drone strikes" but not "drones struck". */
 static int word_is(const cw_token *t, const char *w, int nominal)
 {
 	if (!t->lower || is_punct(t))
 		return 0;
+	if (w[0] == '#' && isdigit((unsigned char)w[1]))
+		return number_at_least(t->lower, w);
 	return strcmp(t->lower, w) == 0 || (!nominal && t->vlemma && strcmp(t->vlemma, w) == 0) ||
 	       (t->nlemma && strcmp(t->nlemma, w) == 0) ||
 	       (!t->nlemma && plural_of(t->lower, w));
@@ -598,8 +646,12 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
 		return match_els(p, ei + 1, s, ti, m);
 	}
-	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(&s->toks[ti + k - 1], p->loose)))
+	for (int k = 0, q = 0;; k++) {     /* shortest gap first */
+		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(s, ti + k - 1, p->loose)))
+			break;
+		/* the marks of a quotation crossed are no words skipped */
+		q += k > 0 && double_quote(&s->toks[ti + k - 1]);
+		if (k - q > MAX_GAP)
 			break;
 		m->gaps += k;
 		if (match_els(p, ei + 1, s, ti + k, m))
@@ -649,7 +701,7 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	for (int k = 0; k <= MAX_GAP; k++) {     /* shortest gap first */
-		if (k > 0 && (ti - k + 1 < 0 || gap_stop(&s->toks[ti - k + 1], p->loose)))
+		if (k > 0 && (ti - k + 1 < 0 || gap_stop(s, ti - k + 1, p->loose)))
 			break;
 		m->gaps += k;
 		if (match_pre(p, ei - 1, s, ti - k, m))
@@ -700,6 +752,34 @@ static int compound_before(const cw_sentence *s, int i)
 	return s->toks[j - 1].mention >= 0;
 }
 
+/* "called off a strike" is no "call * strike": a particle right after
+ * the anchor (by the tagger) makes another verb, so a pattern whose gap
+ * would skip it does not apply ("call off * strike" names it). */
+static int particle_skipped(const vpat *p, const cw_sentence *s, int i)
+{
+	if (p->nels < 2 || i + 1 >= s->ntoks)
+		return 0;
+	/* "pressed on with their assault", "pushed ahead with": an adverb and
+	 * "with" after the verb make the phrasal verb of going on with an act
+	 * (the tagger often reads the adverb as a preposition), no "press {T}" */
+	int pos = s->toks[i + 1].pos;
+	if ((p->els[1].kind == EL_TARGET || p->els[1].kind == EL_SOURCE) &&
+	    (pos == CW_POS_RP || ((pos == CW_POS_IN || pos == CW_POS_RB) && i + 2 < s->ntoks &&
+				  s->toks[i + 2].lower && strcmp(s->toks[i + 2].lower, "with") == 0)))
+		return 1;
+	if (pos != CW_POS_RP)
+		return 0;
+	if (p->nels < 3 || p->els[1].kind != EL_GAP)
+		return 0;
+	if (i + 2 < s->ntoks && s->toks[i + 2].pos == CW_POS_TO)
+		return 0;   /* "offer up to three million": a quantity, no particle */
+	const vel *e = &p->els[2];
+	for (int a = 0; e->kind == EL_WORD && a < e->nalts; a++)
+		if (alt_match(s, i + 1, e->alts[a], (p->flags & CW_TR_NOMINAL) != 0))
+			return 0;
+	return 1;
+}
+
 /* Tries the patterns anchored on key (sorted most specific first) at
  * token i; a key written as the token is beats its lemma ("left"). */
 static void try_list(const cw_map *map, const char *key, const cw_sentence *s, int i, best *b,
@@ -714,6 +794,8 @@ static void try_list(const cw_map *map, const char *key, const cw_sentence *s, i
 		if (pre_only && !p->npre)
 			continue;
 		mstate m = MSTATE(i);
+		if (particle_skipped(p, s, i))
+			continue;
 		if (!match_els(p, 1, s, i + 1, &m) || (p->npre && !match_pre(p, p->npre - 1, s, i - 1, &m)))
 			continue;
 		if ((p->flags & CW_TR_MUTUAL) && !compound_before(s, m.start))
@@ -732,7 +814,7 @@ static int is_det(const cw_token *t)
 {
 	return t->lower && (in_list(t->lower, determiners) ||
 			    (ends_with(t->lower, "'s") && strcmp(t->lower, "it's") != 0) ||
-			    ends_with(t->lower, "s'"));
+			    ends_with(t->lower, "s'") || strcmp(t->lower, "'") == 0);
 }
 
 /* "Azerbaijani", "Armenian": a capitalised word shaped like a people's
@@ -758,6 +840,8 @@ static int is_modifier(const cw_sentence *s, const cw_token *t)
 		return 0;
 	if (is_punct(t))
 		return strcmp(t->lower, "-") == 0;
+	if (t->flags & CW_T_NUM)
+		return 1;       /* "the 1994 bombing", "the 2019 attack" */
 	return demonym_like(s, t) || ends_with(t->lower, "ly") || cw_lemma(t->lower, 'a') != NULL;
 }
 
@@ -771,7 +855,9 @@ static int after_determiner(const cw_sentence *s, int i)
 			return 0;       /* "no longer supports": an adverb, not "no" + noun */
 		if (is_det(t))
 			return 1;
-		if (!is_modifier(s, t))
+		/* 'calling the plan a "surrender"': a quotation mark stands
+		 * between the determiner and its noun */
+		if (!is_modifier(s, t) && !double_quote(t))
 			return 0;
 	}
 	return 0;
@@ -1014,6 +1100,11 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 		return 0;
 	int past = t->vlemma && strcmp(t->vlemma, t->lower) != 0 &&
 		   !ends_with(t->lower, "s") && !ends_with(t->lower, "ing");
+	/* "U.S.-backed rebels", "UN-brokered truce": a participle hyphened
+	 * to the word before is one compound adjective */
+	if (past && i > 1 && strcmp(prev->lower, "-") == 0 && prev->start == s->toks[i - 2].end &&
+	    t->start == prev->end)
+		return 0;
 	if (past ? (prev && is_det(prev)) : after_determiner(s, i))
 		return 0;
 	if (!past && noun_use(d, s, i))
@@ -1022,7 +1113,10 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	 * adjective, "the court formally arrested the mayor" a verb */
 	if (prev && i > 1 && ends_with(prev->lower, "ly"))
 		prev = &s->toks[i - 2];
-	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
+	/* "arrested two suspects", "killed 12 people": a count after the
+	 * participle starts its object, so it is the verb */
+	int count_after = next && ((next->flags & CW_T_NUM) || is_word_tok(next, quantities));
+	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) && !count_after &&
 	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
 	     demonym_like(s, prev) || in_list(prev->lower, preps)))
 		return 0;

@@ -50,6 +50,8 @@ static cw_sentence *sentence(const char *text)
 			t->flags |= CW_T_NUM;
 		if (ispunct((unsigned char)w[0]) && !w[1])
 			t->flags |= CW_T_PUNCT;
+		if (strcmp(w, "\"") == 0)
+			t->flags |= CW_T_QUOTE;
 		if (s->ntoks == 0)
 			t->flags |= CW_T_SENT_START;
 		s->ntoks++;
@@ -143,7 +145,9 @@ static void test_nominal(void)
 	t = trig_at(s, "visit");
 	CHECK(t && strcmp(t->code, "042") == 0 && (t->flags & CW_TR_NOMINAL));
 	CHECK_STR(code_at("Air strikes on Aleppo killed ten", "air"), "195");
-	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "hunger"), "142");
+	CHECK_STR(code_at("A hunger strike in the prison spread to other jails", "hunger"), "142");
+	/* ... and a verb with it for its object is the trigger */
+	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "joined"), "142");
 	/* But a past form after a subject is a verb. */
 	CHECK_STR(code_at("The military attacked the village", "attacked"), "190");
 }
@@ -171,6 +175,10 @@ static void test_noun_or_verb(void)
 	CHECK(trig_at(sentence("^Pakistan accused ^India of interfering"), "accused") != NULL);
 	/* The head noun of "Russian police" is no adjective. */
 	CHECK(trig_at(sentence("^^Russian police detained dozens of protesters"), "detained") != NULL);
+	/* After an owner's lone apostrophe the word is a noun. */
+	CHECK(trig_at(sentence("^Britain condemned the sailors ' arrest"), "arrest") == NULL);
+	/* A participle hyphened to the word before is an adjective. */
+	CHECK(trig_at(sentence("^Colombia signed a truce with U.S. - backed rebels"), "backed") == NULL);
 	/* A participle between a preposition and a noun is an adjective. */
 	CHECK(trig_at(sentence("an investigation into alleged war crimes"), "alleged") == NULL);
 	/* In a nominal pattern the words are nouns. */
@@ -450,6 +458,25 @@ static void test_joint_flags(void)
 	CHECK(t && !(t->flags & (CW_TR_RECIPROCAL | CW_TR_MIRRORED)));
 }
 
+/* A gap crosses a short quotation (wire copy quotes a judgement), not
+ * reported speech nor a sentence's quoted clause. */
+static void test_quotes(void)
+{
+	CHECK_STR(code_at("^Iran vowed \" harsh revenge \" on Friday", "vowed"), "138");
+	CHECK_STR(code_at("^Ghana dismissed as \" lies \" the accusations", "dismissed"), "016");
+	/* a quotation longer than a scare-quote is speech: the gap stops */
+	CHECK_STR(code_at("^Iran vowed \" we will one day take our revenge on them all \" on Friday",
+			  "vowed"), "030");
+	/* a comma may stand inside, and the marks are no words of the gap */
+	CHECK_STR(code_at("^Kenya promised a \" full , effective and swift \" response", "promised"), "138");
+	/* a full stop inside the closing mark ends the quotation */
+	CHECK_STR(code_at("^Japan called the blast \" absolutely unacceptable . \"", "called"), "111");
+	/* a quoted noun after its determiner is a noun */
+	CHECK(trig_at(sentence("^Hamas called the plan a \" surrender \""), "surrender") == NULL);
+	/* an apostrophe pairs with nothing */
+	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
+}
+
 int main(void)
 {
 	CHECK_INT(cw_lemmas_init(), 0);
@@ -476,6 +503,7 @@ int main(void)
 	test_load_errors();
 	test_before_anchor();
 	test_joint_flags();
+	test_quotes();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
