@@ -619,8 +619,14 @@ static int judged_act(const ctx *x, const cw_trigger *t, int src, char root[3])
 		return a->tok_start - 1;
 	if (t->tok_end - 1 > t->anchor && act_noun(x, t->tok_end - 1, root))
 		return t->tok_end - 1;
+	/* the object may stand inside the pattern's gap: "called the raid
+	 * an act of war", "branded the blast unacceptable" */
+	int from = t->anchor + 1 < t->tok_end ? t->anchor + 1 : t->tok_end;
+	while (from < s->ntoks && (s->toks[from].pos == CW_POS_IN || s->toks[from].pos == CW_POS_RP ||
+				   s->toks[from].pos == CW_POS_TO))
+		from++;   /* "abide by the order" */
 	int head = -1;
-	for (int k = t->tok_end; k < s->ntoks && k < t->tok_end + ACT_REACH; k++) {
+	for (int k = from; k < s->ntoks && k < from + ACT_REACH; k++) {
 		const cw_token *w = &s->toks[k];
 		if (w->mention >= 0)
 			return -1;   /* "condemned the Indian move": its doer is named */

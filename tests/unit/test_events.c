@@ -41,6 +41,11 @@ static const row rows[] = {
 	  "HUN 129 HUN; POL 111 HUN; LTU 111 HUN" },
 	{ "Taiwan lifted martial law. Opposition leaders criticised the decision.", NULL,
 	  "TWN 0814 TWN; TWNOPP 111 TWN" },
+	/* ... the act named inside the pattern's gap, or after its particle */
+	{ "North Korea fired a ballistic missile over Japan on Sunday. Tokyo called the launch a "
+	  "grave threat.", NULL, "PRK 194 JPN; JPN 111 PRK" },
+	{ "Russia ordered the Estonian ambassador to leave. Tallinn said it would not abide by the "
+	  "order.", NULL, "RUS 166 EST; EST 124 RUS" },
 	/* "both sides" coreference leaves open are the story's latest dyad */
 	{ "Rebels clashed with government troops near Goma on Sunday. The African Union called on "
 	  "both sides to lay down their arms.", NULL, "CODREB 190 CODGOV; IGO 0256 COD" },
