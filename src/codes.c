@@ -110,13 +110,14 @@ static const char *parse_class(cw_code_info *ci, char **f)
 	const char *why = parse_tags(ci, f[0]);
 	if (why)
 		return why;
-	static const char *const implied[] = { "-", "own", "place", "gov", "people" };
+	/* (in the order of enum cw_implied) */
+	static const char *const implied[] = { "-", "own", "place", "gov", "people", "foe" };
 	ci->implied = -1;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < (int)(sizeof implied / sizeof *implied); i++)
 		if (strcmp(f[1], implied[i]) == 0)
 			ci->implied = i;
 	if (ci->implied < 0)
-		return "implied is -, own, place, gov or people";
+		return "implied is -, own, place, gov, people or foe";
 	for (int k = 0; k < CW_NCOUNTERS; k++) {
 		const char *v = f[2 + k];
 		if (strcmp(v, "-") == 0)

@@ -56,6 +56,8 @@ typedef struct story_memory {
 	int ndeeds;
 	deed dyad[2];            /* the two sides of the latest act between two */
 	int has_dyad;
+	deed foe;                /* the doer of the story's latest act of force */
+	int has_foe;
 } story_memory;
 
 typedef struct ctx {
@@ -661,7 +663,7 @@ static int other_doer(const ctx *x, const cw_mention *src, const char *code, con
 /* The target as a mention of its own: the doer's code, the act noun's
  * place in the text (its words are the doer's, as a pronoun's are). */
 static int doer_mention(ctx *x, int tok, const char *code, const char *country,
-			const char (*sectors)[4], int nsectors, const char *text)
+			const char (*sectors)[4], int nsectors, const char *text, const char *rule)
 {
 	cw_sentence *s = x->s;
 	cw_mention *c = new_mention(x);
@@ -677,7 +679,7 @@ static int doer_mention(ctx *x, int tok, const char *code, const char *country,
 	c->nsectors = nsectors;
 	c->kind = CW_M_NAME;
 	c->text = text;
-	c->rule = "resolve: the doer of the act it judges";
+	c->rule = rule;
 	return (int)(c - s->ments);
 }
 
@@ -709,7 +711,7 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 			if (d && other_doer(x, src, d->code, d->country) &&
 			    (pass || strncmp(o->code, root, 2) == 0))
 				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
-						    d->text);
+						    d->text, "resolve: the doer of the act it judges");
 		}
 		for (int j = 0; sm && j < sm->ndeeds; j++) {
 			const deed *d = &sm->deeds[j];
@@ -720,7 +722,7 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 					return -1;
 				}
 				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
-						    text);
+						    text, "resolve: the doer of the act it judges");
 			}
 		}
 	}
@@ -729,7 +731,7 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 
 /* Keeps the story's first events' doers, and the two sides of its latest
  * act between two named parties, for the sentences after. */
-static void remember_deeds(story_memory *sm, const cw_sentence *s)
+static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_codes *codes)
 {
 	for (int i = 0; sm && i < s->nevents; i++) {
 		const cw_event *e = &s->events[i];
@@ -737,6 +739,10 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s)
 			continue;
 		if (sm->ndeeds < MAX_DEEDS)
 			copy_deed(&sm->deeds[sm->ndeeds++], &s->ments[e->source], e->code);
+		if (cw_code_violent(codes, e->code)) {
+			copy_deed(&sm->foe, &s->ments[e->source], e->code);
+			sm->has_foe = 1;
+		}
 		if (e->target >= 0 && e->implied == CW_I_NONE &&
 		    strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
 			copy_deed(&sm->dyad[0], &s->ments[e->source], e->code);
@@ -748,11 +754,49 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s)
 
 /* PETRARCH charts no own-country target (the place and the government
  * it takes from its own dictionaries' patterns alike). */
-static int implied_target(ctx *x, const cw_event *e, int judged, int *how)
+/* "Megawati vowed to hunt down those responsible", "South Korea put its
+ * military on alert": a threat or a show of force aimed at nobody named is
+ * aimed at whoever used force last, earlier in the sentence or the story,
+ * when that is another actor. */
+static int foe_target(ctx *x, const story_memory *sm, int ev)
 {
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_mention *src = &s->ments[e->source];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	for (int j = ev - 1; j >= 0; j--) {
+		const cw_event *o = &s->events[j];
+		if (o->source < 0 || !cw_code_violent(x->cw->codes, o->code) ||
+		    s->trigs[o->trigger].tok_start >= t->tok_start)
+			continue;
+		const cw_mention *d = &s->ments[o->source];
+		if (strcmp(d->code, src->code) == 0)
+			return -1;
+		return doer_mention(x, t->tok_start, d->code, d->country, d->sectors, d->nsectors, d->text,
+				    "resolve: whoever used force last");
+	}
+	if (!sm || !sm->has_foe || strcmp(sm->foe.code, src->code) == 0)
+		return -1;
+	const char *text = cw_strdup(x->doc->arena, sm->foe.text);
+	if (!text) {
+		x->oom = 1;
+		return -1;
+	}
+	return doer_mention(x, t->tok_start, sm->foe.code, sm->foe.country, sm->foe.sectors, sm->foe.nsectors,
+			    text, "resolve: whoever used force last");
+}
+
+static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
+{
+	const cw_event *e = &x->s->events[ev];
 	const cw_trigger *t = &x->s->trigs[e->trigger];
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
+	if (implied == CW_I_FOE) {
+		m = x->cw->opts.petrarch ? -1 : foe_target(x, sm, ev);
+		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		return m;
+	}
 	if (implied == CW_I_PLACE)
 		m = place_target(x, t, e->source, 1);
 	else if (implied == CW_I_GOV || implied == CW_I_PEOPLE)
@@ -792,8 +836,8 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (e->target < 0 && !cw->opts.petrarch && (e->target = doer_target(&x, sm, i, &judged)) >= 0)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
-			e->target = implied_target(&x, e, judged, &e->implied);
+			e->target = implied_target(&x, sm, i, judged, &e->implied);
 	}
-	remember_deeds(sm, s);
+	remember_deeds(sm, s, cw->codes);
 	return x.oom ? CURLEW_ESYS : 0;
 }

@@ -46,6 +46,12 @@ static const row rows[] = {
 	  "grave threat.", NULL, "PRK 194 JPN; JPN 111 PRK" },
 	{ "Russia ordered the Estonian ambassador to leave. Tallinn said it would not abide by the "
 	  "order.", NULL, "RUS 166 EST; EST 124 RUS" },
+	/* a threat aimed at nobody named answers whoever used force last */
+	{ "Gunmen stormed a hotel in Nairobi on Tuesday, killing 21 people. President Uhuru Kenyatta "
+	  "vowed to hunt down those responsible.", "2019-01-16", "KENREB 190 KEN; KENGOV 138 KENREB" },
+	{ "Russian troops shelled the town of Bakhmut on Sunday. Ukraine's president warned of a "
+	  "strong response.", NULL, "RUSMIL 194 UKR; UKRGOV 138 RUS" },
+	{ "Russia threatened to retaliate.", NULL, "RUS 138 -" },
 	/* "both sides" coreference leaves open are the story's latest dyad */
 	{ "Rebels clashed with government troops near Goma on Sunday. The African Union called on "
 	  "both sides to lay down their arms.", NULL, "CODREB 190 CODGOV; IGO 0256 COD" },
