@@ -361,6 +361,11 @@ static int placed(const ctx *x, int m)
 	if (a->kind == CW_M_AGENT || a->kind == CW_M_PRONOUN)
 		return 0;   /* "fired tear gas at protesters": a party */
 	int p = s->ments[m].tok_start - 1;
+	/* "in northeast Syria", "in the southern Lebanese town": a region's
+	 * adjectives between the preposition and the place */
+	for (int k = 0; k < MODIFIER_REACH && p > 0 && !(s->toks[p].flags & CW_T_CAP) &&
+			(s->toks[p].pos == CW_POS_JJ || s->toks[p].pos == CW_POS_NN); k++)
+		p--;
 	if (lx(x, p, CW_LX_ARTICLES))
 		p--;
 	if (!lx(x, p, CW_LX_PLACE_PREPS))
@@ -443,6 +448,30 @@ static int intent_like(const ctx *x, const cw_trigger *t)
 
 /* The same actor, or a country and its own government ("the Azerbaijani
  * minister ... claims against Azerbaijan"): not a dyad worth an event. */
+/* Is the mention the state of its country: the country named as a whole
+ * or a body of the state (the state-sectors list)? */
+static int state_of(const ctx *x, const cw_mention *m)
+{
+	if (strcmp(m->code, m->country) == 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+}
+
+/* Of one country, one of the two its state named as a whole ("Colombia"
+ * and a Colombian drug lord): a party of the source's own side. */
+static int same_country_state(const ctx *x, int a, int b)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	return p->country[0] && strcmp(p->country, q->country) == 0 &&
+	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+}
+
+/* The same actor, or a country and its own state ("Cuba" and the Cuban
+ * government); a country and its people, prisoners or rebels are two. */
 static int same_actor(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -453,8 +482,10 @@ static int same_actor(const ctx *x, int a, int b)
 	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
 	if (strcmp(p->code, q->code) == 0)
 		return 1;
-	return p->country[0] && strcmp(p->country, q->country) == 0 &&
-	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+	if (!p->country[0] || strcmp(p->country, q->country) != 0)
+		return 0;
+	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
+	return (pb && state_of(x, q)) || (qb && state_of(x, p));
 }
 
 /* Does the comma at tok open a trailing attribution (", the ministry
@@ -610,11 +641,16 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 		 * US troops access": a party of a member's own country is no
 		 * third party of the joint act */
 		int keep = 0;
+		const cw_trigger *tr = &s->trigs[trig];
 		for (int j = 0; j < ntgt; j++) {
 			int own = 0;
 			for (int i = 0; i < nsrc; i++)
 				own |= s->ments[tgt[j]].country[0] &&
 				       strcmp(s->ments[tgt[j]].country, s->ments[src[i]].country) == 0;
+			/* "began joint exercises ..., in a show of strength likely
+			 * to anger Beijing": nor one past a comma */
+			for (int k = tr->tok_end; k < s->ments[tgt[j]].tok_start && !own; k++)
+				own = is_word(x, k, ",");
 			if (!own)
 				tgt[keep++] = tgt[j];
 		}
@@ -1328,10 +1364,21 @@ static int code_verbal(ctx *x, int ti)
 			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
 		/* "insists that Russia withdraw from Ukrainian territory": the
 		 * source's own country is no target, so look further */
-		int keep = 0;
-		for (int i = 0; i < ntgt; i++)
-			if ((!nsrc || !same_actor(x, src[0], tgt[i])) && !reporter(x, t, tgt[i]))
+		int keep = 0, folk = -1;
+		for (int i = 0; i < ntgt; i++) {
+			if (reporter(x, t, tgt[i]))
+				continue;
+			/* "extradited its citizen to the United States", "freed 50
+			 * political prisoners": the source's own people are the
+			 * target only when nobody further on receives the act */
+			if (nsrc && !same_actor(x, src[0], tgt[i]) && same_country_state(x, src[0], tgt[i])) {
+				if (folk < 0)
+					folk = tgt[i];
+				continue;
+			}
+			if (!nsrc || !same_actor(x, src[0], tgt[i]))
 				tgt[keep++] = tgt[i];
+		}
 		ntgt = keep;
 		if (!ntgt && (tgt[0] = prep_target_after(x, t)) >= 0)
 			ntgt = 1;
@@ -1343,6 +1390,8 @@ static int code_verbal(ctx *x, int ti)
 			ntgt = 1;
 		if (!ntgt && intent_like(x, t) && (tgt[0] = complement_target(x, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
+		if (!ntgt && folk >= 0)
+			tgt[ntgt++] = folk;
 		/* PETRARCH takes the first actor in the verb's phrase, even one
 		 * that only says where ("renewed his licence in Michel Delving") */
 		if (!ntgt && x->cw->opts.petrarch && (tgt[0] = phrase_actor(x, t->tok_end)) >= 0)

@@ -202,6 +202,7 @@ enum cw_lex {
 	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
 	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
 	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
+	CW_LX_MOTION_PREPS,      /* "a plane to Washington": where one goes, not where one is */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

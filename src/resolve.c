@@ -214,9 +214,12 @@ static const char *setting(const ctx *x)
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
 		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
-		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) &&
-		    (m < 0 || m >= s->nments || s->ments[m].kind != CW_M_CAPITAL) &&
-		    (m >= 0 || p->tok_end >= s->ntoks || !s->toks[p->tok_end].nlemma))
+		/* (a capital anywhere but as where one goes or comes from: not
+		 * "a plane to Washington", "faxed from Tokyo") */
+		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
+		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
+			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
+		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies))
 			continue;
 		if (c && strcmp(c, p->country) != 0)
 			return NULL;
@@ -400,8 +403,24 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 /* ------------------------------------------------------ implied targets */
 
 /* The same actor, or a country and its own government. */
-static int same_actor(const cw_sentence *s, int a, int b)
+/* Is the mention the state of its country: the country named as a whole
+ * or a body of the state (the state-sectors list)? */
+static int state(const ctx *x, const cw_mention *m)
 {
+	if (strcmp(m->code, m->country) == 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+}
+
+/* The same actor, or a country and its own state ("Cuba" and the Cuban
+ * government); a country and its people, prisoners or rebels are two
+ * ("Cuba freed 50 political prisoners"). */
+static int same_actor(const ctx *x, int a, int b)
+{
+	const cw_sentence *s = x->s;
 	if (a == b)
 		return 1;
 	if (a < 0 || b < 0)
@@ -409,8 +428,10 @@ static int same_actor(const cw_sentence *s, int a, int b)
 	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
 	if (strcmp(p->code, q->code) == 0)
 		return 1;
-	return p->country[0] && strcmp(p->country, q->country) == 0 &&
-	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+	if (!p->country[0] || strcmp(p->country, q->country) != 0)
+		return 0;
+	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
+	return (pb && state(x, q)) || (qb && state(x, p));
 }
 
 /* "Armenian protesters rallied against the government": an unqualified
@@ -826,7 +847,7 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		if (e->target >= 0) {
 			e->target = localise(&x, e->source, e->target);
-			if (same_actor(s, e->source, e->target))
+			if (same_actor(&x, e->source, e->target))
 				e->target = -1;
 		}
 		/* "Norway condemned the coup, and Sweden suspended aid": an act

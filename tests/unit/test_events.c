@@ -46,6 +46,15 @@ static const row rows[] = {
 	  "grave threat.", NULL, "PRK 194 JPN; JPN 111 PRK" },
 	{ "Russia ordered the Estonian ambassador to leave. Tallinn said it would not abide by the "
 	  "order.", NULL, "RUS 166 EST; EST 124 RUS" },
+	/* a country and its people are two parties: no self-dyad to drop */
+	{ "Cuba freed 50 political prisoners and put them on a plane to Washington.", NULL,
+	  "CUB 0841 CUBOPP" },
+	/* a place after a region's adjectives is where the joint act was done;
+	 * a party past a comma is none of it */
+	{ "Indian and Nepali troops began a joint exercise in western Nepal on Monday.", NULL,
+	  "IND 062 NPL; NPL 062 IND" },
+	{ "Australian and Japanese troops began joint drills on Monday, in a show of force likely to "
+	  "anger Beijing.", NULL, "AUSMIL 062 JPNMIL; JPNMIL 062 AUSMIL" },
 	/* a threat aimed at nobody named answers whoever used force last */
 	{ "Gunmen stormed a hotel in Nairobi on Tuesday, killing 21 people. President Uhuru Kenyatta "
 	  "vowed to hunt down those responsible.", "2019-01-16", "KENREB 190 KEN; KENGOV 138 KENREB" },
@@ -258,7 +267,7 @@ static const row rows[] = {
 	 * an extradition; soldiers' roadblocks restrict movement */
 	{ "Riot police charged with batons at protesters in Kampala.", NULL, "UGACOP 175 UGAOPP" },
 	{ "Colombia extradited a drug lord to the United States to face trafficking charges.", NULL,
-	  "COL 063 -" },
+	  "COL 063 USA" },
 	{ "Fijian soldiers set up roadblocks around the capital.", NULL, "FJIMIL 191 FJI" },
 	/* two measures of the state in a sentence are two events (class
 	 * "each" of root 17), even from one source or one country */

@@ -37,6 +37,9 @@ static const agent_row agents[] = {
 	{ "Israel struck military targets.", "military", "" },
 	{ "Militants seeking independence for Kashmir kidnapped two engineers in Srinagar.", "Militants",
 	  "INDREB" },
+	/* a capital one goes to or comes from sets no sentence */
+	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
+	  "Washington.", "prisoners", "NICOPP" },
 };
 
 /* The first event's target ("-" for none). */
