@@ -8,14 +8,24 @@
  *    "police in Pakistan", "gunmen from Boko Haram"), else from a place the
  *    sentence is set in, the dateline or the story, as analysts code it;
  *    only an agent the story never places is coded by its sector alone.
+ *    A plural demonym standing as a noun ("called on Algerians") is the
+ *    country's people; "both sides" that coreference left open are the two
+ *    sides of the story's latest act between two.
  *  - after events (cw_resolve_targets): an unqualified target agent ("rallied
- *    against the government") is the source's own country's, and an event
- *    with no target named gets the target its code implies (the implied
- *    column of cameo-codes.tsv): violence at a place targets the place's
- *    country, a protest or demand by a country's people its government, a
- *    domestic act the source's own country.  These never replace a target
- *    the sentence names, and the source's own country is never the target
- *    when the sentence names a party of another country.
+ *    against the government") is the source's own country's; an act that
+ *    judges another named by a noun ("Pakistan condemned the move") is
+ *    aimed at that act's doer, told earlier in the sentence or the story;
+ *    and an event with no target named gets the target its code implies
+ *    (the implied column of cameo-codes.tsv): violence at a place targets
+ *    the place's country, a protest or demand by a country's people its
+ *    government, a threat whoever used force last, a domestic act the
+ *    source's own country.  These never replace a target the sentence
+ *    names, and the source's own country is never the target when the
+ *    act's clause names a party of another country.
+ *
+ * What later sentences need (the story's countries, its first acts, its
+ * latest dyad and act of force) is copied into the story memory, which
+ * outlives the sentence windows.
  *
  * Events choose among the mentions; only this stage writes them.
  */
