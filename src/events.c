@@ -1673,6 +1673,25 @@ static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
 	return same_country(x, a->source, b->source);
 }
 
+/* Are mentions a and b two members of one list ("Congress and the Supreme
+ * Court", "police and troops")? */
+static int listed(const ctx *x, int a, int b)
+{
+	if (a < 0 || b < 0 || same_code(x, a, b))
+		return 0;
+	const cw_sentence *s = x->s;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	int lo = p->tok_end < q->tok_end ? p->tok_end : q->tok_end;
+	int hi = p->tok_start > q->tok_start ? p->tok_start : q->tok_start;
+	/* ("spread across Kenya, and the government banned": ", and" joins
+	 * clauses, not the two members of a list) */
+	for (int k = lo; k + 1 < hi; k++)
+		if (is_word(x, k, ",") && lx(x, k + 1, CW_LX_AND))
+			return 0;
+	int pair[2] = { a, b };
+	return coordinated(x, pair, 2);
+}
+
 /* A target the sentence gives: named, or the place or government the act
  * was aimed at; the source's own country is only a default. */
 static int named(const cw_event *e)
@@ -1699,6 +1718,12 @@ static void merge_repeats(const ctx *x)
 			 * of one act, each toward the other, are two events */
 			if (e->trigger == o->trigger && same_code(x, e->source, o->target) &&
 			    same_code(x, e->target, o->source))
+				continue;
+			/* "dissolved Congress and the Supreme Court", "appealed to
+			 * the army and the rebels": one act toward (or by) each
+			 * member of a list, however alike their countries */
+			if (e->trigger == o->trigger && named(e) && named(o) &&
+			    (listed(x, e->source, o->source) || listed(x, e->target, o->target)))
 				continue;
 			if (!named(e) && named(o))
 				dup = 1;

@@ -25,6 +25,10 @@ static const row rows[] = {
 	/* a party of a member's own country is no third party of the joint act */
 	{ "Kenya and Uganda signed a trade deal on Friday giving Kenyan farmers access to Ugandan "
 	  "markets.", NULL, "KEN 057 UGA; UGA 057 KEN" },
+	/* one act toward each member of a list is one event per pair, however
+	 * alike their countries */
+	{ "Fiji's army chief dissolved parliament and the Supreme Court on Tuesday.", NULL,
+	  "FJIMIL 172 FJILEG; FJIMIL 172 FJIJUD" },
 	/* two bodies of no country are two sources, not one repeated */
 	{ "The United Nations and the African Union condemned Mali's junta.", NULL,
 	  "IGO 111 MLI; IGO 111 MLI" },
