@@ -460,6 +460,23 @@ static int state_of(const ctx *x, const cw_mention *m)
 	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
 }
 
+/* "Ruto deployed the army", "sent soldiers into the assembly": for a show
+ * or use of one's own forces (the means class), the source's forces -- of
+ * its country, or of none yet -- are what it uses, and the target is to
+ * be found further on. */
+static int means(const ctx *x, const cw_trigger *t, int src, int m)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src], *b = &s->ments[m];
+	if (!cw_code_is(x->cw->codes, t->code, CW_CC_MEANS) || !b->nsectors ||
+	    (b->country[0] && strcmp(a->country, b->country) != 0))
+		return 0;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", b->sectors[0]);
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
+}
+
 /* Of one country, one of the two its state named as a whole ("Colombia"
  * and a Colombian drug lord): a party of the source's own side. */
 static int same_country_state(const ctx *x, int a, int b)
@@ -1376,6 +1393,8 @@ static int code_verbal(ctx *x, int ti)
 					folk = tgt[i];
 				continue;
 			}
+			if (nsrc && means(x, t, src[0], tgt[i]))
+				continue;
 			if (!nsrc || !same_actor(x, src[0], tgt[i]))
 				tgt[keep++] = tgt[i];
 		}

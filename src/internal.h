@@ -123,7 +123,8 @@ enum cw_code_class {
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
 	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
 	CW_CC_EACH = 1 << 4,     /* two codes of the root in a sentence are two acts, not one told twice */
-	CW_CC_JUDGES = 1 << 5    /* judges another act: "condemned the move" is aimed at its doer */
+	CW_CC_JUDGES = 1 << 5,   /* judges another act: "condemned the move" is aimed at its doer */
+	CW_CC_MEANS = 1 << 6     /* the source's own forces after the verb are its means, no target */
 };
 /* The target an event gets when the sentence names none (the codes'
  * implied column); CW_I_DOER is no column value: the doer of the act an
@@ -203,6 +204,7 @@ enum cw_lex {
 	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
 	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
 	CW_LX_MOTION_PREPS,      /* "a plane to Washington": where one goes, not where one is */
+	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

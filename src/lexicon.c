@@ -54,6 +54,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_ACT_NOUNS] = "act-nouns",
 	[CW_LX_PAIR_WORDS] = "pair-words",
 	[CW_LX_MOTION_PREPS] = "motion-preps",
+	[CW_LX_FORCE_SECTORS] = "force-sectors",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

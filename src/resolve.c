@@ -846,6 +846,19 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	return m;
 }
 
+/* Is mention t the armed forces or police of src's own country ("sent
+ * soldiers into the assembly" still targets the assembly)? */
+static int own_forces(const ctx *x, int src, int t)
+{
+	const cw_mention *a = &x->s->ments[src], *b = &x->s->ments[t];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || strlen(b->code) < 6)
+		return 0;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", b->nsectors ? b->sectors[0] : b->code + strlen(b->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
+}
+
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -858,6 +871,10 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (e->target >= 0) {
 			e->target = localise(&x, e->source, e->target);
 			if (same_actor(&x, e->source, e->target))
+				e->target = -1;
+			/* "Ruto deployed the army", "put its armed forces on
+			 * alert": the source's own forces are its means */
+			else if (cw_code_is(cw->codes, e->code, CW_CC_MEANS) && own_forces(&x, e->source, e->target))
 				e->target = -1;
 		}
 		/* "Norway condemned the coup, and Sweden suspended aid": an act

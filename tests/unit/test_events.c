@@ -59,6 +59,11 @@ static const row rows[] = {
 	  "IND 062 NPL; NPL 062 IND" },
 	{ "Australian and Japanese troops began joint drills on Monday, in a show of force likely to "
 	  "anger Beijing.", NULL, "AUSMIL 062 JPNMIL; JPNMIL 062 AUSMIL" },
+	/* the source's own forces are the means of a show of force, and the
+	 * target is further on */
+	{ "Chile's president deployed the army in Santiago on Sunday.", NULL, "CHLGOV 154 -" },
+	{ "Peru's president sent soldiers into the Congress building on Sunday.", NULL, "PERGOV 154 PERLEG" },
+	{ "Russia sent troops into Georgia.", NULL, "RUS 154 GEO" },
 	/* a threat aimed at nobody named answers whoever used force last */
 	{ "Gunmen stormed a hotel in Nairobi on Tuesday, killing 21 people. President Uhuru Kenyatta "
 	  "vowed to hunt down those responsible.", "2019-01-16", "KENREB 190 KEN; KENGOV 138 KENREB" },
