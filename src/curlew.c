@@ -95,6 +95,8 @@ int curlew_open(curlew **out, const curlew_options *opts)
 	if (cw_frames_load(&cw->frames, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "frames", why);
 	}
+	if (cw_recode_load(&cw->recode, cw, why, sizeof why) < 0)
+		return load_failed(cw, "recode rules", why);
 	if (cw_confidence_load(&cw->confidence, cw->data_dir, why, sizeof why) < 0)
 		return load_failed(cw, "confidence", why);
 	if (cw->opts.min_confidence > 0 && !cw->confidence) {
@@ -109,6 +111,7 @@ void curlew_close(curlew *cw)
 	if (!cw)
 		return;
 	cw_confidence_free(cw->confidence);
+	cw_recode_free(cw->recode);
 	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
 	cw_tagger_free(cw->tagger);
@@ -211,7 +214,8 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return rc;
 	if ((rc = cw_frames(cw, doc, s)) < 0 ||
 	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
-	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_recode(cw, doc, s)) < 0 ||
+	    (rc = cw_events_merge(cw, doc, s)) < 0 ||
 	    (rc = cw_locate(cw, doc, s)) < 0 || (rc = cw_confidence(cw, doc, s)) < 0)
 		return rc;
 	doc->nevents += (size_t)s->nevents;
