@@ -143,6 +143,8 @@ static int on_line(void *ctx, char *line, int lineno)
 int cw_confidence_load(cw_conf_model **out, const char *data_dir, char *err, size_t errlen)
 {
 	*out = NULL;
+	if (errlen)
+		*err = '\0';
 	char path[4096];
 	snprintf(path, sizeof path, "%s/confidence.tsv", data_dir);
 	cw_conf_model *m = calloc(1, sizeof *m);
@@ -173,6 +175,8 @@ void cw_confidence_free(cw_conf_model *m)
 
 /* ---------------------------------------------------------------- features */
 
+/* The trigger's clause, as events.c finds it: the one its anchor heads,
+ * else one whose verb lies in the matched words. */
 static const cw_clause *clause_of(const cw_sentence *s, const cw_trigger *t)
 {
 	for (int i = 0; i < s->nclauses; i++)
@@ -233,7 +237,7 @@ static void trigger_features(const curlew *cw, const cw_sentence *s, const cw_ev
 	const cw_trigger *t = &s->trigs[e->trigger];
 	x[F_NOMINAL] = (t->flags & CW_TR_NOMINAL) != 0;
 	x[F_SAY] = (t->flags & CW_TR_SAY) != 0;
-	x[F_STATEMENT] = strncmp(e->code, "01", 2) == 0;
+	x[F_STATEMENT] = strncmp(e->code, "01", 2) == 0;   /* CAMEO's root 01 */
 	x[F_SPECIFIC] = graded(t->specificity - 1, MAX_SPECIFIC);
 	x[F_SLOT] = t->target_tok >= 0;
 	x[F_GOVERNS] = t->comp_code[0] != '\0';
