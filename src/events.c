@@ -594,6 +594,18 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	return rc;
 }
 
+/* Is mention m the press ("reporters", "a news conference")? */
+static int audience(const ctx *x, int m)
+{
+	const cw_mention *a = &x->s->ments[m];
+	char sector[4];
+	if (a->nsectors == 0)
+		return 0;
+	snprintf(sector, sizeof sector, "%s", a->sectors[0]);
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_AUDIENCE_SECTORS, sector);
+}
+
 /* Are the actors in list one coordination ("A, B and C")?  Only then do
  * they act toward each other; a parser that took a fronted phrase for a
  * second subject must not make a dyad of it. */
@@ -646,6 +658,15 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	nsrc = widen(x, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(x, tgt, ntgt, CW_MAX_ARGS * 2);
 	const char *code = s->trigs[trig].code;
+	if (cw_code_is(x->cw->codes, code, CW_CC_STATEMENT)) {
+		/* "Baker told reporters that Iraq ...": the press a statement is
+		 * made to is its audience; the statement is about someone */
+		int keep = 0;
+		for (int j = 0; j < ntgt; j++)
+			if (!audience(x, tgt[j]))
+				tgt[keep++] = tgt[j];
+		ntgt = keep;
+	}
 	/* (an act aimed at a place gets the place's country later) */
 	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
 	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
@@ -665,9 +686,16 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 				own |= s->ments[tgt[j]].country[0] &&
 				       strcmp(s->ments[tgt[j]].country, s->ments[src[i]].country) == 0;
 			/* "began joint exercises ..., in a show of strength likely
-			 * to anger Beijing": nor one past a comma */
+			 * to anger Beijing": nor one past a comma, nor one in a
+			 * phrase of place ("met on Singapore's Sentosa island"):
+			 * a third party is an object, or after "with", "to" ... */
 			for (int k = tr->tok_end; k < s->ments[tgt[j]].tok_start && !own; k++)
 				own = is_word(x, k, ",");
+			int p = s->ments[tgt[j]].tok_start - 1;
+			while (p > tr->tok_end && (lx(x, p, CW_LX_ARTICLES) || s->toks[p].pos == CW_POS_JJ))
+				p--;
+			if (p >= tr->tok_end && s->toks[p].pos == CW_POS_IN && !lx(x, p, CW_LX_ADDRESSEE_PREPS))
+				own = 1;
 			if (!own)
 				tgt[keep++] = tgt[j];
 		}

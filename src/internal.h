@@ -207,6 +207,7 @@ enum cw_lex {
 	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
 	CW_LX_MOTION_PREPS,      /* "a plane to Washington": where one goes, not where one is */
 	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
+	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

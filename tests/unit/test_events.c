@@ -22,6 +22,12 @@ static const row rows[] = {
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* a place a joint act is done in is no third party of it */
+	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
+	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
+	/* the press a statement is made to is its audience, not its target */
+	{ "Japan's defence minister told reporters on Tuesday that China posed a grave threat.", NULL,
+	  "JPNGOV 010 CHN" },
 	/* a party of a member's own country is no third party of the joint act */
 	{ "Kenya and Uganda signed a trade deal on Friday giving Kenyan farmers access to Ugandan "
 	  "markets.", NULL, "KEN 057 UGA; UGA 057 KEN" },
