@@ -114,6 +114,15 @@ static int canon_append(char *buf, size_t *len, const char *w, size_t n)
 			buf[(*len)++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
 			continue;
 		}
+		/* wire copy drops accents the dictionaries keep, and the other
+		 * way round ("Brasilia", "Bogota", "Sao Paulo"): a letter is
+		 * keyed by its base letter, its marks stripped */
+		utf8proc_int32_t base[4];
+		int last = 0;
+		utf8proc_ssize_t nb = utf8proc_decompose_char(cp, base, 4,
+							      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+		if (nb == 1)
+			cp = base[0];
 		cp = utf8proc_tolower(cp);
 		*len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + *len);
 	}
@@ -1096,12 +1105,21 @@ static const char *const geo_after[] = {
 	"archipelago", "coast", NULL
 };
 
+/* "a South American tour", "Latin American leaders": a continent's part
+ * before a country adjective makes it a region's (the countries whose
+ * adjectives begin so, "South African", "North Korean", are matched whole
+ * before this is asked). */
+static const char *const region_before_adj[] = { "south", "north", "latin", "central", NULL };
+
 static int geographic_name(const cw_sentence *s, const atom *a)
 {
 	if (a->kind != A_ENTRY || (a->e->type != E_COUNTRY && a->e->type != E_ADJ &&
 				   a->e->type != E_CAPITAL))
 		return 0;
 	const cw_token *t = s->toks;
+	if (a->e->type == E_ADJ && a->ts >= 1 && (t[a->ts - 1].flags & CW_T_CAP) &&
+	    in_list(region_before_adj, tok_lower(&t[a->ts - 1])))
+		return 1;
 	if (a->ts >= 2 && strcmp(tok_lower(&t[a->ts - 1]), "of") == 0 &&
 	    (t[a->ts - 2].flags & CW_T_CAP) && in_list(geo_before_of, tok_lower(&t[a->ts - 2])))
 		return 1;

@@ -609,6 +609,42 @@ static int report_frame(const cw_sentence *s, int i)
 	return 0;
 }
 
+/* "condemned the takeover, and Canberra suspended ...": "and" (after a
+ * comma or not) before an actor that a finite verb follows opens a clause
+ * of its own, whose subject is no object of the verb before. */
+static int opens_clause(const cw_sentence *s, int i)
+{
+	if (is_comma(&s->toks[i]) && i + 1 < s->ntoks)
+		i++;
+	if (!is_and(&s->toks[i]) || i + 1 >= s->ntoks)
+		return 0;
+	int k = i + 1;
+	if (is_det(&s->toks[k]) && mention_at(s, k) < 0)
+		k++;
+	int m = mention_at(s, k);
+	if (m < 0)
+		return 0;
+	k = s->ments[m].tok_end;
+	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
+		k++;   /* "and Canberra also suspended" */
+	return k < s->ntoks && (is_finite_tag(&s->toks[k]) || s->toks[k].pos == CW_POS_MD);
+}
+
+/* "imposed a curfew, a week after Indian tourists were attacked": a
+ * subordinate clause set off by a comma tells the background, and its
+ * actors are no objects of the verb before.  (Without the comma it may
+ * name the party: "threatened to blow it up if police stormed it".) */
+#define ASIDE_REACH 3   /* ", a week after": the comma to the subordinator */
+static int subord_aside(const cw_sentence *s, int i)
+{
+	if (!has_class(&s->toks[i], SYN_SUBORD))
+		return 0;
+	for (int k = i - 1; k >= 0 && k >= i - ASIDE_REACH; k--)
+		if (is_comma(&s->toks[k]))
+			return 1;
+	return 0;
+}
+
 static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *c)
 {
 	int a = t->anchor;
@@ -623,7 +659,7 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 	for (int i = from; i < s->ntoks; i++) {
 		const cw_token *tk = &s->toks[i];
 		if (hard_stop(tk) || (is_relative(tk) && i > from) || (i > a + 1 && is_anchor(s, i) && i != t->target_tok) ||
-		    report_frame(s, i))
+		    report_frame(s, i) || (i > from && (opens_clause(s, i) || subord_aside(s, i))))
 			break;
 		int m = mention_at(s, i);
 		if (m < 0)
@@ -947,6 +983,63 @@ static int frames(cw_arena *a, const cw_sentence *s, clist *cl)
 	return 0;
 }
 
+/* ------------------------------------------------ verbs of noun events
+ * "began a hunger strike", "kept up their bombardment", "responded with
+ * air strikes": a verb that is no pattern, before a noun event, tells who
+ * did it; it gets a clause (its subject) so that the noun event finds it. */
+
+/* Words a verb's noun phrase or one preposition may hold before the noun. */
+static int np_or_prep(const cw_token *t)
+{
+	int p = t->pos;
+	return p == CW_POS_DT || p == CW_POS_PRPS || p == CW_POS_JJ || p == CW_POS_JJR ||
+	       p == CW_POS_JJS || p == CW_POS_CD || p == CW_POS_NN || p == CW_POS_NNS ||
+	       p == CW_POS_NNP || p == CW_POS_POS || p == CW_POS_IN || p == CW_POS_RP ||
+	       p == CW_POS_VBN || p == CW_POS_TO;
+}
+
+static int light_verbs(cw_arena *a, const cw_sentence *s, clist *cl)
+{
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		if (!(t->flags & CW_TR_NOMINAL))
+			continue;
+		for (int k = t->tok_start - 1; k >= 0 && k >= t->tok_start - INF_REACH; k--) {
+			const cw_token *w = &s->toks[k];
+			/* (nor a form of "be": "20 civilians were killed in an air
+			 * strike" befell them) */
+			if (w->flags & CW_T_PUNCT || is_relative(w) || is_be(w) || is_anchor(s, k))
+				break;
+			/* (a participle or gerund, "linked to", "including", is
+			 * no doer's verb) */
+			if (is_verb_tag(w) && w->pos != CW_POS_VBN && w->pos != CW_POS_VBG &&
+			    mention_at(s, k) < 0) {
+				if (!is_anchor(s, k) && clause_of_verb(cl, k) < 0) {
+					cw_clause *c = new_clause(a, cl, k);
+					if (!c)
+						return -1;
+					shallow_aux(s, k, c);
+					if (!shared_subject(s, cl, k, c))
+						shallow_subject(s, k, c);
+					/* "engaged peacekeepers in a firefight": the
+					 * other party */
+					for (int j = k + 1; j < t->tok_start; j++) {
+						int m = mention_at(s, j);
+						if (m >= 0) {
+							add_arg(c->obj, &c->nobj, CW_MAX_ARGS, mention_head(s, m));
+							j = s->ments[m].tok_end - 1;
+						}
+					}
+				}
+				break;
+			}
+			if (!np_or_prep(w) && mention_at(s, k) < 0)
+				break;
+		}
+	}
+	return 0;
+}
+
 /* Clauses for the verb triggers, and for the verbs that govern them. */
 static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 {
@@ -954,6 +1047,8 @@ static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 	for (int i = 0; i < s->ntrigs; i++)
 		if (!(s->trigs[i].flags & CW_TR_NOMINAL) && shallow_clause(a, s, &s->trigs[i], cl) < 0)
 			return -1;
+	if (light_verbs(a, s, cl) < 0)
+		return -1;
 	if (infinitives(a, s, cl) < 0 || frames(a, s, cl) < 0)
 		return -1;
 	shallow_parents(s, cl, from);

@@ -86,6 +86,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 	static const struct { const char *tag; unsigned bit; } tags[] = {
 		{ "violent", CW_CC_VIOLENT }, { "news", CW_CC_NEWS }, { "about", CW_CC_ABOUT },
 		{ "statement", CW_CC_STATEMENT }, { "each", CW_CC_EACH },
+		{ "judges", CW_CC_JUDGES }, { "means", CW_CC_MEANS },
 	};
 	if (strcmp(f, "-") == 0)
 		return NULL;
@@ -96,7 +97,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 		while (k < sizeof tags / sizeof *tags && strcmp(cw_trim(t[i]), tags[k].tag) != 0)
 			k++;
 		if (k == sizeof tags / sizeof *tags)
-			return "classes are violent, news, about, statement, each (comma-separated) or -";
+			return "classes are violent, news, about, statement, each, judges, means (comma-separated) or -";
 		ci->classes |= tags[k].bit;
 	}
 	return NULL;
@@ -109,13 +110,14 @@ static const char *parse_class(cw_code_info *ci, char **f)
 	const char *why = parse_tags(ci, f[0]);
 	if (why)
 		return why;
-	static const char *const implied[] = { "-", "own", "place", "gov", "people" };
+	/* (in the order of enum cw_implied) */
+	static const char *const implied[] = { "-", "own", "place", "gov", "people", "foe" };
 	ci->implied = -1;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < (int)(sizeof implied / sizeof *implied); i++)
 		if (strcmp(f[1], implied[i]) == 0)
 			ci->implied = i;
 	if (ci->implied < 0)
-		return "implied is -, own, place, gov or people";
+		return "implied is -, own, place, gov, people or foe";
 	for (int k = 0; k < CW_NCOUNTERS; k++) {
 		const char *v = f[2 + k];
 		if (strcmp(v, "-") == 0)

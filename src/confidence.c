@@ -286,7 +286,15 @@ void cw_confidence_features(const curlew *cw, const cw_sentence *s, const cw_eve
 	actor_features(s, e, x);
 	x[F_LATER] = s->index > 1;
 	x[F_POSITION] = graded(s->index - 1, MAX_POSITION);
-	x[F_CROWDED] = graded(s->nevents - 1, MAX_CROWD);
+	/* (the other side of a joint act, "Germany and France met", is the
+	 * same act told both ways: it crowds nothing) */
+	int others = 0;
+	for (int i = 0; i < s->nevents; i++) {
+		const cw_event *o = &s->events[i];
+		others += o != e && !(o->trigger == e->trigger && o->source == e->target &&
+				      o->target == e->source);
+	}
+	x[F_CROWDED] = graded(others, MAX_CROWD);
 	x[F_TRIGGERS] = graded(s->ntrigs - 1, MAX_TRIGGERS);
 	x[F_LONG] = graded(s->ntoks - SHORT_WORDS, LONG_WORDS - SHORT_WORDS);
 }

@@ -361,6 +361,11 @@ static int placed(const ctx *x, int m)
 	if (a->kind == CW_M_AGENT || a->kind == CW_M_PRONOUN)
 		return 0;   /* "fired tear gas at protesters": a party */
 	int p = s->ments[m].tok_start - 1;
+	/* "in northeast Syria", "in the southern Lebanese town": a region's
+	 * adjectives between the preposition and the place */
+	for (int k = 0; k < MODIFIER_REACH && p > 0 && !(s->toks[p].flags & CW_T_CAP) &&
+			(s->toks[p].pos == CW_POS_JJ || s->toks[p].pos == CW_POS_NN); k++)
+		p--;
 	if (lx(x, p, CW_LX_ARTICLES))
 		p--;
 	if (!lx(x, p, CW_LX_PLACE_PREPS))
@@ -443,6 +448,47 @@ static int intent_like(const ctx *x, const cw_trigger *t)
 
 /* The same actor, or a country and its own government ("the Azerbaijani
  * minister ... claims against Azerbaijan"): not a dyad worth an event. */
+/* Is the mention the state of its country: the country named as a whole
+ * or a body of the state (the state-sectors list)? */
+static int state_of(const ctx *x, const cw_mention *m)
+{
+	if (strcmp(m->code, m->country) == 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+}
+
+/* "Ruto deployed the army", "sent soldiers into the assembly": for a show
+ * or use of one's own forces (the means class), the source's forces -- of
+ * its country, or of none yet -- are what it uses, and the target is to
+ * be found further on. */
+static int means(const ctx *x, const cw_trigger *t, int src, int m)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src], *b = &s->ments[m];
+	if (!cw_code_is(x->cw->codes, t->code, CW_CC_MEANS) || !b->nsectors ||
+	    (b->country[0] && strcmp(a->country, b->country) != 0))
+		return 0;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", b->sectors[0]);
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
+}
+
+/* Of one country, one of the two its state named as a whole ("Colombia"
+ * and a Colombian drug lord): a party of the source's own side. */
+static int same_country_state(const ctx *x, int a, int b)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	return p->country[0] && strcmp(p->country, q->country) == 0 &&
+	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+}
+
+/* The same actor, or a country and its own state ("Cuba" and the Cuban
+ * government); a country and its people, prisoners or rebels are two. */
 static int same_actor(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -453,8 +499,10 @@ static int same_actor(const ctx *x, int a, int b)
 	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
 	if (strcmp(p->code, q->code) == 0)
 		return 1;
-	return p->country[0] && strcmp(p->country, q->country) == 0 &&
-	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+	if (!p->country[0] || strcmp(p->country, q->country) != 0)
+		return 0;
+	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
+	return (pb && state_of(x, q)) || (qb && state_of(x, p));
 }
 
 /* Does the comma at tok open a trailing attribution (", the ministry
@@ -546,6 +594,18 @@ static int add_event(ctx *x, int trig, int src, int tgt, const char *why)
 	return rc;
 }
 
+/* Is mention m the press ("reporters", "a news conference")? */
+static int audience(const ctx *x, int m)
+{
+	const cw_mention *a = &x->s->ments[m];
+	char sector[4];
+	if (a->nsectors == 0)
+		return 0;
+	snprintf(sector, sizeof sector, "%s", a->sectors[0]);
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_AUDIENCE_SECTORS, sector);
+}
+
 /* Are the actors in list one coordination ("A, B and C")?  Only then do
  * they act toward each other; a parser that took a fronted phrase for a
  * second subject must not make a dyad of it. */
@@ -598,24 +658,63 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	nsrc = widen(x, src, nsrc, CW_MAX_ARGS * 2);
 	ntgt = widen(x, tgt, ntgt, CW_MAX_ARGS * 2);
 	const char *code = s->trigs[trig].code;
+	if (cw_code_is(x->cw->codes, code, CW_CC_STATEMENT)) {
+		/* "Baker told reporters that Iraq ...": the press a statement is
+		 * made to is its audience; the statement is about someone */
+		int keep = 0;
+		for (int j = 0; j < ntgt; j++)
+			if (!audience(x, tgt[j]))
+				tgt[keep++] = tgt[j];
+		ntgt = keep;
+	}
 	/* (an act aimed at a place gets the place's country later) */
 	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
 	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
 	    (tgt[0] = spoken_of(x, trig, src[0])) >= 0)
 		ntgt = 1;
-	if (ntgt == 0 && nsrc > 1 && coordinated(x, src, nsrc) &&
-	    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL))) {
-		/* "Indian and Chinese troops clashed": each acts toward the
-		 * others.  "China and the Solomon Islands signed a pact", "Kerry
-		 * and Lavrov met": news names the side it reports from first,
-		 * and coders take that one as the source of one event toward
-		 * each partner, not a pair of mirror events.  A @mutual pattern
-		 * and PETRARCH mode code both directions. */
+	int joint = nsrc > 1 && coordinated(x, src, nsrc) &&
+		    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL));
+	if (joint && ntgt > 0) {
+		/* "Colombia and the United States signed an agreement giving
+		 * US troops access": a party of a member's own country is no
+		 * third party of the joint act */
+		int keep = 0;
+		const cw_trigger *tr = &s->trigs[trig];
+		for (int j = 0; j < ntgt; j++) {
+			int own = 0;
+			for (int i = 0; i < nsrc; i++)
+				own |= s->ments[tgt[j]].country[0] &&
+				       strcmp(s->ments[tgt[j]].country, s->ments[src[i]].country) == 0;
+			/* "began joint exercises ..., in a show of strength likely
+			 * to anger Beijing": nor one past a comma, nor one in a
+			 * phrase of place ("met on Singapore's Sentosa island"):
+			 * a third party is an object, or after "with", "to" ... */
+			for (int k = tr->tok_end; k < s->ments[tgt[j]].tok_start && !own; k++)
+				own = is_word(x, k, ",");
+			int p = s->ments[tgt[j]].tok_start - 1;
+			while (p > tr->tok_end && (lx(x, p, CW_LX_ARTICLES) || s->toks[p].pos == CW_POS_JJ))
+				p--;
+			if (p >= tr->tok_end && s->toks[p].pos == CW_POS_IN && !lx(x, p, CW_LX_ADDRESSEE_PREPS))
+				own = 1;
+			if (!own)
+				tgt[keep++] = tgt[j];
+		}
+		ntgt = keep;
+	}
+	if (ntgt == 0 && joint) {
+		/* "Indian and Chinese troops clashed", "Kerry and Lavrov met":
+		 * each acts toward the other, a joint act of two gets both
+		 * directions (tests/eval/GUIDE.md).  Of a longer list ("Israel,
+		 * the UAE and Bahrain signed") news names the side it reports
+		 * from first, and that one is the source of one event toward
+		 * each partner, rather than every pair both ways, unless the
+		 * act is one each side does for its own part (mirrored, force,
+		 * @mutual, PETRARCH mode). */
 		int first = 0;
 		for (int i = 1; i < nsrc; i++)
 			if (s->ments[src[i]].tok_start < s->ments[src[first]].tok_start)
 				first = i;
-		int mutual = violent(x, s->trigs[trig].code) ||
+		int mutual = nsrc == 2 || violent(x, s->trigs[trig].code) ||
 			     (s->trigs[trig].flags & (CW_TR_MIRRORED | CW_TR_MUTUAL)) || x->cw->opts.petrarch;
 		for (int i = 0; i < nsrc && rc == 0; i++)
 			for (int j = 0; j < nsrc && rc == 0; j++)
@@ -750,6 +849,48 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
+static int finite_tag(int pos)
+{
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
+/* Is mention m followed by a finite verb of its own ("Israel responded",
+ * "Moscow later said"): the subject of a clause, not an object? */
+static int own_verb(const ctx *x, int m)
+{
+	const cw_sentence *s = x->s;
+	int k = s->ments[m].tok_end;
+	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
+		k++;
+	return k < s->ntoks && finite_tag(s->toks[k].pos);
+}
+
+/* "..., and Israel responded with air strikes on Lebanon": the actor
+ * before a finite verb that is no trigger (so has no clause), between the
+ * clause around a nominal trigger and the trigger, is its doer. */
+static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, int *verb)
+{
+	const cw_sentence *s = x->s;
+	int stop = around ? around->verb : -1;
+	for (int k = tok - 1; k > stop && k > 0; k--) {
+		if (s->toks[k].flags & CW_T_PUNCT)
+			return -1;
+		if (!finite_tag(s->toks[k].pos) || s->toks[k].mention >= 0)
+			continue;
+		/* "20 civilians were killed in an air strike": a form of "be"
+		 * makes its subject the one the act befell, or names no act */
+		if (lx(x, k, CW_LX_BE))
+			return -1;
+		int b = k - 1;
+		if (b > 0 && s->toks[b].pos == CW_POS_RB)
+			b--;
+		int m = s->toks[b].mention;
+		*verb = k;
+		return usable(x, m) ? m : -1;
+	}
+	return -1;
+}
+
 /* "fighting broke out between the army and the RSF", "clashes between
  * police and protesters": a noun event whose pattern ends on "between"
  * names both parties after it, each acting on the other. */
@@ -779,6 +920,16 @@ static int code_nominal(ctx *x, int ti)
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
+	/* "a standoff that followed an attack on parliament": a noun event
+	 * after the verb of a relative clause about a thing has no doer */
+	if (src < 0 && c && c->nsubj == 0 && c->verb > 1 && c->verb < t->anchor &&
+	    lx(x, c->verb - 1, CW_LX_THING_RELATIVES) && s->toks[c->verb - 2].mention < 0)
+		return 0;
+	int verb = -1;
+	if (src < 0 && (src = verb_subject_before(x, t->anchor, c, &verb)) >= 0)
+		why = "nominal trigger: source is the subject of the verb before it";
+	else
+		verb = -1;
 	/* "20 civilians were killed in an air strike", "three policemen were
 	 * killed when a roadside bomb hit their vehicle": a passive's subject
 	 * is the victim of the violence, not its doer, and an attack no one
@@ -800,7 +951,12 @@ static int code_nominal(ctx *x, int ti)
 		tgt = content_target(x, ti, src);
 	if (tgt < 0 && src >= 0 && intent_like(x, t))
 		tgt = complement_target(x, t, src);   /* "willing to work with Seoul" */
-	if (tgt < 0 && c && setting(x, t)) {
+	if (tgt < 0 && verb >= 0 && setting(x, t)) {
+		/* the same with a verb that is no trigger: its object */
+		for (int k = verb + 1; k < t->anchor && tgt < 0; k++)
+			if (usable(x, s->toks[k].mention) && s->toks[k].mention != src)
+				tgt = s->toks[k].mention;
+	} else if (tgt < 0 && c && setting(x, t)) {
 		/* "told Macron in a telephone call", "engaged peacekeepers in
 		 * a firefight": the clause's object is the other party */
 		for (int i = 0; i < c->nobj && tgt < 0; i++) {
@@ -1227,10 +1383,11 @@ static int code_verbal(ctx *x, int ti)
 			if (!nsrc)
 				return 0;
 		}
-		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND)) {
+		if (nsrc && lx(x, t->anchor - 1, CW_LX_AND) && !own_verb(x, src[0])) {
 			/* "X rejected the terms proposed by Hamas and vowed to":
 			 * a verb joined by "and" shares the first clause's subject,
-			 * not the actor another verb took before it */
+			 * not the actor another verb took before it ("and Israel
+			 * responded ... and sent": Israel has a verb of its own) */
 			int m = is_word(x, t->anchor - 2, ",") ? main_subject(x, t->anchor)
 							       : conjunct_subject(x, t->anchor);
 			if (m >= 0 && m != src[0] && verb_between(x, m, s->ments[src[0]].tok_start))
@@ -1252,10 +1409,23 @@ static int code_verbal(ctx *x, int ti)
 			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
 		/* "insists that Russia withdraw from Ukrainian territory": the
 		 * source's own country is no target, so look further */
-		int keep = 0;
-		for (int i = 0; i < ntgt; i++)
-			if ((!nsrc || !same_actor(x, src[0], tgt[i])) && !reporter(x, t, tgt[i]))
+		int keep = 0, folk = -1;
+		for (int i = 0; i < ntgt; i++) {
+			if (reporter(x, t, tgt[i]))
+				continue;
+			/* "extradited its citizen to the United States", "freed 50
+			 * political prisoners": the source's own people are the
+			 * target only when nobody further on receives the act */
+			if (nsrc && !same_actor(x, src[0], tgt[i]) && same_country_state(x, src[0], tgt[i])) {
+				if (folk < 0)
+					folk = tgt[i];
+				continue;
+			}
+			if (nsrc && means(x, t, src[0], tgt[i]))
+				continue;
+			if (!nsrc || !same_actor(x, src[0], tgt[i]))
 				tgt[keep++] = tgt[i];
+		}
 		ntgt = keep;
 		if (!ntgt && (tgt[0] = prep_target_after(x, t)) >= 0)
 			ntgt = 1;
@@ -1267,6 +1437,8 @@ static int code_verbal(ctx *x, int ti)
 			ntgt = 1;
 		if (!ntgt && intent_like(x, t) && (tgt[0] = complement_target(x, t, nsrc ? src[0] : -1)) >= 0)
 			ntgt = 1;
+		if (!ntgt && folk >= 0)
+			tgt[ntgt++] = folk;
 		/* PETRARCH takes the first actor in the verb's phrase, even one
 		 * that only says where ("renewed his licence in Michel Delving") */
 		if (!ntgt && x->cw->opts.petrarch && (tgt[0] = phrase_actor(x, t->tok_end)) >= 0)
@@ -1411,11 +1583,20 @@ static int other_finite(const ctx *x, int tok)
 	const cw_sentence *s = x->s;
 	if (verb_before(x, tok))
 		return 1;
-	for (int k = tok + 1; k < s->ntoks; k++)
+	for (int k = tok + 1; k < s->ntoks; k++) {
+		/* "fired missiles at Haifa, a day after U.S.-led forces began
+		 * bombing", "appealed to India, amid a standoff that followed
+		 * an attack": a verb in a clause of time or cause, or past a
+		 * comma or a relative, is no main verb of the noun's; an
+		 * attribution after a comma is (", officials said") */
+		if (lx(x, k, CW_LX_ADVERBIAL) || lx(x, k, CW_LX_RELATIVES) ||
+		    (is_word(x, k, ",") && !trailing_said(x, k)))
+			return 0;
 		if ((lx(x, k, CW_LX_BE_FINITE) ||
 		     (is_verb(x, k) && !gerund(x, k) && !lx(x, k - 1, CW_LX_INFINITIVE))) &&
 		    !own_clause(x, tok, k))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1518,21 +1699,44 @@ static int reports_act(const ctx *x, int i)
 	return 0;
 }
 
-/* Same category and same countries, as datasets count events. */
-static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
-{
-	const cw_sentence *s = x->s;
-	if (!one_act(x, a->code, b->code))
-		return 0;
-	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
-}
-
+/* Of one country; two bodies of no country ("the United Nations and the
+ * African Union", both IGO...) are one only when their codes are. */
 static int same_country(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
 	if (a < 0 || b < 0)
 		return a == b;
-	return strncmp(s->ments[a].code, s->ments[b].code, 3) == 0;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	if (!p->country[0] && !q->country[0])
+		return strcmp(p->code, q->code) == 0;
+	return strncmp(p->code, q->code, 3) == 0;
+}
+
+/* Same category and same countries, as datasets count events. */
+static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
+{
+	if (!one_act(x, a->code, b->code))
+		return 0;
+	return same_country(x, a->source, b->source);
+}
+
+/* Are mentions a and b two members of one list ("Congress and the Supreme
+ * Court", "police and troops")? */
+static int listed(const ctx *x, int a, int b)
+{
+	if (a < 0 || b < 0 || same_code(x, a, b))
+		return 0;
+	const cw_sentence *s = x->s;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	int lo = p->tok_end < q->tok_end ? p->tok_end : q->tok_end;
+	int hi = p->tok_start > q->tok_start ? p->tok_start : q->tok_start;
+	/* ("spread across Kenya, and the government banned": ", and" joins
+	 * clauses, not the two members of a list) */
+	for (int k = lo; k + 1 < hi; k++)
+		if (is_word(x, k, ",") && lx(x, k + 1, CW_LX_AND))
+			return 0;
+	int pair[2] = { a, b };
+	return coordinated(x, pair, 2);
 }
 
 /* A target the sentence gives: named, or the place or government the act
@@ -1561,6 +1765,12 @@ static void merge_repeats(const ctx *x)
 			 * of one act, each toward the other, are two events */
 			if (e->trigger == o->trigger && same_code(x, e->source, o->target) &&
 			    same_code(x, e->target, o->source))
+				continue;
+			/* "dissolved Congress and the Supreme Court", "appealed to
+			 * the army and the rebels": one act toward (or by) each
+			 * member of a list, however alike their countries */
+			if (e->trigger == o->trigger && named(e) && named(o) &&
+			    (listed(x, e->source, o->source) || listed(x, e->target, o->target)))
 				continue;
 			if (!named(e) && named(o))
 				dup = 1;

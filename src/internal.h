@@ -124,10 +124,15 @@ enum cw_code_class {
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
 	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
-	CW_CC_EACH = 1 << 4      /* two codes of the root in a sentence are two acts, not one told twice */
+	CW_CC_EACH = 1 << 4,     /* two codes of the root in a sentence are two acts, not one told twice */
+	CW_CC_JUDGES = 1 << 5,   /* judges another act: "condemned the move" is aimed at its doer */
+	CW_CC_MEANS = 1 << 6     /* the source's own forces after the verb are its means, no target */
 };
-/* The target an event gets when the sentence names none. */
-enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
+/* The target an event gets when the sentence names none (the codes'
+ * implied column); CW_I_DOER is no column value: the doer of the act an
+ * event judges ("condemned the move"), which resolve.c finds for any code
+ * of the judges class. */
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_DOER };
 
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
@@ -198,6 +203,11 @@ enum cw_lex {
 	CW_LX_MANNER,            /* "known as", "such as": a subordinator that is also a preposition */
 	CW_LX_DURATION,          /* "after 18 days of protests": units of time that count a stretch */
 	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
+	CW_LX_ACT_NOUNS,         /* nouns that name an act: "condemned the move" */
+	CW_LX_PAIR_WORDS,        /* "both sides", "the two sides": the two parties of an act */
+	CW_LX_MOTION_PREPS,      /* "a plane to Washington": where one goes, not where one is */
+	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
+	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

@@ -51,6 +51,11 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_MANNER] = "manner-preps",
 	[CW_LX_DURATION] = "duration-words",
 	[CW_LX_MUTUAL_PREPS] = "mutual-preps",
+	[CW_LX_ACT_NOUNS] = "act-nouns",
+	[CW_LX_PAIR_WORDS] = "pair-words",
+	[CW_LX_MOTION_PREPS] = "motion-preps",
+	[CW_LX_FORCE_SECTORS] = "force-sectors",
+	[CW_LX_AUDIENCE_SECTORS] = "audience-sectors",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

@@ -8,14 +8,24 @@
  *    "police in Pakistan", "gunmen from Boko Haram"), else from a place the
  *    sentence is set in, the dateline or the story, as analysts code it;
  *    only an agent the story never places is coded by its sector alone.
+ *    A plural demonym standing as a noun ("called on Algerians") is the
+ *    country's people; "both sides" that coreference left open are the two
+ *    sides of the story's latest act between two.
  *  - after events (cw_resolve_targets): an unqualified target agent ("rallied
- *    against the government") is the source's own country's, and an event
- *    with no target named gets the target its code implies (the implied
- *    column of cameo-codes.tsv): violence at a place targets the place's
- *    country, a protest or demand by a country's people its government, a
- *    domestic act the source's own country.  These never replace a target
- *    the sentence names, and the source's own country is never the target
- *    when the sentence names a party of another country.
+ *    against the government") is the source's own country's; an act that
+ *    judges another named by a noun ("Pakistan condemned the move") is
+ *    aimed at that act's doer, told earlier in the sentence or the story;
+ *    and an event with no target named gets the target its code implies
+ *    (the implied column of cameo-codes.tsv): violence at a place targets
+ *    the place's country, a protest or demand by a country's people its
+ *    government, a threat whoever used force last, a domestic act the
+ *    source's own country.  These never replace a target the sentence
+ *    names, and the source's own country is never the target when the
+ *    act's clause names a party of another country.
+ *
+ * What later sentences need (the story's countries, its first acts, its
+ * latest dyad and act of force) is copied into the story memory, which
+ * outlives the sentence windows.
  *
  * Events choose among the mentions; only this stage writes them.
  */
@@ -27,14 +37,37 @@
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 #define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
+#define ACT_REACH 6      /* "condemned the country's illegal military move": verb to the act's noun */
+/* CAMEO's sector for ordinary people: "Algerians" named as a noun. */
+#define PEOPLE_SECTOR "CVL"
 /* Countries remembered per story for agents no sentence places; a story
  * that names more is about too many to guess from. */
 #define MAX_STORY_COUNTRIES 16
+/* Events remembered per story: its first ones, which tell the news that
+ * later sentences react to ("Pakistan condemned the move" after "India
+ * revoked Kashmir's status"); wire stories lead with it. */
+#define MAX_DEEDS 8
+#define DEED_TEXT 96     /* the doer's words, cut: they are only shown */
+
+/* An earlier event's doer, copied: the sentence it was in may be gone. */
+typedef struct deed {
+	char code[32], country[4];
+	char sectors[CW_MAX_SECTORS][4];
+	int nsectors;
+	char text[DEED_TEXT];
+	char root[3];            /* the event's root, "19" */
+} deed;
 
 typedef struct story_memory {
 	char country[MAX_STORY_COUNTRIES][4];
 	int count[MAX_STORY_COUNTRIES];
 	int n;
+	deed deeds[MAX_DEEDS];
+	int ndeeds;
+	deed dyad[2];            /* the two sides of the latest act between two */
+	int has_dyad;
+	deed foe;                /* the doer of the story's latest act of force */
+	int has_foe;
 } story_memory;
 
 typedef struct ctx {
@@ -192,9 +225,12 @@ static const char *setting(const ctx *x)
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
 		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
-		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) &&
-		    (m < 0 || m >= s->nments || s->ments[m].kind != CW_M_CAPITAL) &&
-		    (m >= 0 || p->tok_end >= s->ntoks || !s->toks[p->tok_end].nlemma))
+		/* (a capital anywhere but as where one goes or comes from: not
+		 * "a plane to Washington", "faxed from Tokyo") */
+		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
+		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
+			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
+		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies))
 			continue;
 		if (c && strcmp(c, p->country) != 0)
 			return NULL;
@@ -227,12 +263,14 @@ static int modifier(const ctx *x, const cw_mention *m)
 	const cw_sentence *s = x->s;
 	int n = m->tok_end;
 	const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
-	/* "a protest camp outside the ministry", "police shot dead ...": a
-	 * preposition or finite verb WordNet also knows as a noun is no noun
-	 * to modify */
-	return next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-	       next->pos != CW_POS_IN && next->pos != CW_POS_VBD && next->pos != CW_POS_VBZ &&
-	       next->pos != CW_POS_VBP && !verb_anchor(s, n) && !x->cw->opts.petrarch;
+	/* the tag tells a noun from a participle, a preposition or a verb
+	 * WordNet also knows as a noun ("militants seeking independence",
+	 * "a protest camp outside the ministry", "police shot dead ...");
+	 * untagged, any noun form */
+	int noun = next && next->nlemma &&
+		   (next->pos == CW_POS_NONE || next->pos == CW_POS_NN || next->pos == CW_POS_NNS);
+	return noun && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && !verb_anchor(s, n) &&
+	       !x->cw->opts.petrarch;
 }
 
 static story_memory *memory(curlew_doc *doc)
@@ -263,6 +301,64 @@ static void remember(story_memory *sm, const cw_sentence *s)
 	}
 }
 
+/* "called on Algerians to stay calm", "thousands of Brazilians": a plural
+ * demonym standing as a noun (no noun after it) is the country's people,
+ * a party of its own apart from the country's state. */
+static int people(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	if (m->kind != CW_M_ADJ || m->nsectors > 0 || m->tok_end != m->tok_start + 1)
+		return 0;
+	const cw_token *w = &s->toks[m->tok_start];
+	size_t n = strlen(w->lower);
+	if (n < 4 || w->lower[n - 1] != 's' || !(w->flags & CW_T_CAP))
+		return 0;
+	const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+	return !next || !(next->pos == CW_POS_NN || next->pos == CW_POS_NNS || next->pos == CW_POS_NNP ||
+			  next->pos == CW_POS_NNPS || next->pos == CW_POS_POS);
+}
+
+static void copy_deed(deed *d, const cw_mention *m, const char *code)
+{
+	snprintf(d->code, sizeof d->code, "%s", m->code);
+	memcpy(d->country, m->country, sizeof d->country);
+	memcpy(d->sectors, m->sectors, sizeof d->sectors);
+	d->nsectors = m->nsectors;
+	snprintf(d->text, sizeof d->text, "%s", m->text ? m->text : "");
+	snprintf(d->root, sizeof d->root, "%.2s", code);
+}
+
+/* "The Saudi-led coalition called on both sides to stop fighting":
+ * "both sides" or "the two sides" that coreference left unresolved are
+ * the two sides of the story's latest act between two (its second side
+ * a mention of its own, linked by also). */
+static void both_sides(ctx *x, const story_memory *sm, int k)
+{
+	cw_sentence *s = x->s;
+	cw_mention *m = &s->ments[k];
+	if (!sm || !sm->has_dyad || m->kind != CW_M_PRONOUN || m->code[0] || !m->plural ||
+	    (!lx(x, m->tok_start, CW_LX_PAIR_WORDS) && !lx(x, m->tok_start + 1, CW_LX_PAIR_WORDS)))
+		return;
+	int j = -1;
+	for (int side = 0; side < 2; side++) {
+		cw_mention *c = side ? new_mention(x) : &s->ments[k];
+		if (!c)
+			return;
+		if (side) {
+			*c = s->ments[k];
+			c->also = -1;
+			j = (int)(c - s->ments);
+		}
+		const deed *d = &sm->dyad[side];
+		snprintf(c->code, sizeof c->code, "%s", d->code);
+		memcpy(c->country, d->country, sizeof c->country);
+		memcpy(c->sectors, d->sectors, sizeof c->sectors);
+		c->nsectors = d->nsectors;
+		c->rule = "resolve: both sides of the story's latest act between two";
+	}
+	s->ments[k].also = j;
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -280,6 +376,13 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			for (size_t k = cl; m->code[k] && strlen(m->code + k) >= 3 &&
 					    m->nsectors < CW_MAX_SECTORS; k += 3)
 				snprintf(m->sectors[m->nsectors++], 4, "%.3s", m->code + k);
+		both_sides(&x, sm, i);
+		m = &s->ments[i];   /* (the array may have moved) */
+		if (people(&x, m)) {
+			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
+			snprintf(m->code, sizeof m->code, "%s%s", m->country, PEOPLE_SECTOR);
+			m->rule = "resolve: a demonym as a noun, the country's people";
+		}
 		if (m->code[0] || m->kind != CW_M_AGENT || m->nsectors == 0)
 			continue;
 		const char *c;
@@ -305,14 +408,30 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
 	remember(sm, s);
-	return 0;
+	return x.oom ? CURLEW_ESYS : 0;
 }
 
 /* ------------------------------------------------------ implied targets */
 
 /* The same actor, or a country and its own government. */
-static int same_actor(const cw_sentence *s, int a, int b)
+/* Is the mention the state of its country: the country named as a whole
+ * or a body of the state (the state-sectors list)? */
+static int state(const ctx *x, const cw_mention *m)
 {
+	if (strcmp(m->code, m->country) == 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+}
+
+/* The same actor, or a country and its own state ("Cuba" and the Cuban
+ * government); a country and its people, prisoners or rebels are two
+ * ("Cuba freed 50 political prisoners"). */
+static int same_actor(const ctx *x, int a, int b)
+{
+	const cw_sentence *s = x->s;
 	if (a == b)
 		return 1;
 	if (a < 0 || b < 0)
@@ -320,8 +439,10 @@ static int same_actor(const cw_sentence *s, int a, int b)
 	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
 	if (strcmp(p->code, q->code) == 0)
 		return 1;
-	return p->country[0] && strcmp(p->country, q->country) == 0 &&
-	       (strcmp(p->code, p->country) == 0 || strcmp(q->code, q->country) == 0);
+	if (!p->country[0] || strcmp(p->country, q->country) != 0)
+		return 0;
+	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
+	return (pb && state(x, q)) || (qb && state(x, p));
 }
 
 /* "Armenian protesters rallied against the government": an unqualified
@@ -346,12 +467,29 @@ static int localise(ctx *x, int src, int tgt)
  * Sagaing", "allowed aid trucks into Gaza": the country of the place the
  * act was aimed at, as a mention of its own for the record.  venues: a
  * place the act is done in counts too (violence). */
+/* Where the act's own clause ends: at the next finite verb or a verb
+ * pattern after its words ("declared martial law and said Kyiv was
+ * severing relations with Moscow": Moscow is another act's), or ";". */
+static int clause_end(const cw_sentence *s, const cw_trigger *t)
+{
+	for (int k = t->tok_end; k < s->ntoks; k++) {
+		int pos = s->toks[k].pos;
+		if (pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD ||
+		    verb_anchor(s, k) || s->toks[k].text[0] == ';')
+			return k;
+	}
+	return s->ntoks;
+}
+
 static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 {
 	cw_sentence *s = x->s;
+	/* violence reaches further ("air strikes on what New Delhi said was
+	 * a camp in Pakistan", "air strikes destroyed a tower in Gaza") */
+	int end = venues ? s->ntoks : clause_end(s, t);
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (p->tok_start < t->tok_end || !p->country[0])
+		if (p->tok_start < t->tok_end || p->tok_start >= end || !p->country[0])
 			continue;
 		/* a place an act is done in ("talks in Lausanne") is no target
 		 * but for violence ("shelling in Gaza") */
@@ -416,13 +554,38 @@ static int home_government(ctx *x, int src, int implied)
 	return (int)(c - s->ments);
 }
 
-/* Does the sentence name an actor of another country ("He added that all
- * proposals were rejected by the Armenian side", the speaker being
- * Azerbaijani)?  Then the act may well be aimed abroad. */
-static int foreign_party(const cw_sentence *s, const char *country)
+/* Does the sentence name an actor of another country as a party to the
+ * act ("He added that all proposals were rejected by the Armenian side",
+ * the speaker being Azerbaijani): in the act's own stretch (between the
+ * punctuation around it, up to the next verb), or as the speaker ("...,
+ * an Egyptian official said")?  Then the act may well be aimed abroad.
+ * A country named in another clause ("declared martial law, accusing the
+ * opposition of sympathising with North Korea", "declared martial law and
+ * said Kyiv was cutting ties with Moscow") is no party to it.  With
+ * anywhere, any mention in the sentence counts. */
+#define SPEAKER_REACH 2   /* "an Egyptian official said": the speaker's words to the verb */
+
+static int speaker(const cw_sentence *s, int m)
 {
+	int end = s->ments[m].tok_end;
+	for (int i = 0; i < s->ntrigs; i++)
+		if ((s->trigs[i].flags & (CW_TR_SAY | CW_TR_REPORT)) && s->trigs[i].anchor >= end &&
+		    s->trigs[i].anchor <= end + SPEAKER_REACH)
+			return 1;
+	return 0;
+}
+
+static int foreign_party(const cw_sentence *s, const cw_trigger *t, const char *country, int anywhere)
+{
+	int lo = t->tok_start, hi = t->tok_end, end = clause_end(s, t);
+	while (lo > 0 && !(s->toks[lo - 1].flags & CW_T_PUNCT))
+		lo--;
+	while (hi < end && !(s->toks[hi].flags & CW_T_PUNCT))
+		hi++;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
+		if (!anywhere && (m->tok_start < lo || m->tok_start >= hi) && !speaker(s, i))
+			continue;
 		if (usable(s, i) && m->country[0] && strcmp(m->country, country) != 0)
 			return 1;
 	}
@@ -432,10 +595,10 @@ static int foreign_party(const cw_sentence *s, const char *country)
 /* "The French government scrapped a planned fuel tax increase", "Sudan's
  * military detained him": an act with no other party named is, as coders
  * chart it, done within the source's own country. */
-static int own_country(ctx *x, int src)
+static int own_country(ctx *x, const cw_trigger *t, int src, int anywhere)
 {
 	cw_sentence *s = x->s;
-	if (!s->ments[src].country[0] || foreign_party(s, s->ments[src].country))
+	if (!s->ments[src].country[0] || foreign_party(s, t, s->ments[src].country, anywhere))
 		return -1;
 	cw_mention *c = new_mention(x);
 	if (!c)
@@ -450,13 +613,222 @@ static int own_country(ctx *x, int src)
 	return (int)(c - s->ments);
 }
 
+/* ------------------------------------------------------ judged acts */
+
+/* Does token k name an act: a word of the act-nouns list (by its base
+ * form), or the anchor of a nominal pattern ("the takeover")?  Its root
+ * goes to root ("" when only the list knows it). */
+static int act_noun(const ctx *x, int k, char root[3])
+{
+	const cw_sentence *s = x->s;
+	const cw_token *w = &s->toks[k];
+	root[0] = '\0';
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == k && (s->trigs[i].flags & CW_TR_NOMINAL)) {
+			snprintf(root, 3, "%.2s", s->trigs[i].code);
+			return 1;
+		}
+	return lx(x, k, CW_LX_ACT_NOUNS) ||
+	       (w->nlemma && cw_lex_has(x->cw->lexicon, CW_LX_ACT_NOUNS, w->nlemma));
+}
+
+static int np_word(int pos)
+{
+	return pos == CW_POS_DT || pos == CW_POS_PRPS || pos == CW_POS_JJ || pos == CW_POS_JJR ||
+	       pos == CW_POS_JJS || pos == CW_POS_NN || pos == CW_POS_NNS || pos == CW_POS_CD ||
+	       pos == CW_POS_VBN;
+}
+
+/* The act an event judges, named by a noun with no actor in its phrase:
+ * the object ("condemned the move", "welcomed the release of ..."), the
+ * pattern's own last word ("rejected the accusation"), or the noun a
+ * reduced relative hangs on ("a move Israel condemned").  Returns its
+ * token, or -1. */
+static int judged_act(const ctx *x, const cw_trigger *t, int src, char root[3])
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src];
+	if (a->tok_end == t->tok_start && a->tok_start >= 1 && act_noun(x, a->tok_start - 1, root) &&
+	    !usable(s, s->toks[a->tok_start - 1].mention))
+		return a->tok_start - 1;
+	if (t->tok_end - 1 > t->anchor && act_noun(x, t->tok_end - 1, root))
+		return t->tok_end - 1;
+	/* the object may stand inside the pattern's gap: "called the raid
+	 * an act of war", "branded the blast unacceptable" */
+	int from = t->anchor + 1 < t->tok_end ? t->anchor + 1 : t->tok_end;
+	while (from < s->ntoks && (s->toks[from].pos == CW_POS_IN || s->toks[from].pos == CW_POS_RP ||
+				   s->toks[from].pos == CW_POS_TO))
+		from++;   /* "abide by the order" */
+	int head = -1;
+	for (int k = from; k < s->ntoks && k < from + ACT_REACH; k++) {
+		const cw_token *w = &s->toks[k];
+		if (w->mention >= 0)
+			return -1;   /* "condemned the Indian move": its doer is named */
+		if (!np_word(w->pos))
+			break;
+		if (w->pos == CW_POS_NN || w->pos == CW_POS_NNS)
+			head = k;
+		else if (head >= 0)
+			break;
+	}
+	return head >= 0 && act_noun(x, head, root) ? head : -1;
+}
+
+/* May the doer of an earlier act (code, country) be the target of src's
+ * judgement?  Not src itself, nor, for the state, its own country ("India
+ * revoked ... India said": the same side); the opposition may well judge
+ * what its country's state did ("Taiwan lifted martial law ... opposition
+ * leaders criticised"). */
+static int other_doer(const ctx *x, const cw_mention *src, const char *code, const char *country)
+{
+	if (!code[0] || strcmp(code, src->code) == 0)
+		return 0;
+	if (!src->country[0] || strcmp(src->country, country) != 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", src->nsectors ? src->sectors[0] : "");
+	cw_lower_ascii(sector);
+	int state = !src->nsectors || cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
+	return !(state && (strcmp(code, country) == 0 || strcmp(src->code, src->country) == 0));
+}
+
+/* The target as a mention of its own: the doer's code, the act noun's
+ * place in the text (its words are the doer's, as a pronoun's are). */
+static int doer_mention(ctx *x, int tok, const char *code, const char *country,
+			const char (*sectors)[4], int nsectors, const char *text, const char *rule)
+{
+	cw_sentence *s = x->s;
+	cw_mention *c = new_mention(x);
+	if (!c)
+		return -1;
+	c->tok_start = c->head = tok;
+	c->tok_end = tok + 1;
+	c->start = s->toks[tok].start;
+	c->end = s->toks[tok].end;
+	snprintf(c->code, sizeof c->code, "%s", code);
+	memcpy(c->country, country, sizeof c->country);
+	memcpy(c->sectors, sectors, sizeof c->sectors);
+	c->nsectors = nsectors;
+	c->kind = CW_M_NAME;
+	c->text = text;
+	c->rule = rule;
+	return (int)(c - s->ments);
+}
+
+/* "Pakistan condemned the move", "Blinken welcomed the release": aimed
+ * at whoever did the act, told earlier in the sentence (the nearest) or
+ * in the story (the first, the news the story leads with); of the act's
+ * own kind when the noun says which ("the strikes"). */
+static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
+{
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	char root[3];
+	if (!cw_code_is(x->cw->codes, e->code, CW_CC_JUDGES))
+		return -1;
+	int tok = judged_act(x, &s->trigs[e->trigger], e->source, root);
+	if (tok < 0)
+		return -1;
+	*judged = 1;
+	const cw_mention *src = &s->ments[e->source];
+	for (int pass = root[0] ? 0 : 1; pass < 2; pass++) {
+		for (int j = ev - 1; j >= 0; j--) {
+			/* an act told before this one (not this one's own
+			 * compound subject: "Australia and New Zealand
+			 * condemned") */
+			const cw_event *o = &s->events[j];
+			const cw_mention *d = o->source >= 0 ? &s->ments[o->source] : NULL;
+			if (s->trigs[o->trigger].tok_start >= s->trigs[e->trigger].tok_start)
+				continue;
+			if (d && other_doer(x, src, d->code, d->country) &&
+			    (pass || strncmp(o->code, root, 2) == 0))
+				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
+						    d->text, "resolve: the doer of the act it judges");
+		}
+		for (int j = 0; sm && j < sm->ndeeds; j++) {
+			const deed *d = &sm->deeds[j];
+			if (other_doer(x, src, d->code, d->country) && (pass || strcmp(d->root, root) == 0)) {
+				const char *text = cw_strdup(x->doc->arena, d->text);
+				if (!text) {
+					x->oom = 1;
+					return -1;
+				}
+				return doer_mention(x, tok, d->code, d->country, d->sectors, d->nsectors,
+						    text, "resolve: the doer of the act it judges");
+			}
+		}
+	}
+	return -1;
+}
+
+/* Keeps the story's first events' doers, and the two sides of its latest
+ * act between two named parties, for the sentences after. */
+static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_codes *codes)
+{
+	for (int i = 0; sm && i < s->nevents; i++) {
+		const cw_event *e = &s->events[i];
+		if (e->source < 0)
+			continue;
+		if (sm->ndeeds < MAX_DEEDS)
+			copy_deed(&sm->deeds[sm->ndeeds++], &s->ments[e->source], e->code);
+		if (cw_code_violent(codes, e->code)) {
+			copy_deed(&sm->foe, &s->ments[e->source], e->code);
+			sm->has_foe = 1;
+		}
+		if (e->target >= 0 && e->implied == CW_I_NONE &&
+		    strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
+			copy_deed(&sm->dyad[0], &s->ments[e->source], e->code);
+			copy_deed(&sm->dyad[1], &s->ments[e->target], e->code);
+			sm->has_dyad = 1;
+		}
+	}
+}
+
 /* PETRARCH charts no own-country target (the place and the government
  * it takes from its own dictionaries' patterns alike). */
-static int implied_target(ctx *x, const cw_event *e, int *how)
+/* "Megawati vowed to hunt down those responsible", "South Korea put its
+ * military on alert": a threat or a show of force aimed at nobody named is
+ * aimed at whoever used force last, earlier in the sentence or the story,
+ * when that is another actor. */
+static int foe_target(ctx *x, const story_memory *sm, int ev)
 {
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_mention *src = &s->ments[e->source];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	for (int j = ev - 1; j >= 0; j--) {
+		const cw_event *o = &s->events[j];
+		if (o->source < 0 || !cw_code_violent(x->cw->codes, o->code) ||
+		    s->trigs[o->trigger].tok_start >= t->tok_start)
+			continue;
+		const cw_mention *d = &s->ments[o->source];
+		if (strcmp(d->code, src->code) == 0)
+			return -1;
+		return doer_mention(x, t->tok_start, d->code, d->country, d->sectors, d->nsectors, d->text,
+				    "resolve: whoever used force last");
+	}
+	if (!sm || !sm->has_foe || strcmp(sm->foe.code, src->code) == 0)
+		return -1;
+	const char *text = cw_strdup(x->doc->arena, sm->foe.text);
+	if (!text) {
+		x->oom = 1;
+		return -1;
+	}
+	return doer_mention(x, t->tok_start, sm->foe.code, sm->foe.country, sm->foe.sectors, sm->foe.nsectors,
+			    text, "resolve: whoever used force last");
+}
+
+static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
+{
+	const cw_event *e = &x->s->events[ev];
 	const cw_trigger *t = &x->s->trigs[e->trigger];
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
+	if (implied == CW_I_FOE) {
+		m = x->cw->opts.petrarch ? -1 : foe_target(x, sm, ev);
+		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		return m;
+	}
 	if (implied == CW_I_PLACE)
 		m = place_target(x, t, e->source, 1);
 	else if (implied == CW_I_GOV || implied == CW_I_PEOPLE)
@@ -469,27 +841,52 @@ static int implied_target(ctx *x, const cw_event *e, int *how)
 			*how = CW_I_PLACE;
 			return m;
 		}
-		m = own_country(x, e->source);
+		m = own_country(x, t, e->source, judged || cw_code_violent(x->cw->codes, e->code));
 		*how = m >= 0 ? CW_I_OWN : CW_I_NONE;
 	}
 	return m;
+}
+
+/* Is mention t the armed forces or police of src's own country ("sent
+ * soldiers into the assembly" still targets the assembly)? */
+static int own_forces(const ctx *x, int src, int t)
+{
+	const cw_mention *a = &x->s->ments[src], *b = &x->s->ments[t];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || strlen(b->code) < 6)
+		return 0;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", b->nsectors ? b->sectors[0] : b->code + strlen(b->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
 }
 
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
 	ctx x = { cw, doc, s, s->nments, 0 };
+	story_memory *sm = memory(doc);
 	for (int i = 0; i < s->nevents && !x.oom; i++) {
 		cw_event *e = &s->events[i];
 		if (e->source < 0)
 			continue;
 		if (e->target >= 0) {
 			e->target = localise(&x, e->source, e->target);
-			if (same_actor(s, e->source, e->target))
+			if (same_actor(&x, e->source, e->target))
+				e->target = -1;
+			/* "Ruto deployed the army", "put its armed forces on
+			 * alert": the source's own forces are its means */
+			else if (cw_code_is(cw->codes, e->code, CW_CC_MEANS) && own_forces(&x, e->source, e->target))
 				e->target = -1;
 		}
+		/* "Norway condemned the coup, and Sweden suspended aid": an act
+		 * judged whose doer is untold is no judgement of one's own
+		 * country when the sentence names another */
+		int judged = 0;
+		if (e->target < 0 && !cw->opts.petrarch && (e->target = doer_target(&x, sm, i, &judged)) >= 0)
+			e->implied = CW_I_DOER;
 		if (e->target < 0)
-			e->target = implied_target(&x, e, &e->implied);
+			e->target = implied_target(&x, sm, i, judged, &e->implied);
 	}
+	remember_deeds(sm, s, cw->codes);
 	return x.oom ? CURLEW_ESYS : 0;
 }

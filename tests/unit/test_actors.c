@@ -559,6 +559,34 @@ static void test_past_states(void)
 	d = run("Prague protested.", "2000-06-01");
 	CHECK_STR(code_of(d, "Prague"), "CZE");
 	done(d);
+	/* "Congo" alone: the Republic while the other was Zaire, the DRC since */
+	d = run("Congo protested.", "1990-06-01");
+	CHECK_STR(code_of(d, "Congo"), "COG");
+	done(d);
+	d = run("Congo protested.", "2022-06-01");
+	CHECK_STR(code_of(d, "Congo"), "COD");
+	done(d);
+}
+
+/* Wire copy drops accents the dictionaries keep, and a country adjective
+ * after a continent's part is a region's. */
+static void test_spelling(void)
+{
+	curlew_doc *d = run("Bush arrived in Brasilia and flew on to Bogota.", "1990-12-03");
+	CHECK_STR(code_of(d, "Brasilia"), "BRA");
+	CHECK_STR(code_of(d, "Bogota"), "COL");
+	done(d);
+	d = run("Andres Manuel Lopez Obrador said so.", "2020-01-01");
+	CHECK_STR(code_of(d, "Obrador"), "MEXGOV");
+	done(d);
+	d = run("He began a South American tour with Latin American leaders.", NULL);
+	CHECK(find(d, "American") == NULL);
+	done(d);
+	d = run("South African and North Korean troops and Central African police.", NULL);
+	CHECK_STR(code_of(d, "African"), "ZAFMIL");
+	CHECK_STR(code_of(d, "Korean"), "PRKMIL");
+	CHECK_STR(code_of(d, "police"), "CAFCOP");
+	done(d);
 }
 
 static void test_errors(void)
@@ -618,6 +646,7 @@ int main(void)
 	test_leaders();
 	test_phoenix();
 	test_past_states();
+	test_spelling();
 	test_unknown_person();
 	test_speed();
 	test_errors();

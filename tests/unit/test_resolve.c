@@ -32,8 +32,14 @@ static const agent_row agents[] = {
 	{ "Sweden lifted its veto on Stockholm's bid, protesters said.", "protesters", "OPP" },
 	/* no place, dateline or story: the sector alone */
 	{ "Gunmen attacked a convoy.", "Gunmen", "REB" },
-	/* "military" in "military targets" is no actor */
+	/* "military" in "military targets" is no actor; "militants seeking
+	 * independence" are (the tag tells the participle from a noun) */
 	{ "Israel struck military targets.", "military", "" },
+	{ "Militants seeking independence for Kashmir kidnapped two engineers in Srinagar.", "Militants",
+	  "INDREB" },
+	/* a capital one goes to or comes from sets no sentence */
+	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
+	  "Washington.", "prisoners", "NICOPP" },
 };
 
 /* The first event's target ("-" for none). */
@@ -43,7 +49,7 @@ typedef struct target_row {
 
 static const target_row targets[] = {
 	{ "Israeli jets struck a camp in Gaza.", "PSE" },
-	{ "Thousands of Georgians rallied outside parliament in Tbilisi.", "GEOGOV" },
+	{ "Thousands of Georgians rallied in Tbilisi.", "GEOGOV" },
 	{ "Armenian protesters rallied against the government.", "ARMGOV" },
 	{ "Bishop Desmond Tutu called on Western governments to impose sanctions on Pretoria.", "GOV" },
 	{ "The French government scrapped a planned fuel tax increase.", "FRA" },
@@ -54,6 +60,13 @@ static const target_row targets[] = {
 	/* none for a threat, and no own country when another is named */
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
+	/* ... but a country only mentioned in another clause is no party */
+	{ "The Peruvian government declared a state of emergency on Sunday, citing unrest it blamed "
+	  "on agitators trained in Bolivia.", "PER" },
+	{ "Sri Lanka imposed a curfew, a week after Indian tourists were attacked.", "LKA" },
+	/* a place is the target only of the act in whose clause it stands,
+	 * and a country named in another clause is no party to a domestic act */
+	{ "The Armenian government imposed a curfew and said Yerevan would seek help from Moscow.", "ARM" },
 	/* a demand by a state names its own target; one by its people is
 	 * aimed at their government */
 	{ "Students in Dhaka demanded better pay.", "BGDGOV" },
