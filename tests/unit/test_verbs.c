@@ -477,6 +477,47 @@ static void test_quotes(void)
 	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
 }
 
+/* Issue 10's wider coverage: how wire copy words acts, and the traps the
+ * pattern language sets for such lines.  A phrasal verb ("set up",
+ * "carry out", "roll back") needs a line of its own, as the words of an
+ * alternative are one token each; "have" is a stopword to the lemmas
+ * stage, so only the forms written match; a slot takes no token, so
+ * "arm {T} with" would match "armed with". */
+static void test_wire_phrasings(void)
+{
+	static const struct { const char *text, *anchor, *code; } rows[] = {
+		{ "^Kyrgyzstan set up a national commission to investigate the violence", "set", "090" },
+		{ "^Ukraine carried out an investigation into the strike", "carried", "090" },
+		{ "^Turkey stepped up its investigation into the killing", "stepped", "090" },
+		{ "^China rolled back its COVID curbs", "rolled", "081" },
+		{ "^Modi had talks with ^Xi in ^Delhi", "had", "040" },
+		{ "^Sheinbaum had a conversation by phone with ^Trump", "had", "041" },
+		/* "ended talks" may break them off (164); days of talks end as planned */
+		{ "^India and ^Pakistan ended three days of talks", "ended", "040" },
+		{ "^Israel and ^Hamas renewed negotiations on Monday", "renewed", "046" },
+		/* "plead" is an appeal, pleading not guilty a denial */
+		{ "^Trump pleaded not guilty on Tuesday", "pleaded", "016" },
+		/* defending one's own country against accusations denies them (not 052) */
+		{ "^Suu ^Kyi defended ^Myanmar against accusations of genocide", "defended", "016" },
+		{ "^Britain handed ^Hong ^Kong back to ^China", "handed", "084" },
+		{ "^Bangladesh relaxed the curfew for seven hours", "relaxed", "0813" },
+		{ "^Ershad announced his resignation on Tuesday", "announced", "0831" },
+		{ "^Kenya suspended the strike on Thursday", "suspended", "082" },
+		{ "^Japan dropped food parcels into ^Gaza", "dropped", "073" },
+		{ "Supporters armed with sticks stormed the assembly", "armed", "(none)" },
+		{ "^Iran warned of war if ^Israel attacks", "warned", "!012" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		const char *got = code_at(rows[i].text, rows[i].anchor);
+		int ok = rows[i].code[0] == '!' ? strcmp(got, rows[i].code + 1) != 0
+						: strcmp(got, rows[i].code) == 0;
+		CHECK(ok);
+		if (!ok)
+			fprintf(stderr, "  \"%s\" at \"%s\": %s, want %s\n", rows[i].text,
+				rows[i].anchor, got, rows[i].code);
+	}
+}
+
 int main(void)
 {
 	CHECK_INT(cw_lemmas_init(), 0);
@@ -504,6 +545,7 @@ int main(void)
 	test_before_anchor();
 	test_joint_flags();
 	test_quotes();
+	test_wire_phrasings();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
