@@ -53,8 +53,12 @@ typedef struct curlew_options {
 				 * dictionaries): an announced act ("will
 				 * restore ties") is coded as the act, not as
 				 * an intention or threat */
+	double min_confidence;  /* 0..1: events whose confidence (the chance
+				 * their category is right, in hundredths) is
+				 * lower are dropped; 0 keeps all.  Outside
+				 * 0..1, curlew_open fails with CURLEW_EUSAGE */
 } curlew_options;
-#define CURLEW_OPTIONS_INIT { NULL, 1, 1, NULL, 0 }
+#define CURLEW_OPTIONS_INIT { NULL, 1, 1, NULL, 0, 0.0 }
 
 /* One input story.  All strings are borrowed for the duration of the call. */
 typedef struct curlew_story {
@@ -139,9 +143,15 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 
 /* Scores curlew against a gold file (one story a line: id, date, text,
  * events: [{source, target, cameo}]) and prints event-category precision,
- * recall and F1 and the share of gold events coded wholly right.  With
- * verbose, every story not coded wholly right is shown, gold beside coded. */
-int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
+ * recall and F1 and the share of gold events coded wholly right.  flags:
+ * CURLEW_EVAL_SHOW also shows every story not coded wholly right, gold
+ * beside coded; CURLEW_EVAL_CURVE adds precision, recall and F1 at
+ * confidence thresholds 0, 0.1 ... 0.9 and the calibration (mean
+ * confidence against the share right, by tenths); CURLEW_EVAL_FEATURES
+ * prints instead a TSV of every coded event's confidence features and
+ * whether its category was right (tools/fit-confidence.py reads it). */
+enum { CURLEW_EVAL_SHOW = 1, CURLEW_EVAL_CURVE = 2, CURLEW_EVAL_FEATURES = 4 };
+int curlew_eval(curlew *cw, FILE *gold, const char *name, int flags, FILE *out);
 
 /* Prints how a sentence is coded: tokens, actors, parse, patterns, events.
  * A sentence that cannot be coded (CURLEW_EDATA) prints nothing; the

@@ -133,6 +133,7 @@ static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *
 		fprintf(out, ")\n    rule: %s\n", s->trigs[e->trigger].rule ? s->trigs[e->trigger].rule : "?");
 		if (e->why)
 			fprintf(out, "    why: %s\n", e->why);
+		cw_confidence_explain(doc->cw, s, e, out);
 	}
 }
 

@@ -23,6 +23,7 @@ struct cw_api {
 	int pg;
 	int schema2;    /* events have date_precision and the location details */
 	int schema3;    /* sentences have start_byte */
+	int schema4;    /* events have confidence */
 };
 
 /* ------------------------------------------------------------ replies */
@@ -466,10 +467,10 @@ static int reply_store_error(cw_api *api, cw_reply *r)
 enum { E_ID, E_STORY, E_SENT, E_TEXT, E_START, E_DATE, E_DPREC,
        E_SRC, E_TGT = E_SRC + 6, E_CAMEO = E_TGT + 6, E_ROOT, E_QUAD, E_GOLD,
        E_PEV, E_PMODE, E_PCTX, E_LTEXT, E_LCOUNTRY, E_LAT, E_LON, E_ADMIN1, E_FEATURE,
-       E_PREC, E_TRTEXT, E_TRSTART, E_TREND, E_RULE, E_NCOLS };
+       E_PREC, E_TRTEXT, E_TRSTART, E_TREND, E_RULE, E_CONF, E_NCOLS };
 enum { A_CODE, A_COUNTRY, A_SECTORS, A_TEXT, A_START, A_END };
 
-/* Column expressions; those marked 2 or 3 are missing from stores of an
+/* Column expressions; those marked 2, 3 or 4 are missing from stores of an
  * earlier schema and read as NULL there. */
 static const struct { const char *expr; int schema; } ev_cols[E_NCOLS] = {
 	{ "events.event_id", 1 }, { "events.story_id", 1 }, { "events.sentence", 1 },
@@ -486,11 +487,13 @@ static const struct { const char *expr; int schema; } ev_cols[E_NCOLS] = {
 	{ "events.location_admin1", 2 }, { "events.location_feature", 2 },
 	{ "events.location_precision", 2 }, { "events.trigger_text", 1 },
 	{ "events.trigger_start", 1 }, { "events.trigger_end", 1 }, { "events.rule", 1 },
+	{ "events.confidence", 4 },
 };
 
 static int has_schema(const cw_api *api, int schema)
 {
-	return schema <= 1 || (schema == 2 && api->schema2) || (schema == 3 && api->schema3);
+	return schema <= 1 || (schema == 2 && api->schema2) || (schema == 3 && api->schema3) ||
+	       (schema == 4 && api->schema4);
 }
 
 static void events_sql(const cw_api *api, sql *b, const char *where, int lim, int off)
@@ -606,6 +609,8 @@ static void put_record(FILE *f, const char *const *v)
 	jint(f, v[E_TREND]);
 	fputs("},\"rule\":", f);
 	jstr(f, v[E_RULE] ? v[E_RULE] : "");
+	fputs(",\"confidence\":", f);
+	jnum(f, v[E_CONF], 2);
 	fputs(",\"sentence_start\":", f);
 	jint(f, v[E_START]);
 	putc('}', f);
@@ -643,7 +648,7 @@ static const char csv_header[] =
 	"cameo,root,quad_class,goldstein,plover_event,plover_mode,plover_context,"
 	"location_text,location_country,location_lat,location_lon,"
 	"location_admin1,location_feature,location_precision,"
-	"trigger_text,trigger_start,trigger_end,rule\n";
+	"trigger_text,trigger_start,trigger_end,rule,confidence\n";
 
 static void csv_num(FILE *f, const char *v, int prec)
 {
@@ -680,7 +685,9 @@ static int csv_row(void *ctx, int ncols, const char *const *vals, const char *co
 	putc(',', f);
 	csv_num(f, vals[E_LON], 4);
 	putc(',', f);
-	csv_fields(f, vals, E_ADMIN1, E_NCOLS);
+	csv_fields(f, vals, E_ADMIN1, E_CONF);
+	putc(',', f);
+	csv_num(f, vals[E_CONF], 2);
 	putc('\n', f);
 	o->rows++;
 	if (ftell(f) > CW_CSV_BYTES) {
@@ -982,6 +989,8 @@ int cw_api_open(cw_api **out_api, const char *url, int timeout_ms, char *err, si
 		rc = has_col(api, "SELECT * FROM events LIMIT 0", "date_precision", &api->schema2);
 		if (rc >= 0)
 			rc = has_col(api, "SELECT * FROM sentences LIMIT 0", "start_byte", &api->schema3);
+		if (rc >= 0)
+			rc = has_col(api, "SELECT * FROM events LIMIT 0", "confidence", &api->schema4);
 		if (rc >= 0)
 			rc = has_col(api, "SELECT * FROM stories LIMIT 0", "story_id", &stories);
 		if (rc >= 0 && !stories) {

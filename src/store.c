@@ -181,10 +181,10 @@ static const char *const table_cols[NTABLES] = {
 	"target_code, target_country, cameo, root, quad_class, goldstein, "
 	"plover_event, plover_mode, plover_context, location_text, location_country, "
 	"lat, lon, trigger_text, trigger_start, trigger_end, rule, "
-	"location_admin1, location_feature, location_precision, date_precision",
+	"location_admin1, location_feature, location_precision, date_precision, confidence",
 	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
 };
-static const int table_ncols[NTABLES] = { 9, 4, 27, 9 };
+static const int table_ncols[NTABLES] = { 9, 4, 28, 9 };
 
 typedef int (*row_fn)(curlew_store *st, int table, const field *f);
 
@@ -302,7 +302,7 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
 	char date[32];
 	fmt_date(e->date, date);
 	uint32_t ts = s->toks[t->tok_start].start, te = s->toks[t->tok_end - 1].end;
-	field f[27] = {
+	field f[28] = {
 		fs(eid), fs(doc->id), fint(s->index), fempty_null(date),
 		fs(src ? src->code : NULL), fempty_null(src ? src->country : NULL),
 		fs(tgt ? tgt->code : NULL), fempty_null(tgt ? tgt->country : NULL),
@@ -317,6 +317,7 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
 		fs(t->rule ? t->rule : ""),
 		fs(p ? p->admin1 : NULL), fs(p ? cw_gaz_feature_name(p->feature) : NULL),
 		fs(cw_place_precision(p)), fs(cw_event_date_precision(s, e)),
+		e->confidence >= 0 ? fdbl(&nb, e->confidence, 2) : fs(NULL),
 	};
 	int rc = fn(st, T_EVENTS, f);
 	if (rc == 0)
@@ -363,7 +364,7 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
  * each one's own.  Dates are ISO text so that both sort and group alike. */
 static const char sqlite_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '3');"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '4');"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -391,7 +392,7 @@ static const char sqlite_schema[] =
 	" location_text TEXT, location_country TEXT, lat REAL, lon REAL,"
 	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
 	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
-	" date_precision TEXT) WITHOUT ROWID;"
+	" date_precision TEXT, confidence REAL) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
 	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
@@ -400,7 +401,7 @@ static const char sqlite_schema[] =
 
 /* The version pg_schema leaves in meta; opening a database already at it
  * runs no DDL. */
-#define PG_SCHEMA_VERSION "3"
+#define PG_SCHEMA_VERSION "4"
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT INTO meta VALUES ('schema_version', '" PG_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
@@ -421,7 +422,7 @@ static const char pg_schema[] =
 	" location_text TEXT, location_country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
 	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
 	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
-	" date_precision TEXT);"
+	" date_precision TEXT, confidence DOUBLE PRECISION);"
 	/* schema 2 (issue 11): files of schema 1 gain the place and date
 	 * columns -- only when missing, for the reason given at schema 3 */
 	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
@@ -440,6 +441,11 @@ static const char pg_schema[] =
 	" WHERE table_schema = current_schema() AND table_name = 'sentences'"
 	" AND column_name = 'start_byte') THEN"
 	" ALTER TABLE sentences ADD COLUMN start_byte INTEGER; END IF; END $$;"
+	/* schema 4 (issue 10): each event's confidence, added as above */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'events'"
+	" AND column_name = 'confidence') THEN"
+	" ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION; END IF; END $$;"
 	/* A row lock on meta only when the version changes. */
 	"UPDATE meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = 'schema_version' AND value <> '" PG_SCHEMA_VERSION "';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
@@ -450,15 +456,17 @@ static const char pg_schema[] =
 	" PRIMARY KEY (event_id, role));"
 	"CREATE INDEX IF NOT EXISTS actors_story ON actors (story_id);";
 
-/* Schema 1 files (before issue 11) gain the place and date columns, and
- * schema 2 files (before issue 13) the sentences' offsets; SQLite has no
+/* Schema 1 files (before issue 11) gain the place and date columns,
+ * schema 2 files (before issue 13) the sentences' offsets, and schema 3
+ * files (before issue 10's confidence) the events' confidence; SQLite has no
  * ADD COLUMN IF NOT EXISTS, so a column already there is the one error let
  * pass. */
 static int lite_upgrade(sqlite3 *db, char **msg)
 {
 	static const char *const cols[] = { "events location_admin1 TEXT",
 		"events location_feature TEXT", "events location_precision TEXT",
-		"events date_precision TEXT", "sentences start_byte INTEGER", NULL };
+		"events date_precision TEXT", "sentences start_byte INTEGER",
+		"events confidence REAL", NULL };
 	for (int i = 0; cols[i]; i++) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "ALTER TABLE %.*s ADD COLUMN %s",
@@ -471,7 +479,7 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 		}
 		sqlite3_free(m);
 	}
-	return sqlite3_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'", NULL,
+	return sqlite3_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'", NULL,
 			    NULL, msg);
 }
 

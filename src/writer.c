@@ -254,6 +254,15 @@ static uint32_t trig_end(const cw_sentence *s, const cw_trigger *t)
 }
 
 /* Writes `"<id>:<sentence>:<k>"` as one JSON string. */
+/* Two decimals, as the stage rounded it; null when there is no model. */
+static void json_confidence(FILE *f, const cw_event *e)
+{
+	if (e->confidence < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%.2f", e->confidence);
+}
+
 static void json_event_id(FILE *f, const char *id, int sentence, int k)
 {
 	putc('"', f);
@@ -301,6 +310,8 @@ static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence 
 	cw_json_str(f, doc->text + ts, te - ts);
 	fprintf(f, ",\"start\":%u,\"end\":%u},\"rule\":", ts, te);
 	json_cstr(f, t->rule ? t->rule : "");
+	fputs(",\"confidence\":", f);
+	json_confidence(f, e);
 	fputs("}\n", f);
 }
 
@@ -311,7 +322,7 @@ static const char *tsv_columns =
 	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
 	"location_text\tlocation_country\tlocation_lat\tlocation_lon\t"
 	"location_admin1\tlocation_feature\tlocation_precision\t"
-	"trigger_text\ttrigger_start\ttrigger_end\trule\n";
+	"trigger_text\ttrigger_start\ttrigger_end\trule\tconfidence\n";
 
 static void tsv_actor(FILE *f, const cw_mention *m)
 {
@@ -388,6 +399,9 @@ static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s
 	tsv_str(f, doc->text + ts, te - ts);
 	fprintf(f, "\t%u\t%u\t", ts, te);
 	tsv_cstr(f, t->rule);
+	putc('\t', f);
+	if (e->confidence >= 0)
+		fprintf(f, "%.2f", e->confidence);
 	putc('\n', f);
 }
 
@@ -429,6 +443,8 @@ static void write_plover_event(FILE *f, const curlew_doc *doc, const cw_sentence
 	json_cstr(f, doc->id);
 	fputs(",\"text\":", f);
 	cw_json_str(f, doc->text + s->start, s->end - s->start);
+	fputs(",\"confidence\":", f);
+	json_confidence(f, e);
 	fputs("}\n", f);
 }
 
