@@ -328,6 +328,44 @@ static void test_load_errors(void)
 	CHECK(strstr(err, "verbs.txt") != NULL);
 }
 
+/* Wire copy's own wordings of conflict (issue 10): a phrasal verb must be
+ * written with its particle ("cut off * aid"), a verb with its object
+ * class beats the verb's other sense ("traded fire" is no trade,
+ * "slammed into" no criticism, "dismissed the government" no rejection),
+ * a nominal pattern takes in the participle that describes its noun, and
+ * an adverb before the anchor is part of the pattern. */
+static void test_wire_wordings(void)
+{
+	static const struct { const char *text, *word, *code; } rows[] = {
+		{ "Britain cut off aid to Uganda", "cut", "162" },
+		{ "India recalled its high commissioner from Islamabad", "recalled", "161" },
+		{ "The African Union suspended ^Niger from the bloc", "suspended", "160" },
+		{ "North Korea ordered its units onto combat readiness", "ordered", "152" },
+		{ "Police stepped up security in the capital", "stepped", "153" },
+		{ "Indian and Pakistani troops traded fire across the border", "traded", "193" },
+		{ "Rockets slammed into the city", "rockets", "194" },
+		{ "Artillery fire slammed into the town", "slammed", "190" },
+		{ "The president dismissed the government on Monday", "dismissed", "172" },
+		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		{ "Police broke up the rally", "broke", "175" },
+		{ "Assailants hacked the villagers to death", "hacked", "1823" },
+		{ "A car packed with explosives blew up", "car", "1832" },
+		{ "Soldiers sexually abused women", "abused", "1821" },
+		{ "Taliban fighters killed hundreds of Hazaras", "killed", "202" },
+		{ "The army killed the rebel commander", "killed", "190" },
+	};
+	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+		const char *got = code_at(rows[k].text, rows[k].word);
+		if (strcmp(got, rows[k].code) != 0)
+			fprintf(stderr, "  \"%s\" at \"%s\": %s, expected %s\n", rows[k].text,
+				rows[k].word, got, rows[k].code);
+		CHECK_STR(got, rows[k].code);
+	}
+	/* the participle inside the nominal match is no trigger of its own
+	 * (the protest pattern "pack * street" would take it) */
+	CHECK(trig_at(sentence("A truck packed with explosives drove into a crowded street"), "packed") == NULL);
+}
+
 /* Words before the anchor and the {S} slot, with a dictionary of their own. */
 static void test_before_anchor(void)
 {
@@ -546,6 +584,7 @@ int main(void)
 	test_joint_flags();
 	test_quotes();
 	test_wire_phrasings();
+	test_wire_wordings();
 	if (access(SHARED_DIR, R_OK) == 0)
 		test_codes_valid();
 	else
