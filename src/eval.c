@@ -76,20 +76,20 @@ static int read_gold(json_t *events, triple **out, int *n)
 
 static int read_coded(const curlew_doc *doc, triple **out, int *n)
 {
-	*out = calloc(doc->nevents + 1, sizeof **out);
+	size_t count = curlew_doc_nevents(doc);
+	*out = calloc(count + 1, sizeof **out);
 	if (!*out)
 		return -1;
 	*n = 0;
-	for (int i = 0; i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		for (int k = 0; k < s->nevents; k++) {
-			const cw_event *e = &s->events[k];
-			triple *t = &(*out)[(*n)++];
-			category(e->code, t->cat);
-			prefix3(e->source >= 0 ? s->ments[e->source].code : NULL, t->src);
-			prefix3(e->target >= 0 ? s->ments[e->target].code : NULL, t->tgt);
-			t->rule = s->trigs[e->trigger].rule;
-		}
+	for (size_t i = 0; i < count; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		if (curlew_doc_event(doc, i, &e) < 0)
+			return -1;
+		triple *t = &(*out)[(*n)++];
+		category(e.cameo, t->cat);
+		prefix3(e.source.code, t->src);
+		prefix3(e.target.code, t->tgt);
+		t->rule = e.rule;
 	}
 	return 0;
 }

@@ -434,6 +434,10 @@ struct curlew_doc {
 	/* The doc's own arena: doc->arena is the window's while a window is
 	 * coded, so what must outlive the sentence (warnings) goes here. */
 	cw_arena *story_arena;
+	/* the input's provenance (curlew.c), or NULL */
+	const char *url, *title, *publisher;
+	/* records.c: the read API's flat records, built on first read */
+	void *records;
 };
 
 void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
@@ -588,13 +592,19 @@ int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
-int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+int cw_code_doc(const curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out, int explain);
 
 /* curlew.c: every sentence of the story, kept in doc->sents or not. */
 int cw_doc_sentence_count(const curlew_doc *doc);
 /* The byte span of the i-th sentence (0-based; its index is i + 1). */
 void cw_doc_sentence_span(const curlew_doc *doc, int i, uint32_t *start, uint32_t *end);
+
+/* paths.c: the data directory and the explorer's page of an installed
+ * curlew (PREFIX/share/curlew beside PREFIX/bin or PREFIX/lib), else the
+ * ones compiled in (the checkout's). */
+const char *cw_default_data_dir(void);
+const char *cw_default_web_dir(void);
 
 /* writer.c */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);

@@ -189,14 +189,16 @@ static int aggregate(curlew_store *st, const curlew_query *q, int goldstein, con
 		     const char *const *wparams, int nwparams, cw_row_fn fn, void *ctx)
 {
 	int pg = cw_store_is_pg(st);
-	const char *period = period_expr(q->by ? q->by : "day", pg);
-	const char *cls = class_col(q->cls ? q->cls : "root");
+	const char *by = curlew_query_name("by", (int)q->by);
+	const char *cname = curlew_query_name("class", (int)q->cls);
+	const char *period = by ? period_expr(by, pg) : NULL;
+	const char *cls = cname ? class_col(cname) : NULL;
 	if (!period) {
-		cw_store_set_err(st, "--by wants day, week, month, year or all, not %s", q->by);
+		cw_store_set_err(st, "--by wants day, week, month, year or all, not %d", (int)q->by);
 		return CURLEW_EUSAGE;
 	}
 	if (!cls) {
-		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %s", q->cls);
+		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %d", (int)q->cls);
 		return CURLEW_EUSAGE;
 	}
 	if (where && (q->from || q->to || nwparams > 16)) {
@@ -274,18 +276,20 @@ static int summary(curlew_store *st, out_ctx *o)
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 {
 	out_ctx o = { out, q->tsv, 0, 0, 0 };
-	const char *what = q->what ? q->what : "counts";
 	int rc;
-	if (strcmp(what, "counts") == 0)
-		rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o);
-	else if (strcmp(what, "goldstein") == 0)
-		rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o);
-	else if (strcmp(what, "search") == 0)
-		rc = search(st, q, &o);
-	else if (strcmp(what, "summary") == 0)
-		rc = summary(st, &o);
-	else {
-		cw_store_set_err(st, "unknown query %s (counts, goldstein, search, summary)", what);
+	if (q->version > CURLEW_QUERY_VERSION) {
+		cw_store_set_err(st, "curlew_query version %u is not known to libcurlew %s",
+				 q->version, CURLEW_VERSION);
+		return CURLEW_EUSAGE;
+	}
+	switch (q->what) {
+	case CURLEW_Q_COUNTS: rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o); break;
+	case CURLEW_Q_GOLDSTEIN: rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o); break;
+	case CURLEW_Q_SEARCH: rc = search(st, q, &o); break;
+	case CURLEW_Q_SUMMARY: rc = summary(st, &o); break;
+	default:
+		cw_store_set_err(st, "unknown query %d (counts, goldstein, search, summary)",
+				 (int)q->what);
 		return CURLEW_EUSAGE;
 	}
 	if (rc < 0)
