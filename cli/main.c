@@ -24,7 +24,7 @@ static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
 	"       curlew explain [OPTIONS] SENTENCE  how one sentence is coded\n"
 	"       curlew eval [--show] GOLD.jsonl     score against gold events\n"
-	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
+	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|events|search WORDS\n"
 	"       curlew dict import --petrarch DIR --out OUTDIR [OPTIONS]\n"
 	"                   convert PETRARCH dictionaries into a curlew data dir\n"
 	"       curlew validate --petrarch FILE.xml [--data DIR]\n"
@@ -77,8 +77,9 @@ static const char help_eval[] =
 	"  --data DIR       dictionary directory\n";
 
 static const char help_query[] =
-	"usage: curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
-	"                   aggregates over an event store, CSV with a header (README,\n"
+	"usage: curlew query --db URL [OPTIONS] counts|goldstein|summary|events|search WORDS\n"
+	"                   aggregates over an event store, or its events (the columns\n"
+	"                   of --format tsv), CSV with a header (README,\n"
 	"                   \"Event store\"); a store that does not exist is an error\n"
 	"\n"
 	"  --by PERIOD      day (default), week, month, year or all\n"
@@ -87,7 +88,7 @@ static const char help_query[] =
 	"  --one-a-day      count the same date, source, target and code once\n"
 	"  --from D, --to D event dates from and to (YYYY-MM-DD, inclusive)\n"
 	"  --tsv            tab-separated instead of CSV\n"
-	"  --limit N        search: rows to print (default 20)\n";
+	"  --limit N        search: rows to print (default 20); events: (default all)\n";
 
 static const char help_dict[] =
 	"usage: curlew dict import --petrarch DIR --out OUTDIR [OPTIONS]\n"
@@ -750,7 +751,8 @@ static int cmd_query(int argc, char **argv)
 			return usage_error("unknown option", a);
 		else if (!have_what) {
 			if (curlew_query_set(&q, "what", a) < 0)
-				return usage_error("unknown query (counts, goldstein, summary, search)", a);
+				return usage_error("unknown query (counts, goldstein, summary, search, "
+						   "events)", a);
 			have_what = 1;
 		} else if (!q.match)
 			q.match = a;

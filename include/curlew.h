@@ -119,7 +119,7 @@ CURLEW_EXTERN int curlew_out_from_name(const char *name);
  * curlew_close it either way. */
 CURLEW_EXTERN int curlew_open(curlew **out, const curlew_options *opts);
 CURLEW_EXTERN void curlew_close(curlew *cw);
-const char *curlew_errmsg(const curlew *cw);
+CURLEW_EXTERN const char *curlew_errmsg(const curlew *cw);
 
 /* Codes one story.  default_date ("YYYY-MM-DD" or NULL) is used when neither
  * the story nor its dateline has a date.  *out is set even on CURLEW_EDATA
@@ -127,12 +127,12 @@ const char *curlew_errmsg(const curlew *cw);
 CURLEW_EXTERN int curlew_code(const curlew *cw, const curlew_story *story, const char *default_date,
 		curlew_doc **out);
 CURLEW_EXTERN void curlew_doc_free(curlew_doc *doc);
-const char *curlew_doc_errmsg(const curlew_doc *doc);
+CURLEW_EXTERN const char *curlew_doc_errmsg(const curlew_doc *doc);
 CURLEW_EXTERN size_t curlew_doc_nevents(const curlew_doc *doc);
 CURLEW_EXTERN size_t curlew_doc_nsentences(const curlew_doc *doc);
-const char *curlew_doc_id(const curlew_doc *doc);
+CURLEW_EXTERN const char *curlew_doc_id(const curlew_doc *doc);
 /* Warnings raised while coding (no date, parser time-outs...), or NULL. */
-const char *curlew_doc_warnings(const curlew_doc *doc);
+CURLEW_EXTERN const char *curlew_doc_warnings(const curlew_doc *doc);
 
 /* ------------------------------------------------------------- read API
  * A coded doc's events, sentences and place mentions as flat records whose
@@ -263,7 +263,7 @@ CURLEW_EXTERN int curlew_write_header(FILE *f, enum curlew_out fmt);
 CURLEW_EXTERN int curlew_reader_open(curlew_reader **out, FILE *f, const char *name,
 		       enum curlew_format fmt);
 CURLEW_EXTERN int curlew_reader_next(curlew_reader *r, curlew_story *story);
-const char *curlew_reader_errmsg(const curlew_reader *r);
+CURLEW_EXTERN const char *curlew_reader_errmsg(const curlew_reader *r);
 CURLEW_EXTERN void curlew_reader_free(curlew_reader *r);
 CURLEW_EXTERN enum curlew_format curlew_format_from_name(const char *path_or_name);
 
@@ -312,7 +312,7 @@ typedef struct curlew_store curlew_store;
 
 CURLEW_EXTERN int curlew_store_open(curlew_store **out, const char *url, const curlew *cw);
 CURLEW_EXTERN void curlew_store_close(curlew_store *st);
-const char *curlew_store_errmsg(const curlew_store *st);
+CURLEW_EXTERN const char *curlew_store_errmsg(const curlew_store *st);
 CURLEW_EXTERN int curlew_store_begin(curlew_store *st);
 CURLEW_EXTERN int curlew_store_put(curlew_store *st, const curlew_doc *doc);
 CURLEW_EXTERN int curlew_store_commit(curlew_store *st);
@@ -330,7 +330,9 @@ CURLEW_EXTERN void curlew_story_hash(const curlew_story *story, const char *defa
 CURLEW_EXTERN int curlew_dict_version(const curlew *cw, char out[17]);
 
 /* Aggregates over a store, written as CSV or TSV with a header. */
-enum curlew_query_what { CURLEW_Q_COUNTS, CURLEW_Q_GOLDSTEIN, CURLEW_Q_SEARCH, CURLEW_Q_SUMMARY };
+/* EVENTS: every event with the columns of --format tsv (from/to, limit apply). */
+enum curlew_query_what { CURLEW_Q_COUNTS, CURLEW_Q_GOLDSTEIN, CURLEW_Q_SEARCH, CURLEW_Q_SUMMARY,
+			 CURLEW_Q_EVENTS };
 enum curlew_period { CURLEW_BY_DAY, CURLEW_BY_WEEK, CURLEW_BY_MONTH, CURLEW_BY_YEAR, CURLEW_BY_ALL };
 enum curlew_class { CURLEW_CLASS_ROOT, CURLEW_CLASS_QUAD, CURLEW_CLASS_CAMEO, CURLEW_CLASS_NONE };
 #define CURLEW_QUERY_VERSION 1
@@ -350,7 +352,7 @@ typedef struct curlew_query {
 			   CURLEW_CLASS_ROOT, 1, 0, 0, NULL, NULL, NULL, 0 }
 CURLEW_EXTERN int curlew_query_init(curlew_query *q, unsigned int version);
 /* Sets what, by or cls by name, as the command line and the bindings give
- * them ("what": counts, goldstein, search, summary; "by": day, week,
+ * them ("what": counts, goldstein, search, summary, events; "by": day, week,
  * month, year, all; "class": root, quad, cameo, none): CURLEW_EUSAGE with
  * the choices in curlew_last_error() for an unknown field or value. */
 CURLEW_EXTERN int curlew_query_set(curlew_query *q, const char *field, const char *value);

@@ -61,7 +61,8 @@ int curlew_query_init(curlew_query *q, unsigned int version)
 }
 
 /* The names of the query's enums, in enum order. */
-static const char *const what_names[] = { "counts", "goldstein", "search", "summary", NULL };
+static const char *const what_names[] = { "counts", "goldstein", "search", "summary", "events",
+					   NULL };
 static const char *const by_names[] = { "day", "week", "month", "year", "all", NULL };
 static const char *const class_names[] = { "root", "quad", "cameo", "none", NULL };
 
