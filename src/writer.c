@@ -469,17 +469,18 @@ static void gdelt_actor(FILE *f, const curlew_actor *a)
 
 /* GDELT's geographic resolution: 1 country, 2 US state, 3 US city,
  * 4 world city, 5 world state (first-level region); none for a sea or a
- * region wider than a country. */
+ * region wider than a country.  Read from the point's precision, so that
+ * a place known only to its region ("Gaza") is a state. */
 static int gdelt_geo_type(const curlew_location *p)
 {
 	int us = p->country && strcmp(p->country, "USA") == 0;
-	if (!p->feature)
+	if (!p->precision)
 		return 0;
-	if (strcmp(p->feature, "country") == 0)
+	if (strcmp(p->precision, "country") == 0)
 		return 1;
-	if (strcmp(p->feature, "admin1") == 0)
+	if (strcmp(p->precision, "admin1") == 0)
 		return us ? 2 : 5;
-	if (strcmp(p->feature, "city") == 0)
+	if (strcmp(p->precision, "city") == 0)
 		return us ? 3 : 4;
 	return 0;
 }
@@ -500,11 +501,14 @@ static void gdelt_full_name(FILE *f, const curlew *cw, const curlew_location *p)
 	putc('\t', f);
 }
 
-static int day_of_year(int y, int m, int d)
+/* GDELT's FractionDate: the year plus the share of it gone before the
+ * day (1 January is .0000, 31 December .9973). */
+static double fraction_date(int y, int m, int d)
 {
 	static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return before[m - 1] + d + (leap && m > 2);
+	int doy = before[m - 1] + d + (leap && m > 2);
+	return y + (doy - 1) / (leap ? 366.0 : 365.0);
 }
 
 static void write_gdelt_event(FILE *f, const curlew *cw, const curlew_event *e,
@@ -512,10 +516,9 @@ static void write_gdelt_event(FILE *f, const curlew *cw, const curlew_event *e,
 {
 	tsv_field(f, e->event_id);
 	int y, m, d;
-	if (e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3)
-		/* FractionDate: the year plus the day's share of it, per the codebook */
+	if (e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
 		fprintf(f, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", y, m, d, y, m, y,
-			y + day_of_year(y, m, d) / 365.0);
+			fraction_date(y, m, d));
 	else
 		fputs("\t\t\t\t", f);
 	gdelt_actor(f, &e->source);
