@@ -136,6 +136,73 @@ static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *
 	}
 }
 
+static int trigger_coded(const cw_sentence *s, int t)
+{
+	for (int i = 0; i < s->nevents; i++)
+		if (s->events[i].trigger == t)
+			return 1;
+	return 0;
+}
+
+/* Why a matched pattern made no event, from what the stages left: its
+ * frame, the act it is the content of, the actors, or the merge.  The
+ * first reason that holds is the one said. */
+static void explain_no_event(FILE *out, const curlew_doc *doc, const cw_sentence *s, int i)
+{
+	const cw_trigger *t = &s->trigs[i];
+	fprintf(out, "  [%d] %s \"%.*s\" made no event: ", i, t->code,
+		(int)(s->toks[t->tok_end - 1].end - s->toks[t->tok_start].start),
+		doc->text + s->toks[t->tok_start].start);
+	if (!t->fcode[0]) {
+		fprintf(out, "it is told as %s, and a %s act is not coded (frames.txt)\n",
+			cw_frame_name(t->frame), cw_frame_name(t->frame));
+		return;
+	}
+	if (t->governor >= 0 && t->governor < s->ntrigs) {
+		const cw_trigger *g = &s->trigs[t->governor];
+		fprintf(out, "it is the content of [%d] %s%s\n", t->governor, g->code,
+			trigger_coded(s, t->governor) ? ", which was coded instead" : "");
+		return;
+	}
+	if (s->nments == 0) {
+		fputs("the sentence names no actor (actors.txt, agents.txt)\n", out);
+		return;
+	}
+	for (int k = 0; k < s->ntrigs; k++) {
+		if (k != i && trigger_coded(s, k) && s->trigs[k].specificity > t->specificity &&
+		    s->trigs[k].tok_start <= t->anchor && t->anchor < s->trigs[k].tok_end) {
+			fprintf(out, "the more specific pattern [%d] covers its words\n", k);
+			return;
+		}
+	}
+	for (int k = 0; k < s->nevents; k++) {
+		if (strncmp(s->events[k].code, t->fcode, 2) == 0) {
+			fprintf(out, "merged into the event %s of the same category (one act told "
+				"twice)\n", s->events[k].code);
+			return;
+		}
+	}
+	if (t->flags & CW_TR_SAY && s->nevents > 0) {
+		fputs("a bare statement verb yields to the sentence's other events\n", out);
+		return;
+	}
+	fputs("no actor was found in a source position for it (see the clauses above: a "
+	      "subject, a by-agent, or an actor before the pattern)\n", out);
+}
+
+static void explain_outcomes(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	int n = 0;
+	for (int i = 0; i < s->ntrigs; i++)
+		n += !trigger_coded(s, i);
+	if (!n)
+		return;
+	fputs("patterns without an event:\n", out);
+	for (int i = 0; i < s->ntrigs; i++)
+		if (!trigger_coded(s, i))
+			explain_no_event(out, doc, s, i);
+}
+
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out)
 {
 	curlew_story st = { 0 };
@@ -168,6 +235,7 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 		explain_triggers(out, doc, s);
 		explain_clauses(out, s);
 		explain_events(out, doc, s);
+		explain_outcomes(out, doc, s);
 	}
 	curlew_doc_free(doc);
 	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;
