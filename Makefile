@@ -69,7 +69,7 @@ WEBGEN   = web/vendor/topojson-client.min.js web/vendor/countries-110m.json \
 
 .PHONY: all deps demo check test test-asan bench clean gen install uninstall test-install
 
-all: build/curlew build/libcurlew.a build/$(SONAME) build/curlew.pc $(GEN) $(WEBGEN)
+all: build/curlew build/curlew-dyn build/libcurlew.a build/$(SONAME) build/curlew.pc $(GEN) $(WEBGEN)
 
 # Header dependencies are the compiler's (-MMD -MP): touching a header
 # rebuilds what includes it, and a removed header breaks nothing.
@@ -129,14 +129,14 @@ build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o)
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $^ $(LIBS) -o $@
 build/libcurlew.so: build/$(SONAME)
 	ln -sf $(SONAME) $@
-# The curlew program: a client of the shared library's public API only
-# (anything else would not link), which it finds beside itself in build/
-# and in ../lib when installed.
-build/curlew: cli/main.c build/libcurlew.so
-	$(CC) $(CFLAGS) $(WARN) $(DEFS) -Iinclude $< -Lbuild -lcurlew -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' -o $@
-# The other variants' programs are linked statically: the sanitizers check
-# the library's code in the same process image.
-build/asan/curlew build/fault/curlew build/vg/curlew: build/%/curlew: build/%/curlew-static
+# The installed curlew program: a client of the shared library's public API
+# only (anything else would not link), which it finds in ../lib.
+build/curlew-dyn: cli/main.c build/libcurlew.so
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) -Iinclude $< -Lbuild -lcurlew -Wl,-rpath,'$$ORIGIN/../lib' -o $@
+# The programs the tests run are linked statically: one file that can be
+# copied where it runs (parallel --sshlogin, a Spark or Hadoop node), and
+# the sanitizers check the library's code in the same process image.
+build/curlew build/asan/curlew build/fault/curlew build/vg/curlew: %/curlew: %/curlew-static
 	cp $< $@
 
 build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile
@@ -220,7 +220,7 @@ install: all
 	           $(DESTDIR)$(SHAREDIR)/gen $(DESTDIR)$(SHAREDIR)/phoenix \
 	           $(DESTDIR)$(SHAREDIR)/web/vendor $(DESTDIR)$(MANDIR)/man1 \
 	           $(DESTDIR)$(PYDIR)/curlew $(DESTDIR)$(RLIBDIR)
-	install -m 755 build/curlew $(DESTDIR)$(BINDIR)/curlew
+	install -m 755 build/curlew-dyn $(DESTDIR)$(BINDIR)/curlew
 	install -m 755 build/$(SONAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcurlew.so
 	install -m 644 build/libcurlew.a $(DESTDIR)$(LIBDIR)/libcurlew.a

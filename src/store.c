@@ -306,13 +306,20 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_event *e)
 	return rc;
 }
 
+/* The read API failed (out of memory): its message is the store's. */
+static int read_failed(curlew_store *st)
+{
+	cw_store_set_err(st, "%s", curlew_last_error());
+	return CURLEW_ESYS;
+}
+
 static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const char *dictver)
 {
 	char hash[17], now[32];
 	doc_hash(doc, hash);
 	curlew_doc_info info = CURLEW_DOC_INFO_INIT;
 	if (curlew_doc_story(doc, &info) < 0)
-		return CURLEW_ESYS;
+		return read_failed(st);
 	time_t tt = time(NULL);
 	struct tm tm;
 	gmtime_r(&tt, &tm);
@@ -328,14 +335,14 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
 	for (size_t i = 0; rc == 0 && i < info.nsentences; i++) {
 		curlew_sentence sn = CURLEW_SENTENCE_INIT;
 		if (curlew_doc_sentence(doc, i, &sn) < 0)
-			return CURLEW_ESYS;
+			return read_failed(st);
 		field sf[4] = { fs(info.id), fint(sn.sentence), fsn(sn.text, sn.end - sn.start),
 				fint((long)sn.start) };
 		rc = fn(st, T_SENTENCES, sf);
 	}
 	for (size_t i = 0; rc == 0 && i < info.nevents; i++) {
 		curlew_event e = CURLEW_EVENT_INIT;
-		rc = curlew_doc_event(doc, i, &e) < 0 ? CURLEW_ESYS : emit_event(st, fn, &e);
+		rc = curlew_doc_event(doc, i, &e) < 0 ? read_failed(st) : emit_event(st, fn, &e);
 	}
 	return rc;
 }
