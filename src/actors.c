@@ -1376,6 +1376,12 @@ static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 	const cw_token *next = &b->s->toks[end];
 	if (next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM) || !next->nlemma)
 		return 0;
+	/* "a protest camp outside the ministry", "police shot dead ...": a
+	 * word WordNet also knows as a noun, but the tagger read as a
+	 * preposition or a finite verb */
+	if (next->pos == CW_POS_IN || next->pos == CW_POS_VBD || next->pos == CW_POS_VBZ ||
+	    next->pos == CW_POS_VBP)
+		return 0;
 	int definite = m->tok_start < end && tok_is(b, m->tok_start, "the");
 	return !definite || !next->vlemma;
 }

@@ -85,7 +85,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 {
 	static const struct { const char *tag; unsigned bit; } tags[] = {
 		{ "violent", CW_CC_VIOLENT }, { "news", CW_CC_NEWS }, { "about", CW_CC_ABOUT },
-		{ "statement", CW_CC_STATEMENT },
+		{ "statement", CW_CC_STATEMENT }, { "each", CW_CC_EACH },
 	};
 	if (strcmp(f, "-") == 0)
 		return NULL;
@@ -96,7 +96,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 		while (k < sizeof tags / sizeof *tags && strcmp(cw_trim(t[i]), tags[k].tag) != 0)
 			k++;
 		if (k == sizeof tags / sizeof *tags)
-			return "classes are violent, news, about, statement (comma-separated) or -";
+			return "classes are violent, news, about, statement, each (comma-separated) or -";
 		ci->classes |= tags[k].bit;
 	}
 	return NULL;

@@ -106,6 +106,8 @@ static int open_dicts(curlew *cw, const curlew_options *opts)
 	if (cw_frames_load(&cw->frames, cw, why, sizeof why) < 0) {
 		return load_failed(cw, "frames", why);
 	}
+	if (cw_recode_load(&cw->recode, cw, why, sizeof why) < 0)
+		return load_failed(cw, "recode rules", why);
 	return CURLEW_OK;
 }
 
@@ -113,6 +115,7 @@ void curlew_close(curlew *cw)
 {
 	if (!cw)
 		return;
+	cw_recode_free(cw->recode);
 	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
 	cw_tagger_free(cw->tagger);
@@ -215,7 +218,8 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return rc;
 	if ((rc = cw_frames(cw, doc, s)) < 0 ||
 	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
-	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_events_merge(cw, doc, s)) < 0 ||
+	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_recode(cw, doc, s)) < 0 ||
+	    (rc = cw_events_merge(cw, doc, s)) < 0 ||
 	    (rc = cw_locate(cw, doc, s)) < 0)
 		return rc;
 	doc->nevents += (size_t)s->nevents;

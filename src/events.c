@@ -279,13 +279,13 @@ static const cw_clause *clause_around(const ctx *x, int tok)
 static int first_subject(const ctx *x, const cw_clause *c);
 
 /* The subject of the closest clause before tok that has an actor for one. */
-static int subject_before(const ctx *x, int tok)
+static int subject_before(const ctx *x, int tok, int active)
 {
 	const cw_sentence *s = x->s;
 	int best = -1, best_verb = -1;
 	for (int i = 0; i < s->nclauses; i++) {
 		const cw_clause *c = &s->clauses[i];
-		if (c->verb >= tok || c->verb <= best_verb)
+		if (c->verb >= tok || c->verb <= best_verb || (active && c->passive))
 			continue;
 		for (int k = 0; k < c->nsubj; k++) {
 			int m = s->toks[c->subj[k]].mention;
@@ -472,6 +472,20 @@ static int trailing_said(const ctx *x, int tok)
 	return 0;
 }
 
+/* Do two codes tell of one act when they come together: the same root,
+ * unless the root's codes name different measures ("imposed a state of
+ * emergency and a curfew": class "each" of cameo-codes.tsv) or, in 08,
+ * easing restrictions and releasing people. */
+static int one_act(const ctx *x, const char *a, const char *b)
+{
+	if (strncmp(a, b, 2) != 0)
+		return 0;
+	if (strncmp(a, "08", 2) == 0 && (a[2] >= '4') != (b[2] >= '4'))
+		return 0;
+	return strcmp(a, b) == 0 || !cw_code_is(x->cw->codes, a, CW_CC_EACH) ||
+	       !cw_code_is(x->cw->codes, b, CW_CC_EACH);
+}
+
 static int same_code(const ctx *x, int a, int b)
 {
 	const cw_sentence *s = x->s;
@@ -499,7 +513,7 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
-		if (strncmp(e->code, code, 2) == 0 && same_code(x, e->source, src) &&
+		if (one_act(x, e->code, code) && same_code(x, e->source, src) &&
 		    same_code(x, e->target, tgt))
 			return 0;
 	}
@@ -736,20 +750,47 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
+/* "fighting broke out between the army and the RSF", "clashes between
+ * police and protesters": a noun event whose pattern ends on "between"
+ * names both parties after it, each acting on the other. */
+static int code_between(ctx *x, int ti)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[ti];
+	if (t->tok_end <= t->anchor + 1 || !lx(x, t->tok_end - 1, CW_LX_MUTUAL_PREPS))
+		return 0;
+	int a = mention_from(x, t->tok_end, PHRASE_REACH), other[CW_MAX_ARGS];
+	if (a < 0 || conjuncts(x, a, other, CW_MAX_ARGS) != 1)
+		return 0;
+	const char *why = "nominal trigger: the two parties after \"between\"";
+	int rc = add_event(x, ti, a, other[0], why);
+	if (rc == 0)
+		rc = add_event(x, ti, other[0], a, why);
+	return rc < 0 ? rc : 1;   /* 1: coded here */
+}
+
 static int code_nominal(ctx *x, int ti)
 {
 	const cw_sentence *s = x->s;
 	const cw_trigger *t = &s->trigs[ti];
+	int rc = code_between(x, ti);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	int src = owner(x, t);
 	const cw_clause *c = clause_around(x, t->anchor);
 	const char *why = "nominal trigger: source is the actor word before or by-agent after it";
-	if (src < 0) {
+	/* "20 civilians were killed in an air strike", "three policemen were
+	 * killed when a roadside bomb hit their vehicle": a passive's subject
+	 * is the victim of the violence, not its doer, and an attack no one
+	 * is named for is not coded */
+	int victims = violent(x, t->code);
+	if (src < 0 && !(victims && c && c->passive)) {
 		src = first_subject(x, c);
 		why = "nominal trigger: source is the subject of the clause around it";
 	}
 	if (src < 0) {
 		/* "he stressed that ... the provocations by X": the speaker */
-		src = subject_before(x, t->anchor);
+		src = subject_before(x, t->anchor, victims);
 		why = "nominal trigger: source is the nearest earlier clause's subject";
 	}
 	int tgt = pattern_target(x, t, NULL);
@@ -1119,6 +1160,9 @@ static int code_verbal(ctx *x, int ti)
 	const char *why;
 	if (c && c->nsubj > 0 && violent(x, t->code) && violent_noun(x, c->subj[0]))
 		return 0;   /* "a Russian missile strike killed 40": told once */
+	if (violent(x, t->code) && t->anchor > 0 && violent_noun(x, t->anchor - 1))
+		return 0;   /* "... when a roadside bomb hit their vehicle", whatever
+			     * subject the chunker gave the verb */
 	cw_clause fixed;
 	if (c && c->agent < 0) {
 		/* "were rejected by the Armenian side" where the parser attached the
@@ -1264,10 +1308,13 @@ static int background(const ctx *x, const cw_trigger *t)
 			reach += DURATION_WORDS;
 			continue;
 		}
-		/* "in retaliation for Tehran's missile attack": the owner's
-		 * name is part of the phrase */
+		/* "in retaliation for Tehran's missile attack", "after a U.S.
+		 * drone strike": the owner's name is part of the phrase */
 		int m = s->toks[k].mention;
-		if (m >= 0 && lx(x, s->ments[m].tok_end, CW_LX_POSSESSIVE) && reach < SETTING_MAX) {
+		/* reached at its ending: "for Tehran 's ballistic missile attack" */
+		if (m < 0 && k > 0 && lx(x, k, CW_LX_POSSESSIVE))
+			m = s->toks[k - 1].mention;
+		if (m >= 0 && s->ments[m].kind != CW_M_PRONOUN && reach < SETTING_MAX) {
 			reach += s->ments[m].tok_end - s->ments[m].tok_start + 1;
 			k = s->ments[m].tok_start;
 			continue;
@@ -1475,10 +1522,8 @@ static int reports_act(const ctx *x, int i)
 static int same_root(const ctx *x, const cw_event *a, const cw_event *b)
 {
 	const cw_sentence *s = x->s;
-	if (strncmp(a->code, b->code, 2) != 0)
+	if (!one_act(x, a->code, b->code))
 		return 0;
-	if (strncmp(a->code, "08", 2) == 0 && (a->code[2] >= '4') != (b->code[2] >= '4'))
-		return 0;   /* easing restrictions and releasing people differ */
 	return strncmp(s->ments[a->source].code, s->ments[b->source].code, 3) == 0;
 }
 
@@ -1511,6 +1556,11 @@ static void merge_repeats(const ctx *x)
 		for (int j = 0; j < s->nevents && !dup; j++) {
 			const cw_event *o = &s->events[j];
 			if (j == i || !same_root(x, e, o))
+				continue;
+			/* "fighting between the army and the RSF": the two sides
+			 * of one act, each toward the other, are two events */
+			if (e->trigger == o->trigger && same_code(x, e->source, o->target) &&
+			    same_code(x, e->target, o->source))
 				continue;
 			if (!named(e) && named(o))
 				dup = 1;

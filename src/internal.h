@@ -90,6 +90,7 @@ typedef struct cw_tagger cw_tagger;         /* tagger.c */
 typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
 typedef struct cw_discard_list cw_discard_list; /* discards.c */
+typedef struct cw_recode_rules cw_recode_rules; /* recode.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -120,7 +121,8 @@ enum cw_code_class {
 	CW_CC_VIOLENT = 1 << 0,  /* an act of force */
 	CW_CC_NEWS = 1 << 1,     /* a participle after the main act is news of its own */
 	CW_CC_ABOUT = 1 << 2,    /* a statement with no addressee is about someone named */
-	CW_CC_STATEMENT = 1 << 3 /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
+	CW_CC_EACH = 1 << 4      /* two codes of the root in a sentence are two acts, not one told twice */
 };
 /* The target an event gets when the sentence names none. */
 enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE };
@@ -193,6 +195,7 @@ enum cw_lex {
 	CW_LX_FOREIGN,           /* "Western governments", "foreign diplomats": not the own country's */
 	CW_LX_MANNER,            /* "known as", "such as": a subordinator that is also a preposition */
 	CW_LX_DURATION,          /* "after 18 days of protests": units of time that count a stretch */
+	CW_LX_MUTUAL_PREPS,      /* "fighting between X and Y": both parties act */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;
@@ -221,6 +224,7 @@ struct curlew {
 	cw_gazetteer *places;
 	cw_tagger *tagger;
 	cw_syntax *syntax;
+	cw_recode_rules *recode;
 };
 
 /* ------------------------------------------------------------- document */
@@ -585,6 +589,14 @@ int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c *
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+/* recode.c: DATA/recode.txt (optional), codes by who did the act to whom
+ * ("police fired on protesters" is repression, 175); run once targets are
+ * resolved.  cw_recode_rule gives the rule an event meets and its new code. */
+int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t errlen);
+void cw_recode_free(cw_recode_rules *d);
+const char *cw_recode_rule(const cw_recode_rules *d, const cw_sentence *s, const cw_event *e,
+			   char newcode[5]);
+int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* events.c, once targets are resolved: two events of one category and one
  * source country tell of one act. */
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);

@@ -50,6 +50,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_FOREIGN] = "foreign-words",
 	[CW_LX_MANNER] = "manner-preps",
 	[CW_LX_DURATION] = "duration-words",
+	[CW_LX_MUTUAL_PREPS] = "mutual-preps",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

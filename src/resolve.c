@@ -226,8 +226,12 @@ static int modifier(const ctx *x, const cw_mention *m)
 	const cw_sentence *s = x->s;
 	int n = m->tok_end;
 	const cw_token *next = n < s->ntoks ? &s->toks[n] : NULL;
+	/* "a protest camp outside the ministry", "police shot dead ...": a
+	 * preposition or finite verb WordNet also knows as a noun is no noun
+	 * to modify */
 	return next && !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM)) && next->nlemma &&
-	       !verb_anchor(s, n) && !x->cw->opts.petrarch;
+	       next->pos != CW_POS_IN && next->pos != CW_POS_VBD && next->pos != CW_POS_VBZ &&
+	       next->pos != CW_POS_VBP && !verb_anchor(s, n) && !x->cw->opts.petrarch;
 }
 
 static story_memory *memory(curlew_doc *doc)

@@ -389,9 +389,12 @@ static const char sqlite_schema[] =
 	" code TEXT, country TEXT, sectors TEXT, text TEXT, start_byte INTEGER, end_byte INTEGER,"
 	" PRIMARY KEY (event_id, role)) WITHOUT ROWID;";
 
+/* The version pg_schema leaves in meta; opening a database already at it
+ * runs no DDL. */
+#define PG_SCHEMA_VERSION "4"
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT INTO meta VALUES ('schema_version', '4') ON CONFLICT DO NOTHING;"
+	"INSERT INTO meta VALUES ('schema_version', '" PG_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -411,11 +414,15 @@ static const char pg_schema[] =
 	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
 	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
 	" date_precision TEXT);"
-	/* schema 2 (issue 11): files of schema 1 gain the place and date columns */
-	"ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1 TEXT,"
+	/* schema 2 (issue 11): files of schema 1 gain the place and date
+	 * columns -- only when missing, for the reason given at schema 3 */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'events'"
+	" AND column_name = 'date_precision') THEN"
+	" ALTER TABLE events ADD COLUMN IF NOT EXISTS location_admin1 TEXT,"
 	" ADD COLUMN IF NOT EXISTS location_feature TEXT,"
 	" ADD COLUMN IF NOT EXISTS location_precision TEXT,"
-	" ADD COLUMN IF NOT EXISTS date_precision TEXT;"
+	" ADD COLUMN IF NOT EXISTS date_precision TEXT; END IF; END $$;"
 	/* schema 3 (issue 13): a sentence's offset in its story, so that the
 	 * record's byte offsets can be found in the sentence's text.  Only
 	 * when missing: ALTER TABLE locks the table whole even when it adds
@@ -432,7 +439,8 @@ static const char pg_schema[] =
 	" AND column_name = 'url') THEN"
 	" ALTER TABLE stories ADD COLUMN url TEXT, ADD COLUMN title TEXT,"
 	" ADD COLUMN publisher TEXT; END IF; END $$;"
-	"UPDATE meta SET value = '4' WHERE key = 'schema_version';"
+	/* A row lock on meta only when the version changes. */
+	"UPDATE meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = 'schema_version' AND value <> '" PG_SCHEMA_VERSION "';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
@@ -1160,6 +1168,20 @@ static void quiet_notice(void *arg, const char *msg)
 	(void)msg;
 }
 
+/* 1 when the database already has this version's schema.  The schema
+ * script is then not run at all: even its IF NOT EXISTS statements lock
+ * tables (CREATE INDEX takes a share lock before it finds the index there),
+ * and one opener holding such locks on two tables while writers move
+ * batches in deadlocked with them. */
+static int pg_schema_current(curlew_store *st)
+{
+	PGresult *r = PQexec(st->conn, "SELECT value FROM meta WHERE key = 'schema_version'");
+	int current = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+		      strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) == 0;
+	PQclear(r);
+	return current;
+}
+
 static int pg_open(curlew_store *st, const char *url)
 {
 	st->conn = PQconnectdb(url);
@@ -1173,14 +1195,16 @@ static int pg_open(curlew_store *st, const char *url)
 		return pg_exec(st, "SET default_transaction_read_only = on");
 	/* A multi-statement string is one transaction, so the lock that keeps
 	 * concurrent CREATE IF NOT EXISTS from clashing is taken around it. */
-	if (pg_exec(st, "SET client_min_messages = warning") < 0 ||
-	    pg_exec(st, "SELECT pg_advisory_lock(72731)") < 0)
+	if (pg_exec(st, "SET client_min_messages = warning") < 0)
 		return CURLEW_ESYS;
-	int rc = pg_exec(st, pg_schema);
-	if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0 ||
-	    pg_exec(st, pg_staging) < 0)
-		return CURLEW_ESYS;
-	return 0;
+	if (!pg_schema_current(st)) {
+		if (pg_exec(st, "SELECT pg_advisory_lock(72731)") < 0)
+			return CURLEW_ESYS;
+		int rc = pg_exec(st, pg_schema);
+		if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0)
+			return CURLEW_ESYS;
+	}
+	return pg_exec(st, pg_staging) < 0 ? CURLEW_ESYS : 0;
 }
 
 /* COPY's text format: tab between fields, \N for NULL, and backslash

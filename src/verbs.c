@@ -467,12 +467,27 @@ static int plural_of(const char *w, const char *lit)
 	return n == k + 1 && w[n - 1] == 's' && strncmp(w, lit, k) == 0;
 }
 
+/* "#100" in a pattern: a number written in digits of at least 100
+ * ("killed 1,200 people", "at least 966 civilians"); separators and a
+ * decimal part are read, words ("hundreds") are listed as alternatives. */
+static int number_at_least(const char *w, const char *spec)
+{
+	long min = atol(spec + 1), v = 0;
+	int digits = 0;
+	for (; *w == ',' || isdigit((unsigned char)*w); w++)
+		if (*w != ',' && digits++ < 12)   /* beyond any count news gives */
+			v = v * 10 + (*w - '0');
+	return digits > 0 && (*w == '\0' || *w == '.') && v >= min;
+}
+
 /* In a nominal pattern the words are nouns: "drone strike" matches
  * "drone strikes" but not "drones struck". */
 static int word_is(const cw_token *t, const char *w, int nominal)
 {
 	if (!t->lower || is_punct(t))
 		return 0;
+	if (w[0] == '#' && isdigit((unsigned char)w[1]))
+		return number_at_least(t->lower, w);
 	return strcmp(t->lower, w) == 0 || (!nominal && t->vlemma && strcmp(t->vlemma, w) == 0) ||
 	       (t->nlemma && strcmp(t->nlemma, w) == 0) ||
 	       (!t->nlemma && plural_of(t->lower, w));
@@ -825,6 +840,8 @@ static int is_modifier(const cw_sentence *s, const cw_token *t)
 		return 0;
 	if (is_punct(t))
 		return strcmp(t->lower, "-") == 0;
+	if (t->flags & CW_T_NUM)
+		return 1;       /* "the 1994 bombing", "the 2019 attack" */
 	return demonym_like(s, t) || ends_with(t->lower, "ly") || cw_lemma(t->lower, 'a') != NULL;
 }
 
@@ -1096,7 +1113,10 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 	 * adjective, "the court formally arrested the mayor" a verb */
 	if (prev && i > 1 && ends_with(prev->lower, "ly"))
 		prev = &s->toks[i - 2];
-	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) &&
+	/* "arrested two suspects", "killed 12 people": a count after the
+	 * participle starts its object, so it is the verb */
+	int count_after = next && ((next->flags & CW_T_NUM) || is_word_tok(next, quantities));
+	if (cw_map_get(d->adj_parts, t->lower) && next && nounish(next) && !count_after &&
 	    (!prev || is_det(prev) || is_modifier(s, prev) || is_punct(prev) ||
 	     demonym_like(s, prev) || in_list(prev->lower, preps)))
 		return 0;

@@ -145,7 +145,9 @@ static void test_nominal(void)
 	t = trig_at(s, "visit");
 	CHECK(t && strcmp(t->code, "042") == 0 && (t->flags & CW_TR_NOMINAL));
 	CHECK_STR(code_at("Air strikes on Aleppo killed ten", "air"), "195");
-	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "hunger"), "142");
+	CHECK_STR(code_at("A hunger strike in the prison spread to other jails", "hunger"), "142");
+	/* ... and a verb with it for its object is the trigger */
+	CHECK_STR(code_at("Thousands joined a hunger strike in the prison", "joined"), "142");
 	/* But a past form after a subject is a verb. */
 	CHECK_STR(code_at("The military attacked the village", "attacked"), "190");
 }
