@@ -118,21 +118,27 @@ static void explain_clauses(FILE *out, const cw_sentence *s)
 	}
 }
 
+/* The sentence's events as every output has them (the read API), with
+ * the why that only explain keeps beside each. */
 static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *s)
 {
 	fprintf(out, "events: %d\n", s->nevents);
-	for (int i = 0; i < s->nevents; i++) {
-		const cw_event *e = &s->events[i];
-		const cw_mention *src = e->source >= 0 ? &s->ments[e->source] : NULL;
-		const cw_mention *tgt = e->target >= 0 ? &s->ments[e->target] : NULL;
-		const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
-		fprintf(out, "  %s -> %s -> %s  (%s, %04d-%02d-%02d", src ? src->code : "-", e->code,
-			tgt ? tgt->code : "-", ci && ci->name ? ci->name : "?", e->date.y, e->date.m, e->date.d);
-		if (e->place)
-			fprintf(out, ", in %s", e->place->text);
-		fprintf(out, ")\n    rule: %s\n", s->trigs[e->trigger].rule ? s->trigs[e->trigger].rule : "?");
-		if (e->why)
-			fprintf(out, "    why: %s\n", e->why);
+	size_t n = curlew_doc_nevents(doc);
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		if (curlew_doc_event(doc, i, &e) < 0 || e.sentence != s->index)
+			continue;
+		fprintf(out, "  %s -> %s -> %s  (%s, %s", e.source.code ? e.source.code : "-", e.cameo,
+			e.target.code ? e.target.code : "-", e.cameo_name ? e.cameo_name : "?",
+			e.date ? e.date : "0000-00-00");
+		if (e.location.text)
+			fprintf(out, ", in %s", e.location.text);
+		fprintf(out, ")\n    rule: %s\n", e.rule ? e.rule : "?");
+		const char *why = k < s->nevents ? s->events[k].why : NULL;
+		k++;
+		if (why)
+			fprintf(out, "    why: %s\n", why);
 	}
 }
 
