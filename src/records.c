@@ -54,9 +54,51 @@ static records *recs(const curlew_doc *cdoc)
 	return r;
 }
 
+/* Digits of v (>= 0) at p, padded with zeros to width; returns the end.
+ * The records are built by hand: printf was a sixth of the writer's time. */
+static char *put_num(char *p, unsigned v, int width)
+{
+	char t[16];
+	int n = 0;
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n < width)
+		t[n++] = '0';
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
 static const char *date_str(cw_arena *a, cw_date d)
 {
-	return d.y ? cw_printf(a, "%04d-%02d-%02d", d.y, d.m, d.d) : NULL;
+	if (!d.y)
+		return NULL;
+	char *s = cw_alloc(a, 16), *p = s;
+	if (!s)
+		return NULL;
+	p = put_num(p, (unsigned)d.y, 4);
+	*p++ = '-';
+	p = put_num(p, (unsigned)d.m, 2);
+	*p++ = '-';
+	put_num(p, (unsigned)d.d, 2);
+	return s;
+}
+
+/* "<story_id>:<sentence>:<k>" */
+static const char *event_id(cw_arena *a, const char *id, int sentence, int k)
+{
+	size_t n = strlen(id);
+	char *s = cw_alloc(a, n + 24), *p = s;
+	if (!s)
+		return NULL;
+	memcpy(p, id, n);
+	p += n;
+	*p++ = ':';
+	p = put_num(p, (unsigned)sentence, 1);
+	*p++ = ':';
+	put_num(p, (unsigned)k, 1);
+	return s;
 }
 
 /* The text of the kept sentence s, NUL-terminated, made once. */
@@ -111,7 +153,7 @@ static int fill_event(const curlew_doc *doc, records *r, int si, int k, curlew_e
 	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
 	memset(ev, 0, sizeof *ev);
 	ev->version = CURLEW_EVENT_VERSION;
-	ev->event_id = cw_printf(a, "%s:%d:%d", doc->id, s->index, e->k);
+	ev->event_id = event_id(a, doc->id, s->index, e->k);
 	ev->story_id = doc->id;
 	ev->sentence = s->index;
 	ev->sentence_text = sentence_text(doc, r, s);
