@@ -8,6 +8,7 @@
 #include <string.h>
 #include "api.h"
 #include "internal.h"
+#include "paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"

@@ -612,12 +612,6 @@ int cw_doc_sentence_count(const curlew_doc *doc);
 /* The byte span of the i-th sentence (0-based; its index is i + 1). */
 void cw_doc_sentence_span(const curlew_doc *doc, int i, uint32_t *start, uint32_t *end);
 
-/* paths.c: the data directory and the explorer's page of an installed
- * curlew (PREFIX/share/curlew beside PREFIX/bin or PREFIX/lib), else the
- * ones compiled in (the checkout's). */
-const char *cw_default_data_dir(void);
-const char *cw_default_web_dir(void);
-
 /* writer.c */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
 /* JSON string escaping, shared with explain. */

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "internal.h"
+#include "paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"

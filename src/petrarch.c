@@ -28,6 +28,7 @@
 #include <libxml/tree.h>
 #include "api.h"
 #include "internal.h"
+#include "paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"

@@ -26,6 +26,7 @@
 #include <microhttpd.h>
 #include "api.h"
 #include "internal.h"
+#include "paths.h"
 #include "serve.h"
 
 #ifndef CURLEW_WEB_DIR
