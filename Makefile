@@ -26,6 +26,8 @@ WEBDIR   = $(CURDIR)/web
 DEB_PKGS = build-essential pkg-config \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
            iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
+# The confidence weights' fit and the README's figures (tools/*confidence*.py).
+DEB_PKGS += python3
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel

@@ -23,7 +23,8 @@
 static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
 	"       curlew explain [OPTIONS] SENTENCE  how one sentence is coded\n"
-	"       curlew eval [--show] GOLD.jsonl     score against gold events\n"
+	"       curlew eval [--show] [--curve | --features] GOLD.jsonl\n"
+	"                   score against gold events\n"
 	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|events|search WORDS\n"
 	"       curlew dict import --petrarch DIR --out OUTDIR [OPTIONS]\n"
 	"                   convert PETRARCH dictionaries into a curlew data dir\n"
@@ -47,6 +48,7 @@ static const char help_code[] =
 	"  --data DIR       dictionary directory (default: the installed one or $CURLEW_DATA)\n"
 	"  --petrarch-mode  code as PETRARCH does, for imported PETRARCH dictionaries\n"
 	"                   (announced acts coded as the acts, looser pattern gaps)\n"
+	"  --min-confidence X  drop events whose confidence is below X (0 to 1)\n"
 	"  --progress       report progress on stderr even when it is not a terminal\n"
 	"  --quiet          no warnings on stderr (errors are still reported)\n"
 	"  --db URL         store stories, sentences, events and actors in a database\n"
@@ -70,10 +72,13 @@ static const char help_explain[] =
 	"  --               what follows is the sentence, even if it starts with '-'\n";
 
 static const char help_eval[] =
-	"usage: curlew eval [--show] [--data DIR] GOLD.jsonl\n"
+	"usage: curlew eval [--show] [--curve | --features] [--data DIR] GOLD.jsonl\n"
 	"                   precision, recall and F1 per event category against gold events\n"
 	"\n"
 	"  --show           also print every story not coded wholly right, gold beside coded\n"
+	"  --curve          also precision, recall and F1 at confidence thresholds 0-0.9,\n"
+	"                   and the calibration\n"
+	"  --features       instead, a TSV of every coded event's confidence features\n"
 	"  --data DIR       dictionary directory\n";
 
 static const char help_query[] =
@@ -182,6 +187,18 @@ static int positive_long(const char *s, long *out)
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < 1)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* A number from 0 to 1, as --min-confidence takes ("0.5", ".5", "1"). */
+static int unit_interval(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= 0 && v <= 1))
 		return 0;
 	*out = v;
 	return 1;
@@ -683,6 +700,9 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 			o->batch = atoi(v);
 			if (o->batch < 1 || o->batch > BATCH)
 				return usage_error("--batch wants 1 to 256", v);
+		} else if (strcmp(a, "--min-confidence") == 0) {
+			if (!unit_interval(v, &o->lib.min_confidence))
+				return usage_error("--min-confidence wants a number from 0 to 1", v);
 		} else if (strcmp(a, "--parse-timeout") == 0) {
 			o->lib.parse_timeout = atoi(v);
 			if (o->lib.parse_timeout < 1)
@@ -978,14 +998,18 @@ static int cmd_eval(int argc, char **argv)
 {
 	curlew_options lo = CURLEW_OPTIONS_INIT;
 	const char *path = NULL;
-	int verbose = 0;
+	int flags = 0;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
 			lo.data_dir = argv[++i];
 		else if (strcmp(argv[i], "--no-parse") == 0)
 			lo.use_parser = 0;
 		else if (strcmp(argv[i], "--show") == 0)
-			verbose = 1;
+			flags |= CURLEW_EVAL_SHOW;
+		else if (strcmp(argv[i], "--curve") == 0)
+			flags |= CURLEW_EVAL_CURVE;
+		else if (strcmp(argv[i], "--features") == 0)
+			flags |= CURLEW_EVAL_FEATURES;
 		else if (!path)
 			path = argv[i];
 		else
@@ -993,6 +1017,9 @@ static int cmd_eval(int argc, char **argv)
 	}
 	if (!path)
 		return usage_error("eval needs a gold file", NULL);
+	if ((flags & CURLEW_EVAL_FEATURES) && (flags & (CURLEW_EVAL_SHOW | CURLEW_EVAL_CURVE)))
+		return usage_error("--features writes a table of its own: not with --show or --curve",
+				   NULL);
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (!f) {
 		fprintf(stderr, "curlew: %s: %s\n", path, strerror(errno));
@@ -1007,7 +1034,7 @@ static int cmd_eval(int argc, char **argv)
 			fclose(f);
 		return CURLEW_EXIT_USAGE;
 	}
-	rc = curlew_eval(cw, f, path, verbose, stdout);
+	rc = curlew_eval(cw, f, path, flags, stdout);
 	curlew_close(cw);
 	if (f != stdin)
 		fclose(f);

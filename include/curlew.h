@@ -85,8 +85,12 @@ typedef struct curlew_options {
 				 * dictionaries): an announced act ("will
 				 * restore ties") is coded as the act, not as
 				 * an intention or threat */
+	double min_confidence;  /* 0..1: events whose confidence (the chance
+				 * their category is right, in hundredths) is
+				 * lower are dropped; 0 keeps all.  Outside
+				 * 0..1, curlew_open fails with CURLEW_EUSAGE */
 } curlew_options;
-#define CURLEW_OPTIONS_INIT { CURLEW_OPTIONS_VERSION, NULL, 1, 1, NULL, 0 }
+#define CURLEW_OPTIONS_INIT { CURLEW_OPTIONS_VERSION, NULL, 1, 1, NULL, 0, 0.0 }
 /* Sets *opts to the defaults of that version; CURLEW_EUSAGE for a version
  * this library does not know. */
 CURLEW_EXTERN int curlew_options_init(curlew_options *opts, unsigned int version);
@@ -190,6 +194,8 @@ typedef struct curlew_event {
 	curlew_location location;
 	curlew_span trigger;
 	const char *rule;        /* "verbs.txt:308 meet with {T}" */
+	double confidence;       /* 0..1, the chance the category is right; NAN
+				  * when the data directory has no model */
 	const char *url, *title, *publisher;   /* the input's, or NULL */
 } curlew_event;
 #define CURLEW_EVENT_INIT { .version = CURLEW_EVENT_VERSION }
@@ -291,9 +297,15 @@ CURLEW_EXTERN int curlew_petrarch_validate(const char *xml_path, const curlew_op
 
 /* Scores curlew against a gold file (one story a line: id, date, text,
  * events: [{source, target, cameo}]) and prints event-category precision,
- * recall and F1 and the share of gold events coded wholly right.  With
- * verbose, every story not coded wholly right is shown, gold beside coded. */
-CURLEW_EXTERN int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out);
+ * recall and F1 and the share of gold events coded wholly right.  flags:
+ * CURLEW_EVAL_SHOW also shows every story not coded wholly right, gold
+ * beside coded; CURLEW_EVAL_CURVE adds precision, recall and F1 at
+ * confidence thresholds 0, 0.1 ... 0.9 and the calibration (mean
+ * confidence against the share right, by tenths); CURLEW_EVAL_FEATURES
+ * prints instead a TSV of every coded event's confidence features and
+ * whether its category was right (tools/fit-confidence.py reads it). */
+enum { CURLEW_EVAL_SHOW = 1, CURLEW_EVAL_CURVE = 2, CURLEW_EVAL_FEATURES = 4 };
+CURLEW_EXTERN int curlew_eval(curlew *cw, FILE *gold, const char *name, int flags, FILE *out);
 
 /* Prints how a sentence is coded: tokens, actors, parse, patterns, events.
  * A sentence that cannot be coded (CURLEW_EDATA) prints nothing; the

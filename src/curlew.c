@@ -64,6 +64,10 @@ static int open_dicts(curlew *cw, const curlew_options *opts)
 		return CURLEW_EUSAGE;
 	}
 	cw->opts = opts ? *opts : defaults;
+	if (!(cw->opts.min_confidence >= 0 && cw->opts.min_confidence <= 1)) {
+		set_err(cw, "min_confidence", "wants a number from 0 to 1");
+		return CURLEW_EUSAGE;
+	}
 	if (cw->opts.parse_timeout < 1)
 		cw->opts.parse_timeout = 1;
 	cw->data_dir = strdup(pick_data_dir(opts));
@@ -109,6 +113,12 @@ static int open_dicts(curlew *cw, const curlew_options *opts)
 	}
 	if (cw_recode_load(&cw->recode, cw, why, sizeof why) < 0)
 		return load_failed(cw, "recode rules", why);
+	if (cw_confidence_load(&cw->confidence, cw->data_dir, why, sizeof why) < 0)
+		return load_failed(cw, "confidence", why);
+	if (cw->opts.min_confidence > 0 && !cw->confidence) {
+		set_err(cw, "min_confidence", "the data directory has no confidence.tsv to score events");
+		return CURLEW_EUSAGE;
+	}
 	return CURLEW_OK;
 }
 
@@ -116,6 +126,7 @@ void curlew_close(curlew *cw)
 {
 	if (!cw)
 		return;
+	cw_confidence_free(cw->confidence);
 	cw_recode_free(cw->recode);
 	cw_frames_free(cw->frames);
 	cw_verbs_free(cw->verbs);
@@ -221,7 +232,7 @@ static int code_sentence(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	    (rc = cw_resolve_actors(cw, doc, s)) < 0 || (rc = cw_events(cw, doc, s)) < 0 ||
 	    (rc = cw_resolve_targets(cw, doc, s)) < 0 || (rc = cw_recode(cw, doc, s)) < 0 ||
 	    (rc = cw_events_merge(cw, doc, s)) < 0 ||
-	    (rc = cw_locate(cw, doc, s)) < 0)
+	    (rc = cw_locate(cw, doc, s)) < 0 || (rc = cw_confidence(cw, doc, s)) < 0)
 		return rc;
 	doc->nevents += (size_t)s->nevents;
 	return rc;

@@ -11,6 +11,11 @@
  *    with another gold event, has its category and the same source and
  *    target, compared on the actor code's first three letters (the country,
  *    or IGO/NGO/...), a null target matching only a null target.
+ *
+ * A coded event is "right" (for the confidence's calibration and its fit)
+ * when its category is matched: those paired as all right first, then the
+ * others of the category in the story's order until its gold events run
+ * out, so that each category has min(gold, coded) right events as above.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -22,7 +27,16 @@ typedef struct triple {
 	char src[4], tgt[4];     /* first three letters, "" for null */
 	int used;
 	const char *rule;        /* coded events: the rule that fired */
+	/* coded events: */
+	double conf;             /* the event's confidence, -1 for none */
+	int right;               /* its category is matched (see above) */
+	const cw_sentence *s;    /* where it is, for --features */
+	const cw_event *e;
 } triple;
+
+/* The curve's thresholds: 0, 0.1 ... 0.9; confidences are hundredths. */
+#define NTHRESHOLDS 10
+#define ROUNDING 1e-9
 
 #define NCATS 21
 static const char *cat_names[NCATS] = { "01", "02", "03", "04", "05", "06", "07", "08a", "08b",
@@ -54,6 +68,22 @@ typedef struct tally {
 	long gold_by[NCATS], coded_by[NCATS], tp_by[NCATS];
 } tally;
 
+/* What --curve adds: a tally per threshold, and the calibration's bins. */
+typedef struct curve {
+	tally at[NTHRESHOLDS];
+	long n[NTHRESHOLDS], right[NTHRESHOLDS];
+	double conf[NTHRESHOLDS];
+	long unscored;           /* events without a confidence */
+} curve;
+
+typedef struct evalrun {
+	tally t;
+	curve c;
+	int flags;
+	FILE *out;
+	const char *name;
+} evalrun;
+
 static int read_gold(json_t *events, triple **out, int *n)
 {
 	size_t count = json_is_array(events) ? json_array_size(events) : 0;
@@ -81,28 +111,43 @@ static int read_coded(const curlew_doc *doc, triple **out, int *n)
 	if (!*out)
 		return -1;
 	*n = 0;
-	for (size_t i = 0; i < count; i++) {
-		curlew_event e = CURLEW_EVENT_INIT;
-		if (curlew_doc_event(doc, i, &e) < 0)
-			return -1;
-		triple *t = &(*out)[(*n)++];
-		category(e.cameo, t->cat);
-		prefix3(e.source.code, t->src);
-		prefix3(e.target.code, t->tgt);
-		t->rule = e.rule;
+	/* the fields through the read API, in its order; the confidence
+	 * stage's features (--features) are the event's own */
+	size_t i = 0;
+	for (int si = 0; si < doc->nsents; si++) {
+		const cw_sentence *s = &doc->sents[si];
+		for (int k = 0; k < s->nevents; k++, i++) {
+			curlew_event ev = CURLEW_EVENT_INIT;
+			if (curlew_doc_event(doc, i, &ev) < 0)
+				return -1;
+			triple *t = &(*out)[(*n)++];
+			category(ev.cameo, t->cat);
+			prefix3(ev.source.code, t->src);
+			prefix3(ev.target.code, t->tgt);
+			t->rule = ev.rule;
+			t->conf = s->events[k].confidence;
+			t->s = s;
+			t->e = &s->events[k];
+		}
 	}
 	return 0;
 }
 
-static void score_story(tally *t, triple *gold, int ng, triple *coded, int nc)
+/* Scores the coded events whose confidence is at least min (all of them
+ * for min < 0); marks the coded events paired as all right (used). */
+static void score_story(tally *t, triple *gold, int ng, triple *coded, int nc, double min)
 {
-	int gc[NCATS] = { 0 }, cc[NCATS] = { 0 };
+	int gc[NCATS] = { 0 }, cc[NCATS] = { 0 }, kept = 0;
 	for (int i = 0; i < ng; i++) {
 		int c = cat_index(gold[i].cat);
 		if (c >= 0)
 			gc[c]++;
 	}
 	for (int i = 0; i < nc; i++) {
+		coded[i].used = 0;
+		if (coded[i].conf < min - ROUNDING)
+			continue;
+		kept++;
 		int c = cat_index(coded[i].cat);
 		if (c >= 0)
 			cc[c]++;
@@ -117,8 +162,8 @@ static void score_story(tally *t, triple *gold, int ng, triple *coded, int nc)
 	for (int i = 0; i < ng; i++) {
 		for (int j = 0; j < nc; j++) {
 			triple *g = &gold[i], *s = &coded[j];
-			if (s->used || strcmp(g->cat, s->cat) || strcmp(g->src, s->src) ||
-			    strcmp(g->tgt, s->tgt))
+			if (s->used || s->conf < min - ROUNDING || strcmp(g->cat, s->cat) ||
+			    strcmp(g->src, s->src) || strcmp(g->tgt, s->tgt))
 				continue;
 			s->used = 1;
 			t->all_right++;
@@ -126,7 +171,74 @@ static void score_story(tally *t, triple *gold, int ng, triple *coded, int nc)
 		}
 	}
 	t->gold += ng;
-	t->coded += nc;
+	t->coded += kept;
+}
+
+/* Which coded events are right, once score_story has paired the all-right
+ * ones: those, then the others of each category while gold is left. */
+static void mark_right(const triple *gold, int ng, triple *coded, int nc)
+{
+	int left[NCATS] = { 0 };
+	for (int i = 0; i < ng; i++) {
+		int c = cat_index(gold[i].cat);
+		if (c >= 0)
+			left[c]++;
+	}
+	for (int j = 0; j < nc; j++) {
+		int c = cat_index(coded[j].cat);
+		coded[j].right = coded[j].used;
+		if (c >= 0 && coded[j].used)
+			left[c]--;
+	}
+	for (int j = 0; j < nc; j++) {
+		int c = cat_index(coded[j].cat);
+		if (c >= 0 && !coded[j].used && left[c] > 0) {
+			coded[j].right = 1;
+			left[c]--;
+		}
+	}
+}
+
+static void curve_story(curve *cv, triple *gold, int ng, triple *coded, int nc)
+{
+	for (int j = 0; j < nc; j++) {
+		if (coded[j].conf < 0) {
+			cv->unscored++;
+			continue;
+		}
+		int b = (int)(coded[j].conf * NTHRESHOLDS + ROUNDING);
+		b = b >= NTHRESHOLDS ? NTHRESHOLDS - 1 : b;
+		cv->n[b]++;
+		cv->right[b] += coded[j].right;
+		cv->conf[b] += coded[j].conf;
+	}
+	for (int k = 0; k < NTHRESHOLDS; k++)
+		score_story(&cv->at[k], gold, ng, coded, nc, (double)k / NTHRESHOLDS);
+}
+
+static void features_header(FILE *out)
+{
+	fputs("story_id\tevent\tcameo\tright\tconfidence", out);
+	for (int i = 0; i < cw_confidence_nfeatures(); i++)
+		fprintf(out, "\t%s", cw_confidence_feature_name(i));
+	putc('\n', out);
+}
+
+static void features_story(const curlew *cw, FILE *out, const char *id, const triple *coded,
+			   int nc)
+{
+	int nf = cw_confidence_nfeatures();
+	double *x = malloc((size_t)nf * sizeof *x);
+	for (int j = 0; x && j < nc; j++) {
+		const triple *t = &coded[j];
+		cw_confidence_features(cw, t->s, t->e, x);
+		fprintf(out, "%s\t%d:%d\t%s\t%d\t%.2f", id, t->s->index, t->e->k, t->e->code, t->right,
+			t->conf);
+		for (int i = 0; i < nf; i++)
+			fprintf(out, "\t%.4g", x[i]);
+		putc('\n', out);
+	}
+	free(x);
 }
 
 static void show_story(FILE *out, const char *id, const char *text, const triple *gold, int ng,
@@ -142,17 +254,34 @@ static void show_story(FILE *out, const char *id, const char *text, const triple
 			coded[i].rule ? coded[i].rule : "");
 }
 
-static int eval_line(curlew *cw, tally *t, const char *line, long lineno, const char *name,
-		     FILE *out, int verbose)
+static void score_doc(curlew *cw, evalrun *r, const char *id, const char *text, triple *gold,
+		      int ng, triple *coded, int nc)
+{
+	tally *t = &r->t;
+	long before = t->all_right;
+	score_story(t, gold, ng, coded, nc, -1);
+	mark_right(gold, ng, coded, nc);
+	t->stories++;
+	if ((r->flags & CURLEW_EVAL_SHOW) && (t->all_right - before < ng || nc > ng))
+		show_story(r->out, id, text, gold, ng, coded, nc);
+	if (r->flags & CURLEW_EVAL_FEATURES)
+		features_story(cw, r->out, id, coded, nc);
+	if (r->flags & CURLEW_EVAL_CURVE)
+		curve_story(&r->c, gold, ng, coded, nc);
+}
+
+static int eval_line(curlew *cw, evalrun *r, const char *line, long lineno)
 {
 	json_error_t jerr;
 	json_t *o = json_loads(line, 0, &jerr);
 	const char *id = o ? json_string_value(json_object_get(o, "id")) : NULL;
 	const char *text = o ? json_string_value(json_object_get(o, "text")) : NULL;
+	/* --features is a table: its messages go to stderr */
+	FILE *msg = r->flags & CURLEW_EVAL_FEATURES ? stderr : r->out;
 	if (!o || !id || !text) {
-		fprintf(out, "%s:%ld: skipped: %s\n", name, lineno,
+		fprintf(msg, "%s:%ld: skipped: %s\n", r->name, lineno,
 			!o ? jerr.text : !id ? "missing \"id\"" : "missing \"text\"");
-		t->bad++;
+		r->t.bad++;
 		json_decref(o);
 		return 0;
 	}
@@ -165,17 +294,13 @@ static int eval_line(curlew *cw, tally *t, const char *line, long lineno, const 
 	triple *gold = NULL, *coded = NULL;
 	int ng = 0, nc = 0, rc = 0;
 	if (curlew_code(cw, &st, NULL, &doc) < 0) {
-		fprintf(out, "%s:%ld (id \"%s\"): %s\n", name, lineno, id, curlew_doc_errmsg(doc));
-		t->bad++;
+		fprintf(msg, "%s:%ld (id \"%s\"): %s\n", r->name, lineno, id, curlew_doc_errmsg(doc));
+		r->t.bad++;
 	} else if (read_gold(json_object_get(o, "events"), &gold, &ng) < 0 ||
 		   read_coded(doc, &coded, &nc) < 0) {
 		rc = CURLEW_ESYS;
 	} else {
-		long before = t->all_right;
-		score_story(t, gold, ng, coded, nc);
-		t->stories++;
-		if (verbose && (t->all_right - before < ng || nc > ng))
-			show_story(out, id, text, gold, ng, coded, nc);
+		score_doc(cw, r, id, text, gold, ng, coded, nc);
 	}
 	free(gold);
 	free(coded);
@@ -189,10 +314,14 @@ static double ratio(long a, long b)
 	return b ? (double)a / (double)b : 0.0;
 }
 
+static double f1(double p, double r)
+{
+	return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
 static void report(const tally *t, FILE *out)
 {
 	double p = ratio(t->cat_tp, t->coded), r = ratio(t->cat_tp, t->gold);
-	double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 	fprintf(out, "stories: %ld coded (%ld skipped); gold events: %ld; coded events: %ld\n",
 		t->stories, t->bad, t->gold, t->coded);
 	fprintf(out, "root  gold coded  right\n");
@@ -200,27 +329,61 @@ static void report(const tally *t, FILE *out)
 		if (t->gold_by[c] || t->coded_by[c])
 			fprintf(out, "%-4s %5ld %5ld %6ld\n", cat_names[c], t->gold_by[c], t->coded_by[c],
 				t->tp_by[c]);
-	fprintf(out, "event category: precision %.3f, recall %.3f, F1 %.3f\n", p, r, f);
+	fprintf(out, "event category: precision %.3f, recall %.3f, F1 %.3f\n", p, r, f1(p, r));
 	fprintf(out, "source+event+target right: %ld of %ld gold events (%.1f%%)\n", t->all_right,
 		t->gold, 100.0 * ratio(t->all_right, t->gold));
 }
 
-int curlew_eval(curlew *cw, FILE *gold, const char *name, int verbose, FILE *out)
+static void report_curve(const curve *cv, FILE *out)
 {
-	tally t;
-	memset(&t, 0, sizeof t);
+	if (cv->unscored) {
+		fprintf(out, "confidence: %ld events have none (the data directory has no "
+			"confidence.tsv)\n", cv->unscored);
+		return;
+	}
+	fputs("confidence curve (events kept at confidence >= threshold):\n"
+	      "threshold events precision recall    F1   SET%\n", out);
+	for (int k = 0; k < NTHRESHOLDS; k++) {
+		const tally *t = &cv->at[k];
+		double p = ratio(t->cat_tp, t->coded), r = ratio(t->cat_tp, t->gold);
+		fprintf(out, "%9.1f %6ld %9.3f %6.3f %5.3f %6.1f\n", (double)k / NTHRESHOLDS, t->coded,
+			p, r, f1(p, r), 100.0 * ratio(t->all_right, t->gold));
+	}
+	fputs("calibration (coded events by confidence; right: category matched):\n"
+	      "confidence events  mean right\n", out);
+	for (int k = 0; k < NTHRESHOLDS; k++)
+		if (cv->n[k])
+			fprintf(out, "   %.1f-%.1f %6ld %5.2f %5.2f\n", (double)k / NTHRESHOLDS,
+				(double)(k + 1) / NTHRESHOLDS, cv->n[k], cv->conf[k] / (double)cv->n[k],
+				ratio(cv->right[k], cv->n[k]));
+}
+
+int curlew_eval(curlew *cw, FILE *gold, const char *name, int flags, FILE *out)
+{
+	evalrun *r = calloc(1, sizeof *r);
+	if (!r)
+		return CURLEW_ESYS;
+	r->flags = flags;
+	r->out = out;
+	r->name = name;
 	char *line = NULL;
 	size_t cap = 0;
 	long lineno = 0;
 	int rc = 0;
+	if (flags & CURLEW_EVAL_FEATURES)
+		features_header(out);
 	while (rc == 0 && getline(&line, &cap, gold) >= 0) {
 		lineno++;
 		if (strspn(line, " \t\r\n") == strlen(line))
 			continue;
-		rc = eval_line(cw, &t, line, lineno, name, out, verbose);
+		rc = eval_line(cw, r, line, lineno);
 	}
 	free(line);
-	if (rc == 0)
-		report(&t, out);
-	return rc ? rc : t.bad ? CURLEW_EDATA : CURLEW_OK;
+	if (rc == 0 && !(flags & CURLEW_EVAL_FEATURES))
+		report(&r->t, out);
+	if (rc == 0 && (flags & CURLEW_EVAL_CURVE) && !(flags & CURLEW_EVAL_FEATURES))
+		report_curve(&r->c, out);
+	long bad = r->t.bad;
+	free(r);
+	return rc ? rc : bad ? CURLEW_EDATA : CURLEW_OK;
 }

@@ -135,10 +135,12 @@ static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *
 		if (e.location.text)
 			fprintf(out, ", in %s", e.location.text);
 		fprintf(out, ")\n    rule: %s\n", e.rule ? e.rule : "?");
-		const char *why = k < s->nevents ? s->events[k].why : NULL;
+		const cw_event *own = k < s->nevents ? &s->events[k] : NULL;
 		k++;
-		if (why)
-			fprintf(out, "    why: %s\n", why);
+		if (own && own->why)
+			fprintf(out, "    why: %s\n", own->why);
+		if (own)
+			cw_confidence_explain(doc->cw, s, own, out);
 	}
 }
 

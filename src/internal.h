@@ -5,8 +5,9 @@
  * Flow (see src/README.md): reader -> dateline -> sentences -> discards ->
  * tokens -> lemmas -> tagger -> actors -> places -> dates -> verbs -> coref
  * -> chunk -> frames -> resolve (actors) -> events -> resolve (targets) ->
- * locate -> writer.  A stage reads what earlier stages put in the document and adds
- * its own fields; it never reaches into another stage's private data.
+ * merge -> locate -> confidence -> writer.  A stage reads what earlier
+ * stages put in the document and adds its own fields; it never reaches
+ * into another stage's private data.
  *
  * Memory: everything hanging off a cw_doc lives in the doc's arena and is
  * freed in one call with the doc.  Dictionaries hang off the curlew handle,
@@ -91,6 +92,7 @@ typedef struct cw_syntax cw_syntax;         /* chunk.c: data/syntax.txt */
 typedef struct cw_frame_dict cw_frame_dict; /* frames.c */
 typedef struct cw_discard_list cw_discard_list; /* discards.c */
 typedef struct cw_recode_rules cw_recode_rules; /* recode.c */
+typedef struct cw_conf_model cw_conf_model; /* confidence.c */
 
 /* One country, as generated from iso-codes and world-countries. */
 typedef struct cw_country {
@@ -225,6 +227,7 @@ struct curlew {
 	cw_tagger *tagger;
 	cw_syntax *syntax;
 	cw_recode_rules *recode;
+	cw_conf_model *confidence;   /* NULL: the data dir has no confidence.tsv */
 };
 
 /* ------------------------------------------------------------- document */
@@ -289,6 +292,7 @@ typedef struct cw_mention {
 	const char *key;         /* coref: a person's surname (lower case), or NULL */
 	const char *rule;        /* which dictionary entry named it, for explain */
 	int also;                /* "both sides" / compound: index of a second mention, or -1 */
+	int resolved;            /* resolve stage: it gave the country (the agent named none) */
 } cw_mention;
 
 enum cw_feature {          /* what kind of place a gazetteer entry is */
@@ -375,6 +379,8 @@ typedef struct cw_event {
 	cw_date date;
 	const cw_place *place;   /* sentence place, the dateline place, or NULL */
 	const char *why;         /* how source and target were chosen, for explain */
+	double confidence;       /* confidence stage: chance the category is right,
+				  * in hundredths; -1 when there is no model */
 } cw_event;
 
 typedef struct cw_sentence {
@@ -602,6 +608,21 @@ int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* locate.c: where each of the sentence's events happened (event->place). */
 int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s);
+
+/* confidence.c: DATA/confidence.tsv (optional: *out stays NULL without it),
+ * the features an event is scored on (cw_confidence_nfeatures of them,
+ * named for the file and `curlew eval --features`), and the score, rounded
+ * to hundredths (-1 without a model). */
+int cw_confidence_load(cw_conf_model **out, const char *data_dir, char *err, size_t errlen);
+void cw_confidence_free(cw_conf_model *m);
+int cw_confidence_nfeatures(void);
+const char *cw_confidence_feature_name(int i);
+void cw_confidence_features(const curlew *cw, const cw_sentence *s, const cw_event *e, double *x);
+double cw_confidence_of(const cw_conf_model *m, const double *x);
+/* For explain: the event's confidence and each feature's share of it. */
+void cw_confidence_explain(const curlew *cw, const cw_sentence *s, const cw_event *e, FILE *out);
+/* The stage: every event's confidence; drops those under min_confidence. */
+int cw_confidence(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
 int cw_code_doc(const curlew *cw, const curlew_story *st, const char *default_date,

@@ -283,7 +283,7 @@ static int events(curlew_store *st, const curlew_query *q, out_ctx *o)
 		" e.plover_context, e.location_text, e.location_country, e.lat AS location_lat,"
 		" e.lon AS location_lon, e.location_admin1, e.location_feature,"
 		" e.location_precision, e.trigger_text, e.trigger_start, e.trigger_end, e.rule,"
-		" st.url, st.title, st.publisher"
+		" e.confidence, st.url, st.title, st.publisher"
 		" FROM events AS e"
 		" LEFT JOIN sentences AS s ON s.story_id = e.story_id AND s.sentence = e.sentence"
 		" LEFT JOIN actors AS sa ON sa.event_id = e.event_id AND sa.role = 'source'"

@@ -177,6 +177,7 @@ static int fill_event(const curlew_doc *doc, records *r, int si, int k, curlew_e
 	ev->trigger.text = cw_strndup(a, doc->text + ev->trigger.start,
 				      ev->trigger.end - ev->trigger.start);
 	ev->rule = t->rule;
+	ev->confidence = e->confidence >= 0 ? e->confidence : NAN;
 	ev->url = doc->url;
 	ev->title = doc->title;
 	ev->publisher = doc->publisher;

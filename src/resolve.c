@@ -110,6 +110,7 @@ static void give_country(cw_mention *m, const char *country, const char *rule)
 	memcpy(m->country, country, sizeof m->country);
 	snprintf(m->code, sizeof m->code, "%s%s", m->country, m->sectors[0]);
 	m->rule = rule;
+	m->resolved = 1;
 }
 
 /* ------------------------------------------------------ agents' countries */

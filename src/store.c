@@ -182,10 +182,10 @@ static const char *const table_cols[NTABLES] = {
 	"target_code, target_country, cameo, root, quad_class, goldstein, "
 	"plover_event, plover_mode, plover_context, location_text, location_country, "
 	"lat, lon, trigger_text, trigger_start, trigger_end, rule, "
-	"location_admin1, location_feature, location_precision, date_precision",
+	"location_admin1, location_feature, location_precision, date_precision, confidence",
 	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
 };
-static const int table_ncols[NTABLES] = { 12, 4, 27, 9 };
+static const int table_ncols[NTABLES] = { 12, 4, 28, 9 };
 
 typedef int (*row_fn)(curlew_store *st, int table, const field *f);
 
@@ -285,7 +285,7 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_event *e)
 	numbuf nb = { .i = 0 };
 	const curlew_location *p = &e->location;
 	int coded = e->quad_class != 0;     /* a code of the table, not a local one */
-	field f[27] = {
+	field f[28] = {
 		fs(e->event_id), fs(e->story_id), fint(e->sentence), fempty_null(e->date),
 		fs(e->source.code), fempty_null(e->source.country),
 		fs(e->target.code), fempty_null(e->target.country),
@@ -297,6 +297,7 @@ static int emit_event(curlew_store *st, row_fn fn, const curlew_event *e)
 		fs(e->trigger.text), fint((long)e->trigger.start), fint((long)e->trigger.end),
 		fs(e->rule ? e->rule : ""),
 		fs(p->admin1), fs(p->feature), fs(p->precision), fs(e->date_precision),
+		fnum(&nb, e->confidence, 2),
 	};
 	int rc = fn(st, T_EVENTS, f);
 	if (rc == 0)
@@ -353,7 +354,7 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
  * each one's own.  Dates are ISO text so that both sort and group alike. */
 static const char sqlite_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '4');"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '5');"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
@@ -382,7 +383,7 @@ static const char sqlite_schema[] =
 	" location_text TEXT, location_country TEXT, lat REAL, lon REAL,"
 	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
 	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
-	" date_precision TEXT) WITHOUT ROWID;"
+	" date_precision TEXT, confidence REAL) WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS events_date ON events (date);"
 	"CREATE TABLE IF NOT EXISTS actors ("
 	" event_id TEXT NOT NULL, role TEXT NOT NULL, story_id TEXT NOT NULL,"
@@ -391,7 +392,7 @@ static const char sqlite_schema[] =
 
 /* The version pg_schema leaves in meta; opening a database already at it
  * runs no DDL. */
-#define PG_SCHEMA_VERSION "4"
+#define PG_SCHEMA_VERSION "5"
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT INTO meta VALUES ('schema_version', '" PG_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
@@ -413,7 +414,7 @@ static const char pg_schema[] =
 	" location_text TEXT, location_country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
 	" trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, rule TEXT,"
 	" location_admin1 TEXT, location_feature TEXT, location_precision TEXT,"
-	" date_precision TEXT);"
+	" date_precision TEXT, confidence DOUBLE PRECISION);"
 	/* schema 2 (issue 11): files of schema 1 gain the place and date
 	 * columns -- only when missing, for the reason given at schema 3 */
 	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
@@ -432,8 +433,12 @@ static const char pg_schema[] =
 	" WHERE table_schema = current_schema() AND table_name = 'sentences'"
 	" AND column_name = 'start_byte') THEN"
 	" ALTER TABLE sentences ADD COLUMN start_byte INTEGER; END IF; END $$;"
-	/* schema 4 (issue 12): the input's provenance, checked first for the
-	 * same reason */
+	/* schema 4 (issue 10): each event's confidence, added as above */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'events'"
+	" AND column_name = 'confidence') THEN"
+	" ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION; END IF; END $$;"
+	/* schema 5 (issue 12): the input's provenance, added as above */
 	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
 	" WHERE table_schema = current_schema() AND table_name = 'stories'"
 	" AND column_name = 'url') THEN"
@@ -451,6 +456,7 @@ static const char pg_schema[] =
 
 /* Schema 1 files (before issue 11) gain the place and date columns,
  * schema 2 files (before issue 13) the sentences' offsets, and schema 3
+ * files (before issue 10's confidence) the events' confidence, and schema 4
  * files (before issue 12) the stories' provenance; SQLite has no
  * ADD COLUMN IF NOT EXISTS, so a column already there is the one error let
  * pass. */
@@ -459,7 +465,8 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 	static const char *const cols[] = { "events location_admin1 TEXT",
 		"events location_feature TEXT", "events location_precision TEXT",
 		"events date_precision TEXT", "sentences start_byte INTEGER",
-		"stories url TEXT", "stories title TEXT", "stories publisher TEXT", NULL };
+		"events confidence REAL", "stories url TEXT", "stories title TEXT",
+		"stories publisher TEXT", NULL };
 	for (int i = 0; cols[i]; i++) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "ALTER TABLE %.*s ADD COLUMN %s",
@@ -472,7 +479,7 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 		}
 		sqlite3_free(m);
 	}
-	return sqlite3_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'", NULL,
+	return sqlite3_exec(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'", NULL,
 			    NULL, msg);
 }
 

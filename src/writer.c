@@ -276,6 +276,8 @@ static void write_jsonl_event(FILE *f, const curlew_event *e)
 	json_cstr(f, e->trigger.text);
 	fprintf(f, ",\"start\":%zu,\"end\":%zu},\"rule\":", e->trigger.start, e->trigger.end);
 	json_cstr(f, e->rule ? e->rule : "");
+	fputs(",\"confidence\":", f);
+	json_num(f, "%.2f", e->confidence);
 	json_provenance(f, e);
 	fputs("}\n", f);
 }
@@ -287,7 +289,7 @@ static const char *tsv_columns =
 	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
 	"location_text\tlocation_country\tlocation_lat\tlocation_lon\t"
 	"location_admin1\tlocation_feature\tlocation_precision\t"
-	"trigger_text\ttrigger_start\ttrigger_end\trule\turl\ttitle\tpublisher\n";
+	"trigger_text\ttrigger_start\ttrigger_end\trule\tconfidence\turl\ttitle\tpublisher\n";
 
 /* A field and the tab after it (none after the last of a line). */
 static void tsv_field(FILE *f, const char *s)
@@ -365,6 +367,7 @@ static void write_tsv_event(FILE *f, const curlew_event *e)
 	tsv_field(f, e->trigger.text);
 	fprintf(f, "%zu\t%zu\t", e->trigger.start, e->trigger.end);
 	tsv_field(f, e->rule);
+	tsv_num(f, "%.2f", e->confidence);
 	tsv_field(f, e->url);
 	tsv_field(f, e->title);
 	tsv_cstr(f, e->publisher);
@@ -429,6 +432,8 @@ static void write_plover_event(FILE *f, const curlew_event *e)
 	json_cstr(f, e->story_id);
 	fputs(",\"text\":", f);
 	json_cstr(f, e->sentence_text);
+	fputs(",\"confidence\":", f);
+	json_num(f, "%.2f", e->confidence);
 	fputs(",\"url\":", f);
 	json_opt(f, e->url);
 	fputs(",\"title\":", f);

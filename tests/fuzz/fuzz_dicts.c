@@ -15,7 +15,7 @@
 
 static const char *files[] = {
 	"cameo-codes.tsv", "gen/countries.tsv", "countries-extra.tsv", "abbreviations.txt",
-	"actors.txt", "agents.txt", "places.tsv", "verbs.txt",
+	"actors.txt", "agents.txt", "places.tsv", "verbs.txt", "confidence.tsv",
 };
 #define NFILES (sizeof files / sizeof files[0])
 
@@ -100,6 +100,10 @@ static void load(size_t which)
 		cw_gazetteer *g;
 		rc = cw_places_load(&g, &base, err, sizeof err);
 		cw_places_free(g);
+	} else if (!strcmp(f, "confidence.tsv")) {
+		cw_conf_model *m;
+		rc = cw_confidence_load(&m, dir, err, sizeof err);
+		cw_confidence_free(m);
 	} else if (!strcmp(f, "verbs.txt")) {
 		cw_verb_dict *v;
 		rc = cw_verbs_load(&v, &base, err, sizeof err);

@@ -241,7 +241,7 @@ static void test_import(void)
 	char *mp = slurp(merged, "phoenix/actors.txt");   /* with --merge it goes along */
 	CHECK(mp != NULL);
 	free(mp);
-	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, merged, 1, 0, NULL, 0 });
+	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, merged, 1, 0, NULL, 0, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	curlew_close(cw);
 }
@@ -291,7 +291,7 @@ static void test_refused(void)
 	CHECK(v && !strstr(v, "unitrol") && !strstr(v, "> - host"));
 	free(v);
 	curlew *cw = NULL;
-	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, out, 1, 0, NULL, 0 });
+	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, out, 1, 0, NULL, 0, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	if (rc != CURLEW_OK)
 		fprintf(stderr, "open: %s\n", curlew_errmsg(cw));

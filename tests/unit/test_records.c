@@ -49,6 +49,7 @@ static void check_event(const curlew *cw)
 	/* offsets are the story's: the dateline comes before the sentence */
 	CHECK(e.trigger.start > 30 && e.trigger.end - e.trigger.start == 8);
 	CHECK(e.rule && strstr(e.rule, "verbs.txt:") == e.rule);
+	CHECK(e.confidence >= 0 && e.confidence <= 1);   /* data/confidence.tsv is there */
 	CHECK_STR(e.url, "https://example.org/x");
 	CHECK_STR(e.title, "T");
 	CHECK_STR(e.publisher, "Wire");

@@ -94,7 +94,8 @@ class _Event(ctypes.Structure):
                 ("date_precision", _c), ("source", _Actor), ("target", _Actor),
                 ("cameo", _c), ("root", _c), ("cameo_name", _c), ("quad_class", ctypes.c_int),
                 ("goldstein", ctypes.c_double), ("plover", _Plover), ("location", _Location),
-                ("trigger", _Span), ("rule", _c), ("url", _c), ("title", _c),
+                ("trigger", _Span), ("rule", _c), ("confidence", ctypes.c_double),
+                ("url", _c), ("title", _c),
                 ("publisher", _c)]
 
 
@@ -186,6 +187,7 @@ def _record(e):
             "precision": _s(loc.precision)},
         "trigger": {"text": _s(e.trigger.text), "start": e.trigger.start, "end": e.trigger.end},
         "rule": _s(e.rule) or "",
+        "confidence": _num(e.confidence, 2),
     }
     for key in ("url", "title", "publisher"):
         v = getattr(e, key)
@@ -293,7 +295,8 @@ def code(text, date=None, id=None, **provenance):
 # Columns read as numbers; everything else (codes above all) stays a string.
 _INTS = {"sentence", "quad_class", "source_start", "source_end", "target_start", "target_end",
          "trigger_start", "trigger_end", "events", "stories", "sentences", "actors"}
-_FLOATS = {"goldstein", "location_lat", "location_lon", "goldstein_sum", "goldstein_mean"}
+_FLOATS = {"goldstein", "location_lat", "location_lon", "goldstein_sum", "goldstein_mean",
+           "confidence"}
 
 
 def _unescape(v):

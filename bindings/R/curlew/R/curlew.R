@@ -18,7 +18,7 @@ curlew_bin <- function() {
 # Columns read as numbers; every other column is character.
 int_cols <- c("sentence", "source_start", "source_end", "target_start", "target_end",
               "quad_class", "trigger_start", "trigger_end")
-num_cols <- c("goldstein", "location_lat", "location_lon")
+num_cols <- c("goldstein", "location_lat", "location_lon", "confidence")
 
 json_str <- function(s) {
   s <- gsub("\\", "\\\\", s, fixed = TRUE)
