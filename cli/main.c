@@ -18,54 +18,125 @@
 #include <unistd.h>
 #include "curlew.h"
 
+/* The overview (curlew --help), then each command's own help (curlew CMD
+ * --help).  A usage error prints one line and where to find the help. */
 static const char usage_text[] =
 	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
-	"       curlew explain [--date YYYY-MM-DD] [--data DIR] [--petrarch-mode] SENTENCE\n"
+	"       curlew explain [OPTIONS] SENTENCE  how one sentence is coded\n"
 	"       curlew eval [--show] [--curve | --features] GOLD.jsonl\n"
-	"                   score against gold events (--curve: at confidence thresholds;\n"
-	"                   --features: the confidence features of every event, a TSV)\n"
-	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|search WORDS\n"
-	"       curlew dict import --petrarch DIR [--verbs F --actors F --agents F\n"
-	"                   --discards F] --out OUTDIR [--merge] [--data DIR]\n"
+	"                   score against gold events\n"
+	"       curlew query --db URL [OPTIONS] counts|goldstein|summary|events|search WORDS\n"
+	"       curlew dict import --petrarch DIR --out OUTDIR [OPTIONS]\n"
 	"                   convert PETRARCH dictionaries into a curlew data dir\n"
-	"       curlew validate --petrarch FILE.xml [--data DIR] [--no-parse]\n"
+	"       curlew validate --petrarch FILE.xml [--data DIR]\n"
 	"                   run PETRARCH unit-test records\n"
-	"       curlew serve --db URL [--port N] [--listen ADDR] [--web DIR] [--rate N]\n"
-	"                   the event explorer: a page and a JSON API at http://127.0.0.1:N/\n"
-	"       curlew version\n"
+	"       curlew serve --db URL [OPTIONS]     the event explorer in a browser\n"
+	"       curlew --version                    the version (also: curlew version)\n"
+	"       curlew COMMAND --help               a command's options (also -h)\n"
 	"\n"
-	"options for code:\n"
-	"  --input FMT      txt, jsonl or html (default: by file extension; stdin: jsonl)\n"
-	"  --format FMT     jsonl (default), tsv, plover, or places (a line per place mention)\n"
+	"The manual is man curlew(1); the README has the record fields and formats.\n";
+
+static const char help_code[] =
+	"usage: curlew code [OPTIONS] [FILE...]    code stories (stdin when no FILE or -)\n"
+	"\n"
+	"  --input FMT      txt, jsonl or html (default: by file extension; stdin: jsonl,\n"
+	"                   or txt when it does not start with '{')\n"
+	"  --format FMT     jsonl (default), tsv, plover (PLOVER/POLECAT JSON), gdelt or\n"
+	"                   icews (those event tables' columns), or places (place mentions)\n"
 	"  --date DATE      story date when neither the record nor a dateline gives one\n"
 	"  --threads N      code N stories at a time (output stays in input order)\n"
-	"  --data DIR       dictionary directory (default: the built-in data/ or $CURLEW_DATA)\n"
-	"  --no-parse       accepted and ignored: there is no parser to turn off\n"
+	"  --data DIR       dictionary directory (default: the installed one or $CURLEW_DATA)\n"
 	"  --petrarch-mode  code as PETRARCH does, for imported PETRARCH dictionaries\n"
 	"                   (announced acts coded as the acts, looser pattern gaps)\n"
 	"  --min-confidence X  drop events whose confidence is below X (0 to 1)\n"
-	"  --parse-timeout S  accepted and ignored, as --no-parse\n"
 	"  --progress       report progress on stderr even when it is not a terminal\n"
 	"  --quiet          no warnings on stderr (errors are still reported)\n"
 	"  --db URL         store stories, sentences, events and actors in a database\n"
 	"                   (FILE.sqlite, or postgresql://...) instead of writing events\n"
 	"  --resume         with --db: skip stories stored with the same text and dictionaries\n"
 	"  --batch N        with --db: stories per transaction (default and most 256)\n"
+	"  --no-parse, --parse-timeout S   accepted and ignored: there is no parser\n"
 	"\n"
-	"options for query (output CSV with a header; README, \"Event store\"):\n"
+	"JSONL input is one story a line: {\"id\", \"text\", \"date\"?, \"url\"?, \"title\"?,\n"
+	"\"publisher\"? (or \"source\")}; url, title and publisher go into every record.\n"
+	"Exit status: 0 all coded, 1 usage, 2 some stories skipped, 3 system error.\n";
+
+static const char help_explain[] =
+	"usage: curlew explain [OPTIONS] SENTENCE  how one sentence is coded: tokens,\n"
+	"                   actors, chunks, the patterns that matched, why each made an\n"
+	"                   event or none, and the events\n"
+	"\n"
+	"  --date DATE      story date (YYYY-MM-DD)\n"
+	"  --data DIR       dictionary directory\n"
+	"  --petrarch-mode  code as PETRARCH does\n"
+	"  --               what follows is the sentence, even if it starts with '-'\n";
+
+static const char help_eval[] =
+	"usage: curlew eval [--show] [--curve | --features] [--data DIR] GOLD.jsonl\n"
+	"                   precision, recall and F1 per event category against gold events\n"
+	"\n"
+	"  --show           also print every story not coded wholly right, gold beside coded\n"
+	"  --curve          also precision, recall and F1 at confidence thresholds 0-0.9,\n"
+	"                   and the calibration\n"
+	"  --features       instead, a TSV of every coded event's confidence features\n"
+	"  --data DIR       dictionary directory\n";
+
+static const char help_query[] =
+	"usage: curlew query --db URL [OPTIONS] counts|goldstein|summary|events|search WORDS\n"
+	"                   aggregates over an event store, or its events (the columns\n"
+	"                   of --format tsv), CSV with a header (README,\n"
+	"                   \"Event store\"); a store that does not exist is an error\n"
+	"\n"
 	"  --by PERIOD      day (default), week, month, year or all\n"
 	"  --class C        root (default), quad, cameo or none\n"
 	"  --no-dyad        do not split by source and target country\n"
 	"  --one-a-day      count the same date, source, target and code once\n"
 	"  --from D, --to D event dates from and to (YYYY-MM-DD, inclusive)\n"
 	"  --tsv            tab-separated instead of CSV\n"
-	"  --limit N        search: rows to print (default 20)\n"
+	"  --limit N        search: rows to print (default 20); events: (default all)\n";
+
+static const char help_dict[] =
+	"usage: curlew dict import --petrarch DIR --out OUTDIR [OPTIONS]\n"
+	"                   convert PETRARCH dictionaries into a curlew data directory\n"
 	"\n"
-	"options for serve (README, \"Explorer\"; the store is only read):\n"
+	"  --verbs F, --actors F, --agents F, --discards F\n"
+	"                   these files instead of what DIR offers (each may repeat)\n"
+	"  --merge          keep curlew's own actors, agents and verbs first\n"
+	"  --data DIR       curlew's own tables to copy (default: the installed ones)\n";
+
+static const char help_validate[] =
+	"usage: curlew validate --petrarch FILE.xml [--data DIR]\n"
+	"                   run PETRARCH unit-test records; ends \"N passed, M failed\"\n";
+
+static const char help_serve[] =
+	"usage: curlew serve --db URL [OPTIONS]     the event explorer: a page and a JSON\n"
+	"                   API at http://127.0.0.1:PORT/ over a store opened read-only\n"
+	"\n"
 	"  --port N         port (default 8080; 0: any free one, which is printed)\n"
 	"  --listen ADDR    address to listen on (default 127.0.0.1; others are warned of)\n"
-	"  --web DIR        the page's files (default: the built-in web/ or $CURLEW_WEB)\n"
+	"  --web DIR        the page's files (default: the installed ones or $CURLEW_WEB)\n"
 	"  --rate N         requests per second it answers (default 50)\n";
+
+/* The command being run, for the hint after a usage error. */
+static const char *command = NULL;
+
+/* -h or --help among a command's arguments (before a "--"). */
+static int wants_help(int argc, char **argv, int first)
+{
+	for (int i = first; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int print_help(const char *text)
+{
+	fputs(text, stdout);
+	return fflush(stdout) == 0 ? CURLEW_EXIT_OK : CURLEW_EXIT_SYSTEM;
+}
 
 typedef struct opts {
 	enum curlew_format input;
@@ -136,7 +207,7 @@ static int unit_interval(const char *s, double *out)
 static int usage_error(const char *msg, const char *arg)
 {
 	fprintf(stderr, "curlew: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	fputs(usage_text, stderr);
+	fprintf(stderr, "Try 'curlew %s%s--help'.\n", command ? command : "", command ? " " : "");
 	return CURLEW_EXIT_USAGE;
 }
 
@@ -146,7 +217,7 @@ static int usage_error(const char *msg, const char *arg)
 
 typedef struct job {
 	curlew_story story;
-	char *id, *text, *date, *origin;
+	char *id, *text, *date, *origin, *title, *source, *url;
 	curlew_doc *doc;
 	int rc;
 	char *out;              /* the records rendered by the worker, or NULL */
@@ -175,8 +246,12 @@ static int job_fill(job *j, const curlew_story *st)
 	j->id = dup_or_null(st->id);
 	j->date = dup_or_null(st->date);
 	j->origin = dup_or_null(st->origin);
+	j->title = dup_or_null(st->title);
+	j->source = dup_or_null(st->source);
+	j->url = dup_or_null(st->url);
 	j->text = malloc(st->len + 1);
-	if (!j->text || (st->id && !j->id))
+	if (!j->text || (st->id && !j->id) || (st->title && !j->title) ||
+	    (st->source && !j->source) || (st->url && !j->url))
 		return -1;
 	memcpy(j->text, st->text, st->len);
 	j->text[st->len] = '\0';
@@ -185,7 +260,9 @@ static int job_fill(job *j, const curlew_story *st)
 	j->story.text = j->text;
 	j->story.date = j->date;
 	j->story.origin = j->origin;
-	j->story.title = j->story.source = j->story.url = NULL;
+	j->story.title = j->title;
+	j->story.source = j->source;
+	j->story.url = j->url;
 	return 0;
 }
 
@@ -197,6 +274,9 @@ static void job_clear(job *j)
 	free(j->text);
 	free(j->date);
 	free(j->origin);
+	free(j->title);
+	free(j->source);
+	free(j->url);
 	memset(j, 0, sizeof *j);
 }
 
@@ -477,11 +557,28 @@ static void note_bad_input(totals *t, const char *msg)
 		t->status = CURLEW_EXIT_SKIPPED;
 }
 
+/* Standard input without --input: JSON lines when it starts with '{' (or
+ * is empty), else one text story, as `cat story.txt | curlew code` means;
+ * said on stderr, since a JSONL file with a stray first line lands here. */
+static enum curlew_format sniff_stdin(FILE *f, const opts *o)
+{
+	int c = getc(f);
+	if (c == EOF)
+		return CURLEW_FMT_JSONL;
+	ungetc(c, f);
+	if (c == '{')
+		return CURLEW_FMT_JSONL;
+	if (!o->quiet)
+		fprintf(stderr, "curlew: stdin does not start with '{': coded as one text story "
+			"(--input txt); say --input jsonl for JSON lines\n");
+	return CURLEW_FMT_TXT;
+}
+
 static int code_stream(batch *b, FILE *f, const char *name, const opts *o, totals *t)
 {
 	enum curlew_format fmt = o->input;
 	if (fmt == CURLEW_FMT_AUTO)
-		fmt = strcmp(name, "-") == 0 ? CURLEW_FMT_JSONL : curlew_format_from_name(name);
+		fmt = strcmp(name, "-") == 0 ? sniff_stdin(f, o) : curlew_format_from_name(name);
 	curlew_reader *r;
 	if (curlew_reader_open(&r, f, name, fmt) < 0) {
 		curlew_reader_free(r);
@@ -582,16 +679,11 @@ static int parse_code_opts(int argc, char **argv, opts *o, int *first_file)
 			else
 				return usage_error("unknown input format", v);
 		} else if (strcmp(a, "--format") == 0) {
-			if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0)
-				o->format = CURLEW_OUT_JSONL;
-			else if (strcmp(v, "tsv") == 0)
-				o->format = CURLEW_OUT_TSV;
-			else if (strcmp(v, "plover") == 0)
-				o->format = CURLEW_OUT_PLOVER;
-			else if (strcmp(v, "places") == 0)
-				o->format = CURLEW_OUT_PLACES;
-			else
-				return usage_error("unknown output format", v);
+			int fmt = curlew_out_from_name(v);
+			if (fmt < 0)
+				return usage_error("unknown output format (jsonl, tsv, plover, gdelt, "
+						   "icews, places)", v);
+			o->format = (enum curlew_out)fmt;
 		} else if (strcmp(a, "--date") == 0) {
 			if (!valid_date(v))
 				return usage_error("--date wants a day as YYYY-MM-DD", v);
@@ -660,10 +752,11 @@ static int cmd_query(int argc, char **argv)
 			return usage_error("option needs a value", a);
 		else if (strcmp(a, "--db") == 0)
 			db = argv[++i];
-		else if (strcmp(a, "--by") == 0)
-			q.by = argv[++i];
-		else if (strcmp(a, "--class") == 0)
-			q.cls = argv[++i];
+		else if (strcmp(a, "--by") == 0 || strcmp(a, "--class") == 0) {
+			if (curlew_query_set(&q, a + 2, v) < 0)
+				return usage_error(curlew_last_error(), NULL);
+			i++;
+		}
 		else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
 			if (!valid_date(v))
 				return usage_error(a[2] == 'f' ? "--from wants a day as YYYY-MM-DD"
@@ -677,7 +770,9 @@ static int cmd_query(int argc, char **argv)
 		else if (a[0] == '-' && a[1] == '-')
 			return usage_error("unknown option", a);
 		else if (!have_what) {
-			q.what = a;
+			if (curlew_query_set(&q, "what", a) < 0)
+				return usage_error("unknown query (counts, goldstein, summary, search, "
+						   "events)", a);
 			have_what = 1;
 		} else if (!q.match)
 			q.match = a;
@@ -758,10 +853,9 @@ static int cmd_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);   /* a browser that goes away is no error */
 	so.log = stderr;
 	so.stop = &serve_stop;
-	char err[512];
-	int rc = curlew_serve(&so, err, sizeof err);
+	int rc = curlew_serve(&so);
 	if (rc < 0)
-		fprintf(stderr, "curlew: serve: %s\n", err);
+		fprintf(stderr, "curlew: serve: %s\n", curlew_last_error());
 	return rc == 0 ? CURLEW_EXIT_OK : rc == CURLEW_EUSAGE ? CURLEW_EXIT_USAGE : CURLEW_EXIT_SYSTEM;
 }
 
@@ -854,8 +948,15 @@ static int cmd_explain(int argc, char **argv)
 {
 	const char *date = NULL, *sentence = NULL;
 	curlew_options lo = CURLEW_OPTIONS_INIT;
+	int dashes = 0;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
+		if (dashes || (argv[i][0] != '-' && !sentence) || strcmp(argv[i], "-") == 0) {
+			if (sentence)
+				return usage_error("explain takes one sentence (quote it)", argv[i]);
+			sentence = argv[i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			dashes = 1;
+		} else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc) {
 			date = argv[++i];
 			if (!valid_date(date))
 				return usage_error("--date wants a day as YYYY-MM-DD", date);
@@ -865,8 +966,9 @@ static int cmd_explain(int argc, char **argv)
 			lo.use_parser = 0;
 		else if (strcmp(argv[i], "--petrarch-mode") == 0)
 			lo.petrarch = 1;
-		else if (!sentence)
-			sentence = argv[i];
+		else if (argv[i][0] == '-')
+			return usage_error("unknown option (a sentence that starts with '-' goes after --)",
+					   argv[i]);
 		else
 			return usage_error("explain takes one sentence (quote it)", argv[i]);
 	}
@@ -983,10 +1085,9 @@ static int cmd_dict(int argc, char **argv)
 		given[0] ? lists[0] : NULL, given[1] ? lists[1] : NULL,
 		given[2] ? lists[2] : NULL, given[3] ? lists[3] : NULL
 	};
-	char err[512];
-	int rc = curlew_petrarch_import(dir, &files, data, out, merge, stderr, err, sizeof err);
+	int rc = curlew_petrarch_import(dir, &files, data, out, merge, stderr);
 	if (rc < 0) {
-		fprintf(stderr, "curlew: %s\n", err);
+		fprintf(stderr, "curlew: %s\n", curlew_last_error());
 		return rc == CURLEW_ESYS ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_USAGE;
 	}
 	fprintf(stderr, "curlew: wrote %s (use it with --data %s)\n", out, out);
@@ -1011,8 +1112,10 @@ static int cmd_validate(int argc, char **argv)
 		return usage_error("validate needs --petrarch FILE.xml", NULL);
 	int passed = 0, failed = 0;
 	int rc = curlew_petrarch_validate(xml, &lo, stdout, &passed, &failed);
-	if (rc < 0)
+	if (rc < 0) {
+		fprintf(stderr, "curlew: %s\n", curlew_last_error());
 		return rc == CURLEW_ESYS ? CURLEW_EXIT_SYSTEM : CURLEW_EXIT_USAGE;
+	}
 	return CURLEW_EXIT_OK;
 }
 
@@ -1022,22 +1125,27 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return usage_error("no command", NULL);
 	const char *cmd = argv[1];
-	if (strcmp(cmd, "code") == 0)
-		return cmd_code(argc, argv);
-	if (strcmp(cmd, "explain") == 0)
-		return cmd_explain(argc, argv);
-	if (strcmp(cmd, "eval") == 0)
-		return cmd_eval(argc, argv);
-	if (strcmp(cmd, "query") == 0)
-		return cmd_query(argc, argv);
-	if (strcmp(cmd, "dict") == 0)
-		return cmd_dict(argc, argv);
-	if (strcmp(cmd, "serve") == 0)
-		return cmd_serve(argc, argv);
-	if (strcmp(cmd, "validate") == 0)
-		return cmd_validate(argc, argv);
-	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-		printf("curlew %s\n", CURLEW_VERSION);
+	static const struct {
+		const char *name;
+		int (*run)(int, char **);
+		const char *help;
+	} cmds[] = {
+		{ "code", cmd_code, help_code }, { "explain", cmd_explain, help_explain },
+		{ "eval", cmd_eval, help_eval }, { "query", cmd_query, help_query },
+		{ "dict", cmd_dict, help_dict }, { "serve", cmd_serve, help_serve },
+		{ "validate", cmd_validate, help_validate },
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		if (strcmp(cmd, cmds[i].name) != 0)
+			continue;
+		command = cmds[i].name;
+		if (wants_help(argc, argv, 2))
+			return print_help(cmds[i].help);
+		return cmds[i].run(argc, argv);
+	}
+	if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		/* the library's version: the one that codes */
+		printf("curlew %s\n", curlew_version());
 		return 0;
 	}
 	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {

@@ -6,7 +6,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "api.h"
 #include "internal.h"
+#include "paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"
@@ -37,16 +39,30 @@ static const char *pick_data_dir(const curlew_options *o)
 	if (o && o->data_dir)
 		return o->data_dir;
 	const char *env = getenv("CURLEW_DATA");
-	return env && *env ? env : CURLEW_DATA_DIR;
+	return env && *env ? env : cw_default_data_dir();
 }
+
+static int open_dicts(curlew *cw, const curlew_options *opts);
 
 int curlew_open(curlew **out, const curlew_options *opts)
 {
-	curlew_options defaults = CURLEW_OPTIONS_INIT;
 	curlew *cw = calloc(1, sizeof *cw);
 	*out = cw;
 	if (!cw)
-		return CURLEW_ESYS;
+		return cw_fail(CURLEW_ESYS, "out of memory");
+	int rc = open_dicts(cw, opts);
+	return rc < 0 ? cw_fail_msg(rc, cw->errmsg[0] ? cw->errmsg : "out of memory") : rc;
+}
+
+static int open_dicts(curlew *cw, const curlew_options *opts)
+{
+	curlew_options defaults = CURLEW_OPTIONS_INIT;
+	/* version 0 is a struct zeroed by hand: the first version's layout */
+	if (opts && opts->version > CURLEW_OPTIONS_VERSION) {
+		snprintf(cw->errmsg, sizeof cw->errmsg, "curlew_options version %u is not known "
+			 "to libcurlew %s", opts->version, CURLEW_VERSION);
+		return CURLEW_EUSAGE;
+	}
 	cw->opts = opts ? *opts : defaults;
 	if (!(cw->opts.min_confidence >= 0 && cw->opts.min_confidence <= 1)) {
 		set_err(cw, "min_confidence", "wants a number from 0 to 1");
@@ -435,12 +451,12 @@ void cw_doc_sentence_span(const curlew_doc *doc, int i, uint32_t *start, uint32_
 	}
 }
 
-static int code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+static int code_doc(const curlew *cw, const curlew_story *st, const char *default_date,
 		    curlew_doc *doc, int explain);
 
 /* A stage that ran out of memory returns CURLEW_ESYS without a message
  * (making one would need memory); the caller still gets one. */
-int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+int cw_code_doc(const curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out, int explain)
 {
 	curlew_doc *doc = doc_new(cw);
@@ -453,7 +469,17 @@ int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
 	return rc;
 }
 
-static int code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+/* The input's provenance, kept for every record. */
+static int keep_provenance(curlew_doc *doc, const curlew_story *st)
+{
+	int oom = 0;
+	doc->url = keep_str(doc->arena, st->url, &oom);
+	doc->title = keep_str(doc->arena, st->title, &oom);
+	doc->publisher = keep_str(doc->arena, st->source, &oom);
+	return oom ? CURLEW_ESYS : 0;
+}
+
+static int code_doc(const curlew *cw, const curlew_story *st, const char *default_date,
 		    curlew_doc *doc, int explain)
 {
 	doc->explain = explain;
@@ -462,6 +488,8 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 		return CURLEW_ESYS;
 	if (!st->id || !*st->id)
 		return reject(doc, "%s", "missing id");
+	if (keep_provenance(doc, st) < 0)
+		return CURLEW_ESYS;
 	/* A bad date in the record is named, and the story is coded as if it
 	 * had none: from its dateline, its text or --date. */
 	if (st->date && *st->date && cw_date_parse_any(st->date, &doc->given_date) < 0) {
@@ -494,10 +522,11 @@ static int code_doc(curlew *cw, const curlew_story *st, const char *default_date
 	return code_windows(cw, doc);
 }
 
-int curlew_code(curlew *cw, const curlew_story *st, const char *default_date,
+int curlew_code(const curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out)
 {
-	return cw_code_doc(cw, st, default_date, out, 0);
+	int rc = cw_code_doc(cw, st, default_date, out, 0);
+	return rc < 0 ? cw_fail_msg(rc, curlew_doc_errmsg(*out)) : rc;
 }
 
 void curlew_doc_free(curlew_doc *doc)

@@ -106,22 +106,28 @@ static int read_gold(json_t *events, triple **out, int *n)
 
 static int read_coded(const curlew_doc *doc, triple **out, int *n)
 {
-	*out = calloc(doc->nevents + 1, sizeof **out);
+	size_t count = curlew_doc_nevents(doc);
+	*out = calloc(count + 1, sizeof **out);
 	if (!*out)
 		return -1;
 	*n = 0;
-	for (int i = 0; i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		for (int k = 0; k < s->nevents; k++) {
-			const cw_event *e = &s->events[k];
+	/* the fields through the read API, in its order; the confidence
+	 * stage's features (--features) are the event's own */
+	size_t i = 0;
+	for (int si = 0; si < doc->nsents; si++) {
+		const cw_sentence *s = &doc->sents[si];
+		for (int k = 0; k < s->nevents; k++, i++) {
+			curlew_event ev = CURLEW_EVENT_INIT;
+			if (curlew_doc_event(doc, i, &ev) < 0)
+				return -1;
 			triple *t = &(*out)[(*n)++];
-			category(e->code, t->cat);
-			prefix3(e->source >= 0 ? s->ments[e->source].code : NULL, t->src);
-			prefix3(e->target >= 0 ? s->ments[e->target].code : NULL, t->tgt);
-			t->rule = s->trigs[e->trigger].rule;
-			t->conf = e->confidence;
+			category(ev.cameo, t->cat);
+			prefix3(ev.source.code, t->src);
+			prefix3(ev.target.code, t->tgt);
+			t->rule = ev.rule;
+			t->conf = s->events[k].confidence;
 			t->s = s;
-			t->e = e;
+			t->e = &s->events[k];
 		}
 	}
 	return 0;

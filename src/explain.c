@@ -118,23 +118,97 @@ static void explain_clauses(FILE *out, const cw_sentence *s)
 	}
 }
 
+/* The sentence's events as every output has them (the read API), with
+ * the why that only explain keeps beside each. */
 static void explain_events(FILE *out, const curlew_doc *doc, const cw_sentence *s)
 {
 	fprintf(out, "events: %d\n", s->nevents);
-	for (int i = 0; i < s->nevents; i++) {
-		const cw_event *e = &s->events[i];
-		const cw_mention *src = e->source >= 0 ? &s->ments[e->source] : NULL;
-		const cw_mention *tgt = e->target >= 0 ? &s->ments[e->target] : NULL;
-		const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
-		fprintf(out, "  %s -> %s -> %s  (%s, %04d-%02d-%02d", src ? src->code : "-", e->code,
-			tgt ? tgt->code : "-", ci && ci->name ? ci->name : "?", e->date.y, e->date.m, e->date.d);
-		if (e->place)
-			fprintf(out, ", in %s", e->place->text);
-		fprintf(out, ")\n    rule: %s\n", s->trigs[e->trigger].rule ? s->trigs[e->trigger].rule : "?");
-		if (e->why)
-			fprintf(out, "    why: %s\n", e->why);
-		cw_confidence_explain(doc->cw, s, e, out);
+	size_t n = curlew_doc_nevents(doc);
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		if (curlew_doc_event(doc, i, &e) < 0 || e.sentence != s->index)
+			continue;
+		fprintf(out, "  %s -> %s -> %s  (%s, %s", e.source.code ? e.source.code : "-", e.cameo,
+			e.target.code ? e.target.code : "-", e.cameo_name ? e.cameo_name : "?",
+			e.date ? e.date : "0000-00-00");
+		if (e.location.text)
+			fprintf(out, ", in %s", e.location.text);
+		fprintf(out, ")\n    rule: %s\n", e.rule ? e.rule : "?");
+		const cw_event *own = k < s->nevents ? &s->events[k] : NULL;
+		k++;
+		if (own && own->why)
+			fprintf(out, "    why: %s\n", own->why);
+		if (own)
+			cw_confidence_explain(doc->cw, s, own, out);
 	}
+}
+
+static int trigger_coded(const cw_sentence *s, int t)
+{
+	for (int i = 0; i < s->nevents; i++)
+		if (s->events[i].trigger == t)
+			return 1;
+	return 0;
+}
+
+/* Why a matched pattern made no event, from what the stages left: its
+ * frame, the act it is the content of, the actors, or the merge.  The
+ * first reason that holds is the one said. */
+static void explain_no_event(FILE *out, const curlew_doc *doc, const cw_sentence *s, int i)
+{
+	const cw_trigger *t = &s->trigs[i];
+	fprintf(out, "  [%d] %s \"%.*s\" made no event: ", i, t->code,
+		(int)(s->toks[t->tok_end - 1].end - s->toks[t->tok_start].start),
+		doc->text + s->toks[t->tok_start].start);
+	if (!t->fcode[0]) {
+		fprintf(out, "it is told as %s, and a %s act is not coded (frames.txt)\n",
+			cw_frame_name(t->frame), cw_frame_name(t->frame));
+		return;
+	}
+	if (t->governor >= 0 && t->governor < s->ntrigs) {
+		const cw_trigger *g = &s->trigs[t->governor];
+		fprintf(out, "it is the content of [%d] %s%s\n", t->governor, g->code,
+			trigger_coded(s, t->governor) ? ", which was coded instead" : "");
+		return;
+	}
+	if (s->nments == 0) {
+		fputs("the sentence names no actor (actors.txt, agents.txt)\n", out);
+		return;
+	}
+	for (int k = 0; k < s->ntrigs; k++) {
+		if (k != i && trigger_coded(s, k) && s->trigs[k].specificity > t->specificity &&
+		    s->trigs[k].tok_start <= t->anchor && t->anchor < s->trigs[k].tok_end) {
+			fprintf(out, "the more specific pattern [%d] covers its words\n", k);
+			return;
+		}
+	}
+	for (int k = 0; k < s->nevents; k++) {
+		if (strncmp(s->events[k].code, t->fcode, 2) == 0) {
+			fprintf(out, "merged into the event %s of the same category (one act told "
+				"twice)\n", s->events[k].code);
+			return;
+		}
+	}
+	if (t->flags & CW_TR_SAY && s->nevents > 0) {
+		fputs("a bare statement verb yields to the sentence's other events\n", out);
+		return;
+	}
+	fputs("no actor was found in a source position for it (see the clauses above: a "
+	      "subject, a by-agent, or an actor before the pattern)\n", out);
+}
+
+static void explain_outcomes(FILE *out, const curlew_doc *doc, const cw_sentence *s)
+{
+	int n = 0;
+	for (int i = 0; i < s->ntrigs; i++)
+		n += !trigger_coded(s, i);
+	if (!n)
+		return;
+	fputs("patterns without an event:\n", out);
+	for (int i = 0; i < s->ntrigs; i++)
+		if (!trigger_coded(s, i))
+			explain_no_event(out, doc, s, i);
 }
 
 int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out)
@@ -169,6 +243,7 @@ int curlew_explain(curlew *cw, const char *sentence, const char *date, FILE *out
 		explain_triggers(out, doc, s);
 		explain_clauses(out, s);
 		explain_events(out, doc, s);
+		explain_outcomes(out, doc, s);
 	}
 	curlew_doc_free(doc);
 	return ferror(out) ? CURLEW_ESYS : CURLEW_OK;

@@ -454,6 +454,10 @@ struct curlew_doc {
 	/* The doc's own arena: doc->arena is the window's while a window is
 	 * coded, so what must outlive the sentence (warnings) goes here. */
 	cw_arena *story_arena;
+	/* the input's provenance (curlew.c), or NULL */
+	const char *url, *title, *publisher;
+	/* records.c: the read API's flat records, built on first read */
+	void *records;
 };
 
 void cw_doc_warn(curlew_doc *doc, const char *fmt, ...)
@@ -631,7 +635,7 @@ void cw_confidence_explain(const curlew *cw, const cw_sentence *s, const cw_even
 int cw_confidence(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 
 /* curlew.c: curlew_code with the explain switch (explain.c uses it). */
-int cw_code_doc(curlew *cw, const curlew_story *st, const char *default_date,
+int cw_code_doc(const curlew *cw, const curlew_story *st, const char *default_date,
 		curlew_doc **out, int explain);
 
 /* curlew.c: every sentence of the story, kept in doc->sents or not. */

@@ -26,7 +26,9 @@
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "api.h"
 #include "internal.h"
+#include "paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"
@@ -1912,7 +1914,19 @@ static int check_output(imp *im, const char *out_dir)
 	}
 }
 
+static int petrarch_import(const char *petrarch_dir, const curlew_petrarch_files *files,
+			   const char *data_dir, const char *out_dir, int merge, FILE *log,
+			   char *err, size_t errlen);
+
 int curlew_petrarch_import(const char *petrarch_dir, const curlew_petrarch_files *files,
+			   const char *data_dir, const char *out_dir, int merge, FILE *log)
+{
+	char err[512];
+	int rc = petrarch_import(petrarch_dir, files, data_dir, out_dir, merge, log, err, sizeof err);
+	return rc < 0 ? cw_fail_msg(rc, err) : rc;
+}
+
+static int petrarch_import(const char *petrarch_dir, const curlew_petrarch_files *files,
 			   const char *data_dir, const char *out_dir, int merge, FILE *log,
 			   char *err, size_t errlen)
 {
@@ -1926,7 +1940,7 @@ int curlew_petrarch_import(const char *petrarch_dir, const curlew_petrarch_files
 	}
 	if (!data_dir) {
 		const char *env = getenv("CURLEW_DATA");
-		data_dir = env && *env ? env : CURLEW_DATA_DIR;
+		data_dir = env && *env ? env : cw_default_data_dir();
 	}
 	imp im;
 	memset(&im, 0, sizeof im);
@@ -2060,16 +2074,15 @@ static void ts_print(FILE *f, const tripleset *s)
 }
 
 /* An actor as PETRARCH writes it: "---" for nobody, "---GOV" for a sector
- * whose country is unknown. */
-static const char *petr_actor(const cw_sentence *s, int m, char *buf, size_t len)
+ * whose country is unknown (a code that is its own sector, no country). */
+static const char *petr_actor(const curlew_actor *a, char *buf, size_t len)
 {
-	if (m < 0 || m >= s->nments || !s->ments[m].code[0])
+	if (!a->code || !a->code[0])
 		return "---";
-	const cw_mention *mt = &s->ments[m];
-	if (!mt->country[0] && mt->kind == CW_M_AGENT)
-		snprintf(buf, len, "---%s", mt->code);
+	if (!a->country && a->nsectors && strcmp(a->code, a->sectors[0]) == 0)
+		snprintf(buf, len, "---%s", a->code);
 	else
-		snprintf(buf, len, "%s", mt->code);
+		snprintf(buf, len, "%s", a->code);
 	return buf;
 }
 
@@ -2098,19 +2111,21 @@ static int code_record(vrun *v, const char *id, const char *text, const char *da
 		curlew_doc_free(doc);
 		return -1;
 	}
-	for (int i = 0; doc && rc == 0 && i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		for (int k = 0; k < s->nevents; k++) {
-			const cw_event *e = &s->events[k];
-			char sb[40], tb[40];
-			const char *src = petr_actor(s, e->source, sb, sizeof sb);
-			const char *tgt = petr_actor(s, e->target, tb, sizeof tb);
-			if (v->require_dyad && (strcmp(src, "---") == 0 || strcmp(tgt, "---") == 0))
-				continue;
-			if (ts_add(got, src, tgt, e->code) < 0) {
-				curlew_doc_free(doc);
-				return -1;
-			}
+	size_t n = rc == 0 ? curlew_doc_nevents(doc) : 0;
+	for (size_t i = 0; i < n; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		char sb[40], tb[40];
+		if (curlew_doc_event(doc, i, &e) < 0) {
+			curlew_doc_free(doc);
+			return -1;
+		}
+		const char *src = petr_actor(&e.source, sb, sizeof sb);
+		const char *tgt = petr_actor(&e.target, tb, sizeof tb);
+		if (v->require_dyad && (strcmp(src, "---") == 0 || strcmp(tgt, "---") == 0))
+			continue;
+		if (ts_add(got, src, tgt, e.cameo) < 0) {
+			curlew_doc_free(doc);
+			return -1;
 		}
 	}
 	curlew_doc_free(doc);
@@ -2257,8 +2272,9 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 	if (failed)
 		*failed = 0;
 	if (!xml_path || !out)
-		return CURLEW_EUSAGE;
+		return cw_fail(CURLEW_EUSAGE, "validate needs a file of PETRARCH records");
 	int rc = CURLEW_ESYS;
+	cw_fail_msg(0, "out of memory");
 	vrun v;
 	memset(&v, 0, sizeof v);
 	v.out = out;
@@ -2271,8 +2287,7 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 		goto done;
 	v.ds.a = a;
 	if (!doc) {
-		fprintf(stderr, "curlew: %s: not a readable XML file\n", xml_path);
-		rc = CURLEW_EDATA;
+		rc = cw_fail(CURLEW_EDATA, "%s: not a readable XML file", xml_path);
 		goto done;
 	}
 	char *base = cw_strdup(a, xml_path);
@@ -2290,22 +2305,17 @@ int curlew_petrarch_validate(const char *xml_path, const curlew_options *opts, F
 	if (!mkdtemp(tmp))
 		goto done;
 	have_tmp = 1;
-	char err[512];
 	curlew_petrarch_files files = { lists[K_VERBS], lists[K_ACTORS], lists[K_AGENTS], lists[K_DISCARDS] };
-	rc = curlew_petrarch_import(NULL, &files, opts ? opts->data_dir : NULL, tmp, 0, NULL,
-				    err, sizeof err);
-	if (rc < 0) {
-		fprintf(stderr, "curlew: %s\n", err);
+	rc = curlew_petrarch_import(NULL, &files, opts ? opts->data_dir : NULL, tmp, 0, NULL);
+	if (rc < 0)
 		goto done;
-	}
 	curlew_options lo = CURLEW_OPTIONS_INIT;
 	if (opts)
 		lo = *opts;
 	lo.data_dir = tmp;
 	lo.petrarch = 1;
 	if (curlew_open(&v.cw, &lo) < 0) {
-		fprintf(stderr, "curlew: %s\n", v.cw ? curlew_errmsg(v.cw) : "out of memory");
-		rc = CURLEW_EDATA;
+		rc = CURLEW_EDATA;      /* the message is curlew_open's */
 		goto done;
 	}
 	rc = CURLEW_ESYS;

@@ -189,14 +189,16 @@ static int aggregate(curlew_store *st, const curlew_query *q, int goldstein, con
 		     const char *const *wparams, int nwparams, cw_row_fn fn, void *ctx)
 {
 	int pg = cw_store_is_pg(st);
-	const char *period = period_expr(q->by ? q->by : "day", pg);
-	const char *cls = class_col(q->cls ? q->cls : "root");
+	const char *by = curlew_query_name("by", (int)q->by);
+	const char *cname = curlew_query_name("class", (int)q->cls);
+	const char *period = by ? period_expr(by, pg) : NULL;
+	const char *cls = cname ? class_col(cname) : NULL;
 	if (!period) {
-		cw_store_set_err(st, "--by wants day, week, month, year or all, not %s", q->by);
+		cw_store_set_err(st, "--by wants day, week, month, year or all, not %d", (int)q->by);
 		return CURLEW_EUSAGE;
 	}
 	if (!cls) {
-		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %s", q->cls);
+		cw_store_set_err(st, "--class wants root, quad, cameo or none, not %d", (int)q->cls);
 		return CURLEW_EUSAGE;
 	}
 	if (where && (q->from || q->to || nwparams > 16)) {
@@ -259,6 +261,40 @@ static int search(curlew_store *st, const curlew_query *q, out_ctx *o)
 	return cw_store_rows(st, sql, params, 2, print_row, o);
 }
 
+/* Every event with the columns of `curlew code --format tsv`, for the
+ * bindings' read_events and for a spreadsheet: the store read back as the
+ * coder wrote it.  --from/--to bound the dates; --limit the rows (all by
+ * default). */
+static int events(curlew_store *st, const curlew_query *q, out_ctx *o)
+{
+	char limit[32];
+	/* no limit: more rows than any store holds (LIMIT NULL and -1 are not
+	 * both dialects') */
+	snprintf(limit, sizeof limit, "%ld", q->limit > 0 ? q->limit : 1000000000000L);
+	const char *params[3] = { q->from ? q->from : "0000-00-00", q->to ? q->to : "9999-99-99",
+				  limit };
+	return cw_store_rows(st,
+		"SELECT e.event_id, e.story_id, e.sentence, s.text AS sentence_text, e.date,"
+		" e.date_precision, e.source_code, e.source_country, sa.sectors AS source_sectors,"
+		" sa.text AS source_text, sa.start_byte AS source_start, sa.end_byte AS source_end,"
+		" e.target_code, e.target_country, ta.sectors AS target_sectors,"
+		" ta.text AS target_text, ta.start_byte AS target_start, ta.end_byte AS target_end,"
+		" e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode,"
+		" e.plover_context, e.location_text, e.location_country, e.lat AS location_lat,"
+		" e.lon AS location_lon, e.location_admin1, e.location_feature,"
+		" e.location_precision, e.trigger_text, e.trigger_start, e.trigger_end, e.rule,"
+		" e.confidence, st.url, st.title, st.publisher"
+		" FROM events AS e"
+		" LEFT JOIN sentences AS s ON s.story_id = e.story_id AND s.sentence = e.sentence"
+		" LEFT JOIN actors AS sa ON sa.event_id = e.event_id AND sa.role = 'source'"
+		" LEFT JOIN actors AS ta ON ta.event_id = e.event_id AND ta.role = 'target'"
+		" LEFT JOIN stories AS st ON st.story_id = e.story_id"
+		" WHERE (e.date IS NULL OR (e.date >= $1 AND e.date <= $2))"
+		" ORDER BY e.story_id, e.sentence, e.event_id"
+		" LIMIT CAST($3 AS bigint)",
+		params, 3, print_row, o);
+}
+
 static int summary(curlew_store *st, out_ctx *o)
 {
 	return cw_store_rows(st,
@@ -274,18 +310,21 @@ static int summary(curlew_store *st, out_ctx *o)
 int curlew_store_query(curlew_store *st, const curlew_query *q, FILE *out)
 {
 	out_ctx o = { out, q->tsv, 0, 0, 0 };
-	const char *what = q->what ? q->what : "counts";
 	int rc;
-	if (strcmp(what, "counts") == 0)
-		rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o);
-	else if (strcmp(what, "goldstein") == 0)
-		rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o);
-	else if (strcmp(what, "search") == 0)
-		rc = search(st, q, &o);
-	else if (strcmp(what, "summary") == 0)
-		rc = summary(st, &o);
-	else {
-		cw_store_set_err(st, "unknown query %s (counts, goldstein, search, summary)", what);
+	if (q->version > CURLEW_QUERY_VERSION) {
+		cw_store_set_err(st, "curlew_query version %u is not known to libcurlew %s",
+				 q->version, CURLEW_VERSION);
+		return CURLEW_EUSAGE;
+	}
+	switch (q->what) {
+	case CURLEW_Q_COUNTS: rc = aggregate(st, q, 0, NULL, NULL, 0, print_row, &o); break;
+	case CURLEW_Q_GOLDSTEIN: rc = aggregate(st, q, 1, NULL, NULL, 0, print_row, &o); break;
+	case CURLEW_Q_SEARCH: rc = search(st, q, &o); break;
+	case CURLEW_Q_SUMMARY: rc = summary(st, &o); break;
+	case CURLEW_Q_EVENTS: rc = events(st, q, &o); break;
+	default:
+		cw_store_set_err(st, "unknown query %d (counts, goldstein, search, summary, events)",
+				 (int)q->what);
 		return CURLEW_EUSAGE;
 	}
 	if (rc < 0)

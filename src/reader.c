@@ -207,7 +207,10 @@ static int next_jsonl(curlew_reader *r, curlew_story *st)
 		st->len = json_string_length(text);
 		st->date = opt_string(obj, "date");
 		st->title = opt_string(obj, "title");
+		/* the publisher, under either name the field's data use */
 		st->source = opt_string(obj, "source");
+		if (!st->source)
+			st->source = opt_string(obj, "publisher");
 		st->url = opt_string(obj, "url");
 		st->line = r->lineno;
 		return CURLEW_OK;

@@ -24,7 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 #include <microhttpd.h>
+#include "api.h"
 #include "internal.h"
+#include "paths.h"
 #include "serve.h"
 
 #ifndef CURLEW_WEB_DIR
@@ -320,7 +322,7 @@ static const char *web_dir(const curlew_serve_options *o)
 	if (o->web_dir && *o->web_dir)
 		return o->web_dir;
 	const char *env = getenv("CURLEW_WEB");
-	return env && *env ? env : CURLEW_WEB_DIR;
+	return env && *env ? env : cw_default_web_dir();
 }
 
 /* Every asset is there before anything is served: a page half there is
@@ -384,7 +386,16 @@ static void run(struct MHD_Daemon *d, volatile sig_atomic_t *stop)
 		MHD_run_wait(d, WAIT_MS);
 }
 
-int curlew_serve(const curlew_serve_options *o, char *err, size_t errlen)
+static int serve(const curlew_serve_options *o, char *err, size_t errlen);
+
+int curlew_serve(const curlew_serve_options *o)
+{
+	char err[8192] = "";    /* room for a path in the message */
+	int rc = serve(o, err, sizeof err);
+	return rc < 0 ? cw_fail_msg(rc, err) : rc;
+}
+
+static int serve(const curlew_serve_options *o, char *err, size_t errlen)
 {
 	addr a;
 	int rc = check_options(o, &a, err, errlen);

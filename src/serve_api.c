@@ -24,6 +24,7 @@ struct cw_api {
 	int schema2;    /* events have date_precision and the location details */
 	int schema3;    /* sentences have start_byte */
 	int schema4;    /* events have confidence */
+	int schema5;    /* stories have url, title and publisher */
 };
 
 /* ------------------------------------------------------------ replies */
@@ -467,10 +468,11 @@ static int reply_store_error(cw_api *api, cw_reply *r)
 enum { E_ID, E_STORY, E_SENT, E_TEXT, E_START, E_DATE, E_DPREC,
        E_SRC, E_TGT = E_SRC + 6, E_CAMEO = E_TGT + 6, E_ROOT, E_QUAD, E_GOLD,
        E_PEV, E_PMODE, E_PCTX, E_LTEXT, E_LCOUNTRY, E_LAT, E_LON, E_ADMIN1, E_FEATURE,
-       E_PREC, E_TRTEXT, E_TRSTART, E_TREND, E_RULE, E_CONF, E_NCOLS };
+       E_PREC, E_TRTEXT, E_TRSTART, E_TREND, E_RULE, E_CONF, E_URL, E_TITLE, E_PUB,
+       E_NCOLS };
 enum { A_CODE, A_COUNTRY, A_SECTORS, A_TEXT, A_START, A_END };
 
-/* Column expressions; those marked 2, 3 or 4 are missing from stores of an
+/* Column expressions; those marked 2 to 5 are missing from stores of an
  * earlier schema and read as NULL there. */
 static const struct { const char *expr; int schema; } ev_cols[E_NCOLS] = {
 	{ "events.event_id", 1 }, { "events.story_id", 1 }, { "events.sentence", 1 },
@@ -488,12 +490,13 @@ static const struct { const char *expr; int schema; } ev_cols[E_NCOLS] = {
 	{ "events.location_precision", 2 }, { "events.trigger_text", 1 },
 	{ "events.trigger_start", 1 }, { "events.trigger_end", 1 }, { "events.rule", 1 },
 	{ "events.confidence", 4 },
+	{ "st.url", 5 }, { "st.title", 5 }, { "st.publisher", 5 },
 };
 
 static int has_schema(const cw_api *api, int schema)
 {
 	return schema <= 1 || (schema == 2 && api->schema2) || (schema == 3 && api->schema3) ||
-	       (schema == 4 && api->schema4);
+	       (schema == 4 && api->schema4) || (schema == 5 && api->schema5);
 }
 
 static void events_sql(const cw_api *api, sql *b, const char *where, int lim, int off)
@@ -506,9 +509,10 @@ static void events_sql(const cw_api *api, sql *b, const char *where, int lim, in
 	    " LEFT JOIN sentences AS s ON s.story_id = events.story_id AND s.sentence = events.sentence"
 	    " LEFT JOIN actors AS sa ON sa.event_id = events.event_id AND sa.role = 'source'"
 	    " LEFT JOIN actors AS ta ON ta.event_id = events.event_id AND ta.role = 'target'"
-	    " WHERE 1 = 1%s"
+	    "%s WHERE 1 = 1%s"
 	    " ORDER BY events.date IS NULL, events.date DESC, events.story_id, events.sentence,"
 	    " events.event_id LIMIT CAST($%d AS integer) OFFSET CAST($%d AS integer)",
+	    api->schema5 ? " LEFT JOIN stories AS st ON st.story_id = events.story_id" : "",
 	    where, lim, off);
 }
 
@@ -611,6 +615,14 @@ static void put_record(FILE *f, const char *const *v)
 	jstr(f, v[E_RULE] ? v[E_RULE] : "");
 	fputs(",\"confidence\":", f);
 	jnum(f, v[E_CONF], 2);
+	/* the input's provenance, where it had any, as the writer has it */
+	static const char *const prov[] = { "url", "title", "publisher" };
+	for (int i = 0; i < 3; i++) {
+		if (!v[E_URL + i])
+			continue;
+		fprintf(f, ",\"%s\":", prov[i]);
+		jstr(f, v[E_URL + i]);
+	}
 	fputs(",\"sentence_start\":", f);
 	jint(f, v[E_START]);
 	putc('}', f);
@@ -648,7 +660,7 @@ static const char csv_header[] =
 	"cameo,root,quad_class,goldstein,plover_event,plover_mode,plover_context,"
 	"location_text,location_country,location_lat,location_lon,"
 	"location_admin1,location_feature,location_precision,"
-	"trigger_text,trigger_start,trigger_end,rule,confidence\n";
+	"trigger_text,trigger_start,trigger_end,rule,confidence,url,title,publisher\n";
 
 static void csv_num(FILE *f, const char *v, int prec)
 {
@@ -688,6 +700,8 @@ static int csv_row(void *ctx, int ncols, const char *const *vals, const char *co
 	csv_fields(f, vals, E_ADMIN1, E_CONF);
 	putc(',', f);
 	csv_num(f, vals[E_CONF], 2);
+	putc(',', f);
+	csv_fields(f, vals, E_URL, E_NCOLS);
 	putc('\n', f);
 	o->rows++;
 	if (ftell(f) > CW_CSV_BYTES) {
@@ -818,16 +832,18 @@ static int api_counts(cw_api *api, const cw_args *args, cw_reply *r)
 	char err[256], where[2048];
 	cw_filter f;
 	curlew_query q = CURLEW_QUERY_INIT;
-	q.by = "day";
-	q.cls = "quad";
+	const char *by = "day", *cls = "quad";
 	q.dyad = 0;
 	if (check_keys(args, counts_keys, err, sizeof err) < 0 ||
 	    cw_filter_parse(&f, args, err, sizeof err) < 0 ||
-	    word_arg(args, "by", by_words, &q.by, err, sizeof err) < 0 ||
-	    word_arg(args, "class", class_words, &q.cls, err, sizeof err) < 0 ||
+	    word_arg(args, "by", by_words, &by, err, sizeof err) < 0 ||
+	    word_arg(args, "class", class_words, &cls, err, sizeof err) < 0 ||
 	    bool_arg(args, "dyad", &q.dyad, err, sizeof err) < 0 ||
 	    bool_arg(args, "one_a_day", &q.one_a_day, err, sizeof err) < 0)
 		return reply_error(r, 400, err);
+	/* the words were checked against the lists above, which are the query's names */
+	curlew_query_set(&q, "by", by);
+	curlew_query_set(&q, "class", cls);
 	params p = { .n = 0 };
 	int np = cw_filter_sql(&f, api->pg, where, sizeof where, p.v);
 	if (np < 0)
@@ -836,7 +852,7 @@ static int api_counts(cw_api *api, const cw_args *args, cw_reply *r)
 	if (out_open(&o) < 0)
 		return -1;
 	fprintf(o.f, "{\"by\":\"%s\",\"class\":\"%s\",\"dyad\":%s,\"one_a_day\":%s,\"rows\":[",
-		q.by, q.cls, q.dyad ? "true" : "false", q.one_a_day ? "true" : "false");
+		by, cls, q.dyad ? "true" : "false", q.one_a_day ? "true" : "false");
 	int rc = cw_store_aggregate(api->st, &q, 1, where, p.v, np, agg_row, &o);
 	fputs("\n]", o.f);
 	return reply_json(api, &o, rc, r);
@@ -991,6 +1007,8 @@ int cw_api_open(cw_api **out_api, const char *url, int timeout_ms, char *err, si
 			rc = has_col(api, "SELECT * FROM sentences LIMIT 0", "start_byte", &api->schema3);
 		if (rc >= 0)
 			rc = has_col(api, "SELECT * FROM events LIMIT 0", "confidence", &api->schema4);
+		if (rc >= 0)
+			rc = has_col(api, "SELECT * FROM stories LIMIT 0", "url", &api->schema5);
 		if (rc >= 0)
 			rc = has_col(api, "SELECT * FROM stories LIMIT 0", "story_id", &stories);
 		if (rc >= 0 && !stories) {

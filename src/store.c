@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include <libpq-fe.h>
+#include "api.h"
 #include "internal.h"
 #include "fault.h"
 #include "store.h"
@@ -175,7 +176,7 @@ typedef struct field { const char *s; size_t n; long i; int is_int; } field;
 static const char *const table_name[NTABLES] = { "stories", "sentences", "events", "actors" };
 static const char *const table_cols[NTABLES] = {
 	"story_id, content_hash, dict_version, date, dateline_place, agency, "
-	"nsentences, nevents, coded_at",
+	"nsentences, nevents, coded_at, url, title, publisher",
 	"story_id, sentence, text, start_byte",
 	"event_id, story_id, sentence, date, source_code, source_country, "
 	"target_code, target_country, cameo, root, quad_class, goldstein, "
@@ -184,7 +185,7 @@ static const char *const table_cols[NTABLES] = {
 	"location_admin1, location_feature, location_precision, date_precision, confidence",
 	"event_id, role, story_id, code, country, sectors, text, start_byte, end_byte",
 };
-static const int table_ncols[NTABLES] = { 9, 4, 28, 9 };
+static const int table_ncols[NTABLES] = { 12, 4, 28, 9 };
 
 typedef int (*row_fn)(curlew_store *st, int table, const field *f);
 
@@ -255,105 +256,94 @@ static field fdbl(numbuf *nb, double v, int prec)
 	return fs(p);
 }
 
-static int emit_actor(curlew_store *st, row_fn fn, const char *event_id, const char *role,
-		      const curlew_doc *doc, const cw_mention *m)
+static int emit_actor(curlew_store *st, row_fn fn, const char *role,
+		      const curlew_event *e, const curlew_actor *a)
 {
-	if (!m)
+	if (!a->code)
 		return 0;
-	char sectors[CW_MAX_SECTORS * 4 + 1] = "";
-	for (int i = 0; i < m->nsectors && i < CW_MAX_SECTORS; i++) {
+	char sectors[CURLEW_MAX_SECTORS * 4 + 1] = "";
+	for (size_t i = 0; i < a->nsectors; i++) {
 		if (i)
 			strcat(sectors, ";");
-		strncat(sectors, m->sectors[i], 3);
+		strncat(sectors, a->sectors[i], 3);
 	}
 	field f[9] = {
-		fs(event_id), fs(role), fs(doc->id), fs(m->code), fempty_null(m->country),
-		fempty_null(sectors), fs(m->text ? m->text : ""),
-		fint((long)m->start), fint((long)m->end),
+		fs(e->event_id), fs(role), fs(e->story_id), fs(a->code), fempty_null(a->country),
+		fempty_null(sectors), fs(a->text), fint((long)a->start), fint((long)a->end),
 	};
 	return fn(st, T_ACTORS, f);
 }
 
-static const cw_mention *ment(const cw_sentence *s, int i)
+static field fnum(numbuf *nb, double v, int prec)
 {
-	return i >= 0 && i < s->nments ? &s->ments[i] : NULL;
+	return isnan(v) ? fs(NULL) : fdbl(nb, v, prec);
 }
 
-static int emit_event(curlew_store *st, row_fn fn, const curlew_doc *doc,
-		      const cw_sentence *s, const cw_event *e)
+/* An event as the read API gives it: the columns are the record's fields. */
+static int emit_event(curlew_store *st, row_fn fn, const curlew_event *e)
 {
 	numbuf nb = { .i = 0 };
-	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
-	const cw_trigger *t = &s->trigs[e->trigger];
-	const cw_mention *src = ment(s, e->source), *tgt = ment(s, e->target);
-	const cw_place *p = e->place;
-	/* <story_id>:<sentence>:<k>, built by hand for the same reason as fdbl. */
-	size_t idlen = strlen(doc->id);
-	char ebuf[256], *eid = ebuf;
-	if (idlen + 50 > sizeof ebuf && !(eid = cw_alloc(doc->arena, idlen + 50)))
-		return CURLEW_ESYS;
-	memcpy(eid, doc->id, idlen);
-	size_t en = idlen;
-	eid[en++] = ':';
-	en += put_long(eid + en, s->index);
-	eid[en++] = ':';
-	en += put_long(eid + en, e->k);
-	eid[en] = '\0';
-	char date[32];
-	fmt_date(e->date, date);
-	uint32_t ts = s->toks[t->tok_start].start, te = s->toks[t->tok_end - 1].end;
+	const curlew_location *p = &e->location;
+	int coded = e->quad_class != 0;     /* a code of the table, not a local one */
 	field f[28] = {
-		fs(eid), fs(doc->id), fint(s->index), fempty_null(date),
-		fs(src ? src->code : NULL), fempty_null(src ? src->country : NULL),
-		fs(tgt ? tgt->code : NULL), fempty_null(tgt ? tgt->country : NULL),
-		fs(e->code), fsn(e->code, strlen(e->code) < 2 ? strlen(e->code) : 2),
-		ci ? fint(ci->quad) : fs(NULL), ci ? fdbl(&nb, ci->goldstein, 1) : fs(NULL),
-		fs(ci ? ci->plover_event : NULL), fs(ci ? ci->plover_mode : NULL),
-		fs(ci ? ci->plover_context : NULL),
-		fs(p ? p->text : NULL), fempty_null(p ? p->country : NULL),
-		p && p->has_coord ? fdbl(&nb, p->lat, 4) : fs(NULL),
-		p && p->has_coord ? fdbl(&nb, p->lon, 4) : fs(NULL),
-		fsn(doc->text + ts, te - ts), fint((long)ts), fint((long)te),
-		fs(t->rule ? t->rule : ""),
-		fs(p ? p->admin1 : NULL), fs(p ? cw_gaz_feature_name(p->feature) : NULL),
-		fs(cw_place_precision(p)), fs(cw_event_date_precision(s, e)),
-		e->confidence >= 0 ? fdbl(&nb, e->confidence, 2) : fs(NULL),
+		fs(e->event_id), fs(e->story_id), fint(e->sentence), fempty_null(e->date),
+		fs(e->source.code), fempty_null(e->source.country),
+		fs(e->target.code), fempty_null(e->target.country),
+		fs(e->cameo), fs(e->root),
+		coded ? fint(e->quad_class) : fs(NULL), coded ? fnum(&nb, e->goldstein, 1) : fs(NULL),
+		fs(e->plover.event), fs(e->plover.mode), fs(e->plover.context),
+		fs(p->text), fempty_null(p->country),
+		fnum(&nb, p->lat, 4), fnum(&nb, p->lon, 4),
+		fs(e->trigger.text), fint((long)e->trigger.start), fint((long)e->trigger.end),
+		fs(e->rule ? e->rule : ""),
+		fs(p->admin1), fs(p->feature), fs(p->precision), fs(e->date_precision),
+		fnum(&nb, e->confidence, 2),
 	};
 	int rc = fn(st, T_EVENTS, f);
 	if (rc == 0)
-		rc = emit_actor(st, fn, eid, "source", doc, src);
+		rc = emit_actor(st, fn, "source", e, &e->source);
 	if (rc == 0)
-		rc = emit_actor(st, fn, eid, "target", doc, tgt);
+		rc = emit_actor(st, fn, "target", e, &e->target);
 	return rc;
+}
+
+/* The read API failed (out of memory): its message is the store's. */
+static int read_failed(curlew_store *st)
+{
+	cw_store_set_err(st, "%s", curlew_last_error());
+	return CURLEW_ESYS;
 }
 
 static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const char *dictver)
 {
-	char hash[17], date[32], now[32];
+	char hash[17], now[32];
 	doc_hash(doc, hash);
-	fmt_date(doc->date, date);
+	curlew_doc_info info = CURLEW_DOC_INFO_INIT;
+	if (curlew_doc_story(doc, &info) < 0)
+		return read_failed(st);
 	time_t tt = time(NULL);
 	struct tm tm;
 	gmtime_r(&tt, &tm);
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	field f[9] = {
-		fs(doc->id), fs(hash), fs(dictver), fempty_null(date),
-		fs(doc->dl_place ? doc->dl_place->text : NULL), fs(doc->dl_agency),
-		fint(cw_doc_sentence_count(doc)), fint((long)doc->nevents), fs(now),
+	field f[12] = {
+		fs(info.id), fs(hash), fs(dictver), fempty_null(info.date),
+		fs(info.dateline_place), fs(info.agency),
+		fint((long)info.nsentences), fint((long)info.nevents), fs(now),
+		fs(info.url), fs(info.title), fs(info.publisher),
 	};
 	int rc = fn(st, T_STORIES, f);
-	/* every sentence, also those a long story did not keep in doc->sents */
-	for (int i = 0; rc == 0 && i < cw_doc_sentence_count(doc); i++) {
-		uint32_t start, end;
-		cw_doc_sentence_span(doc, i, &start, &end);
-		field sf[4] = { fs(doc->id), fint(i + 1), fsn(doc->text + start, end - start),
-				fint((long)start) };
+	/* every sentence, also those a long story did not keep for events */
+	for (size_t i = 0; rc == 0 && i < info.nsentences; i++) {
+		curlew_sentence sn = CURLEW_SENTENCE_INIT;
+		if (curlew_doc_sentence(doc, i, &sn) < 0)
+			return read_failed(st);
+		field sf[4] = { fs(info.id), fint(sn.sentence), fsn(sn.text, sn.end - sn.start),
+				fint((long)sn.start) };
 		rc = fn(st, T_SENTENCES, sf);
 	}
-	for (int i = 0; rc == 0 && i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		for (int k = 0; rc == 0 && k < s->nevents; k++)
-			rc = emit_event(st, fn, doc, s, &s->events[k]);
+	for (size_t i = 0; rc == 0 && i < info.nevents; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		rc = curlew_doc_event(doc, i, &e) < 0 ? read_failed(st) : emit_event(st, fn, &e);
 	}
 	return rc;
 }
@@ -364,11 +354,12 @@ static int emit_doc(curlew_store *st, row_fn fn, const curlew_doc *doc, const ch
  * each one's own.  Dates are ISO text so that both sort and group alike. */
 static const char sqlite_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '4');"
+	"INSERT OR IGNORE INTO meta VALUES ('schema_version', '5');"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
-	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL) WITHOUT ROWID;"
+	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL, url TEXT, title TEXT,"
+	" publisher TEXT) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS sentences ("
 	" id INTEGER PRIMARY KEY, story_id TEXT NOT NULL, sentence INTEGER NOT NULL,"
 	" text TEXT NOT NULL, start_byte INTEGER, UNIQUE (story_id, sentence));"
@@ -401,14 +392,15 @@ static const char sqlite_schema[] =
 
 /* The version pg_schema leaves in meta; opening a database already at it
  * runs no DDL. */
-#define PG_SCHEMA_VERSION "4"
+#define PG_SCHEMA_VERSION "5"
 static const char pg_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT INTO meta VALUES ('schema_version', '" PG_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	" story_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, dict_version TEXT NOT NULL,"
 	" date TEXT, dateline_place TEXT, agency TEXT, nsentences INTEGER NOT NULL,"
-	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL);"
+	" nevents INTEGER NOT NULL, coded_at TEXT NOT NULL, url TEXT, title TEXT,"
+	" publisher TEXT);"
 	"CREATE TABLE IF NOT EXISTS sentences ("
 	" story_id TEXT NOT NULL, sentence INTEGER NOT NULL, text TEXT NOT NULL,"
 	" tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,"
@@ -446,6 +438,12 @@ static const char pg_schema[] =
 	" WHERE table_schema = current_schema() AND table_name = 'events'"
 	" AND column_name = 'confidence') THEN"
 	" ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION; END IF; END $$;"
+	/* schema 5 (issue 12): the input's provenance, added as above */
+	"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns"
+	" WHERE table_schema = current_schema() AND table_name = 'stories'"
+	" AND column_name = 'url') THEN"
+	" ALTER TABLE stories ADD COLUMN url TEXT, ADD COLUMN title TEXT,"
+	" ADD COLUMN publisher TEXT; END IF; END $$;"
 	/* A row lock on meta only when the version changes. */
 	"UPDATE meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = 'schema_version' AND value <> '" PG_SCHEMA_VERSION "';"
 	"CREATE INDEX IF NOT EXISTS events_story ON events (story_id);"
@@ -458,7 +456,8 @@ static const char pg_schema[] =
 
 /* Schema 1 files (before issue 11) gain the place and date columns,
  * schema 2 files (before issue 13) the sentences' offsets, and schema 3
- * files (before issue 10's confidence) the events' confidence; SQLite has no
+ * files (before issue 10's confidence) the events' confidence, and schema 4
+ * files (before issue 12) the stories' provenance; SQLite has no
  * ADD COLUMN IF NOT EXISTS, so a column already there is the one error let
  * pass. */
 static int lite_upgrade(sqlite3 *db, char **msg)
@@ -466,7 +465,8 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 	static const char *const cols[] = { "events location_admin1 TEXT",
 		"events location_feature TEXT", "events location_precision TEXT",
 		"events date_precision TEXT", "sentences start_byte INTEGER",
-		"events confidence REAL", NULL };
+		"events confidence REAL", "stories url TEXT", "stories title TEXT",
+		"stories publisher TEXT", NULL };
 	for (int i = 0; cols[i]; i++) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "ALTER TABLE %.*s ADD COLUMN %s",
@@ -479,7 +479,7 @@ static int lite_upgrade(sqlite3 *db, char **msg)
 		}
 		sqlite3_free(m);
 	}
-	return sqlite3_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema_version'", NULL,
+	return sqlite3_exec(db, "UPDATE meta SET value = '5' WHERE key = 'schema_version'", NULL,
 			    NULL, msg);
 }
 
@@ -597,6 +597,7 @@ void cw_store_set_err(curlew_store *st, const char *fmt, ...)
 	size_t n = strlen(st->errmsg);
 	while (n && (st->errmsg[n - 1] == '\n' || st->errmsg[n - 1] == ' '))
 		st->errmsg[--n] = '\0';
+	cw_fail_msg(0, st->errmsg);
 }
 
 int cw_store_is_pg(const curlew_store *st)
@@ -1296,7 +1297,8 @@ static const char pg_move[] =
 	" content_hash = EXCLUDED.content_hash, dict_version = EXCLUDED.dict_version,"
 	" date = EXCLUDED.date, dateline_place = EXCLUDED.dateline_place,"
 	" agency = EXCLUDED.agency, nsentences = EXCLUDED.nsentences,"
-	" nevents = EXCLUDED.nevents, coded_at = EXCLUDED.coded_at;"
+	" nevents = EXCLUDED.nevents, coded_at = EXCLUDED.coded_at, url = EXCLUDED.url,"
+	" title = EXCLUDED.title, publisher = EXCLUDED.publisher;"
 	"INSERT INTO sentences (story_id, sentence, text, start_byte) SELECT * FROM s_sentences;"
 	"INSERT INTO events SELECT * FROM s_events;"
 	"INSERT INTO actors SELECT * FROM s_actors;";

@@ -10,7 +10,9 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "internal.h"
 #include "fault.h"
@@ -137,93 +139,99 @@ static void tsv_cstr(FILE *f, const char *s)
 		tsv_str(f, s, strlen(s));
 }
 
-static void print_date(FILE *f, cw_date d, int quoted)
+/* A string or JSON null. */
+static void json_opt(FILE *f, const char *s)
 {
-	if (!d.y) {
-		fputs(quoted ? "null" : "", f);
-		return;
-	}
-	fprintf(f, quoted ? "\"%04d-%02d-%02d\"" : "%04d-%02d-%02d", d.y, d.m, d.d);
+	json_cstr(f, s);
 }
 
-static const cw_mention *mention(const cw_sentence *s, int i)
+static void json_num(FILE *f, const char *fmt, double v)
 {
-	return i >= 0 && i < s->nments ? &s->ments[i] : NULL;
+	if (isnan(v))
+		fputs("null", f);
+	else
+		fprintf(f, fmt, v);
 }
 
-static void json_actor(FILE *f, const cw_mention *m)
+static void json_actor(FILE *f, const curlew_actor *a)
 {
-	if (!m) {
+	if (!a->code) {
 		fputs("null", f);
 		return;
 	}
 	fputs("{\"code\":", f);
-	json_cstr(f, m->code);
+	json_cstr(f, a->code);
 	fputs(",\"country\":", f);
-	json_cstr(f, m->country[0] ? m->country : NULL);
+	json_cstr(f, a->country);
 	fputs(",\"sectors\":[", f);
-	for (int i = 0; i < m->nsectors; i++) {
+	for (size_t i = 0; i < a->nsectors; i++) {
 		if (i)
 			putc(',', f);
-		json_cstr(f, m->sectors[i]);
+		json_cstr(f, a->sectors[i]);
 	}
 	fputs("],\"text\":", f);
-	json_cstr(f, m->text ? m->text : "");
-	fprintf(f, ",\"start\":%u,\"end\":%u}", m->start, m->end);
-}
-
-static void json_coord(FILE *f, const cw_place *p, double v)
-{
-	if (p->has_coord)
-		fprintf(f, "%.4f", v);
-	else
-		fputs("null", f);
+	json_cstr(f, a->text);
+	fprintf(f, ",\"start\":%zu,\"end\":%zu}", a->start, a->end);
 }
 
 /* An event's location: the place's words, country, point, and what kind of
  * place it is (feature) and how precise the point is (precision). */
-static void json_place(FILE *f, const cw_place *p)
+static void json_location(FILE *f, const curlew_location *p)
 {
-	if (!p) {
+	if (!p->text) {
 		fputs("null", f);
 		return;
 	}
 	fputs("{\"text\":", f);
 	json_cstr(f, p->text);
 	fputs(",\"country\":", f);
-	json_cstr(f, p->country[0] ? p->country : NULL);
+	json_cstr(f, p->country);
 	fputs(",\"lat\":", f);
-	json_coord(f, p, p->lat);
+	json_num(f, "%.4f", p->lat);
 	fputs(",\"lon\":", f);
-	json_coord(f, p, p->lon);
+	json_num(f, "%.4f", p->lon);
 	fputs(",\"admin1\":", f);
 	json_cstr(f, p->admin1);
 	fputs(",\"feature\":", f);
-	json_cstr(f, cw_gaz_feature_name(p->feature));
+	json_cstr(f, p->feature);
 	fputs(",\"precision\":", f);
-	json_cstr(f, cw_place_precision(p));
+	json_cstr(f, p->precision);
 	putc('}', f);
 }
 
+/* The input's provenance, where it gave any: the JSON records of stories
+ * without it stay as they were. */
+static void json_provenance(FILE *f, const curlew_event *e)
+{
+	static const char *const keys[] = { "url", "title", "publisher" };
+	const char *vals[] = { e->url, e->title, e->publisher };
+	for (int i = 0; i < 3; i++) {
+		if (!vals[i])
+			continue;
+		fprintf(f, ",\"%s\":", keys[i]);
+		json_cstr(f, vals[i]);
+	}
+}
+
 /* --format places: one record per place mention, dateline first. */
-static void write_place_mention(FILE *f, const curlew_doc *doc, int sentence, const cw_place *p)
+static void write_place(FILE *f, const curlew_place *p)
 {
 	fputs("{\"story_id\":", f);
-	json_cstr(f, doc->id);
-	fprintf(f, ",\"sentence\":%d,\"text\":", sentence);
+	json_cstr(f, p->story_id);
+	fprintf(f, ",\"sentence\":%d,\"text\":", p->sentence);
 	json_cstr(f, p->text);
-	fprintf(f, ",\"start\":%u,\"end\":%u,\"name\":", p->start, p->end);
-	json_cstr(f, p->name ? p->name : p->text);
+	fprintf(f, ",\"start\":%zu,\"end\":%zu,\"name\":", p->start, p->end);
+	json_cstr(f, p->name);
 	fputs(",\"lat\":", f);
-	json_coord(f, p, p->lat);
+	json_num(f, "%.4f", p->lat);
 	fputs(",\"lon\":", f);
-	json_coord(f, p, p->lon);
+	json_num(f, "%.4f", p->lon);
 	fputs(",\"country\":", f);
-	json_cstr(f, p->country[0] ? p->country : NULL);
+	json_cstr(f, p->country);
 	fputs(",\"admin1\":", f);
 	json_cstr(f, p->admin1);
 	fputs(",\"feature\":", f);
-	json_cstr(f, cw_gaz_feature_name(p->feature));
+	json_cstr(f, p->feature);
 	fputs(",\"geonameid\":", f);
 	if (p->geonameid)
 		fprintf(f, "%ld", p->geonameid);
@@ -232,86 +240,45 @@ static void write_place_mention(FILE *f, const curlew_doc *doc, int sentence, co
 	fprintf(f, ",\"population\":%ld}\n", p->population);
 }
 
-static void write_places(FILE *f, const curlew_doc *doc)
+static void write_jsonl_event(FILE *f, const curlew_event *e)
 {
-	if (doc->dl_place && doc->dl_place->name)
-		write_place_mention(f, doc, 0, doc->dl_place);
-	if (doc->dl_region)
-		write_place_mention(f, doc, 0, doc->dl_region);
-	for (int i = 0; i < doc->nsents; i++)
-		for (int k = 0; k < doc->sents[i].nplaces; k++)
-			write_place_mention(f, doc, doc->sents[i].index, &doc->sents[i].places[k]);
-}
-
-static uint32_t trig_start(const cw_sentence *s, const cw_trigger *t)
-{
-	return s->toks[t->tok_start].start;
-}
-
-static uint32_t trig_end(const cw_sentence *s, const cw_trigger *t)
-{
-	return s->toks[t->tok_end - 1].end;
-}
-
-/* Writes `"<id>:<sentence>:<k>"` as one JSON string. */
-/* Two decimals, as the stage rounded it; null when there is no model. */
-static void json_confidence(FILE *f, const cw_event *e)
-{
-	if (e->confidence < 0)
-		fputs("null", f);
-	else
-		fprintf(f, "%.2f", e->confidence);
-}
-
-static void json_event_id(FILE *f, const char *id, int sentence, int k)
-{
-	putc('"', f);
-	json_body(f, id, strlen(id));
-	fprintf(f, ":%d:%d\"", sentence, k);
-}
-
-static void write_jsonl_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
-			      const cw_event *e)
-{
-	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
-	const cw_trigger *t = &s->trigs[e->trigger];
 	fputs("{\"event_id\":", f);
-	json_event_id(f, doc->id, s->index, e->k);
+	json_cstr(f, e->event_id);
 	fputs(",\"story_id\":", f);
-	json_cstr(f, doc->id);
-	fprintf(f, ",\"sentence\":%d,\"sentence_text\":", s->index);
-	cw_json_str(f, doc->text + s->start, s->end - s->start);
+	json_cstr(f, e->story_id);
+	fprintf(f, ",\"sentence\":%d,\"sentence_text\":", e->sentence);
+	json_cstr(f, e->sentence_text);
 	fputs(",\"date\":", f);
-	print_date(f, e->date, 1);
+	json_cstr(f, e->date);
 	fputs(",\"date_precision\":", f);
-	json_cstr(f, cw_event_date_precision(s, e));
+	json_cstr(f, e->date_precision);
 	fputs(",\"source\":", f);
-	json_actor(f, mention(s, e->source));
+	json_actor(f, &e->source);
 	fputs(",\"target\":", f);
-	json_actor(f, mention(s, e->target));
+	json_actor(f, &e->target);
 	fputs(",\"cameo\":", f);
-	json_cstr(f, e->code);
-	if (ci) {
-		fprintf(f, ",\"quad_class\":%d,\"goldstein\":%.1f", ci->quad, ci->goldstein);
+	json_cstr(f, e->cameo);
+	if (e->quad_class) {
+		fprintf(f, ",\"quad_class\":%d,\"goldstein\":%.1f", e->quad_class, e->goldstein);
 		fputs(",\"plover\":{\"event\":", f);
-		json_cstr(f, ci->plover_event);
+		json_cstr(f, e->plover.event);
 		fputs(",\"mode\":", f);
-		json_cstr(f, ci->plover_mode);
+		json_cstr(f, e->plover.mode);
 		fputs(",\"context\":", f);
-		json_cstr(f, ci->plover_context);
+		json_cstr(f, e->plover.context);
 		putc('}', f);
 	} else {
 		fputs(",\"quad_class\":null,\"goldstein\":null,\"plover\":null", f);
 	}
 	fputs(",\"location\":", f);
-	json_place(f, e->place);
+	json_location(f, &e->location);
 	fputs(",\"trigger\":{\"text\":", f);
-	uint32_t ts = trig_start(s, t), te = trig_end(s, t);
-	cw_json_str(f, doc->text + ts, te - ts);
-	fprintf(f, ",\"start\":%u,\"end\":%u},\"rule\":", ts, te);
-	json_cstr(f, t->rule ? t->rule : "");
+	json_cstr(f, e->trigger.text);
+	fprintf(f, ",\"start\":%zu,\"end\":%zu},\"rule\":", e->trigger.start, e->trigger.end);
+	json_cstr(f, e->rule ? e->rule : "");
 	fputs(",\"confidence\":", f);
-	json_confidence(f, e);
+	json_num(f, "%.2f", e->confidence);
+	json_provenance(f, e);
 	fputs("}\n", f);
 }
 
@@ -322,130 +289,338 @@ static const char *tsv_columns =
 	"cameo\troot\tquad_class\tgoldstein\tplover_event\tplover_mode\tplover_context\t"
 	"location_text\tlocation_country\tlocation_lat\tlocation_lon\t"
 	"location_admin1\tlocation_feature\tlocation_precision\t"
-	"trigger_text\ttrigger_start\ttrigger_end\trule\tconfidence\n";
+	"trigger_text\ttrigger_start\ttrigger_end\trule\tconfidence\turl\ttitle\tpublisher\n";
 
-static void tsv_actor(FILE *f, const cw_mention *m)
+/* A field and the tab after it (none after the last of a line). */
+static void tsv_field(FILE *f, const char *s)
 {
-	if (!m) {
+	tsv_cstr(f, s);
+	putc('\t', f);
+}
+
+static void tsv_num(FILE *f, const char *fmt, double v)
+{
+	if (!isnan(v))
+		fprintf(f, fmt, v);
+	putc('\t', f);
+}
+
+static void tsv_sectors(FILE *f, const curlew_actor *a, char sep)
+{
+	for (size_t i = 0; i < a->nsectors; i++) {
+		if (i)
+			putc(sep, f);
+		tsv_cstr(f, a->sectors[i]);
+	}
+	putc('\t', f);
+}
+
+static void tsv_actor(FILE *f, const curlew_actor *a)
+{
+	if (!a->code) {
 		fputs("\t\t\t\t\t\t", f);
 		return;
 	}
-	tsv_cstr(f, m->code);
-	putc('\t', f);
-	tsv_cstr(f, m->country);
-	putc('\t', f);
-	for (int i = 0; i < m->nsectors; i++) {
-		if (i)
-			putc(';', f);
-		tsv_cstr(f, m->sectors[i]);
-	}
-	putc('\t', f);
-	tsv_cstr(f, m->text);
-	fprintf(f, "\t%u\t%u\t", m->start, m->end);
+	tsv_field(f, a->code);
+	tsv_field(f, a->country);
+	tsv_sectors(f, a, ';');
+	tsv_field(f, a->text);
+	fprintf(f, "%zu\t%zu\t", a->start, a->end);
 }
 
-static void tsv_place(FILE *f, const cw_place *p)
+static void tsv_location(FILE *f, const curlew_location *p)
 {
-	if (!p) {
+	if (!p->text) {
 		fputs("\t\t\t\t\t\t\t", f);
 		return;
 	}
-	tsv_cstr(f, p->text);
-	putc('\t', f);
-	tsv_cstr(f, p->country);
-	if (p->has_coord)
-		fprintf(f, "\t%.4f\t%.4f\t", p->lat, p->lon);
-	else
-		fputs("\t\t\t", f);
-	tsv_cstr(f, p->admin1);
-	putc('\t', f);
-	tsv_cstr(f, cw_gaz_feature_name(p->feature));
-	putc('\t', f);
-	tsv_cstr(f, cw_place_precision(p));
-	putc('\t', f);
+	tsv_field(f, p->text);
+	tsv_field(f, p->country);
+	tsv_num(f, "%.4f", p->lat);
+	tsv_num(f, "%.4f", p->lon);
+	tsv_field(f, p->admin1);
+	tsv_field(f, p->feature);
+	tsv_field(f, p->precision);
 }
 
-static void write_tsv_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
-			    const cw_event *e)
+static void write_tsv_event(FILE *f, const curlew_event *e)
 {
-	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
-	const cw_trigger *t = &s->trigs[e->trigger];
-	tsv_cstr(f, doc->id);
-	fprintf(f, ":%d:%d\t", s->index, e->k);
-	tsv_cstr(f, doc->id);
-	fprintf(f, "\t%d\t", s->index);
-	tsv_str(f, doc->text + s->start, s->end - s->start);
-	putc('\t', f);
-	print_date(f, e->date, 0);
-	putc('\t', f);
-	tsv_cstr(f, cw_event_date_precision(s, e));
-	putc('\t', f);
-	tsv_actor(f, mention(s, e->source));
-	tsv_actor(f, mention(s, e->target));
-	fprintf(f, "%s\t%.2s\t", e->code, e->code);
-	if (ci) {
-		fprintf(f, "%d\t%.1f\t", ci->quad, ci->goldstein);
-		tsv_cstr(f, ci->plover_event);
-		putc('\t', f);
-		tsv_cstr(f, ci->plover_mode);
-		putc('\t', f);
-		tsv_cstr(f, ci->plover_context);
-		putc('\t', f);
+	tsv_field(f, e->event_id);
+	tsv_field(f, e->story_id);
+	fprintf(f, "%d\t", e->sentence);
+	tsv_field(f, e->sentence_text);
+	tsv_field(f, e->date);
+	tsv_field(f, e->date_precision);
+	tsv_actor(f, &e->source);
+	tsv_actor(f, &e->target);
+	tsv_field(f, e->cameo);
+	tsv_field(f, e->root);
+	if (e->quad_class) {
+		fprintf(f, "%d\t%.1f\t", e->quad_class, e->goldstein);
+		tsv_field(f, e->plover.event);
+		tsv_field(f, e->plover.mode);
+		tsv_field(f, e->plover.context);
 	} else {
 		fputs("\t\t\t\t\t", f);
 	}
-	tsv_place(f, e->place);
-	uint32_t ts = trig_start(s, t), te = trig_end(s, t);
-	tsv_str(f, doc->text + ts, te - ts);
-	fprintf(f, "\t%u\t%u\t", ts, te);
-	tsv_cstr(f, t->rule);
-	putc('\t', f);
-	if (e->confidence >= 0)
-		fprintf(f, "%.2f", e->confidence);
+	tsv_location(f, &e->location);
+	tsv_field(f, e->trigger.text);
+	fprintf(f, "%zu\t%zu\t", e->trigger.start, e->trigger.end);
+	tsv_field(f, e->rule);
+	tsv_num(f, "%.2f", e->confidence);
+	tsv_field(f, e->url);
+	tsv_field(f, e->title);
+	tsv_cstr(f, e->publisher);
 	putc('\n', f);
 }
 
-/* PLOVER's own record layout: actors as name/country/type, the event
- * category in words, and the coded text kept alongside. */
-static void plover_actor(FILE *f, const char *prefix, const cw_mention *m)
+/* --format plover: the PLOVER/POLECAT event record.  Actors as name,
+ * code, country and type (the first sector), the event type, mode and
+ * contexts (a list) of the PLOVER ontology, the intensity on the Goldstein
+ * scale as POLECAT gives it, and the coded text and provenance alongside.
+ * Events whose code has no PLOVER category (statements, 010-017) are not
+ * written, as POLECAT does not code them. */
+static void plover_actor(FILE *f, const char *prefix, const curlew_actor *a)
 {
 	fprintf(f, ",\"%s\":", prefix);
-	json_cstr(f, m ? m->text : NULL);
+	json_cstr(f, a->code ? a->text : NULL);
 	fprintf(f, ",\"%s_code\":", prefix);
-	json_cstr(f, m ? m->code : NULL);
+	json_cstr(f, a->code);
 	fprintf(f, ",\"%s_country\":", prefix);
-	json_cstr(f, m && m->country[0] ? m->country : NULL);
+	json_cstr(f, a->country);
 	fprintf(f, ",\"%s_type\":", prefix);
-	json_cstr(f, m && m->nsectors ? m->sectors[0] : NULL);
+	json_cstr(f, a->nsectors ? a->sectors[0] : NULL);
 }
 
-static void write_plover_event(FILE *f, const curlew_doc *doc, const cw_sentence *s,
-			       const cw_event *e)
+static void json_list(FILE *f, const char *semi)
 {
-	const cw_code_info *ci = cw_codes_get(doc->cw->codes, e->code);
+	putc('[', f);
+	for (const char *p = semi; p && *p;) {
+		size_t n = strcspn(p, ";");
+		if (p != semi)
+			putc(',', f);
+		cw_json_str(f, p, n);
+		p += n + (p[n] == ';');
+	}
+	putc(']', f);
+}
+
+static void write_plover_event(FILE *f, const curlew_event *e)
+{
+	if (!e->plover.event)
+		return;
 	fputs("{\"id\":", f);
-	json_event_id(f, doc->id, s->index, e->k);
+	json_cstr(f, e->event_id);
 	fputs(",\"date\":", f);
-	print_date(f, e->date, 1);
+	json_cstr(f, e->date);
 	fputs(",\"event_type\":", f);
-	json_cstr(f, ci ? ci->plover_event : NULL);
+	json_cstr(f, e->plover.event);
 	fputs(",\"mode\":", f);
-	json_cstr(f, ci ? ci->plover_mode : NULL);
+	json_cstr(f, e->plover.mode);
 	fputs(",\"context\":", f);
-	json_cstr(f, ci ? ci->plover_context : NULL);
-	plover_actor(f, "actor", mention(s, e->source));
-	plover_actor(f, "recipient", mention(s, e->target));
+	json_list(f, e->plover.context);
+	fputs(",\"intensity\":", f);
+	json_num(f, "%.1f", e->goldstein);
+	fprintf(f, ",\"quad_class\":%d", e->quad_class);
+	plover_actor(f, "actor", &e->source);
+	plover_actor(f, "recipient", &e->target);
 	fputs(",\"location\":", f);
-	json_place(f, e->place);
+	json_location(f, &e->location);
 	fputs(",\"cameo\":", f);
-	json_cstr(f, e->code);
+	json_cstr(f, e->cameo);
 	fputs(",\"story_id\":", f);
-	json_cstr(f, doc->id);
+	json_cstr(f, e->story_id);
 	fputs(",\"text\":", f);
-	cw_json_str(f, doc->text + s->start, s->end - s->start);
+	json_cstr(f, e->sentence_text);
 	fputs(",\"confidence\":", f);
-	json_confidence(f, e);
+	json_num(f, "%.2f", e->confidence);
+	fputs(",\"url\":", f);
+	json_opt(f, e->url);
+	fputs(",\"title\":", f);
+	json_opt(f, e->title);
+	fputs(",\"publisher\":", f);
+	json_opt(f, e->publisher);
 	fputs("}\n", f);
+}
+
+/* --format gdelt: the 61 columns of the GDELT 2.0 event table in its
+ * order (README, "Formats", names each against the codebook), then
+ * curlew's SOURCETITLE and SOURCECOMMONNAME (the publisher). */
+static const char *gdelt_columns =
+	"GLOBALEVENTID\tSQLDATE\tMonthYear\tYear\tFractionDate\t"
+	"Actor1Code\tActor1Name\tActor1CountryCode\tActor1KnownGroupCode\tActor1EthnicCode\t"
+	"Actor1Religion1Code\tActor1Religion2Code\tActor1Type1Code\tActor1Type2Code\tActor1Type3Code\t"
+	"Actor2Code\tActor2Name\tActor2CountryCode\tActor2KnownGroupCode\tActor2EthnicCode\t"
+	"Actor2Religion1Code\tActor2Religion2Code\tActor2Type1Code\tActor2Type2Code\tActor2Type3Code\t"
+	"IsRootEvent\tEventCode\tEventBaseCode\tEventRootCode\tQuadClass\tGoldsteinScale\t"
+	"NumMentions\tNumSources\tNumArticles\tAvgTone\t"
+	"Actor1Geo_Type\tActor1Geo_FullName\tActor1Geo_CountryCode\tActor1Geo_ADM1Code\t"
+	"Actor1Geo_ADM2Code\tActor1Geo_Lat\tActor1Geo_Long\tActor1Geo_FeatureID\t"
+	"Actor2Geo_Type\tActor2Geo_FullName\tActor2Geo_CountryCode\tActor2Geo_ADM1Code\t"
+	"Actor2Geo_ADM2Code\tActor2Geo_Lat\tActor2Geo_Long\tActor2Geo_FeatureID\t"
+	"ActionGeo_Type\tActionGeo_FullName\tActionGeo_CountryCode\tActionGeo_ADM1Code\t"
+	"ActionGeo_ADM2Code\tActionGeo_Lat\tActionGeo_Long\tActionGeo_FeatureID\t"
+	"DATEADDED\tSOURCEURL\tSOURCETITLE\tSOURCECOMMONNAME\n";
+
+static void gdelt_actor(FILE *f, const curlew_actor *a)
+{
+	tsv_field(f, a->code);
+	tsv_field(f, a->code ? a->text : NULL);
+	tsv_field(f, a->country);
+	fputs("\t\t\t\t", f);          /* known group, ethnic, two religions */
+	for (size_t i = 0; i < 3; i++)
+		tsv_field(f, i < a->nsectors ? a->sectors[i] : NULL);
+}
+
+/* GDELT's geographic resolution: 1 country, 2 US state, 3 US city,
+ * 4 world city, 5 world state (first-level region); none for a sea or a
+ * region wider than a country.  Read from the point's precision, so that
+ * a place known only to its region ("Gaza") is a state. */
+static int gdelt_geo_type(const curlew_location *p)
+{
+	int us = p->country && strcmp(p->country, "USA") == 0;
+	if (!p->precision)
+		return 0;
+	if (strcmp(p->precision, "country") == 0)
+		return 1;
+	if (strcmp(p->precision, "admin1") == 0)
+		return us ? 2 : 5;
+	if (strcmp(p->precision, "city") == 0)
+		return us ? 3 : 4;
+	return 0;
+}
+
+/* "Kharkiv, Kharkivska oblast, Ukraine", as GDELT spells a place out. */
+static void gdelt_full_name(FILE *f, const curlew *cw, const curlew_location *p)
+{
+	const char *country = curlew_country_name(cw, p->country);
+	tsv_cstr(f, p->text);
+	if (p->admin1 && strcmp(p->admin1, p->text) != 0) {
+		fputs(", ", f);
+		tsv_cstr(f, p->admin1);
+	}
+	if (country && strcmp(country, p->text) != 0) {
+		fputs(", ", f);
+		tsv_cstr(f, country);
+	}
+	putc('\t', f);
+}
+
+/* GDELT's FractionDate: the year plus the share of it gone before the
+ * day (1 January is .0000, 31 December .9973). */
+static double fraction_date(int y, int m, int d)
+{
+	static const int before[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	int doy = before[m - 1] + d + (leap && m > 2);
+	return y + (doy - 1) / (leap ? 366.0 : 365.0);
+}
+
+static void write_gdelt_event(FILE *f, const curlew *cw, const curlew_event *e,
+			      const char *added)
+{
+	tsv_field(f, e->event_id);
+	int y, m, d;
+	if (e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
+		fprintf(f, "%04d%02d%02d\t%04d%02d\t%04d\t%.4f\t", y, m, d, y, m, y,
+			fraction_date(y, m, d));
+	else
+		fputs("\t\t\t\t", f);
+	gdelt_actor(f, &e->source);
+	gdelt_actor(f, &e->target);
+	/* IsRootEvent: GDELT's "in the lead paragraph", here the first sentence */
+	fprintf(f, "%d\t", e->sentence == 1);
+	tsv_field(f, e->cameo);
+	fprintf(f, "%.3s\t", e->cameo);
+	tsv_field(f, e->root);
+	if (e->quad_class)
+		fprintf(f, "%d\t%.1f\t", e->quad_class, e->goldstein);
+	else
+		fputs("\t\t", f);
+	fputs("\t\t\t\t", f);                  /* mentions, sources, articles, tone */
+	fputs("\t\t\t\t\t\t\t\t", f);          /* Actor1Geo_* */
+	fputs("\t\t\t\t\t\t\t\t", f);          /* Actor2Geo_* */
+	const curlew_location *p = &e->location;
+	if (p->text) {
+		int type = gdelt_geo_type(p);
+		if (type)
+			fprintf(f, "%d", type);
+		putc('\t', f);
+		gdelt_full_name(f, cw, p);
+		tsv_field(f, p->country);
+		fputs("\t\t", f);              /* ADM1 and ADM2 codes (FIPS) */
+		tsv_num(f, "%.4f", p->lat);
+		tsv_num(f, "%.4f", p->lon);
+		putc('\t', f);                 /* feature id */
+	} else {
+		fputs("\t\t\t\t\t\t\t\t", f);
+	}
+	tsv_field(f, added);
+	tsv_field(f, e->url);
+	tsv_field(f, e->title);
+	tsv_cstr(f, e->publisher);
+	putc('\n', f);
+}
+
+/* --format icews: the columns of the ICEWS coded event data in its order,
+ * then curlew's actor codes, title and URL, which ICEWS has not. */
+static const char *icews_columns =
+	"Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\t"
+	"CAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\t"
+	"Sentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude\t"
+	"Source Code\tTarget Code\tTitle\tURL\n";
+
+static void icews_actor(FILE *f, const curlew *cw, const curlew_actor *a)
+{
+	tsv_field(f, a->code ? a->text : NULL);
+	tsv_sectors(f, a, ',');
+	tsv_field(f, curlew_country_name(cw, a->country));
+}
+
+static void write_icews_event(FILE *f, const curlew *cw, const curlew_event *e)
+{
+	tsv_field(f, e->event_id);
+	tsv_field(f, e->date);
+	icews_actor(f, cw, &e->source);
+	/* Event Text: the code's name as ICEWS writes it, capitalised */
+	if (e->cameo_name && *e->cameo_name) {
+		putc(e->cameo_name[0] >= 'a' && e->cameo_name[0] <= 'z' ? e->cameo_name[0] - 32
+			: e->cameo_name[0], f);
+		tsv_cstr(f, e->cameo_name + 1);
+	}
+	putc('\t', f);
+	tsv_field(f, e->cameo);
+	tsv_num(f, "%.1f", e->quad_class ? e->goldstein : NAN);
+	icews_actor(f, cw, &e->target);
+	tsv_field(f, e->story_id);
+	fprintf(f, "%d\t", e->sentence);
+	tsv_field(f, e->publisher);
+	const curlew_location *p = &e->location;
+	int city = p->feature && strcmp(p->feature, "city") == 0;
+	int region = p->feature && strcmp(p->feature, "admin1") == 0;
+	tsv_field(f, city ? p->text : NULL);
+	putc('\t', f);                         /* District: curlew has no second level */
+	tsv_field(f, region ? p->text : p->admin1);
+	tsv_field(f, curlew_country_name(cw, p->country));
+	tsv_num(f, "%.4f", p->text ? p->lat : NAN);
+	tsv_num(f, "%.4f", p->text ? p->lon : NAN);
+	tsv_field(f, e->source.code);
+	tsv_field(f, e->target.code);
+	tsv_field(f, e->title);
+	tsv_cstr(f, e->url);
+	putc('\n', f);
+}
+
+/* GDELT's DATEADDED, YYYYMMDDHHMMSS in UTC: the time of coding, or
+ * SOURCE_DATE_EPOCH when set (reproducible output, as reproducible builds
+ * define it), which the golden tests use. */
+static void date_added(char out[16])
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	time_t t = env && *env ? (time_t)strtoll(env, NULL, 10) : time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || strftime(out, 16, "%Y%m%d%H%M%S", &tm) == 0)
+		out[0] = '\0';
 }
 
 /* One write(2), through the fault hooks of the fault-injection build. */
@@ -508,19 +683,51 @@ static int emit(FILE *f, const char *buf, size_t n)
 
 int curlew_write_header(FILE *f, enum curlew_out fmt)
 {
-	if (fmt != CURLEW_OUT_TSV)
+	const char *h = fmt == CURLEW_OUT_TSV ? tsv_columns : fmt == CURLEW_OUT_GDELT ? gdelt_columns
+		: fmt == CURLEW_OUT_ICEWS ? icews_columns : NULL;
+	return h ? emit(f, h, strlen(h)) : CURLEW_OK;
+}
+
+/* Every record of the doc in the format, through the read API. */
+static int render_doc(FILE *m, const curlew_doc *doc, enum curlew_out fmt)
+{
+	if (fmt == CURLEW_OUT_PLACES) {
+		size_t n = curlew_doc_nplaces(doc);
+		for (size_t i = 0; i < n; i++) {
+			curlew_place p = CURLEW_PLACE_INIT;
+			if (curlew_doc_place(doc, i, &p) < 0)
+				return CURLEW_ESYS;
+			write_place(m, &p);
+		}
 		return CURLEW_OK;
-	return emit(f, tsv_columns, strlen(tsv_columns));
+	}
+	char added[16] = "";
+	if (fmt == CURLEW_OUT_GDELT)
+		date_added(added);
+	size_t n = curlew_doc_nevents(doc);
+	for (size_t i = 0; i < n; i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		if (curlew_doc_event(doc, i, &e) < 0)
+			return CURLEW_ESYS;
+		if (fmt == CURLEW_OUT_TSV)
+			write_tsv_event(m, &e);
+		else if (fmt == CURLEW_OUT_PLOVER)
+			write_plover_event(m, &e);
+		else if (fmt == CURLEW_OUT_GDELT)
+			write_gdelt_event(m, doc->cw, &e, added);
+		else if (fmt == CURLEW_OUT_ICEWS)
+			write_icews_event(m, doc->cw, &e);
+		else
+			write_jsonl_event(m, &e);
+	}
+	return CURLEW_OK;
 }
 
 /* The doc's records are rendered in memory first and written with one
  * emit: either all of a story's records reach the output or none. */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 {
-	int any = fmt == CURLEW_OUT_PLACES && doc->dl_place;
-	for (int i = 0; i < doc->nsents && !any; i++)
-		any = doc->sents[i].nevents > 0 || (fmt == CURLEW_OUT_PLACES && doc->sents[i].nplaces);
-	if (!any)
+	if ((fmt == CURLEW_OUT_PLACES ? curlew_doc_nplaces(doc) : curlew_doc_nevents(doc)) == 0)
 		return ferror(f) ? CURLEW_ESYS : CURLEW_OK;
 	char *buf = NULL;
 	size_t n = 0;
@@ -529,26 +736,14 @@ int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 		errno = ENOMEM;
 		return CURLEW_ESYS;
 	}
-	if (fmt == CURLEW_OUT_PLACES)
-		write_places(m, doc);
-	for (int i = 0; fmt != CURLEW_OUT_PLACES && i < doc->nsents; i++) {
-		const cw_sentence *s = &doc->sents[i];
-		for (int k = 0; k < s->nevents; k++) {
-			if (fmt == CURLEW_OUT_TSV)
-				write_tsv_event(m, doc, s, &s->events[k]);
-			else if (fmt == CURLEW_OUT_PLOVER)
-				write_plover_event(m, doc, s, &s->events[k]);
-			else
-				write_jsonl_event(m, doc, s, &s->events[k]);
-		}
-	}
+	int rc = render_doc(m, doc, fmt);
 	int bad = ferror(m);
-	if (fclose(m) != 0 || bad) {
+	if (fclose(m) != 0 || bad || rc < 0) {
 		free(buf);
 		errno = ENOMEM;
 		return CURLEW_ESYS;
 	}
-	int rc = emit(f, buf, n);
+	rc = emit(f, buf, n);
 	free(buf);
 	return rc;
 }

@@ -417,6 +417,18 @@ function actorCell(a) {
 		a.text ? el('span', { class: 'sub' }, a.text) : null);
 }
 
+/* Where the story came from, when the input said: its publisher, and its
+ * title linked to its URL (http and https only: a store is data, and a
+ * javascript: URL in it must not become a link). */
+function provenance(rec) {
+	if (!rec.url && !rec.title && !rec.publisher)
+		return null;
+	const name = rec.title || rec.url || '';
+	const safe = rec.url && /^https?:\/\//i.test(rec.url);
+	return el('p', { class: 'rule source' }, rec.publisher ? rec.publisher + (name ? ': ' : '') : '',
+		safe ? el('a', { href: rec.url, rel: 'noopener noreferrer', target: '_blank' }, name) : name);
+}
+
 function eventRow(rec) {
 	const q = rec.quad_class;
 	const loc = rec.location;
@@ -433,7 +445,8 @@ function eventRow(rec) {
 		el('td', {}, loc ? loc.text : '–',
 			loc && loc.country ? el('span', { class: 'sub' }, countryName(loc.country)) : null),
 		el('td', { class: 'sentence' }, el('p', {}, ...highlighted(rec)),
-			el('p', { class: 'rule' }, el('span', { class: 'story' }, rec.event_id), ' ', rec.rule)));
+			el('p', { class: 'rule' }, el('span', { class: 'story' }, rec.event_id), ' ', rec.rule),
+			provenance(rec)));
 }
 
 function drawEvents(page) {

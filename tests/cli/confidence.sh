@@ -25,7 +25,7 @@ if (ls.length < 10 || bad.length || keys[keys.length - 1] !== "confidence") proc
 if (new Set(ls.map(r => r.confidence)).size < 3) process.exit(1);
 ' "$tmp/all.jsonl"
 check $? "every JSON record ends with a confidence in [0, 1] in hundredths, and they differ"
-grep -q '"confidence":0\.[0-9][0-9]}$' "$tmp/all.jsonl"
+grep -q '"confidence":0\.[0-9][0-9],' "$tmp/all.jsonl"
 check $? "written with two decimals"
 
 "$BIN" code --quiet --date 2024-06-30 --min-confidence 0.8 samples/*.txt samples/*.jsonl > "$tmp/hi.jsonl"
@@ -67,19 +67,19 @@ check $? "... and writes confidence null"
 [ $? = 1 ] && grep -q "confidence.tsv" "$tmp/err"
 check $? "... where --min-confidence is a usage error naming confidence.tsv"
 
-# TSV: the last column, equal to the JSON's
+# TSV: the column after rule (url, title and publisher follow), equal to the JSON's
 "$BIN" code --quiet --date 2024-06-30 --format tsv samples/*.txt samples/*.jsonl > "$tmp/all.tsv"
-head -1 "$tmp/all.tsv" | awk -F'\t' '{ exit $NF == "confidence" ? 0 : 1 }'
-check $? "TSV: confidence is the last column"
+head -1 "$tmp/all.tsv" | awk -F'\t' '{ exit $(NF - 4) == "rule" && $(NF - 3) == "confidence" ? 0 : 1 }'
+check $? "TSV: confidence is the column after rule"
 node -e '
 const fs = require("fs");
 const js = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
 const rows = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").slice(1).map(l => l.split("\t"));
 if (rows.length !== js.length) process.exit(1);
-rows.forEach((r, i) => { if (r[0] !== js[i].event_id || r[r.length - 1] !== js[i].confidence.toFixed(2)) process.exit(1); });
+rows.forEach((r, i) => { if (r[0] !== js[i].event_id || r[r.length - 4] !== js[i].confidence.toFixed(2)) process.exit(1); });
 ' "$tmp/all.jsonl" "$tmp/all.tsv"
 check $? "TSV: each row's confidence is the JSON record's"
-"$BIN" code --quiet --date 2024-06-30 --format plover samples/ukraine-talks.txt | grep -q '"confidence":0\.[0-9][0-9]}$'
+"$BIN" code --quiet --date 2024-06-30 --format plover samples/ukraine-talks.txt | grep -q '"confidence":0\.[0-9][0-9],'
 check $? "PLOVER records carry the confidence"
 
 # the store: a column of its own, equal to the records'; a schema 3 file gains it
@@ -94,16 +94,16 @@ const db = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").sort();
 process.exit(JSON.stringify(js) === JSON.stringify(db) ? 0 : 1);
 ' "$tmp/all.jsonl" "$tmp/db.txt"
 check $? "store: events.confidence equals the records'"
-[ "$(sqlite3 "$tmp/s.sqlite" "SELECT value FROM meta WHERE key = 'schema_version'")" = 4 ]
-check $? "store: schema_version 4"
+[ "$(sqlite3 "$tmp/s.sqlite" "SELECT value FROM meta WHERE key = 'schema_version'")" = 5 ]
+check $? "store: schema_version 5"
 sqlite3 "$tmp/s.sqlite" "ALTER TABLE events DROP COLUMN confidence;
 UPDATE meta SET value = '3' WHERE key = 'schema_version';"
 "$BIN" code --quiet --date 2024-06-30 --db "$tmp/s.sqlite" samples/ukraine-talks.txt
 check $? "a schema 3 store is written to"
-[ "$(sqlite3 "$tmp/s.sqlite" "SELECT value FROM meta WHERE key = 'schema_version'")" = 4 ] &&
+[ "$(sqlite3 "$tmp/s.sqlite" "SELECT value FROM meta WHERE key = 'schema_version'")" = 5 ] &&
 	[ "$(sqlite3 "$tmp/s.sqlite" "SELECT count(*) FROM events WHERE story_id = 'ukraine-talks' AND confidence > 0")" -gt 0 ] &&
 	[ "$(sqlite3 "$tmp/s.sqlite" "SELECT count(*) FROM events WHERE story_id <> 'ukraine-talks' AND confidence IS NULL")" -gt 0 ]
-check $? "... upgraded to 4: new events scored, the old ones null"
+check $? "... upgraded to 5: new events scored, the old ones null"
 
 # eval --curve and --features
 out=$("$BIN" eval --curve tests/data/eval/tiny.jsonl)

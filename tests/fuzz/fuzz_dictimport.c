@@ -110,7 +110,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	FILE *log = open_memstream(&logbuf, &loglen);
 	FZ_ASSERT(log);
 	char err[600] = "";
-	int rc = curlew_petrarch_import(NULL, &files, CURLEW_DATA_DIR, out, merge, log, err, sizeof err);
+	int rc = curlew_petrarch_import(NULL, &files, CURLEW_DATA_DIR, out, merge, log);
+	snprintf(err, sizeof err, "%s", curlew_last_error());
 	FZ_ASSERT(fclose(log) == 0);
 	if (rc < 0) {
 		FZ_ASSERT(err[0] != '\0');   /* a refusal says why */

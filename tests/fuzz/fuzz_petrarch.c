@@ -118,7 +118,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	default: files.discards = one; break;
 	}
 	char err[400] = "";
-	int rc = curlew_petrarch_import(NULL, &files, data, out, 0, NULL, err, sizeof err);
+	int rc = curlew_petrarch_import(NULL, &files, data, out, 0, NULL);
+	snprintf(err, sizeof err, "%s", curlew_last_error());
 	if (rc < 0)
 		FZ_ASSERT(err[0] != '\0');   /* a refusal says why */
 	else

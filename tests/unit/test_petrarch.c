@@ -140,7 +140,8 @@ static void test_import(void)
 	snprintf(out, sizeof out, "%s/out", tmpdir);
 	char err[256] = "";
 	FILE *log = fopen("/dev/null", "w");
-	int rc = curlew_petrarch_import(tmpdir, NULL, "data", out, 0, log, err, sizeof err);
+	int rc = curlew_petrarch_import(tmpdir, NULL, "data", out, 0, log);
+	snprintf(err, sizeof err, "%s", curlew_last_error());
 	if (log)
 		fclose(log);
 	CHECK_INT(rc, CURLEW_OK);
@@ -228,7 +229,7 @@ static void test_import(void)
 	verbs_only[0] = vpath;
 	const char *none[] = { NULL };
 	curlew_petrarch_files files = { verbs_only, none, none, none };
-	rc = curlew_petrarch_import(NULL, &files, "data", merged, 1, NULL, err, sizeof err);
+	rc = curlew_petrarch_import(NULL, &files, "data", merged, 1, NULL);
 	CHECK_INT(rc, CURLEW_OK);
 	char *mv = slurp(merged, "verbs.txt");
 	CHECK(mv && strstr(mv, "010 say @say @report") && strstr(mv, "064 restore|reestablish"));
@@ -240,7 +241,7 @@ static void test_import(void)
 	char *mp = slurp(merged, "phoenix/actors.txt");   /* with --merge it goes along */
 	CHECK(mp != NULL);
 	free(mp);
-	rc = curlew_open(&cw, &(curlew_options){ merged, 1, 0, NULL, 0, 0 });
+	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, merged, 1, 0, NULL, 0, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	curlew_close(cw);
 }
@@ -268,7 +269,8 @@ static void test_refused(void)
 	curlew_petrarch_files files = { verbs, acts, none, none };
 	char err[256] = "";
 	FILE *log = fopen(logpath, "w");
-	int rc = curlew_petrarch_import(NULL, &files, "data", out, 0, log, err, sizeof err);
+	int rc = curlew_petrarch_import(NULL, &files, "data", out, 0, log);
+	snprintf(err, sizeof err, "%s", curlew_last_error());
 	if (log)
 		fclose(log);
 	CHECK_INT(rc, CURLEW_OK);
@@ -289,7 +291,7 @@ static void test_refused(void)
 	CHECK(v && !strstr(v, "unitrol") && !strstr(v, "> - host"));
 	free(v);
 	curlew *cw = NULL;
-	rc = curlew_open(&cw, &(curlew_options){ out, 1, 0, NULL, 0, 0 });
+	rc = curlew_open(&cw, &(curlew_options){ CURLEW_OPTIONS_VERSION, out, 1, 0, NULL, 0, 0 });
 	CHECK_INT(rc, CURLEW_OK);
 	if (rc != CURLEW_OK)
 		fprintf(stderr, "open: %s\n", curlew_errmsg(cw));

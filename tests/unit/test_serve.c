@@ -185,7 +185,7 @@ static void test_api(curlew *cw)
 	/* curlew query's figures, before the file's time is taken: a query
 	 * handle may tidy the file up */
 	curlew_query q = CURLEW_QUERY_INIT;
-	q.what = "goldstein";
+	q.what = CURLEW_Q_GOLDSTEIN;
 	q.dyad = 0;
 	char *csv = NULL;
 	size_t clen = 0;

@@ -83,7 +83,7 @@ static void test_sqlite(curlew *cw)
 	CHECK_INT(curlew_store_has(st, &s1, "2024-01-01"), 0);
 
 	curlew_query q = CURLEW_QUERY_INIT;
-	q.what = "summary";
+	q.what = CURLEW_Q_SUMMARY;
 	char *out = query(st, &q);
 	CHECK(out && strncmp(out, "stories,sentences,events,actors,first_date,last_date\n2,3,", 57) == 0);
 	free(out);
@@ -105,29 +105,35 @@ static void test_sqlite(curlew *cw)
 	free(out);
 	free(again);
 
-	q.what = "counts";
-	q.by = "all";
+	q.what = CURLEW_Q_COUNTS;
+	q.by = CURLEW_BY_ALL;
 	q.dyad = 0;
-	q.cls = "none";
+	q.cls = CURLEW_CLASS_NONE;
 	out = query(st, &q);
 	CHECK(out && strncmp(out, "period,events\nall,", 18) == 0);
 	free(out);
 	q.tsv = 1;
-	q.what = "goldstein";
+	q.what = CURLEW_Q_GOLDSTEIN;
 	out = query(st, &q);
 	CHECK(out && strncmp(out, "period\tevents\tgoldstein_sum\tgoldstein_mean\n", 43) == 0);
 	free(out);
-	q.what = "search";
+	q.what = CURLEW_Q_SEARCH;
 	q.match = "praised";
 	out = query(st, &q);
 	CHECK_STR(out, "story_id\tsentence\ttext\ns2\t1\tGermany praised Poland.\n");
 	free(out);
-	q.what = "nonsense";
+	q.what = (enum curlew_query_what)99;
 	CHECK(query(st, &q) == NULL);
-	q.what = "counts";
-	q.by = "fortnight";
+	q.what = CURLEW_Q_COUNTS;
+	/* names come in through curlew_query_set, which says what it takes */
+	CHECK_INT(curlew_query_set(&q, "by", "fortnight"), CURLEW_EUSAGE);
+	CHECK(strstr(curlew_last_error(), "fortnight") != NULL);
+	CHECK(strstr(curlew_last_error(), "week") != NULL);
+	CHECK_INT(curlew_query_set(&q, "by", "month"), 0);
+	CHECK_INT(q.by, CURLEW_BY_MONTH);
+	CHECK_STR(curlew_query_name("by", CURLEW_BY_MONTH), "month");
+	q.by = (enum curlew_period)42;
 	CHECK(query(st, &q) == NULL);
-	CHECK(strstr(curlew_store_errmsg(st), "fortnight") != NULL);
 	curlew_store_close(st);
 
 	/* Opened for queries only: no dictionary, no writes. */
