@@ -52,10 +52,12 @@ static const row rows[] = {
 	{ "Taiwan lifted martial law. Opposition leaders criticised the decision.", NULL,
 	  "TWN 0814 TWN; TWNOPP 111 TWN" },
 	/* ... the act named inside the pattern's gap, or after its particle */
+	/* a missile test is a show of force, as the gold codes it (150); expelling
+	 * an envoy cuts relations (161) */
 	{ "North Korea fired a ballistic missile over Japan on Sunday. Tokyo called the launch a "
-	  "grave threat.", NULL, "PRK 194 JPN; JPN 111 PRK" },
+	  "grave threat.", NULL, "PRK 150 JPN; JPN 111 PRK" },
 	{ "Russia ordered the Estonian ambassador to leave. Tallinn said it would not abide by the "
-	  "order.", NULL, "RUS 166 EST; EST 124 RUS" },
+	  "order.", NULL, "RUS 161 ESTGOV; EST 124 RUS" },
 	/* a country and its people are two parties: no self-dyad to drop */
 	{ "Cuba freed 50 political prisoners and put them on a plane to Washington.", NULL,
 	  "CUB 0841 CUBOPP" },

@@ -45,7 +45,7 @@ static const row rows[] = {
 	/* demanded and appealed, by cue words that are no pattern */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", "withdraw",
 	  CW_F_DEMANDED, "1056", 0 },
-	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", "ease",
+	{ "The UN restated its demand that Israel ease restrictions on Gaza.", "ease",
 	  CW_F_DEMANDED, "1051", 0 },
 	{ "Obama wants Putin to attack Switzerland.", "attack", CW_F_APPEALED, "020", 0 },
 	/* refused */
