@@ -146,6 +146,14 @@ static void give_country(cw_mention *m, const char *country, const char *rule)
 	m->resolved = 1;
 }
 
+/* A country from outside the agent's own words: right as a default,
+ * never over a party the sentence names (see other_party). */
+static void guess_country(cw_mention *m, const char *country, const char *rule)
+{
+	give_country(m, country, rule);
+	m->guessed = 1;
+}
+
 /* ------------------------------------------------------ agents' countries */
 
 /* "Iraq's national security adviser": the country named just before the
@@ -367,6 +375,10 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return CURLEW_ESYS;
 	const char *where = setting(&x);
 	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country : NULL;
+	/* the story's country counts this sentence's named actors too: the
+	 * first sentence of a story is most of what it says ("Congress is
+	 * pressuring Obama", "protesters" in a story that names one country) */
+	remember(sm, s);
 	const char *story = story_country(sm);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
@@ -399,15 +411,14 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		else if (foreign(&x, m))
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 		else if (where)
-			give_country(m, where, "resolve: the sentence's place");
+			guess_country(m, where, "resolve: the sentence's place");
 		else if (dateline)
-			give_country(m, dateline, "resolve: the dateline's place");
+			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
-			give_country(m, story, "resolve: the story's country");
+			guess_country(m, story, "resolve: the story's country");
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
-	remember(sm, s);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 
@@ -458,7 +469,7 @@ static int localise(ctx *x, int src, int tgt)
 	if (!c)
 		return tgt;
 	*c = s->ments[tgt];
-	give_country(c, s->ments[src].country, "resolve: the source's country");
+	guess_country(c, s->ments[src].country, "resolve: the source's country");
 	c->also = -1;
 	return (int)(c - s->ments);
 }
@@ -860,6 +871,45 @@ static int own_forces(const ctx *x, int src, int t)
 	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
 }
 
+/* "The Kremlin denied any involvement ..., calling accusations made by
+ * Germany absurd", "prisoners in Israeli jails launched a hunger strike":
+ * the source's own country as a target is a default (implied, or an
+ * agent placed by the story), and never stands when the sentence names a
+ * party of another country (GUIDE: no self-dyad when another target is
+ * named).  That party, the nearest after the act, else before it; -1
+ * when there is none. */
+static int other_party(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[e->trigger];
+	const char *own = s->ments[e->source].country;
+	int hi = t->tok_end, end = clause_end(s, t);
+	while (hi < end && !(s->toks[hi].flags & CW_T_PUNCT))
+		hi++;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
+		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (m->tok_start >= t->tok_end && m->tok_start < hi)
+			return i;
+	}
+	return -1;
+}
+
+/* Is the event's target the source's own country by default only? */
+static int default_self(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	if (e->source < 0 || e->target < 0)
+		return 0;
+	const cw_mention *a = &s->ments[e->source], *b = &s->ments[e->target];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0)
+		return 0;
+	return e->implied == CW_I_OWN || e->implied == CW_I_GOV || e->implied == CW_I_PEOPLE ||
+	       b->guessed;
+}
+
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -886,6 +936,11 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
 			e->target = implied_target(&x, sm, i, judged, &e->implied);
+		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
+		if (other >= 0) {
+			e->target = other;
+			e->implied = CW_I_NONE;
+		}
 	}
 	remember_deeds(sm, s, cw->codes);
 	return x.oom ? CURLEW_ESYS : 0;
