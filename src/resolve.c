@@ -228,7 +228,9 @@ static const char *setting(const ctx *x)
 	const char *c = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (!p->country[0] || lx(x, p->tok_end, CW_LX_POSSESSIVE))
+		/* "a veto on Stockholm's bid" names no setting, "rallied in
+		 * Kiev's Independence Square" does */
+		if (!p->country[0] || (lx(x, p->tok_end, CW_LX_POSSESSIVE) && !lx(x, p->prep, CW_LX_PLACE_PREPS)))
 			continue;
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
@@ -247,20 +249,16 @@ static const char *setting(const ctx *x)
 	return c;
 }
 
-/* The story's country: the one its earlier sentences named most, if it
- * was named more than any other. */
+/* The story's country: the one it has named most so far, and of those
+ * named as often the first: news names the side it reports from first
+ * ("Hungary sealed its border with Serbia ... police began arresting"). */
 static const char *story_country(const story_memory *sm)
 {
-	int best = -1, tie = 0;
-	for (int i = 0; sm && i < sm->n; i++) {
-		if (best < 0 || sm->count[i] > sm->count[best]) {
+	int best = -1;
+	for (int i = 0; sm && i < sm->n; i++)
+		if (best < 0 || sm->count[i] > sm->count[best])
 			best = i;
-			tie = 0;
-		} else if (sm->count[i] == sm->count[best]) {
-			tie = 1;
-		}
-	}
-	return best >= 0 && !tie ? sm->country[best] : NULL;
+	return best >= 0 ? sm->country[best] : NULL;
 }
 
 /* "military" in "military targets", "official" in "official trip": an
