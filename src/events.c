@@ -554,8 +554,9 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	const cw_trigger *tr = &s->trigs[trig];
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
 	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch) {
-		/* noted once per pattern, for eval's count of such drops */
-		if (x->dropped != trig + 1) {
+		/* noted once per pattern, for eval's count of such drops; an
+		 * agent of some country the text does not name is no want */
+		if (x->dropped != trig + 1 && !s->ments[src].elsewhere) {
 			x->dropped = trig + 1;
 			x->doc->agentless++;
 		}

@@ -306,6 +306,8 @@ typedef struct cw_mention {
 	int guessed;             /* resolve stage: ... and from outside the agent's own
 				  * phrase (the sentence's setting, the dateline, the
 				  * story, the source): a default, not a fact */
+	int elsewhere;           /* resolve stage: an agent said to be of some other
+				  * country it does not name ("Western governments") */
 } cw_mention;
 
 enum cw_feature {          /* what kind of place a gazetteer entry is */

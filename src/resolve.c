@@ -37,6 +37,7 @@
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 #define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
+#define PLACE_PHRASE_REACH 5 /* "in the Rift Valley town of Naivasha": the locative to "of" */
 #define ACT_REACH 6      /* "condemned the country's illegal military move": verb to the act's noun */
 /* CAMEO's sector for ordinary people: "Algerians" named as a noun. */
 #define PEOPLE_SECTOR "CVL"
@@ -219,6 +220,24 @@ static const char *conjunct(const ctx *x, const cw_mention *m)
 	return NULL;
 }
 
+/* "in the streets of Srinagar", "in the Rift Valley town of Naivasha": a
+ * place after "of" whose noun phrase hangs on a preposition of place is
+ * where the sentence is set, as "in Srinagar" is. */
+static int place_of_place(const ctx *x, const cw_place *p)
+{
+	const cw_sentence *s = x->s;
+	int of = p->prep >= 0 ? p->prep : p->tok_start - 1;
+	if (!lx(x, of, CW_LX_GENITIVE))
+		return 0;
+	for (int t = of - 1; t >= 0 && t >= of - PLACE_PHRASE_REACH; t--) {
+		if (lx(x, t, CW_LX_PLACE_PREPS))
+			return 1;
+		if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0 || verb_anchor(s, t))
+			return 0;
+	}
+	return 0;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -240,7 +259,11 @@ static const char *setting(const ctx *x)
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
 		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
 			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
-		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies))
+		/* (a place that is no actor after any locative word the
+		 * places stage read: "barricades on the Champs-Elysees") */
+		int locative = m < 0 && p->prep >= 0;
+		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
+		    !place_of_place(x, p))
 			continue;
 		if (c && strcmp(c, p->country) != 0)
 			return NULL;
@@ -372,7 +395,11 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	if (!sm)
 		return CURLEW_ESYS;
 	const char *where = setting(&x);
-	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country : NULL;
+	/* the dateline's place, else its region ("AYODHYA, India": a town
+	 * the gazetteer may not know, in a country it does) */
+	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
+			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
+									 : NULL;
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country) */
@@ -406,8 +433,10 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			give_country(m, c, "resolve: the agent it is joined to");
 		else if (modifier(&x, m))
 			continue;
-		else if (foreign(&x, m))
+		else if (foreign(&x, m)) {
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
+			m->elsewhere = 1;
+		}
 		else if (where)
 			guess_country(m, where, "resolve: the sentence's place");
 		else if (dateline)
