@@ -555,8 +555,8 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
 	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch) {
 		/* noted once per pattern, for eval's count of such drops; an
-		 * agent of some country the text does not name is no want */
-		if (x->dropped != trig + 1 && !s->ments[src].elsewhere) {
+		 * agent the text gives no one country is no want of one */
+		if (x->dropped != trig + 1 && !s->ments[src].unplaced) {
 			x->dropped = trig + 1;
 			x->doc->agentless++;
 		}

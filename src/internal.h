@@ -306,8 +306,10 @@ typedef struct cw_mention {
 	int guessed;             /* resolve stage: ... and from outside the agent's own
 				  * phrase (the sentence's setting, the dateline, the
 				  * story, the source): a default, not a fact */
-	int elsewhere;           /* resolve stage: an agent said to be of some other
-				  * country it does not name ("Western governments") */
+	int unplaced;            /* resolve stage: an agent the text gives no one
+				  * country: said to be another's it does not name
+				  * ("Western governments"), or set in two ("in
+				  * Paris and in Berlin") */
 } cw_mention;
 
 enum cw_feature {          /* what kind of place a gazetteer entry is */

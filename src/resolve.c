@@ -241,10 +241,11 @@ static int place_of_place(const ctx *x, const cw_place *p)
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
-static const char *setting(const ctx *x)
+static const char *setting(const ctx *x, int *split)
 {
 	const cw_sentence *s = x->s;
 	const char *c = NULL;
+	*split = 0;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
 		/* "a veto on Stockholm's bid" names no setting, "rallied in
@@ -265,8 +266,10 @@ static const char *setting(const ctx *x)
 		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
 		    !place_of_place(x, p))
 			continue;
-		if (c && strcmp(c, p->country) != 0)
+		if (c && strcmp(c, p->country) != 0) {
+			*split = 1;
 			return NULL;
+		}
 		c = p->country;
 	}
 	return c;
@@ -394,7 +397,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	story_memory *sm = memory(doc);
 	if (!sm)
 		return CURLEW_ESYS;
-	const char *where = setting(&x);
+	int split;
+	const char *where = setting(&x, &split);
 	/* the dateline's place, else its region ("AYODHYA, India": a town
 	 * the gazetteer may not know, in a country it does) */
 	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
@@ -435,10 +439,14 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		else if (foreign(&x, m)) {
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
-			m->elsewhere = 1;
+			m->unplaced = 1;
 		}
 		else if (where)
 			guess_country(m, where, "resolve: the sentence's place");
+		else if (split) {   /* "arrested three in Paris and two in Berlin": set in two */
+			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
+			m->unplaced = 1;
+		}
 		else if (dateline)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
