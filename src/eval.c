@@ -262,11 +262,23 @@ static void show_story(FILE *out, const char *id, const char *text, const triple
 			coded[i].rule ? coded[i].rule : "");
 }
 
+/* Does the coded event's sentence name an actor whose code begins with
+ * the three letters? */
+static int names(const triple *c, const char *prefix)
+{
+	for (int i = 0; i < c->s->nments; i++)
+		if (strncmp(c->s->ments[i].code, prefix, 3) == 0)
+			return 1;
+	return 0;
+}
+
 /* Issue 10's first promise: no event whose target is the source's own
  * country when the sentence names another target.  A coded self-dyad
  * breaks it when the gold has, in its sentence (any sentence for gold
  * that gives none), an event of its category from its source country
- * aimed at another actor, and none aimed at that country itself. */
+ * aimed at another actor that the sentence names, and none aimed at that
+ * country itself (a target the story gave, "welcomed the decision", is
+ * another matter). */
 static int self_dyad(const triple *gold, int ng, const triple *c)
 {
 	int other = 0;
@@ -277,7 +289,7 @@ static int self_dyad(const triple *gold, int ng, const triple *c)
 			continue;
 		if (strcmp(g->tgt, c->src) == 0)
 			return 0;
-		other = 1;
+		other |= names(c, g->tgt);
 	}
 	return other;
 }

@@ -18,10 +18,11 @@ check $? "issue 10's self-dyad count"
 echo "$out" | grep -q "^events dropped for want of an agent's country: 0$"
 check $? "issue 10's count of events dropped for want of an agent's country"
 # a self-dyad where the gold names another target, and an act dropped for
-# want of its agent's country, are counted
+# want of its agent's country, are counted (the demand is still coded
+# IRN -> IRN: when it no longer is, find another such sentence)
 tmp=$(mktemp)
 cat > "$tmp" <<'JSON'
-{"id":"s","text":"Police in Lagos detained a reporter.","events":[{"sentence":1,"source":"NGACOP","target":"GBRMED","cameo":"173"}]}
+{"id":"s","text":"Iran condemned the strikes and demanded a halt to what it called aggression by Saudi Arabia.","events":[{"sentence":1,"source":"IRN","target":"SAU","cameo":"111"},{"sentence":1,"source":"IRN","target":"SAU","cameo":"100"}]}
 {"id":"d","text":"Officials said the talks would resume.","events":[]}
 JSON
 out=$("$BIN" eval "$tmp" 2>&1)
