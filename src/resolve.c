@@ -929,7 +929,24 @@ static int other_party(const ctx *x, const cw_event *e)
 		if (m->tok_start >= t->tok_end && m->tok_start < hi)
 			return i;
 	}
-	return -1;
+	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE)
+		return -1;
+	/* a protest or demand by a people, implied to be aimed at its own
+	 * government, is aimed at the one other country the sentence names
+	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an
+	 * act of the state's own ("declared martial law") keeps its country */
+	int one = -1;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
+		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (one >= 0 && strcmp(s->ments[one].country, m->country) != 0)
+			return -1;
+		if (one < 0)
+			one = i;
+	}
+	return one;
 }
 
 /* Is the event's target the source's own country by default only? */

@@ -82,6 +82,8 @@ static const target_row targets[] = {
 	/* issue 10: the source's own country, a default, yields to a party
 	 * of another country named in the act's stretch */
 	{ "Turkey handed intelligence on the killing of a journalist to the United States.", "USA" },
+	/* ... and a people's protest, the one other country named anywhere */
+	{ "Hundreds of Palestinian prisoners in Israeli jails began a hunger strike.", "ISR" },
 	/* a demand by a state names its own target; one by its people is
 	 * aimed at their government */
 	{ "Students in Dhaka demanded better pay.", "BGDGOV" },
