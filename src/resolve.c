@@ -69,6 +69,9 @@ typedef struct story_memory {
 	int has_dyad;
 	deed foe;                /* the doer of the story's latest act of force */
 	int has_foe;
+	char joint[2][4];        /* the countries of a joint act told both ways
+				  * ("Russian and Ukrainian forces clashed") */
+	int has_joint;
 } story_memory;
 
 typedef struct ctx {
@@ -277,14 +280,27 @@ static const char *setting(const ctx *x, int *split)
 
 /* The story's country: the one it has named most so far, and of those
  * named as often the first: news names the side it reports from first
- * ("Hungary sealed its border with Serbia ... police began arresting"). */
-static const char *story_country(const story_memory *sm)
+ * ("Hungary sealed its border with Serbia ... police began arresting"),
+ * unless the two are the sides of a joint act, where an unnamed agent is
+ * either's ("Russian and Ukrainian forces clashed.  Troops fired"). */
+static const char *story_country(const story_memory *sm, int petrarch)
 {
-	int best = -1;
-	for (int i = 0; sm && i < sm->n; i++)
+	int best = -1, tie = -1;
+	for (int i = 0; sm && i < sm->n; i++) {
 		if (best < 0 || sm->count[i] > sm->count[best])
-			best = i;
-	return best >= 0 ? sm->country[best] : NULL;
+			best = i, tie = -1;
+		else if (sm->count[i] == sm->count[best] && tie < 0)
+			tie = i;
+	}
+	if (best < 0 || (tie >= 0 && petrarch))   /* PETRARCH breaks no tie */
+		return NULL;
+	if (tie >= 0 && sm->has_joint) {
+		const char *a = sm->country[best], *b = sm->country[tie];
+		if ((!strcmp(a, sm->joint[0]) && !strcmp(b, sm->joint[1])) ||
+		    (!strcmp(a, sm->joint[1]) && !strcmp(b, sm->joint[0])))
+			return NULL;
+	}
+	return sm->country[best];
 }
 
 /* "military" in "military targets", "official" in "official trip": an
@@ -406,9 +422,11 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 									 : NULL;
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
-	 * pressuring Obama", "protesters" in a story that names one country) */
-	remember(sm, s);
-	const char *story = story_country(sm);
+	 * pressuring Obama", "protesters" in a story that names one country);
+	 * PETRARCH's counts only the sentences before */
+	if (!cw->opts.petrarch)
+		remember(sm, s);
+	const char *story = story_country(sm, cw->opts.petrarch);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -454,6 +472,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
+	if (cw->opts.petrarch)
+		remember(sm, s);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 
@@ -820,6 +840,19 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 		if (cw_code_violent(codes, e->code)) {
 			copy_deed(&sm->foe, &s->ments[e->source], e->code);
 			sm->has_foe = 1;
+		}
+		for (int j = 0; sm && j < i && e->target >= 0; j++) {
+			const cw_event *o = &s->events[j];
+			if (o->target < 0 || o->trigger != e->trigger)
+				continue;
+			const cw_mention *p = &s->ments[e->source], *q = &s->ments[e->target];
+			if (p->country[0] && q->country[0] && strcmp(p->country, q->country) &&
+			    !strcmp(s->ments[o->source].country, q->country) &&
+			    !strcmp(s->ments[o->target].country, p->country)) {
+				memcpy(sm->joint[0], p->country, 4);
+				memcpy(sm->joint[1], q->country, 4);
+				sm->has_joint = 1;
+			}
 		}
 		if (e->target >= 0 && e->implied == CW_I_NONE &&
 		    strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
