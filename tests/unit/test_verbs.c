@@ -400,6 +400,9 @@ static void test_senses(void)
 		{ "Figures released on Wednesday showed a rise", "released", "(none)" },
 		{ "In a report released on Monday", "released", "(none)" },
 		{ "^Iran released the prisoners", "released", "0841" },
+		{ "^Syria sent its troops back to the barracks", "sent", "087" },
+		{ "^Egypt sent its ambassador back to ^Israel", "sent", "050" },
+		{ "^Israel sent the migrants back to ^Eritrea", "sent", "174" },
 	};
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		const char *got = code_at(rows[k].text, rows[k].word);
