@@ -1382,7 +1382,12 @@ static int code_verbal(ctx *x, int ti)
 		why = "announced passive: the speaker's act on the subject";
 	} else if (c) {
 		nsrc = subjects(x, c, src, CW_MAX_ARGS);
-		if (participle(x, t)) {
+		/* "Blinken said on Wednesday, warning Moscow": a verbal act
+		 * hung on the clause before is that clause's subject's (the
+		 * chunker's adjunct); a violent one is the main act's doer's
+		 * even after an attribution ("shelled Y, officials said,
+		 * killing seven") */
+		if (participle(x, t) && !(c->adjunct && nsrc && !violent(x, t->code))) {
 			/* "X shelled Y, killing seven": whatever noun the parser
 			 * hung the participle on, its doer is the main subject */
 			nsrc = 0;

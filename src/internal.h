@@ -384,6 +384,8 @@ typedef struct cw_clause {
 	int agent;               /* head of the passive's by-phrase, or -1 */
 	int passive, negated;
 	int parent;              /* the clause this one is a complement of, or -1 */
+	int adjunct;             /* a participle adjunct (", warning Moscow"): its
+				  * subjects are those of the clause it hangs on */
 } cw_clause;
 
 typedef struct cw_event {
