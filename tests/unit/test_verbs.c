@@ -406,6 +406,9 @@ static void test_senses(void)
 		{ "The leader walked out of Victor Verster prison", "walked", "(none)" },
 		{ "The dissident walked out of jail on Sunday", "walked", "(none)" },
 		{ "Opposition lawmakers walked out in protest", "walked", "143" },
+		{ "Police questioned the mayor for five hours", "questioned", "090" },
+		{ "Investigators questioned the mayor for an hour", "questioned", "090" },
+		{ "The opposition questioned the result", "questioned", "(none)" },
 	};
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		const char *got = code_at(rows[k].text, rows[k].word);
