@@ -775,6 +775,17 @@ static int comma_between(const cw_sentence *s, int a, int b)
 	return 0;
 }
 
+/* "A accused B of X, and B denied that ...": a report after the comma that
+ * "and" opens is a clause of its own joined to the one before, not an
+ * attribution of it. */
+static int joined_report(const cw_sentence *s, int a, int b)
+{
+	for (int k = b - 1; k > a; k--)
+		if (is_comma(&s->toks[k]))
+			return k + 1 < b && is_and(&s->toks[k + 1]);
+	return 0;
+}
+
 /* Reported speech without a parse: "X said (that) Y ..." makes Y's clause a
  * complement of the saying; so does "Y ..., X said". */
 static void shallow_parents(const cw_sentence *s, clist *cl, int from)
@@ -795,7 +806,8 @@ static void shallow_parents(const cw_sentence *s, clist *cl, int from)
 		for (int j = 0; best < 0 && j < cl->n; j++) {
 			const cw_clause *r = &cl->c[j];
 			if (j != i && is_report(s, r->verb) && r->verb > c->verb &&
-			    !stop_between(s, c->verb, r->verb) && comma_between(s, c->verb, r->verb))
+			    !stop_between(s, c->verb, r->verb) && comma_between(s, c->verb, r->verb) &&
+			    !joined_report(s, c->verb, r->verb))
 				best = j;
 		}
 		c->parent = best;

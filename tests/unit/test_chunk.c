@@ -691,6 +691,25 @@ static void test_adjunct(curlew_doc *doc)
 		CHECK_INT(c->adjunct, 0);
 }
 
+/* ", and Armenia denied that ...": a report opened by "and" after a comma
+ * is a clause of its own, not the attribution of the clause before; a
+ * bare trailing attribution still is */
+static void test_joined_report(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Azerbaijan] *accused [Armenian forces] of massacres , and [Armenia] "
+			     "!denied that its troops were involved .");
+	const cw_clause *c = clause(s, "accused");
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(c->parent, -1);
+	s = run(doc, "[Rebels] *attacked [the town] on Monday , [the army] !said .");
+	c = clause(s, "attacked");
+	const cw_clause *r = clause(s, "said");
+	CHECK(c != NULL && r != NULL);
+	if (c && r)
+		CHECK_INT(c->parent, (int)(r - s->clauses));
+}
+
 /* A listed actor's premodifiers and a title joined to its name do not
  * break the list ("X and the leftist Y", "X and opposition leader Y");
  * a participle verb before "and" is no premodifier */
@@ -844,6 +863,7 @@ static void all(void)
 	test_tags(doc);
 	test_shared_subject(doc);
 	test_adjunct(doc);
+	test_joined_report(doc);
 	test_list_premodifiers(doc);
 	test_modifiers(doc);
 	test_report_frame(doc);

@@ -409,6 +409,8 @@ static void test_senses(void)
 		{ "Police questioned the mayor for five hours", "questioned", "090" },
 		{ "Investigators questioned the mayor for an hour", "questioned", "090" },
 		{ "The opposition questioned the result", "questioned", "(none)" },
+		{ "a vote to admit the region to the United Nations", "admit", "(none)" },
+		{ "Turkey will admit Sweden into NATO", "admit", "(none)" },
 	};
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		const char *got = code_at(rows[k].text, rows[k].word);
