@@ -955,14 +955,24 @@ static int party(const cw_sentence *s, int i, const char *own)
 	       m->kind != CW_M_PRONOUN && m->kind != CW_M_CAPITAL && !speaker(s, i);
 }
 
-/* The party of another country nearest the act, before or after it. */
+/* A body of no country the sentence names ("the WTO", "a U.N. team",
+ * Greenpeace): a party to what is said to or about it.  An agent word
+ * still without a country ("gunmen") is nobody in particular. */
+static int body(const cw_sentence *s, int i)
+{
+	const cw_mention *m = &s->ments[i];
+	return usable(s, i) && !m->country[0] && m->kind == CW_M_NAME && m->code[0] && !speaker(s, i);
+}
+
+/* The party of another country, or body of none, nearest the act, before
+ * or after it. */
 static int nearest_party(const cw_sentence *s, const cw_event *e, const cw_trigger *t,
 			 const char *own)
 {
 	int best = -1, gap = 0;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
-		if (i == e->source || !party(s, i, own))
+		if (i == e->source || !(party(s, i, own) || body(s, i)))
 			continue;
 		int d = m->tok_start >= t->tok_end ? m->tok_start - t->tok_end : t->tok_start - m->tok_end;
 		if (best < 0 || d < gap)

@@ -88,6 +88,9 @@ static const target_row targets[] = {
 	{ "Saudi Arabia signed a declaration on Tuesday ending its boycott of Qatar.", "QAT" },
 	{ "Lebanon refused on Thursday to take in the Palestinians, who were left stranded at the "
 	  "border.", "PSE" },
+	/* ... or a body of no country that the sentence names */
+	{ "Israel has refused to cooperate with the inquiry, saying the UN Human Rights Council was "
+	  "biased.", "IGO" },
 	/* ... and a people's protest, the one other country named anywhere */
 	{ "Hundreds of Palestinian prisoners in Israeli jails began a hunger strike.", "ISR" },
 	/* a demand by a state names its own target; one by its people is
