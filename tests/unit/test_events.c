@@ -39,6 +39,10 @@ static const row rows[] = {
 	 * alike their countries */
 	{ "Fiji's army chief dissolved parliament and the Supreme Court on Tuesday.", NULL,
 	  "FJIMIL 172 FJILEG; FJIMIL 172 FJIJUD" },
+	/* one act per stretch of words: a pattern whose anchor lies inside
+	 * another's words, begun before it, is that act's object */
+	{ "North Korea threatened military action against South Korea on Tuesday.", NULL,
+	  "PRK 138 KOR" },
 	/* two bodies of no country are two sources, not one repeated */
 	{ "The United Nations and the African Union condemned Mali's junta.", NULL,
 	  "IGO 111 MLI; IGO 111 MLI" },
