@@ -236,6 +236,13 @@ static int swallowed(const ctx *x, int i)
 	const cw_trigger *t = &s->trigs[i];
 	for (int j = 0; j < s->ntrigs; j++) {
 		const cw_trigger *u = &s->trigs[j];
+		/* "threatened military action against": a trigger whose anchor
+		 * is among the words of another that began before it and
+		 * reaches on past them is that act's object, not an act of its
+		 * own, however long the pattern that matched it */
+		if (j != i && u->tok_start < t->tok_start && t->anchor < u->tok_end &&
+		    u->tok_end < t->tok_end)
+			return 1;
 		if (j == i || u->specificity < t->specificity)
 			continue;
 		if (u->specificity == t->specificity && j > i)

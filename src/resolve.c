@@ -946,6 +946,51 @@ static int own_forces(const ctx *x, int src, int t)
  * party of another country (GUIDE: no self-dyad when another target is
  * named).  That party, the nearest after the act, else before it; -1
  * when there is none. */
+/* Is mention i a party of another country than own: not a pronoun, a
+ * capital or the speaker of the sentence. */
+static int party(const cw_sentence *s, int i, const char *own)
+{
+	const cw_mention *m = &s->ments[i];
+	return usable(s, i) && m->country[0] && strcmp(m->country, own) != 0 &&
+	       m->kind != CW_M_PRONOUN && m->kind != CW_M_CAPITAL && !speaker(s, i);
+}
+
+/* A body of no country the sentence names ("the WTO", "a U.N. team",
+ * Greenpeace): a party to what is said to or about it.  An agent word
+ * still without a country ("gunmen") is nobody in particular. */
+static int body(const cw_sentence *s, int i)
+{
+	const cw_mention *m = &s->ments[i];
+	return usable(s, i) && !m->country[0] && m->kind == CW_M_NAME && m->code[0] && !speaker(s, i);
+}
+
+/* The party of another country, or body of none, nearest the act, before
+ * or after it. */
+static int nearest_party(const cw_sentence *s, const cw_event *e, const cw_trigger *t,
+			 const char *own)
+{
+	int best = -1, gap = 0;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == e->source || !(party(s, i, own) || body(s, i)))
+			continue;
+		int d = m->tok_start >= t->tok_end ? m->tok_start - t->tok_end : t->tok_start - m->tok_end;
+		if (best < 0 || d < gap)
+			best = i, gap = d;
+	}
+	return best;
+}
+
+/* A verbal act (quad classes 1 and 3 of cameo-codes.tsv: statements,
+ * appeals, agreements, demands, rejections, threats) is said to someone;
+ * a material one (arrests, curfews, martial law) is often done at home
+ * while the sentence names another country elsewhere. */
+static int verbal(const ctx *x, const char *code)
+{
+	const cw_code_info *c = cw_codes_get(x->cw->codes, code);
+	return c && (c->quad == 1 || c->quad == 3);
+}
+
 static int other_party(const ctx *x, const cw_event *e)
 {
 	const cw_sentence *s = x->s;
@@ -963,7 +1008,7 @@ static int other_party(const ctx *x, const cw_event *e)
 			return i;
 	}
 	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE)
-		return -1;
+		return verbal(x, e->code) ? nearest_party(s, e, t, own) : -1;
 	/* a protest or demand by a people, implied to be aimed at its own
 	 * government, is aimed at the one other country the sentence names
 	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an
