@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
            -DCURLEW_WEB_DIR='"$(WEBDIR)"'
-INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+INCS     = -Iinclude -Isrc -Isrc/util -Isrc/store -Isrc/serve $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 LIBS     = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
 # Event store (src/store.c): SQLite and PostgreSQL's libpq.
@@ -59,7 +59,7 @@ VERSION := $(shell sed -n 's/^\#define CURLEW_VERSION "\(.*\)"/\1/p' include/cur
 SOVERSION = 0.2
 SONAME   = libcurlew.so.$(SOVERSION)
 
-SRCS     = $(wildcard src/*.c)
+SRCS     = $(wildcard src/coder/*.c src/store/*.c src/serve/*.c src/tools/*.c src/util/*.c)
 UNIT     = $(wildcard tests/unit/test_*.c)
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
            data/gen/tagger-transitions.tsv
@@ -85,10 +85,11 @@ define variant
 $(1)/obj $(1)/tests:
 	mkdir -p $$@
 $(1)/obj/%.o: src/%.c | $(1)/obj
+	@mkdir -p $$(@D)
 	$(2) $(3) $$(DEFS) $$(INCS) $$(DEPFLAGS) -c $$< -o $$@
 $(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o)
 	rm -f $$@ && ar rcs $$@ $$^
-$(1)/curlew-static: cli/main.c $(1)/libcurlew.a
+$(1)/curlew-static: src/cli/main.c $(1)/libcurlew.a
 	$(2) $(3) $$(DEFS) -Iinclude $$< $(1)/libcurlew.a $$(LIBS) -o $$@
 # Unit tests: one program per stage, linked against the library.
 $(1)/tests/%: tests/unit/%.c tests/unit/check.h $(1)/libcurlew.a | $(1)/tests
@@ -133,7 +134,7 @@ build/libcurlew.so: build/$(SONAME)
 	ln -sf $(SONAME) $@
 # The installed curlew program: a client of the shared library's public API
 # only (anything else would not link), which it finds in ../lib.
-build/curlew-dyn: cli/main.c build/libcurlew.so
+build/curlew-dyn: src/cli/main.c build/libcurlew.so
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) -Iinclude $< -Lbuild -lcurlew -Wl,-rpath,'$$ORIGIN/../lib' -o $@
 # The programs the tests run are linked statically: one file that can be
 # copied where it runs (parallel --sshlogin, a Spark or Hadoop node), and
@@ -188,7 +189,7 @@ data/gen/gazetteer.tsv: tools/gen-gazetteer.js
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
 build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
-data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
+data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
