@@ -8,7 +8,7 @@
  * code that looks them up.
  */
 #include <stdio.h>
-#include "internal.h"
+#include "coder/coder.h"
 
 int main(int argc, char **argv)
 {

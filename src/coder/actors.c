@@ -19,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder.h"
 
 enum etype { E_NAME, E_COUNTRY, E_CAPITAL, E_ADJ, E_AGENT, E_PRONOUN, E_SKIP, E_MOD };
 

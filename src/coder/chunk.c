@@ -33,7 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A governing verb, its object and "to" fit in this many tokens ("urged
  * the European Union's member states to"); further back, the verb is too

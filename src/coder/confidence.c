@@ -20,7 +20,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* The features, each 0 or 1 unless said otherwise.  The baseline they
  * add to is an asserted act on a verb, its source a name in its own

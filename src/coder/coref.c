@@ -35,7 +35,7 @@
  * actors keeps its memory bounded while a usual one costs no extra arena.
  */
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 #define MAX_PEOPLE 64
 #define MAX_SECTORS_SEEN 32

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A country and the growable lists behind its NULL-terminated arrays. */
 typedef struct entry {

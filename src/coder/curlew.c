@@ -6,9 +6,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "api.h"
-#include "internal.h"
-#include "paths.h"
+#include "util/util.h"
+#include "coder.h"
+#include "util/paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"

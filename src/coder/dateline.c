@@ -19,7 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A dateline ends this close to the story's start. */
 #define MAX_DATELINE 200

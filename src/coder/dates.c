@@ -8,7 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
+#include "coder.h"
 
 static const char *const month_names[12] = {
 	"january", "february", "march", "april", "may", "june", "july",

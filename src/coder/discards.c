@@ -15,7 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 typedef struct phrase {
 	const char *text;        /* lower case, the '*' removed */

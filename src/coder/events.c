@@ -29,7 +29,7 @@
  * data/lexicon.txt; its token windows are the named reaches below.
  */
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A sentence rarely tells of more than a few acts; a long list of pairs
  * ("A, B, C and D met E, F and G") is cut rather than charted in full. */

@@ -21,7 +21,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* Cue words stand right before the act, or a few words before it for a
  * negation ("has not launched an attack"): the reach news gives them. */

@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder.h"
 
 #define GAZ_MAGIC "CWGAZ\0\0\0"
 #define GAZ_VERSION 1

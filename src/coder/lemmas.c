@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* Longest word worth looking up; longer tokens are URLs or noise (and
  * WordNet's own word buffers are not much longer). */

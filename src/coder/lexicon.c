@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 static const char *const names[CW_NLEX] = {
 	[CW_LX_TARGET_PREPS] = "target-preps",

@@ -20,7 +20,7 @@
  * Atlanta"), not one of what was said.
  */
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* How far (in tokens) the object of a material act may be from its verb:
  * "shelled the town of Sake", "attacked the last big city of X". */

@@ -35,7 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "internal.h"
+#include "coder.h"
 
 #define MAX_KEY 256
 #define MAX_RUN 8          /* words in the longest name tried */

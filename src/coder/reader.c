@@ -16,7 +16,7 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A whole-file story beyond this is almost certainly not a news story, and
  * reading it would let one input exhaust memory. */

@@ -34,7 +34,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* Sectors and codes a rule lists; more would be a rule that means
  * "anyone" or "anything", which has no place here. */

@@ -10,8 +10,8 @@
  */
 #include <math.h>
 #include <string.h>
-#include "api.h"
-#include "internal.h"
+#include "util/util.h"
+#include "coder.h"
 
 typedef struct records {
 	int *first;              /* per kept sentence: its first event's index; [nsents] = nevents */

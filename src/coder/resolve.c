@@ -30,7 +30,7 @@
  * Events choose among the mentions; only this stage writes them.
  */
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* Token windows (see events.c for the reasoning behind such reaches). */
 #define NP_REACH 4      /* "Iraq's national security adviser": the owner before the agent */

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder.h"
 
 /* A "sentence" longer than this (about 1000 tokens) is cut, so that the
  * later per-sentence stages, some worse than linear, stay bounded. */

@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 /* The tagset: Penn Treebank's, in enum cw_pos order. */
 static const char *const pos_names[CW_NPOS] = {

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder.h"
 
 /* Later stages (patterns, the parser) cost more than linearly in the
  * number of tokens; a sentence beyond this is cut. */

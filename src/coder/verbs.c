@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder.h"
 
 #define MAX_GAP 6          /* tokens a '*' may skip */
 #define MAX_ELS 16         /* elements in one pattern */

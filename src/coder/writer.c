@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "internal.h"
-#include "fault.h"
+#include "coder.h"
+#include "util/fault.h"
 
 /* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0.
  * Story text is checked on the way in, but ids come from file names and

@@ -24,9 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 #include <microhttpd.h>
-#include "api.h"
-#include "internal.h"
-#include "paths.h"
+#include "util/util.h"
+#include "coder/coder.h"
+#include "util/paths.h"
 #include "serve.h"
 
 #ifndef CURLEW_WEB_DIR

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "serve.h"
-#include "store.h"
+#include "store/store.h"
 
 struct cw_api {
 	curlew_store *st;

@@ -6,7 +6,8 @@
 #ifndef CW_STORE_H
 #define CW_STORE_H
 
-#include "internal.h"
+#include <stdio.h>
+#include "curlew.h"
 
 /* Called once with vals NULL (the header), then once per row: ncols
  * values, NULL for SQL NULL.  Returning nonzero

@@ -20,7 +20,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 
 typedef struct triple {
 	char cat[4];

@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 
 static void print_span(FILE *out, const curlew_doc *doc, uint32_t a, uint32_t b)
 {

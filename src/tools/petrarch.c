@@ -26,9 +26,9 @@
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include "api.h"
-#include "internal.h"
-#include "paths.h"
+#include "util/util.h"
+#include "coder/coder.h"
+#include "util/paths.h"
 
 #ifndef CURLEW_DATA_DIR
 #define CURLEW_DATA_DIR "data"

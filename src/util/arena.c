@@ -6,9 +6,10 @@
  * one (the test build does).
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "util.h"
 #include "fault.h"
 
 #define BLOCK_SIZE (64 * 1024)

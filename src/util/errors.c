@@ -5,8 +5,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "api.h"
-#include "internal.h"
+#include "curlew.h"
+#include "util.h"
 
 /* Per thread, as errno and libgit2's git_error_last: a message cannot be
  * overwritten by another thread's failure before it is read. */

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "internal.h"
 #include "paths.h"
 
 #ifndef CURLEW_DATA_DIR

@@ -4,9 +4,10 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "util.h"
 #include "fault.h"
 
 /* Open addressing with linear probing; the table is kept at most half

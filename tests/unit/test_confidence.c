@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew *cw;
