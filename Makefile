@@ -7,14 +7,22 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
            -DCURLEW_WEB_DIR='"$(WEBDIR)"'
-INCS     = -Iinclude -Isrc -Isrc/util -Isrc/store -Isrc/serve $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS     = -lutf8proc -ljansson \
+INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+CORE_LIBS = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
-# Event store (src/store.c): SQLite and PostgreSQL's libpq.
+# The event store (src/store/: SQLite and PostgreSQL's libpq) and curlew
+# serve over it (src/serve/: libmicrohttpd, an embedded HTTP server).
+# `make CURLEW_STORE=0` leaves all three libraries and both folders out and
+# links src/store/none.c instead, whose functions say "built without the
+# store": the coder, the tools and the CLI need none of them.
+CURLEW_STORE ?= 1
+STORE_LIBS = -lsqlite3 -lpq -lmicrohttpd
+ifeq ($(CURLEW_STORE),0)
+LIBS     = $(CORE_LIBS)
+else
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
-LIBS    += -lsqlite3 -lpq
-# curlew serve (src/serve.c): an embedded HTTP server.
-LIBS    += -lmicrohttpd
+LIBS     = $(CORE_LIBS) $(STORE_LIBS)
+endif
 
 # The data directory compiled in is the source tree's, so a checkout runs
 # without installing; CURLEW_DATA or --data overrides it.
@@ -59,8 +67,20 @@ VERSION := $(shell sed -n 's/^\#define CURLEW_VERSION "\(.*\)"/\1/p' include/cur
 SOVERSION = 0.2
 SONAME   = libcurlew.so.$(SOVERSION)
 
-SRCS     = $(wildcard src/coder/*.c src/store/*.c src/serve/*.c src/tools/*.c src/util/*.c)
+# The library's sources by owner (src/README.md): the coder, the tools and
+# the utilities always; the store and the explorer unless CURLEW_STORE=0.
+CORE_SRCS  = $(wildcard src/coder/*.c src/tools/*.c src/util/*.c)
+STORE_SRCS = $(filter-out src/store/none.c,$(wildcard src/store/*.c)) $(wildcard src/serve/*.c)
+NOSTORE_SRCS = $(CORE_SRCS) src/store/none.c
+# The unit tests that need a store (SQLite, and the explorer's API over it).
+STORE_UNIT = tests/unit/test_store.c tests/unit/test_serve.c
+ifeq ($(CURLEW_STORE),0)
+SRCS     = $(NOSTORE_SRCS)
+UNIT     = $(filter-out $(STORE_UNIT),$(wildcard tests/unit/test_*.c))
+else
+SRCS     = $(CORE_SRCS) $(STORE_SRCS)
 UNIT     = $(wildcard tests/unit/test_*.c)
+endif
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
            data/gen/tagger-transitions.tsv
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
@@ -87,8 +107,12 @@ $(1)/obj $(1)/tests:
 $(1)/obj/%.o: src/%.c | $(1)/obj
 	@mkdir -p $$(@D)
 	$(2) $(3) $$(DEFS) $$(INCS) $$(DEPFLAGS) -c $$< -o $$@
-$(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o)
-	rm -f $$@ && ar rcs $$@ $$^
+$(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o) $(1)/obj/store-$$(CURLEW_STORE)
+	rm -f $$@ && ar rcs $$@ $$(filter %.o,$$^)
+# Which objects the library holds changes with CURLEW_STORE while none of
+# them does: this mark, made anew when the setting changes, relinks it.
+$(1)/obj/store-$$(CURLEW_STORE): | $(1)/obj
+	rm -f $(1)/obj/store-* && touch $$@
 $(1)/curlew-static: src/cli/main.c $(1)/libcurlew.a
 	$(2) $(3) $$(DEFS) -Iinclude $$< $(1)/libcurlew.a $$(LIBS) -o $$@
 # Unit tests: one program per stage, linked against the library.
@@ -97,7 +121,7 @@ $(1)/tests/%: tests/unit/%.c tests/unit/check.h $(1)/libcurlew.a | $(1)/tests
 # The fuzz targets' corpus replayers (tests/fuzz/README.md).
 $(1)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(1)/libcurlew.a | $(1)/tests
 	$(2) $(3) $$(DEFS) $$(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$$*"' $$< tests/fuzz/replay.c $(1)/libcurlew.a $$(LIBS) -o $$@
--include $(SRCS:src/%.c=$(1)/obj/%.d)
+-include $(patsubst src/%.c,$(1)/obj/%.d,$(CORE_SRCS) $(STORE_SRCS) src/store/none.c)
 endef
 
 # The normal build: position-independent, and only curlew.h's functions
@@ -128,8 +152,8 @@ $(eval $(call variant,build/fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-l
 
 # The shared library, with its soname; the symbols it exports are
 # curlew.h's alone (`make check` holds it with nm -D).
-build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o)
-	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $^ $(LIBS) -o $@
+build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o) build/obj/store-$(CURLEW_STORE)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(filter %.o,$^) $(LIBS) -o $@
 build/libcurlew.so: build/$(SONAME)
 	ln -sf $(SONAME) $@
 # The installed curlew program: a client of the shared library's public API
@@ -142,7 +166,7 @@ build/curlew-dyn: src/cli/main.c build/libcurlew.so
 build/curlew build/asan/curlew build/fault/curlew build/vg/curlew: %/curlew: %/curlew-static
 	cp $< $@
 
-build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile
+build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile build/obj/store-$(CURLEW_STORE)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS@|$(LIBS)|' $< > $@
 
 UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
@@ -153,6 +177,20 @@ AFUZZ_REPLAY = $(FUZZ_TARGETS:%=build/asan/tests/test_fuzz_%)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcurlew.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEFS) $(INCS) $< build/fuzz/libcurlew.a $(LIBS) -o $@
+
+# make check's build without the store (tests/nostore.sh): what `make
+# CURLEW_STORE=0` builds -- the coder's, tools' and utilities' sources and
+# none.c, linked without the database and HTTP libraries -- in a directory
+# of its own, from the normal build's objects, so that it costs make check
+# the compile of none.c and the link alone.
+build/nostore/libcurlew.a: $(NOSTORE_SRCS:src/%.c=build/obj/%.o)
+	mkdir -p $(@D) && rm -f $@ && ar rcs $@ $^
+build/nostore/curlew: src/cli/main.c build/nostore/libcurlew.a
+	$(CC) $(NORMAL) $(DEFS) -Iinclude $< build/nostore/libcurlew.a $(CORE_LIBS) -o $@
+
+.PHONY: test-nostore
+test-nostore: all build/nostore/curlew
+	sh tests/nostore.sh build/nostore/curlew build/curlew
 
 .PHONY: check-valgrind
 check-valgrind: deps all build/vg/curlew build/vg/tests/test_golden
@@ -277,6 +315,7 @@ check: deps
 	$(MAKE) test-asan
 	$(MAKE) test-fuzz-replay
 	$(MAKE) test-install
+	$(MAKE) test-nostore
 
 bench: deps all
 	sh tests/bench.sh

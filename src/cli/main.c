@@ -885,12 +885,15 @@ static int cmd_code(int argc, char **argv)
 		curlew_close(cw);
 		return CURLEW_EXIT_USAGE;
 	}
-	if (o.db && curlew_store_open(&b->store, o.db, cw) < 0) {
+	int src = o.db ? curlew_store_open(&b->store, o.db, cw) : 0;
+	if (src < 0) {
 		fprintf(stderr, "curlew: %s: %s\n", o.db, curlew_store_errmsg(b->store));
 		curlew_store_close(b->store);
 		free(b);
 		curlew_close(cw);
-		return CURLEW_EXIT_SYSTEM;
+		/* A usage error: no database given, or a curlew built without
+		 * the store; anything else is the system's. */
+		return src == CURLEW_EUSAGE ? CURLEW_EXIT_USAGE : CURLEW_EXIT_SYSTEM;
 	}
 	pthread_mutex_init(&b->lock, NULL);
 	totals t = { 0 };
