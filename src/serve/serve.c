@@ -25,7 +25,6 @@
 #include <unistd.h>
 #include <microhttpd.h>
 #include "util/util.h"
-#include "coder/coder.h"
 #include "util/paths.h"
 #include "serve.h"
 

@@ -13,7 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "coder/coder.h"
+#include "util/util.h"
 #include "store.h"
 
 typedef struct out_ctx {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The confidence on every record (src/confidence.c): the JSON, TSV and
+# The confidence on every record (src/coder/confidence.c): the JSON, TSV and
 # PLOVER field, the store's column (and the upgrade of a schema 3 store),
 # `curlew code --min-confidence` and its usage errors, `curlew eval
 # --curve` and `--features`, and tools/fit-confidence.py's fit.
