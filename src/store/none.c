@@ -19,9 +19,13 @@ static int no_store(void)
 	return cw_fail(CURLEW_EUSAGE, "%s", NO_STORE);
 }
 
+/* A handle that only carries the message, as a failed open's does, for
+ * callers that read curlew_store_errmsg (the Python binding does). */
+static curlew_store none;
+
 int curlew_store_open(curlew_store **out, const char *url, const curlew *cw)
 {
-	*out = NULL;
+	*out = &none;
 	return no_store();
 }
 
