@@ -95,7 +95,7 @@ static void json_cstr(FILE *f, const char *s)
  * and a backslash as \\, the convention readr and pandas understand with
  * escape settings, and which never breaks the column count.  Other control
  * characters become a space, and bytes that are not well-formed UTF-8
- * become U+FFFD, as in JSON.  Exported (not in internal.h) for
+ * become U+FFFD, as in JSON.  Exported (not in coder.h) for
  * tests/unit/test_writer.c. */
 void cw_tsv_str(FILE *f, const char *s, size_t n)
 {
