@@ -4,7 +4,7 @@
  * shallow path, no parser, so the table holds whatever the default parse
  * becomes.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 typedef struct row {

@@ -3,7 +3,7 @@
  * the sentence is set in, the dateline, the story), and the target an event
  * is given when the sentence names none.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 /* The mention covering `word` in the story's last sentence must have this
