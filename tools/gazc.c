@@ -1,6 +1,6 @@
 /*
  * gazc.c -- compiles data/gen/gazetteer.tsv into the index curlew maps at
- * start-up (src/gazetteer.c describes the layout).  Run by the Makefile:
+ * start-up (src/coder/gazetteer.c describes the layout).  Run by the Makefile:
  *
  *   build/gazc data/gen/gazetteer.tsv data/gen/gazetteer.idx
  *
@@ -8,7 +8,7 @@
  * code that looks them up.
  */
 #include <stdio.h>
-#include "internal.h"
+#include "coder/coder.h"
 
 int main(int argc, char **argv)
 {

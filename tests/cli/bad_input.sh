@@ -222,7 +222,8 @@ run directory "2" before-dir.jsonl somedir/ good-b.txt
 check "directory: stderr names somedir" said directory "somedir/: Is a directory"
 check "directory: the story before it still coded" coded directory d1
 check "directory: the story after it still coded" coded directory good-b
-if command -v sqlite3 > /dev/null 2>&1; then
+# (not in a build without the store: tests/run.sh)
+if [ -z "${CURLEW_NO_STORE:-}" ] && command -v sqlite3 > /dev/null 2>&1; then
 	timeout "$LIMIT" "$BIN" code --date 2024-03-11 --db "$tmp/dir.sqlite" before-dir.jsonl somedir \
 		good-b.txt > /dev/null 2> "$tmp/dir-db.err"
 	check "directory with --db: exit 2" [ $? -eq 2 ]

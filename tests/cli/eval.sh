@@ -18,11 +18,12 @@ check $? "issue 10's self-dyad count"
 echo "$out" | grep -q "^events dropped for want of an agent's country: 0$"
 check $? "issue 10's count of events dropped for want of an agent's country"
 # a self-dyad where the gold names another target, and an act dropped for
-# want of its agent's country, are counted (the demand is still coded
-# IRN -> IRN: when it no longer is, find another such sentence)
+# want of its agent's country, are counted (the seizure is still coded
+# BOL -> BOL: when it no longer is, find another such sentence; the
+# demand 'IRN -> IRN' of the earlier row is now aimed at Saudi Arabia)
 tmp=$(mktemp)
 cat > "$tmp" <<'JSON'
-{"id":"s","text":"Iran condemned the strikes and demanded a halt to what it called aggression by Saudi Arabia.","events":[{"sentence":1,"source":"IRN","target":"SAU","cameo":"111"},{"sentence":1,"source":"IRN","target":"SAU","cameo":"100"}]}
+{"id":"s","text":"Bolivia's president nationalised the gas industry on Monday, sending troops to occupy fields run by foreign companies including Brazil's Petrobras.","events":[{"sentence":1,"source":"BOL","target":"BRA","cameo":"1711"}]}
 {"id":"d","text":"Officials said the talks would resume.","events":[]}
 JSON
 out=$("$BIN" eval "$tmp" 2>&1)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fault injection: with build/fault/curlew (the sanitizer build with
-# -DCW_FAULT_INJECTION, see src/fault.h) the N-th allocation or the N-th
+# -DCW_FAULT_INJECTION, see src/util/fault.h) the N-th allocation or the N-th
 # output write fails.  Whatever N is, curlew must report it, exit with the
 # system-error status 3, not crash or trip a sanitizer, and leave no
 # partial record: every output line is a whole JSON object, and each

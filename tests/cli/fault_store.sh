@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fault injection on the SQLite event store (build/fault/curlew, see
-# src/fault.h).  `curlew code --db` is run over a few stories, one story a
+# src/util/fault.h).  `curlew code --db` is run over a few stories, one story a
 # transaction (--batch 1), with the N-th allocation failing
 # (CURLEW_FAIL_ALLOC, which hits the coding: the story is skipped) or the
 # N-th store write failing (CURLEW_FAIL_STORE, a row insert or a COMMIT:

@@ -67,7 +67,8 @@ check "tsv: url, title, publisher are the last columns" \
 	[ "$(head -n 1 "$tmp/tsv" | tr '\t' '\n' | tail -n 3 | tr '\n' ' ')" = "url title publisher " ]
 check "tsv: the row carries them" grep -q '	https://example.org/gaza-1	Troops attack militants	Example Wire$' "$tmp/tsv"
 check "plover: provenance" grep -q '"url":"https://example.org/gaza-1","title":"Troops attack militants","publisher":"Example Wire"' "$tmp/plover"
-if command -v sqlite3 > /dev/null 2>&1; then
+# (not in a build without the store: tests/run.sh)
+if [ -z "${CURLEW_NO_STORE:-}" ] && command -v sqlite3 > /dev/null 2>&1; then
 	"$BIN" code --quiet --db "$tmp/s.sqlite" "$IN"
 	check "store: stories keep url, title and publisher" \
 		[ "$(sqlite3 "$tmp/s.sqlite" "SELECT url || '|' || title || '|' || publisher FROM stories WHERE story_id = 'kyiv-2'")" = "https://example.org/kyiv-2|An appeal for talks|Kyiv Daily" ]

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,4 +1,4 @@
-/* fuzz_petrarch.c -- the PETRARCH dictionary import (src/petrarch.c).
+/* fuzz_petrarch.c -- the PETRARCH dictionary import (src/tools/petrarch.c).
  * The first byte picks the kind of dictionary (verbs, actors, agents,
  * discards); the rest is written as that one file and imported alone
  * into a scratch output dir.  An import may refuse a file (with a

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew *cw;

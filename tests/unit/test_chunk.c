@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew cw;

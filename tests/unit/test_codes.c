@@ -2,7 +2,7 @@
  * the reference code list (when ../shared is there). */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 /* Every code of the reference list must be in ours with the same numbers. */

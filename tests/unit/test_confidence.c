@@ -1,4 +1,4 @@
-/* test_confidence.c -- the confidence stage (src/confidence.c): the
+/* test_confidence.c -- the confidence stage (src/coder/confidence.c): the
  * loader's errors, the features a sentence's event gets (table-driven),
  * features to number under known weights, --min-confidence's library
  * option, and the shipped weights' ordering on plain cases.  Runs from
@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew *cw;

@@ -3,7 +3,7 @@
  * that the real sentence splitter and tokenizer feed the actors stage. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew *cw;

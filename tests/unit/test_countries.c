@@ -2,7 +2,7 @@
  * hand-written additions, and the error for a missing generated file. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static int has(const char **list, const char *s)

@@ -4,7 +4,7 @@
  * coreference carries from one window into the next. */
 #include <stdlib.h>
 #include "check.h"
-#include "internal.h"
+#include "coder/coder.h"
 
 /* People and governments named once, then referred back to by surname,
  * pronoun and "both sides" far away -- several windows later. */

@@ -2,7 +2,7 @@
  * look like them left alone. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static struct curlew bare;      /* no gazetteer: shape rules only */

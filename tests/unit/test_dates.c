@@ -1,6 +1,6 @@
 /* test_dates.c -- date expressions and the per-sentence date stage. */
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static cw_date ref = { 2023, 9, 20 };   /* a Wednesday */

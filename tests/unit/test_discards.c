@@ -2,7 +2,7 @@
  * matching rules, the story and sentence levels in the real pipeline, and
  * the loader (an absent file discards nothing; a bad line stops start-up). */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static char dir[] = "/tmp/curlew-discards-XXXXXX";

@@ -4,7 +4,7 @@
  * shallow path, no parser, so the table holds whatever the default parse
  * becomes.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 typedef struct row {
@@ -27,6 +27,10 @@ static const row rows[] = {
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* signing has a host and guests like a meeting: three signers are two
+	 * events, not six (one act, not every pair both ways) */
+	{ "Armenia, Azerbaijan and Russia signed a peace accord on Tuesday.", NULL,
+	  "ARM 057 AZE; ARM 057 RUS" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
@@ -40,6 +44,10 @@ static const row rows[] = {
 	 * alike their countries */
 	{ "Fiji's army chief dissolved parliament and the Supreme Court on Tuesday.", NULL,
 	  "FJIMIL 172 FJILEG; FJIMIL 172 FJIJUD" },
+	/* one act per stretch of words: a pattern whose anchor lies inside
+	 * another's words, begun before it, is that act's object */
+	{ "North Korea threatened military action against South Korea on Tuesday.", NULL,
+	  "PRK 138 KOR" },
 	/* two bodies of no country are two sources, not one repeated */
 	{ "The United Nations and the African Union condemned Mali's junta.", NULL,
 	  "IGO 111 MLI; IGO 111 MLI" },

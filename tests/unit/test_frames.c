@@ -3,7 +3,7 @@
  * code that frame makes of it ("" for none).  Coded with the shallow path
  * (no parser); also the loader's errors.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 typedef struct row {

@@ -9,7 +9,7 @@
 #include <glob.h>
 #include <stdlib.h>
 #include "check.h"
-#include "internal.h"
+#include "coder/coder.h"
 
 typedef struct want {
 	char src[32], root[8], tgt[32], date[11], place[4];

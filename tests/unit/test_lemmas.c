@@ -2,7 +2,7 @@
  * read-only tables answering the same pointer from several threads. */
 #include <pthread.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static void *lookups(void *arg)

@@ -2,7 +2,7 @@
  * and the start-up errors that keep a misspelt or missing list from
  * silently emptying a rule. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static char dir[] = "/tmp/curlew-lexicon-XXXXXX";

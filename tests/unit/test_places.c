@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 /* A small tokenizer standing in for tokens.c: words (letters, digits,

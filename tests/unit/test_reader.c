@@ -2,7 +2,7 @@
  * HTML article extraction, and the limits. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 #define INPUT "tests/data/input/"

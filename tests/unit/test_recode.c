@@ -3,7 +3,7 @@
  * excepted codes, first rule wins), the loader's errors, and the shipped
  * rules in the real pipeline.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static char dir[] = "/tmp/curlew-recode-XXXXXX";

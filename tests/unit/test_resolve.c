@@ -3,7 +3,7 @@
  * the sentence is set in, the dateline, the story), and the target an event
  * is given when the sentence names none.  Runs from the checkout's root. */
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 /* The mention covering `word` in the story's last sentence must have this
@@ -82,6 +82,15 @@ static const target_row targets[] = {
 	/* issue 10: the source's own country, a default, yields to a party
 	 * of another country named in the act's stretch */
 	{ "Turkey handed intelligence on the killing of a journalist to the United States.", "USA" },
+	/* ... and a verbal act (said, agreed, signed, rejected: quad classes 1
+	 * and 3), the nearest party of another country anywhere in the
+	 * sentence; a material act at home keeps its own (above) */
+	{ "Saudi Arabia signed a declaration on Tuesday ending its boycott of Qatar.", "QAT" },
+	{ "Lebanon refused on Thursday to take in the Palestinians, who were left stranded at the "
+	  "border.", "PSE" },
+	/* ... or a body of no country that the sentence names */
+	{ "Israel has refused to cooperate with the inquiry, saying the UN Human Rights Council was "
+	  "biased.", "IGO" },
 	/* ... and a people's protest, the one other country named anywhere */
 	{ "Hundreds of Palestinian prisoners in Israeli jails began a hunger strike.", "ISR" },
 	/* a demand by a state names its own target; one by its people is

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "internal.h"
-#include "serve.h"
-#include "store.h"
+#include "coder/coder.h"
+#include "serve/serve.h"
+#include "store/store.h"
 #include "check.h"
 
 /* Under the sanitizers, memory of a function that has returned is caught

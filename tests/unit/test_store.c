@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "internal.h"
-#include "store.h"
+#include "coder/coder.h"
+#include "store/store.h"
 #include "check.h"
 
 static curlew_story story(const char *id, const char *text, const char *date)

@@ -2,7 +2,7 @@
  * hyphens, numbers, abbreviations, flags and the token bound. */
 #include <stdlib.h>
 #include <string.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static struct curlew cw;

@@ -3,7 +3,7 @@
  * depends on no other stage than lemmas. */
 #include <ctype.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 static curlew cw;

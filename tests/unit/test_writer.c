@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include "internal.h"
+#include "coder/coder.h"
 #include "check.h"
 
 void cw_tsv_str(FILE *f, const char *s, size_t n);   /* writer.c */

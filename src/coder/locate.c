@@ -1,0 +1,238 @@
+/*
+ * locate.c -- the event-location stage: where did each event happen?
+ * Runs after events; reads the sentence's places (places.c), triggers,
+ * mentions and clauses, and sets each event's place.
+ *
+ * In order of preference:
+ *   1. a place the parser attached to the event's verb with a locative
+ *      preposition ("met in Geneva");
+ *   2. the nearest place of the event's own stretch of the sentence: after
+ *      a locative preposition ("struck port facilities in the southern
+ *      Ukrainian city of Odesa"), or, for a material act, as its object
+ *      ("attacked the border town of Vovchansk"); else one before the
+ *      trigger ("In Bordeaux, protesters set fire ...", "Police in Paris
+ *      arrested ...");
+ *   3. the dateline's place, or the story's first event place when the
+ *      dateline is in another country (a Dubai desk reporting on Isfahan).
+ * Never a place that only qualifies a noun ("sanctions over the war in
+ * Ukraine", "talks about the situation in Gaza"), and for a statement only
+ * a place that belongs to the speaker or the verb ("told reporters in
+ * Atlanta"), not one of what was said.
+ */
+#include <string.h>
+#include "coder.h"
+
+/* How far (in tokens) the object of a material act may be from its verb:
+ * "shelled the town of Sake", "attacked the last big city of X". */
+#define OBJECT_REACH 6
+
+static const char *lower(const cw_sentence *s, int i)
+{
+	const cw_token *t = &s->toks[i];
+	return t->lower ? t->lower : t->text ? t->text : "";
+}
+
+static int is(const curlew *cw, const cw_sentence *s, int i, const char *cls)
+{
+	return i >= 0 && i < s->ntoks && cw_place_word(cw, lower(s, i), cls);
+}
+
+/* Statements, appeals, intentions, demands, disapproval, rejection and
+ * threats happen where the speaker is, not where what they are about is. */
+static int verbal(const char *code)
+{
+	static const char *const roots[] = { "01", "02", "03", "05", "10", "11", "12", "13", NULL };
+	for (int i = 0; roots[i]; i++)
+		if (!strncmp(code, roots[i], 2))
+			return 1;
+	return 0;
+}
+
+/* Acts done on the ground: protest (14), force posture (15), coercion
+ * (17), assault (18), fighting (19), mass violence (20). */
+static int material(const char *code)
+{
+	return (code[0] == '1' && (code[1] == '4' || code[1] == '5' || code[1] >= '7')) ||
+	       (code[0] == '2' && code[1] == '0');
+}
+
+static int in_mention(const cw_sentence *s, int m, const cw_place *p)
+{
+	if (m < 0 || m >= s->nments)
+		return 0;
+	const cw_mention *x = &s->ments[m];
+	return x->tok_start < p->tok_end && p->tok_start < x->tok_end;
+}
+
+/* The place after "in" only qualifies a noun before it ("the war in
+ * Ukraine"), unless that noun is the event's own trigger. */
+static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place *p,
+			  const cw_trigger *t)
+{
+	if (p->prep < 1)
+		return 0;
+	int n = p->prep - 1;
+	return is(cw, s, n, "qualify") && !(n >= t->tok_start && n < t->tok_end);
+}
+
+/* A topic preposition between the trigger and the place: "sanctions over
+ * ... X", "talks about ... X". */
+static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
+{
+	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++)
+		if (i != p->prep && is(cw, s, i, "topic"))
+			return 1;
+	return 0;
+}
+
+/* A place the parser attached to the trigger's verb ("met ... in Geneva"). */
+static int parsed_place(const curlew *cw, const cw_sentence *s, const cw_trigger *t)
+{
+	for (int c = 0; c < s->nclauses; c++) {
+		const cw_clause *cl = &s->clauses[c];
+		if (cl->verb != t->anchor)
+			continue;
+		for (int k = 0; k < cl->npp; k++) {
+			int o = cl->pp_obj[k];
+			if (o < 0 || o >= s->ntoks || !is(cw, s, cl->pp_prep[k], "locative"))
+				continue;
+			int pi = s->toks[o].place;
+			if (pi >= 0 && pi < s->nplaces)
+				return pi;
+		}
+	}
+	return -1;
+}
+
+/* Tokens between the trigger and the place's preposition are only actor
+ * words, determiners or a possessive ("summoned China's ambassador in
+ * Canberra", "told reporters in Atlanta"): the place is on the verb. */
+static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
+{
+	if (p->prep < t->tok_end)
+		return 0;
+	for (int i = t->tok_end; i < p->prep; i++) {
+		const cw_token *k = &s->toks[i];
+		if (k->mention < 0 && !is(cw, s, i, "between") && strcmp(k->text, "'s") &&
+		    strcmp(k->text, "'") && strcmp(k->text, ","))
+			return 0;
+	}
+	return 1;
+}
+
+/* The object of a material act: the place a few name-ish words after it. */
+static int object_of(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
+{
+	if (p->tok_start < t->tok_end || p->tok_start - t->tok_end > OBJECT_REACH)
+		return 0;
+	for (int i = t->tok_end; i < p->tok_start; i++)
+		if (!is(cw, s, i, "between") && !is(cw, s, i, "compass") && !is(cw, s, i, "cityword") &&
+		    !is(cw, s, i, "region"))
+			return 0;
+	return 1;
+}
+
+static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, const cw_place *p,
+		  const cw_trigger *t)
+{
+	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t))
+		return 0;
+	/* the source is an actor, not a setting ("Jordan condemned"), and so
+	 * is the target of what is not done on the ground ("imposed sanctions
+	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
+	if (in_mention(s, e->source, p) && p->prep < 0)
+		return 0;
+	if (in_mention(s, e->target, p) && !material(e->code))
+		return 0;
+	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t))
+		return 0;
+	return 1;
+}
+
+/* A new clause between the trigger and token i: ", and", ", but", ";",
+ * ", while": "In Bordeaux, protesters set fire to the town hall, and
+ * clashes were reported in Nantes" -- Nantes is not where the fire was. */
+static int clause_between(const curlew *cw, const cw_sentence *s, int from, int to)
+{
+	for (int i = from; i < to && i < s->ntoks; i++) {
+		const char *w = s->toks[i].text;
+		if (!strcmp(w, ";") || (!strcmp(w, ",") && i + 1 < to && is(cw, s, i + 1, "clause")))
+			return 1;
+	}
+	return 0;
+}
+
+static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_event *e)
+{
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int pi = parsed_place(cw, s, t);
+	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
+	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
+		return &s->places[pi];
+	int speech = verbal(e->code), act = material(e->code);
+	const cw_place *after = NULL, *before = NULL;
+	for (int i = 0; i < s->nplaces; i++) {
+		const cw_place *p = &s->places[i];
+		if (!usable(cw, s, e, p, t))
+			continue;
+		if (p->tok_start >= t->tok_end) {
+			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
+				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
+			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start))
+				after = p;
+		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
+			before = p;    /* the nearest one before the trigger */
+		}
+	}
+	return after ? after : before;
+}
+
+/* No place in the sentence: the dateline's, unless the story's events are
+ * elsewhere (a desk in Dubai reporting on Iran). */
+static const cw_place *fallback(const curlew_doc *doc)
+{
+	const cw_place *d = doc->dl_place, *m = doc->main_place;
+	if (d && d->name && (!m || !strcmp(d->country, m->country)))
+		return d;
+	return m ? m : d;
+}
+
+static int keep_main(curlew_doc *doc, const cw_place *p)
+{
+	if (doc->main_place || !p || p == doc->dl_place)
+		return 0;
+	cw_arena *a = doc->story_arena ? doc->story_arena : doc->arena;
+	cw_place *c = cw_alloc(a, sizeof *c);
+	if (!c)
+		return CURLEW_ESYS;
+	*c = *p;
+	if (!(c->text = cw_strdup(a, p->text)))
+		return CURLEW_ESYS;
+	doc->main_place = c;
+	return 0;
+}
+
+/* The story's main place, until an event has one: the first place named
+ * as a setting ("explosions were heard near Isfahan"). */
+static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
+{
+	for (int i = 0; i < s->nplaces && !doc->main_place; i++) {
+		const cw_place *p = &s->places[i];
+		int n = p->prep - 1;
+		if (p->prep >= 0 && !is(cw, s, n, "qualify") && p->country[0])
+			return keep_main(doc, p);
+	}
+	return 0;
+}
+
+int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	for (int i = 0; i < s->nevents; i++) {
+		cw_event *e = &s->events[i];
+		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
+		if (p && keep_main(doc, p) < 0)
+			return CURLEW_ESYS;
+		e->place = p ? p : fallback(doc);
+	}
+	return note_setting(cw, doc, s);
+}

@@ -1,0 +1,275 @@
+/*
+ * recode.c -- acts whose code depends on who does them to whom
+ * (DATA/recode.txt, optional).  The words of "police opened fire on
+ * protesters" and "troops opened fire on rebels" are the same; the CAMEO
+ * codebook and the analysts who follow it code the first as violent
+ * repression (175) and the second as fighting (19x).  Likewise protesters
+ * who storm a building riot (145), and fighters who capture soldiers take
+ * hostages (181) rather than arrest them (173).  So once an event has its
+ * source and target (after resolve), a rule of the file may give it
+ * another code by the sectors of the two and by whether they are of one
+ * country:
+ *
+ *     NEWCODE  CODES  by SOURCE  [on TARGET [person]]  [within]
+ *
+ * CODES   the codes the rule applies to: codes or their prefixes ("18" is
+ *         every assault), separated by '|'; one after '!' is left alone
+ *         ("18|19|!195": air strikes stay).
+ * SOURCE  sectors (agents.txt's, as OPP or COP), separated by '|': the
+ *         source must have one of them; '*' is any source.
+ * TARGET  the same for the target; '-' stands for no target named (none,
+ *         or one resolve implied: the place, the own country) and '*' for
+ *         any target named.  Without "on" the target does not matter: any
+ *         target, or none.
+ * person  the target is a person named (a surname coref can follow): "a
+ *         gunman shot Prime Minister Fico" aims at a leader, "shot at
+ *         government troops" at a force.
+ * within  a target named is of the source's own country, or both are
+ *         of none known: "police fired on protesters" at home, not
+ *         troops abroad.
+ *
+ * The first rule that applies wins; a recoded event is not recoded again.
+ * PETRARCH codes by its dictionaries alone, so --petrarch-mode skips this.
+ * Without the file nothing is recoded.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "coder.h"
+
+/* Sectors and codes a rule lists; more would be a rule that means
+ * "anyone" or "anything", which has no place here. */
+#define MAX_ITEMS 16
+
+typedef struct rule {
+	char code[5];                          /* the new code */
+	char in[MAX_ITEMS][5], out[MAX_ITEMS][5];
+	int nin, nout;
+	char src[MAX_ITEMS][4], tgt[MAX_ITEMS][4];
+	int nsrc, ntgt;
+	int any_target;                        /* no "on": a target or none */
+	int some_target;                       /* "on *": any target, but one */
+	int any_source;                        /* "by *" */
+	int person;                            /* the target is a named person */
+	int no_target, within;
+	const char *name;                      /* "recode.txt:12", for explain */
+} rule;
+
+struct cw_recode_rules {
+	cw_arena *arena;
+	rule *r;
+	int n, cap;
+};
+
+typedef struct loader {
+	cw_recode_rules *d;
+	const curlew *cw;
+	const char *path;
+	char *err;
+	size_t errlen;
+} loader;
+
+static int bad(loader *ld, int lineno, const char *why)
+{
+	snprintf(ld->err, ld->errlen, "%s:%d: %s", ld->path, lineno, why);
+	return -1;
+}
+
+/* "18|19|!195" into the kept and the excepted prefixes. */
+static int parse_codes(loader *ld, rule *r, char *s, int lineno)
+{
+	char *f[MAX_ITEMS + 1];
+	int n = cw_split(s, '|', f, MAX_ITEMS + 1);
+	if (n > MAX_ITEMS)
+		return bad(ld, lineno, "too many codes");
+	for (int i = 0; i < n; i++) {
+		int neg = f[i][0] == '!';
+		const char *c = f[i] + neg;
+		if (!cw_code_shape(c) || !cw_codes_known(ld->cw->codes, c))
+			return bad(ld, lineno, "not a code of cameo-codes.tsv");
+		snprintf(neg ? r->out[r->nout++] : r->in[r->nin++], 5, "%s", c);
+	}
+	return r->nin > 0 ? 0 : bad(ld, lineno, "no code to recode");
+}
+
+/* "OPP|EDU|-" into the source's or the target's sectors; '-', no
+ * target, only for the target. */
+static int parse_sectors(loader *ld, rule *r, int target, char *s, int lineno)
+{
+	char *f[MAX_ITEMS + 1];
+	int k = cw_split(s, '|', f, MAX_ITEMS + 1);
+	if (k > MAX_ITEMS)
+		return bad(ld, lineno, "too many sectors");
+	for (int i = 0; i < k; i++) {
+		if (target && strcmp(f[i], "-") == 0) {
+			r->no_target = 1;
+			continue;
+		}
+		if (strlen(f[i]) != 3)
+			return bad(ld, lineno, "a sector is three capitals (OPP, COP)");
+		memcpy(target ? r->tgt[r->ntgt++] : r->src[r->nsrc++], f[i], 4);
+	}
+	return 0;
+}
+
+static int on_line(void *ctx, char *line, int lineno)
+{
+	loader *ld = ctx;
+	char *w[8];
+	int n = 0;
+	for (char *save = NULL, *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+		if (n < 8)
+			w[n++] = t;
+		else
+			return bad(ld, lineno, "too many words");
+	rule r;
+	memset(&r, 0, sizeof r);
+	if (n < 4 || strcmp(w[2], "by") != 0)
+		return bad(ld, lineno, "NEWCODE CODES by SOURCE [on TARGET [person]] [within]");
+	if (!cw_code_shape(w[0]) || !cw_codes_known(ld->cw->codes, w[0]))
+		return bad(ld, lineno, "the new code is not in cameo-codes.tsv");
+	snprintf(r.code, sizeof r.code, "%s", w[0]);
+	if (strcmp(w[3], "*") == 0)
+		r.any_source = 1;
+	if (parse_codes(ld, &r, w[1], lineno) < 0 ||
+	    (!r.any_source && parse_sectors(ld, &r, 0, w[3], lineno) < 0))
+		return -1;
+	int k = 4;
+	if (k < n && strcmp(w[k], "on") == 0) {
+		if (k + 1 >= n)
+			return bad(ld, lineno, "\"on\" without a target");
+		if (strcmp(w[k + 1], "*") == 0)
+			r.some_target = 1;
+		else if (parse_sectors(ld, &r, 1, w[k + 1], lineno) < 0)
+			return -1;
+		k += 2;
+		if (k < n && strcmp(w[k], "person") == 0) {
+			r.person = 1;
+			k++;
+		}
+	} else {
+		r.any_target = 1;
+	}
+	if (k < n && strcmp(w[k], "within") == 0) {
+		r.within = 1;
+		k++;
+	}
+	if (k != n)
+		return bad(ld, lineno, "expected \"on TARGET\", \"person\" or \"within\"");
+	cw_recode_rules *d = ld->d;
+	rule *g = cw_grow(d->arena, d->r, &d->cap, d->n + 1, sizeof *g);
+	if (!g || !(r.name = cw_printf(d->arena, "recode.txt:%d", lineno))) {
+		snprintf(ld->err, ld->errlen, "out of memory");
+		return -1;
+	}
+	d->r = g;
+	d->r[d->n++] = r;
+	return 0;
+}
+
+int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		*err = '\0';
+	cw_recode_rules *d = calloc(1, sizeof *d);
+	if (!d || !(d->arena = cw_arena_new())) {
+		free(d);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/recode.txt", cw->data_dir);
+	loader ld = { d, cw, path, err, errlen };
+	errno = 0;
+	int rc = cw_read_lines(path, on_line, &ld);
+	if (rc != 0 && !*err && errno != ENOENT)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (rc != 0 && *err) {
+		cw_recode_free(d);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+void cw_recode_free(cw_recode_rules *d)
+{
+	if (!d)
+		return;
+	cw_arena_free(d->arena);
+	free(d);
+}
+
+static int prefix_of(const char *code, const char (*list)[5], int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strncmp(code, list[i], strlen(list[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_sector(const cw_mention *m, const char (*list)[4], int n)
+{
+	for (int i = 0; i < m->nsectors; i++)
+		for (int k = 0; k < n; k++)
+			if (strcmp(m->sectors[i], list[k]) == 0)
+				return 1;
+	return 0;
+}
+
+static int applies(const rule *r, const cw_sentence *s, const cw_event *e)
+{
+	if (!prefix_of(e->code, r->in, r->nin) || prefix_of(e->code, r->out, r->nout))
+		return 0;
+	const cw_mention *src = &s->ments[e->source];
+	if (!r->any_source && !has_sector(src, r->src, r->nsrc))
+		return 0;
+	/* a target resolve implied ("police opened fire, killing three":
+	 * their own country) is no party the sentence names */
+	if (e->target < 0 || e->implied != CW_I_NONE)
+		return (r->any_target || r->no_target) && !r->person;
+	const cw_mention *tgt = &s->ments[e->target];
+	if (r->person && !tgt->key)
+		return 0;
+	/* two bare agents with no country anywhere in the story ("police
+	 * opened fire on striking miners") are at home: news names the
+	 * foreign side of an act across a border */
+	if (r->within && strcmp(src->country, tgt->country) != 0)
+		return 0;
+	return r->any_target || r->some_target || has_sector(tgt, r->tgt, r->ntgt);
+}
+
+/* The rule that recoded an event, if one did, for explain. */
+const char *cw_recode_rule(const cw_recode_rules *d, const cw_sentence *s, const cw_event *e,
+			   char newcode[5])
+{
+	if (!d || e->source < 0)
+		return NULL;
+	for (int i = 0; i < d->n; i++)
+		if (applies(&d->r[i], s, e)) {
+			memcpy(newcode, d->r[i].code, 5);
+			return d->r[i].name;
+		}
+	return NULL;
+}
+
+int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s)
+{
+	if (cw->opts.petrarch)
+		return 0;
+	for (int i = 0; i < s->nevents; i++) {
+		cw_event *e = &s->events[i];
+		char code[5];
+		const char *name = cw_recode_rule(cw->recode, s, e, code);
+		if (!name)
+			continue;
+		const char *why = cw_printf(doc->arena, "%s; %s: %s by who did it to whom", e->why ? e->why : "",
+					    name, code);
+		if (!why)
+			return CURLEW_ESYS;
+		memcpy(e->code, code, sizeof e->code);
+		e->why = why;
+	}
+	return 0;
+}
