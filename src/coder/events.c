@@ -1637,6 +1637,10 @@ static int describes_noun(const ctx *x, const cw_trigger *t)
 			 * "Israel, which recalled its ambassador" adds news */
 			if (a->mention >= 0 && is_word(x, k - 1, ","))
 				return 0;
+			/* "students who hurled rocks": a deed told of its doer
+			 * (cameo-codes.tsv class deed) is news all the same */
+			if (a->mention >= 0 && cw_code_is(x->cw->codes, t->code, CW_CC_DEED))
+				return 0;
 			return a->mention >= 0 || (a->nlemma && !a->vlemma);
 		}
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || s->toks[k].mention >= 0)
