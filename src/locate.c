@@ -4,6 +4,8 @@
  * mentions and clauses, and sets each event's place.
  *
  * In order of preference:
+ *   0. for a material act, a place inside its own trigger ("seized Kidal,
+ *      a stronghold of separatists in northern Mali");
  *   1. a place the parser attached to the event's verb with a locative
  *      preposition ("met in Geneva");
  *   2. the nearest place of the event's own stretch of the sentence: after
@@ -13,7 +15,11 @@
  *      trigger ("In Bordeaux, protesters set fire ...", "Police in Paris
  *      arrested ...");
  *   3. the dateline's place, or the story's first event place when the
- *      dateline is in another country (a Dubai desk reporting on Isfahan).
+ *      dateline is in another country (a Dubai desk reporting on Isfahan)
+ *      or the sentence points back to it ("raided neighbourhoods of the
+ *      city").
+ * A place that owns a noun ("stormed Mexico's embassy in Quito") is the
+ * last choice of its sentence.
  * Never a place that only qualifies a noun ("sanctions over the war in
  * Ukraine", "talks about the situation in Gaza"), and for a statement only
  * a place that belongs to the speaker or the verb ("told reporters in
