@@ -351,6 +351,10 @@ static int dateline_at(const curlew *cw, curlew_doc *doc, size_t lead)
 
 	/* A dateline: its place now sets the story's context. */
 	lookup(cw, doc, pl, rp);
+	/* "AYODHYA, India": a town the gazetteer does not know still has
+	 * the country its qualifier names */
+	if (rp && !rp->name && !pl->country[0])
+		lookup(cw, doc, rp, NULL);
 	doc->body_start = (uint32_t)body;
 	doc->dl_place = pl;
 	doc->dl_region = rp && rp->name ? rp : NULL;

@@ -25,6 +25,8 @@
 typedef struct triple {
 	char cat[4];
 	char src[4], tgt[4];     /* first three letters, "" for null */
+	int sentence;            /* 1-based; 0: gold that gives none */
+	int self;                /* coded: source and target of one country */
 	int used;
 	const char *rule;        /* coded events: the rule that fired */
 	/* coded events: */
@@ -65,6 +67,8 @@ static void prefix3(const char *code, char out[4])
 
 typedef struct tally {
 	long stories, bad, gold, coded, cat_tp, all_right;
+	long self_dyads;         /* see self_dyad() */
+	long agentless;          /* the events stage's doc->agentless, summed */
 	long gold_by[NCATS], coded_by[NCATS], tp_by[NCATS];
 } tally;
 
@@ -100,6 +104,7 @@ static int read_gold(json_t *events, triple **out, int *n)
 		category(code, t->cat);
 		prefix3(json_string_value(json_object_get(e, "source")), t->src);
 		prefix3(json_string_value(json_object_get(e, "target")), t->tgt);
+		t->sentence = (int)json_integer_value(json_object_get(e, "sentence"));
 	}
 	return 0;
 }
@@ -125,6 +130,9 @@ static int read_coded(const curlew_doc *doc, triple **out, int *n)
 			prefix3(ev.source.code, t->src);
 			prefix3(ev.target.code, t->tgt);
 			t->rule = ev.rule;
+			t->sentence = ev.sentence;
+			t->self = ev.source.country && ev.target.country &&
+				  strcmp(ev.source.country, ev.target.country) == 0;
 			t->conf = s->events[k].confidence;
 			t->s = s;
 			t->e = &s->events[k];
@@ -254,16 +262,56 @@ static void show_story(FILE *out, const char *id, const char *text, const triple
 			coded[i].rule ? coded[i].rule : "");
 }
 
+/* Does the coded event's sentence name an actor whose code begins with
+ * the three letters? */
+static int names(const triple *c, const char *prefix)
+{
+	for (int i = 0; i < c->s->nments; i++)
+		if (strncmp(c->s->ments[i].code, prefix, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* Issue 10's first promise: no event whose target is the source's own
+ * country when the sentence names another target.  A coded self-dyad
+ * breaks it when the gold has, in its sentence (any sentence for gold
+ * that gives none), an event of its category from its source country
+ * aimed at another actor that the sentence names, and none aimed at that
+ * country itself (a target the story gave, "welcomed the decision", is
+ * another matter). */
+static int self_dyad(const triple *gold, int ng, const triple *c)
+{
+	int other = 0;
+	for (int i = 0; i < ng && c->self; i++) {
+		const triple *g = &gold[i];
+		if ((g->sentence && g->sentence != c->sentence) || strcmp(g->cat, c->cat) ||
+		    strcmp(g->src, c->src) || !g->tgt[0])
+			continue;
+		if (strcmp(g->tgt, c->src) == 0)
+			return 0;
+		other |= names(c, g->tgt);
+	}
+	return other;
+}
+
 static void score_doc(curlew *cw, evalrun *r, const char *id, const char *text, triple *gold,
-		      int ng, triple *coded, int nc)
+		      int ng, triple *coded, int nc, int agentless)
 {
 	tally *t = &r->t;
-	long before = t->all_right;
+	long before = t->all_right, selfs = 0;
 	score_story(t, gold, ng, coded, nc, -1);
+	for (int j = 0; j < nc; j++)
+		selfs += self_dyad(gold, ng, &coded[j]);
+	t->self_dyads += selfs;
+	t->agentless += agentless;
+
 	mark_right(gold, ng, coded, nc);
 	t->stories++;
-	if ((r->flags & CURLEW_EVAL_SHOW) && (t->all_right - before < ng || nc > ng))
+	if ((r->flags & CURLEW_EVAL_SHOW) && (t->all_right - before < ng || nc > ng || selfs || agentless))
 		show_story(r->out, id, text, gold, ng, coded, nc);
+	if ((r->flags & CURLEW_EVAL_SHOW) && (selfs || agentless))
+		fprintf(r->out, "   (%ld self-dyads with another target named, %d events dropped for "
+			"want of an agent's country)\n", selfs, agentless);
 	if (r->flags & CURLEW_EVAL_FEATURES)
 		features_story(cw, r->out, id, coded, nc);
 	if (r->flags & CURLEW_EVAL_CURVE)
@@ -300,7 +348,7 @@ static int eval_line(curlew *cw, evalrun *r, const char *line, long lineno)
 		   read_coded(doc, &coded, &nc) < 0) {
 		rc = CURLEW_ESYS;
 	} else {
-		score_doc(cw, r, id, text, gold, ng, coded, nc);
+		score_doc(cw, r, id, text, gold, ng, coded, nc, doc->agentless);
 	}
 	free(gold);
 	free(coded);
@@ -332,6 +380,8 @@ static void report(const tally *t, FILE *out)
 	fprintf(out, "event category: precision %.3f, recall %.3f, F1 %.3f\n", p, r, f1(p, r));
 	fprintf(out, "source+event+target right: %ld of %ld gold events (%.1f%%)\n", t->all_right,
 		t->gold, 100.0 * ratio(t->all_right, t->gold));
+	fprintf(out, "self-dyads with another target named: %ld\n", t->self_dyads);
+	fprintf(out, "events dropped for want of an agent's country: %ld\n", t->agentless);
 }
 
 static void report_curve(const curve *cv, FILE *out)

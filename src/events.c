@@ -62,6 +62,7 @@ typedef struct ctx {
 	cw_sentence *s;
 	int cap;       /* event array capacity */
 	uint64_t *lex; /* each token's lexicon lists (cw_lex_mask), or NULL */
+	int dropped;   /* 1 + the last trigger noted in doc->agentless, or 0 */
 } ctx;
 
 static int usable(const ctx *x, int m)
@@ -552,8 +553,15 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 	 * events were wrong far more often than right.  As targets they stay. */
 	const cw_trigger *tr = &s->trigs[trig];
 	if (!s->ments[src].country[0] && strlen(s->ments[src].code) == 3 &&
-	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch)
+	    s->ments[src].kind == CW_M_AGENT && !violent(x, tr->code) && !x->cw->opts.petrarch) {
+		/* noted once per pattern, for eval's count of such drops; an
+		 * agent the text gives no one country is no want of one */
+		if (x->dropped != trig + 1 && !s->ments[src].unplaced) {
+			x->dropped = trig + 1;
+			x->doc->agentless++;
+		}
 		return 0;
+	}
 	if (tgt >= 0 && same_actor(x, src, tgt))
 		tgt = -1;
 	char code[5];
@@ -1845,7 +1853,7 @@ static int code_wanted(ctx *x, int ti)
 
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	ctx x = { cw, doc, s, 0, NULL };
+	ctx x = { cw, doc, s, 0, NULL, 0 };
 	s->events = NULL;
 	s->nevents = 0;
 	if (s->nments == 0 || s->ntrigs == 0)
@@ -1902,7 +1910,7 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 
 int cw_events_merge(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	ctx x = { cw, doc, s, 0, NULL };
+	ctx x = { cw, doc, s, 0, NULL, 0 };
 	merge_repeats(&x);
 	return 0;
 }

@@ -303,6 +303,13 @@ typedef struct cw_mention {
 	const char *rule;        /* which dictionary entry named it, for explain */
 	int also;                /* "both sides" / compound: index of a second mention, or -1 */
 	int resolved;            /* resolve stage: it gave the country (the agent named none) */
+	int guessed;             /* resolve stage: ... and from outside the agent's own
+				  * phrase (the sentence's setting, the dateline, the
+				  * story, the source): a default, not a fact */
+	int unplaced;            /* resolve stage: an agent the text gives no one
+				  * country: said to be another's it does not name
+				  * ("Western governments"), or set in two ("in
+				  * Paris and in Berlin") */
 } cw_mention;
 
 enum cw_feature {          /* what kind of place a gazetteer entry is */
@@ -443,6 +450,11 @@ struct curlew_doc {
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */
 	size_t nevents;
+	/* events stage: candidate acts it dropped because their source was an
+	 * agent word that resolve could give no country ("officials said"
+	 * with nothing in the sentence, dateline or story to place them);
+	 * eval counts them (issue 10's "Done when") */
+	int agentless;
 	int explain;             /* fill the why fields; explain output */
 	/* Long stories (curlew.c) are coded a window of sentences at a time,
 	 * each window in an arena of its own, so that memory does not grow

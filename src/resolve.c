@@ -37,6 +37,7 @@
 #define SLOT_REACH 4    /* "from the Islamist group Boko Haram": preposition to actor */
 #define CONJUNCT_REACH 2 /* "Russian missiles and drones": back to the first conjunct's actor */
 #define FOREIGN_REACH 2  /* "Western donor governments": the qualifier before the agent */
+#define PLACE_PHRASE_REACH 5 /* "in the Rift Valley town of Naivasha": the locative to "of" */
 #define ACT_REACH 6      /* "condemned the country's illegal military move": verb to the act's noun */
 /* CAMEO's sector for ordinary people: "Algerians" named as a noun. */
 #define PEOPLE_SECTOR "CVL"
@@ -68,6 +69,9 @@ typedef struct story_memory {
 	int has_dyad;
 	deed foe;                /* the doer of the story's latest act of force */
 	int has_foe;
+	char joint[2][4];        /* the countries of a joint act told both ways
+				  * ("Russian and Ukrainian forces clashed") */
+	int has_joint;
 } story_memory;
 
 typedef struct ctx {
@@ -146,6 +150,14 @@ static void give_country(cw_mention *m, const char *country, const char *rule)
 	m->resolved = 1;
 }
 
+/* A country from outside the agent's own words: right as a default,
+ * never over a party the sentence names (see other_party). */
+static void guess_country(cw_mention *m, const char *country, const char *rule)
+{
+	give_country(m, country, rule);
+	m->guessed = 1;
+}
+
 /* ------------------------------------------------------ agents' countries */
 
 /* "Iraq's national security adviser": the country named just before the
@@ -211,16 +223,37 @@ static const char *conjunct(const ctx *x, const cw_mention *m)
 	return NULL;
 }
 
+/* "in the streets of Srinagar", "in the Rift Valley town of Naivasha": a
+ * place after "of" whose noun phrase hangs on a preposition of place is
+ * where the sentence is set, as "in Srinagar" is. */
+static int place_of_place(const ctx *x, const cw_place *p)
+{
+	const cw_sentence *s = x->s;
+	int of = p->prep >= 0 ? p->prep : p->tok_start - 1;
+	if (!lx(x, of, CW_LX_GENITIVE))
+		return 0;
+	for (int t = of - 1; t >= 0 && t >= of - PLACE_PHRASE_REACH; t--) {
+		if (lx(x, t, CW_LX_PLACE_PREPS))
+			return 1;
+		if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0 || verb_anchor(s, t))
+			return 0;
+	}
+	return 0;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
-static const char *setting(const ctx *x)
+static const char *setting(const ctx *x, int *split)
 {
 	const cw_sentence *s = x->s;
 	const char *c = NULL;
+	*split = 0;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (!p->country[0] || lx(x, p->tok_end, CW_LX_POSSESSIVE))
+		/* "a veto on Stockholm's bid" names no setting, "rallied in
+		 * Kiev's Independence Square" does */
+		if (!p->country[0] || (lx(x, p->tok_end, CW_LX_POSSESSIVE) && !lx(x, p->prep, CW_LX_PLACE_PREPS)))
 			continue;
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
@@ -230,29 +263,44 @@ static const char *setting(const ctx *x)
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
 		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
 			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
-		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies))
+		/* (a place that is no actor after any locative word the
+		 * places stage read: "barricades on the Champs-Elysees") */
+		int locative = m < 0 && p->prep >= 0;
+		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
+		    !place_of_place(x, p))
 			continue;
-		if (c && strcmp(c, p->country) != 0)
+		if (c && strcmp(c, p->country) != 0) {
+			*split = 1;
 			return NULL;
+		}
 		c = p->country;
 	}
 	return c;
 }
 
-/* The story's country: the one its earlier sentences named most, if it
- * was named more than any other. */
-static const char *story_country(const story_memory *sm)
+/* The story's country: the one it has named most so far, and of those
+ * named as often the first: news names the side it reports from first
+ * ("Hungary sealed its border with Serbia ... police began arresting"),
+ * unless the two are the sides of a joint act, where an unnamed agent is
+ * either's ("Russian and Ukrainian forces clashed.  Troops fired"). */
+static const char *story_country(const story_memory *sm, int petrarch)
 {
-	int best = -1, tie = 0;
+	int best = -1, tie = -1;
 	for (int i = 0; sm && i < sm->n; i++) {
-		if (best < 0 || sm->count[i] > sm->count[best]) {
-			best = i;
-			tie = 0;
-		} else if (sm->count[i] == sm->count[best]) {
-			tie = 1;
-		}
+		if (best < 0 || sm->count[i] > sm->count[best])
+			best = i, tie = -1;
+		else if (sm->count[i] == sm->count[best] && tie < 0)
+			tie = i;
 	}
-	return best >= 0 && !tie ? sm->country[best] : NULL;
+	if (best < 0 || (tie >= 0 && petrarch))   /* PETRARCH breaks no tie */
+		return NULL;
+	if (tie >= 0 && sm->has_joint) {
+		const char *a = sm->country[best], *b = sm->country[tie];
+		if ((!strcmp(a, sm->joint[0]) && !strcmp(b, sm->joint[1])) ||
+		    (!strcmp(a, sm->joint[1]) && !strcmp(b, sm->joint[0])))
+			return NULL;
+	}
+	return sm->country[best];
 }
 
 /* "military" in "military targets", "official" in "official trip": an
@@ -365,9 +413,20 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	story_memory *sm = memory(doc);
 	if (!sm)
 		return CURLEW_ESYS;
-	const char *where = setting(&x);
-	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country : NULL;
-	const char *story = story_country(sm);
+	int split;
+	const char *where = setting(&x, &split);
+	/* the dateline's place, else its region ("AYODHYA, India": a town
+	 * the gazetteer may not know, in a country it does) */
+	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
+			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
+									 : NULL;
+	/* the story's country counts this sentence's named actors too: the
+	 * first sentence of a story is most of what it says ("Congress is
+	 * pressuring Obama", "protesters" in a story that names one country);
+	 * PETRARCH's counts only the sentences before */
+	if (!cw->opts.petrarch)
+		remember(sm, s);
+	const char *story = story_country(sm, cw->opts.petrarch);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -396,18 +455,25 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			give_country(m, c, "resolve: the agent it is joined to");
 		else if (modifier(&x, m))
 			continue;
-		else if (foreign(&x, m))
+		else if (foreign(&x, m)) {
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
+			m->unplaced = 1;
+		}
 		else if (where)
-			give_country(m, where, "resolve: the sentence's place");
+			guess_country(m, where, "resolve: the sentence's place");
+		else if (split) {   /* "arrested three in Paris and two in Berlin": set in two */
+			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
+			m->unplaced = 1;
+		}
 		else if (dateline)
-			give_country(m, dateline, "resolve: the dateline's place");
+			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
-			give_country(m, story, "resolve: the story's country");
+			guess_country(m, story, "resolve: the story's country");
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
-	remember(sm, s);
+	if (cw->opts.petrarch)
+		remember(sm, s);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 
@@ -458,7 +524,7 @@ static int localise(ctx *x, int src, int tgt)
 	if (!c)
 		return tgt;
 	*c = s->ments[tgt];
-	give_country(c, s->ments[src].country, "resolve: the source's country");
+	guess_country(c, s->ments[src].country, "resolve: the source's country");
 	c->also = -1;
 	return (int)(c - s->ments);
 }
@@ -775,6 +841,19 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 			copy_deed(&sm->foe, &s->ments[e->source], e->code);
 			sm->has_foe = 1;
 		}
+		for (int j = 0; sm && j < i && e->target >= 0; j++) {
+			const cw_event *o = &s->events[j];
+			if (o->target < 0 || o->trigger != e->trigger)
+				continue;
+			const cw_mention *p = &s->ments[e->source], *q = &s->ments[e->target];
+			if (p->country[0] && q->country[0] && strcmp(p->country, q->country) &&
+			    !strcmp(s->ments[o->source].country, q->country) &&
+			    !strcmp(s->ments[o->target].country, p->country)) {
+				memcpy(sm->joint[0], p->country, 4);
+				memcpy(sm->joint[1], q->country, 4);
+				sm->has_joint = 1;
+			}
+		}
 		if (e->target >= 0 && e->implied == CW_I_NONE &&
 		    strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
 			copy_deed(&sm->dyad[0], &s->ments[e->source], e->code);
@@ -860,6 +939,62 @@ static int own_forces(const ctx *x, int src, int t)
 	return cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector);
 }
 
+/* "The Kremlin denied any involvement ..., calling accusations made by
+ * Germany absurd", "prisoners in Israeli jails launched a hunger strike":
+ * the source's own country as a target is a default (implied, or an
+ * agent placed by the story), and never stands when the sentence names a
+ * party of another country (GUIDE: no self-dyad when another target is
+ * named).  That party, the nearest after the act, else before it; -1
+ * when there is none. */
+static int other_party(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[e->trigger];
+	const char *own = s->ments[e->source].country;
+	int hi = t->tok_end, end = clause_end(s, t);
+	while (hi < end && !(s->toks[hi].flags & CW_T_PUNCT))
+		hi++;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
+		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (m->tok_start >= t->tok_end && m->tok_start < hi)
+			return i;
+	}
+	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE)
+		return -1;
+	/* a protest or demand by a people, implied to be aimed at its own
+	 * government, is aimed at the one other country the sentence names
+	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an
+	 * act of the state's own ("declared martial law") keeps its country */
+	int one = -1;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
+		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (one >= 0 && strcmp(s->ments[one].country, m->country) != 0)
+			return -1;
+		if (one < 0)
+			one = i;
+	}
+	return one;
+}
+
+/* Is the event's target the source's own country by default only? */
+static int default_self(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	if (e->source < 0 || e->target < 0)
+		return 0;
+	const cw_mention *a = &s->ments[e->source], *b = &s->ments[e->target];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0)
+		return 0;
+	return e->implied == CW_I_OWN || e->implied == CW_I_GOV || e->implied == CW_I_PEOPLE ||
+	       b->guessed;
+}
+
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	/* the mention array is treated as full, so that growing it copies all */
@@ -886,6 +1021,11 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
 			e->target = implied_target(&x, sm, i, judged, &e->implied);
+		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
+		if (other >= 0) {
+			e->target = other;
+			e->implied = CW_I_NONE;
+		}
 	}
 	remember_deeds(sm, s, cw->codes);
 	return x.oom ? CURLEW_ESYS : 0;

@@ -13,6 +13,24 @@ echo "$out" | grep -q '^event category: precision 1.000, recall 1.000, F1 1.000$
 check $? "event category line (one gold event, coded right)"
 echo "$out" | grep -q '^source+event+target right: 1 of 1 gold events (100.0%)$'
 check $? "source+event+target line"
+echo "$out" | grep -q '^self-dyads with another target named: 0$'
+check $? "issue 10's self-dyad count"
+echo "$out" | grep -q "^events dropped for want of an agent's country: 0$"
+check $? "issue 10's count of events dropped for want of an agent's country"
+# a self-dyad where the gold names another target, and an act dropped for
+# want of its agent's country, are counted (the demand is still coded
+# IRN -> IRN: when it no longer is, find another such sentence)
+tmp=$(mktemp)
+cat > "$tmp" <<'JSON'
+{"id":"s","text":"Iran condemned the strikes and demanded a halt to what it called aggression by Saudi Arabia.","events":[{"sentence":1,"source":"IRN","target":"SAU","cameo":"111"},{"sentence":1,"source":"IRN","target":"SAU","cameo":"100"}]}
+{"id":"d","text":"Officials said the talks would resume.","events":[]}
+JSON
+out=$("$BIN" eval "$tmp" 2>&1)
+echo "$out" | grep -q "^events dropped for want of an agent's country: 1$"
+check $? "an act dropped for want of its agent's country is counted"
+echo "$out" | grep -q '^self-dyads with another target named: 1$'
+check $? "a self-dyad where the gold names another target is counted"
+rm -f "$tmp"
 tmp=$(mktemp)
 { cat tests/data/eval/tiny.jsonl; echo 'not json'; } > "$tmp"
 out=$("$BIN" eval "$tmp" 2>&1)

@@ -223,8 +223,9 @@ static const row rows[] = {
 	/* ... a stretch of time belongs to the setting's phrase ... */
 	{ "President Hosni Mubarak stepped down on Friday after 18 days of mass protests.", NULL,
 	  "EGY 0831 EGY" },
-	/* ... and "known as" opens no clause */
-	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "CRM 181 HTI" },
+	/* ... and "known as" opens no clause (the gang is of the one
+	 * country the sentence names, GUIDE) */
+	{ "A gang known as Mawozo kidnapped 17 Haitian missionaries.", NULL, "HTICRM 181 HTI" },
 	{ "Rwanda deployed troops to fight insurgents in Mozambique.", NULL, "RWA 154 MOZ" },
 	/* defiance told as a participle is how the protest was held, not news
 	 * of its own (dev gold: cw-140, cw-212, ga-0061) */

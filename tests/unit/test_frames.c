@@ -31,7 +31,7 @@ static const row rows[] = {
 	{ "Russia did not attack Ukraine.", "attack", CW_F_NEGATED, "", 0 },
 	{ "The two leaders have never met.", "met", CW_F_NEGATED, "", 0 },
 	{ "Moscow no longer supports the plan.", "supports", CW_F_NEGATED, "", 0 },
-	{ "There has not been an attack on the base since May.", "attack", CW_F_NEGATED, "", 0 },
+	{ "There has not been an air strike on the base since May.", "air", CW_F_NEGATED, "", 0 },
 	{ "Turkey failed to reach a deal with Greece.", "reach", CW_F_NEGATED, "", 0 },
 	/* intended: 03x for cooperation, 13x for conflict */
 	{ "Iran will attack Israel.", "attack", CW_F_INTENDED, "138", 0 },
@@ -98,8 +98,8 @@ static const row rows[] = {
 	 * past the accused's apposition */
 	{ "Venezuela accused Colombia's president, Juan Manuel Santos, of being behind a drone attack.",
 	  "drone", CW_F_ALLEGED, "", 0 },
-	{ "The opposition blamed the government, its old rival, for the bombing of the market.",
-	  "bombing", CW_F_ALLEGED, "", 0 },
+	{ "The opposition blamed the government, its old rival, for the shelling of the market.",
+	  "shelling", CW_F_ALLEGED, "", 0 },
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },
