@@ -24,8 +24,9 @@
  * person  the target is a person named (a surname coref can follow): "a
  *         gunman shot Prime Minister Fico" aims at a leader, "shot at
  *         government troops" at a force.
- * within  a target named is of the source's own country:
- *         "police fired on protesters" at home, not troops abroad.
+ * within  a target named is of the source's own country, or both are
+ *         of none known: "police fired on protesters" at home, not
+ *         troops abroad.
  *
  * The first rule that applies wins; a recoded event is not recoded again.
  * PETRARCH codes by its dictionaries alone, so --petrarch-mode skips this.
@@ -231,7 +232,10 @@ static int applies(const rule *r, const cw_sentence *s, const cw_event *e)
 	const cw_mention *tgt = &s->ments[e->target];
 	if (r->person && !tgt->key)
 		return 0;
-	if (r->within && (!src->country[0] || strcmp(src->country, tgt->country) != 0))
+	/* two bare agents with no country anywhere in the story ("police
+	 * opened fire on striking miners") are at home: news names the
+	 * foreign side of an act across a border */
+	if (r->within && strcmp(src->country, tgt->country) != 0)
 		return 0;
 	return r->any_target || r->some_target || has_sector(tgt, r->tgt, r->ntgt);
 }

@@ -25,12 +25,21 @@
 			    * judgement or a phrase ("vowed 'harsh revenge'", "called the
 			    * raid 'an act of war'"); a longer one is reported speech */
 
-enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP };
+enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP, EL_CLASS };
+
+/* A "!class NAME [@places] word ..." list: the object or subject classes
+ * that tell a word's sense ("captured Mosul" vs "captured the mayor"). */
+typedef struct wclass {
+	const char *name;
+	int places;              /* @places: any place name the places stage found */
+	const cw_map *words;     /* the dictionary's class_words, keyed by class_key() */
+} wclass;
 
 typedef struct vel {
 	int kind;
 	const char **alts;       /* EL_WORD: lower-case alternatives */
 	int nalts;
+	const wclass *cls;       /* EL_CLASS */
 } vel;
 
 typedef struct vpat {
@@ -46,6 +55,7 @@ typedef struct vpat {
 	vel *pre;                /* elements before the anchor, in written order */
 	int npre;
 	int spec;                /* literal words */
+	int none;                /* code "-": the words in another sense, no event */
 	const char *rule;        /* "verbs.txt:12 meet with" */
 } vpat;
 
@@ -61,6 +71,8 @@ struct cw_verb_dict {
 	cw_map *reciprocal;         /* !reciprocal: anchors of acts done with each other */
 	cw_map *mirrored;           /* !mirrored: ... that each side does for its own part */
 	cw_map *joint;              /* !joint: words that make any act a joint one */
+	cw_map *classes;            /* !class: name -> wclass */
+	cw_map *class_words;        /* "NAME\x1fword" -> the wclass */
 	vpat **all;                 /* every pattern, in file order */
 	int nall, cap;
 };
@@ -158,6 +170,14 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 			return "one {T} and one {S} per pattern, not as the anchor";
 		*nslots |= bit;
 		e->kind = bit == 2 ? EL_SOURCE : EL_TARGET;
+	} else if (w[0] == '=') {
+		if (anchor)
+			return "a word class cannot be the anchor";
+		cw_lower_ascii(w);
+		if (!(e->cls = cw_map_get(c->d->classes, w + 1)))
+			return "unknown word class (its !class line must come before)";
+		e->kind = EL_CLASS;
+		(*spec)++;
 	} else if (strchr(w, '*') || strchr(w, '{') || strchr(w, '}') || strcmp(w, ">") == 0) {
 		return "bad pattern element";
 	} else {
@@ -167,6 +187,49 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 		(*spec)++;
 	}
 	return NULL;
+}
+
+/* The key of a word in a class: the name, a separator no word holds, the word. */
+static const char *class_key(char *buf, size_t size, const char *name, const char *w)
+{
+	int n = snprintf(buf, size, "%s\x1f%s", name, w);
+	return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
+/* "!class NAME [@places] word ...": a class may take several lines. */
+static int parse_class(load_ctx *c, int lineno, char *rest)
+{
+	char *w[64];
+	int n = cw_split(cw_trim(rest), ' ', w, 64), first = 1;
+	wclass *cls = NULL;
+	for (int i = 0; i < n; i++) {
+		char *x = cw_trim(w[i]);
+		if (!*x)
+			continue;
+		cw_lower_ascii(x);
+		if (first) {
+			first = 0;
+			if (!(cls = cw_map_get(c->d->classes, x))) {
+				cls = cw_alloc(c->d->arena, sizeof *cls);
+				if (!cls || !(cls->name = cw_strdup(c->d->arena, x)) ||
+				    cw_map_put(c->d->classes, x, cls) < 0)
+					return bad_line(c, lineno, "out of memory", NULL);
+				cls->places = 0;
+				cls->words = c->d->class_words;
+			}
+			continue;
+		}
+		if (strcmp(x, "@places") == 0) {
+			cls->places = 1;
+			continue;
+		}
+		char key[128];
+		if (x[0] == '@' || !class_key(key, sizeof key, cls->name, x))
+			return bad_line(c, lineno, "bad class word", x);
+		if (cw_map_put(c->d->class_words, key, cls) < 0)
+			return bad_line(c, lineno, "out of memory", NULL);
+	}
+	return cls ? 0 : bad_line(c, lineno, "a class needs a name", NULL);
 }
 
 static void add_text(char *text, size_t size, const char *w)
@@ -197,6 +260,8 @@ static int parse_line(void *ctx, char *line, int lineno)
 		cw_map *m = *(cw_map **)((char *)c->d + lists[k].off);
 		return parse_word_list(c, m, line + n) < 0 ? bad_line(c, lineno, "out of memory", NULL) : 0;
 	}
+	if (strncmp(line, "!class ", 7) == 0)
+		return parse_class(c, lineno, line + 7);
 	if (line[0] == '!')
 		return bad_line(c, lineno, "unknown word list", line);
 
@@ -220,9 +285,14 @@ static int parse_line(void *ctx, char *line, int lineno)
 	char *pair = i < nf ? strchr(f[i], ':') : NULL;
 	if (pair)
 		*pair++ = '\0';
-	if (i >= nf || !cw_code_shape(f[i]) || (pair && !cw_code_shape(pair)))
+	/* "-": these words are the sense of another word, and no act;
+	 * they only keep the less specific patterns off them */
+	if (i < nf && strcmp(f[i], "-") == 0 && !pair) {
+		pat->none = 1;
+		f[i] = "";
+	} else if (i >= nf || !cw_code_shape(f[i]) || (pair && !cw_code_shape(pair)))
 		return bad_line(c, lineno, "expected a CAMEO code", i < nf ? f[i] : NULL);
-	if (c->check_codes && (!cw_codes_known(c->cw->codes, f[i]) ||
+	if (!pat->none && c->check_codes && (!cw_codes_known(c->cw->codes, f[i]) ||
 			       (pair && !cw_codes_known(c->cw->codes, pair))))
 		return bad_line(c, lineno, "unknown CAMEO code", pair && cw_codes_known(c->cw->codes, f[i]) ? pair : f[i]);
 	strcpy(pat->code, f[i++]);
@@ -341,7 +411,8 @@ int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen
 	if (!d || !(d->arena = cw_arena_new()) || !(d->verbal = cw_map_new()) ||
 	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new()) ||
 	    !(d->reciprocal = cw_map_new()) || !(d->mirrored = cw_map_new()) ||
-	    !(d->joint = cw_map_new())) {
+	    !(d->joint = cw_map_new()) || !(d->classes = cw_map_new()) ||
+	    !(d->class_words = cw_map_new())) {
 		cw_verbs_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -374,6 +445,8 @@ void cw_verbs_free(cw_verb_dict *d)
 	cw_map_free(d->reciprocal);
 	cw_map_free(d->mirrored);
 	cw_map_free(d->joint);
+	cw_map_free(d->classes);
+	cw_map_free(d->class_words);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -516,6 +589,29 @@ static int alt_match(const cw_sentence *s, int ti, const char *alt, int nominal)
 }
 
 static int is_det(const cw_token *t);
+
+/* A token of class cls: its text or noun base form is listed, or (for a
+ * class with @places) it is part of a place name. */
+static int class_match(const cw_sentence *s, int ti, const wclass *cls)
+{
+	if (ti < 0 || ti >= s->ntoks)
+		return 0;
+	const cw_token *t = &s->toks[ti];
+	if (!t->lower || is_punct(t))
+		return 0;
+	/* "seized Guinea's president": a place that owns the next noun is
+	 * not the object itself */
+	if (cls->places && t->place >= 0 && t->place < s->nplaces) {
+		int e = s->places[t->place].tok_end;
+		return !(e < s->ntoks && e > ti && is_det(&s->toks[e]));
+	}
+	char key[128];
+	const char *k;
+	return ((k = class_key(key, sizeof key, cls->name, t->lower)) && cw_map_get(cls->words, k)) ||
+	       (t->nlemma && (k = class_key(key, sizeof key, cls->name, t->nlemma)) &&
+		cw_map_get(cls->words, k));
+}
+
 static int is_modifier(const cw_sentence *s, const cw_token *t);
 
 /* Words that count a noun phrase's head: "dozens of", "hundreds of". */
@@ -624,6 +720,16 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->end = old;
 		return 0;
 	}
+	if (e->kind == EL_CLASS) {
+		int old = m->end;
+		if (!class_match(s, ti, e->cls))
+			return 0;
+		m->end = ti + 1;
+		if (match_els(p, ei + 1, s, ti + 1, m))
+			return 1;
+		m->end = old;
+		return 0;
+	}
 	if (e->kind == EL_SKIP) {
 		int t = skip_phrase(s, ti, 1);
 		if (t == ti)
@@ -685,6 +791,8 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		}
 		return 0;
 	}
+	if (e->kind == EL_CLASS)
+		return class_match(s, ti, e->cls) && match_pre(p, ei - 1, s, ti - 1, m);
 	if (e->kind == EL_SKIP) {
 		int t = skip_phrase(s, ti, -1);
 		return t != ti && match_pre(p, ei - 1, s, t, m);
@@ -1297,6 +1405,11 @@ int cw_verbs(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		}
 	}
 	resolve(c, nc, s);
+	/* a word in another sense keeps its span from the other patterns
+	 * (resolve) and is no event itself */
+	for (int k = 0; k < nc; k++)
+		if (!c[k].fallback && c[k].b.p->none)
+			c[k].dropped = 1;
 
 	int live = 0;
 	for (int k = 0; k < nc; k++)

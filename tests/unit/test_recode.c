@@ -23,12 +23,13 @@ static int write_and_load(const curlew *cw, const char *text, cw_recode_rules **
 	return cw_recode_load(d, &here, err, errlen);
 }
 
-/* A mention "CCCSEC" of country CCC and the one sector SEC (or none). */
+/* A mention "CCCSEC" of country CCC ("---": none known) and the one
+ * sector SEC (or none). */
 static void mention(cw_mention *m, const char *code)
 {
 	memset(m, 0, sizeof *m);
 	snprintf(m->code, sizeof m->code, "%s", code);
-	snprintf(m->country, sizeof m->country, "%.3s", code);
+	snprintf(m->country, sizeof m->country, "%.3s", strncmp(code, "---", 3) ? code : "");
 	if (strlen(code) >= 6) {
 		snprintf(m->sectors[0], 4, "%s", code + 3);
 		m->nsectors = 1;
@@ -53,6 +54,8 @@ static void test_rules(const curlew *cw)
 		{ "KENMIL", "1823", "KENEDU", "175" },  /* troops kill students */
 		{ "KENCOP", "195", "KENOPP", NULL },    /* an excepted code */
 		{ "KENCOP", "193", "SOMOPP", NULL },    /* not within the country */
+		{ "---COP", "193", "---OPP", "175" },   /* no country known for either: at home */
+		{ "---COP", "193", "KENOPP", NULL },    /* one known, the other not */
 		{ "KENCOP", "193", "KENREB", NULL },    /* a sector not listed */
 		{ "KENCOP", "193", NULL, NULL },        /* "on" without '-': needs a target */
 		{ "KENCOP", "173", "KENOPP", NULL },    /* a code not listed */
