@@ -4,6 +4,8 @@
  * mentions and clauses, and sets each event's place.
  *
  * In order of preference:
+ *   0. for a material act, a place inside its own trigger ("seized Kidal,
+ *      a stronghold of separatists in northern Mali");
  *   1. a place the parser attached to the event's verb with a locative
  *      preposition ("met in Geneva");
  *   2. the nearest place of the event's own stretch of the sentence: after
@@ -13,7 +15,11 @@
  *      trigger ("In Bordeaux, protesters set fire ...", "Police in Paris
  *      arrested ...");
  *   3. the dateline's place, or the story's first event place when the
- *      dateline is in another country (a Dubai desk reporting on Isfahan).
+ *      dateline is in another country (a Dubai desk reporting on Isfahan)
+ *      or the sentence points back to it ("raided neighbourhoods of the
+ *      city").
+ * A place that owns a noun ("stormed Mexico's embassy in Quito") is the
+ * last choice of its sentence.
  * Never a place that only qualifies a noun ("sanctions over the war in
  * Ukraine", "talks about the situation in Gaza"), and for a statement only
  * a place that belongs to the speaker or the verb ("told reporters in
@@ -162,19 +168,51 @@ static int clause_between(const curlew *cw, const cw_sentence *s, int from, int 
 	return 0;
 }
 
+/* "Mexico's embassy", "Turkey's state aerospace company": a place that
+ * owns the noun after it says whose the thing is, not where the act was. */
+static int possessive(const cw_sentence *s, const cw_place *p)
+{
+	if (p->tok_end >= s->ntoks)
+		return 0;
+	const char *w = s->toks[p->tok_end].text;
+	return w && (!strcmp(w, "'s") || !strcmp(w, "'"));
+}
+
+/* The place a material act's trigger spans: "seized Kidal, a stronghold". */
+static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trigger *t)
+{
+	if (!material(e->code))
+		return -1;
+	for (int i = 0; i < s->nplaces; i++)
+		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_end <= t->tok_end &&
+		    !possessive(s, &s->places[i]))
+			return i;
+	return -1;
+}
+
 static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_event *e)
 {
 	const cw_trigger *t = &s->trigs[e->trigger];
-	int pi = parsed_place(cw, s, t);
+	int pi = inside_trigger(s, e, t);
+	if (pi >= 0)
+		return &s->places[pi];
+	pi = parsed_place(cw, s, t);
 	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
 	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
 		return &s->places[pi];
 	int speech = verbal(e->code), act = material(e->code);
-	const cw_place *after = NULL, *before = NULL;
+	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
 		if (!usable(cw, s, e, p, t))
 			continue;
+		if (possessive(s, p)) {
+			/* only when the sentence names no other place ("struck
+			 * Ukraine's energy grid") */
+			if (!owner && p->tok_start >= t->tok_end && act)
+				owner = p;
+			continue;
+		}
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
@@ -184,14 +222,34 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 			before = p;    /* the nearest one before the trigger */
 		}
 	}
-	return after ? after : before;
+	return after ? after : before ? before : owner;
+}
+
+/* "the city", "the town" with no name after it: the sentence points back
+ * to the story's setting ("troops raided several neighbourhoods of the
+ * city"). */
+static int points_back(const curlew *cw, const cw_sentence *s)
+{
+	for (int i = 1; i < s->ntoks; i++) {
+		if (!is(cw, s, i, "anaphor") || strcmp(lower(s, i - 1), "the"))
+			continue;
+		if (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_CAP))
+			continue;    /* "the town Hall ..."? a name follows */
+		if (i + 1 < s->ntoks && !strcmp(lower(s, i + 1), "of"))
+			continue;    /* "the city of Odesa" names its place */
+		return 1;
+	}
+	return 0;
 }
 
 /* No place in the sentence: the dateline's, unless the story's events are
- * elsewhere (a desk in Dubai reporting on Iran). */
-static const cw_place *fallback(const curlew_doc *doc)
+ * elsewhere (a desk in Dubai reporting on Iran) or the sentence points back
+ * to the story's setting, a city. */
+static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s)
 {
 	const cw_place *d = doc->dl_place, *m = doc->main_place;
+	if (m && m->feature == CW_F_CITY && points_back(cw, s))
+		return m;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;
@@ -232,7 +290,7 @@ int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
 		if (p && keep_main(doc, p) < 0)
 			return CURLEW_ESYS;
-		e->place = p ? p : fallback(doc);
+		e->place = p ? p : fallback(cw, doc, s);
 	}
 	return note_setting(cw, doc, s);
 }

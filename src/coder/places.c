@@ -53,11 +53,13 @@ enum word_class {
 	W_TOPIC,           /* locate.c: over, about: "talks about ..." */
 	W_ARTICLE,         /* al, el: "al-Tabbaneh" */
 	W_CLAUSE,          /* locate.c: and, but after a comma */
+	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
+	W_ORGWORD,         /* university, bureau: "University of Idaho" */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause"
+	"topic", "article", "clause", "anaphor", "orgword"
 };
 
 typedef struct cur_entry {
@@ -848,6 +850,19 @@ static int actor_place(const match *mt, const cw_mention *x)
 	return 0;
 }
 
+/* A word of an organisation named after a place: "Washington State
+ * University", "the Georgia Bureau of Investigation", "University of
+ * Idaho".  The place keeps its sense for the rest of the story. */
+static int org_name(const cw_gazetteer *g, const cw_sentence *s, int a, int b)
+{
+	if (b + 1 < s->ntoks && is_class(g, &s->toks[b], W_REGION))
+		b++;    /* "Washington State University" */
+	if (b < s->ntoks && capitalised(&s->toks[b]) && is_class(g, &s->toks[b], W_ORGWORD))
+		return 1;
+	return a >= 2 && !strcmp(word(&s->toks[a - 1]), "of") && capitalised(&s->toks[a - 2]) &&
+	       is_class(g, &s->toks[a - 2], W_ORGWORD);
+}
+
 static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match *mt)
 {
 	int a = mt->a, b = mt->b;
@@ -858,6 +873,10 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match
 		const cw_mention *x = &s->ments[m];
 		/* "Argentine", "French": adjectives; "Police" (a Polish town) is
 		 * the agent word */
+		/* "Haifa, the Israeli military": a name in apposition before
+		 * the comma is no word of the adjective's actor */
+		if (x->kind == CW_M_ADJ && b < x->tok_end && !strcmp(s->toks[b].text, ","))
+			continue;
 		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN || x->kind == CW_M_ADJ ||
 		    (x->kind == CW_M_AGENT && x->head >= a && x->head < b))
 			return 1;
@@ -991,11 +1010,26 @@ static void note_actors(story_mem *m, const cw_sentence *s)
 	}
 }
 
+/* "Monroe County, Pennsylvania" when no Monroe lies in Pennsylvania: the
+ * county is in the state, not at a town of its name elsewhere; the state
+ * is the most precise place known.  Its first-level region, or -1. */
+static int state_of(const cand *qc, int nq)
+{
+	for (int k = 0; k < nq; k++)
+		if (qc[k].p.feature == CW_F_ADMIN1)
+			return k;
+	return -1;
+}
+
 static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s, int *cap,
 			 story_mem *m, match *mt)
 {
 	const sense *known = recall(m, mt->key);
 	if (known && known->person)
+		return 0;
+	/* "University" alone is a word (and a Florida town): the organisation's */
+	if (org_name(g, s, mt->a, mt->b) ||
+	    (mt->b - mt->a == 1 && is_class(g, &s->toks[mt->a], W_ORGWORD)))
 		return 0;
 	if (part_of_name(g, s, mt)) {
 		remember(m, mt->key, NULL, 1);
@@ -1006,7 +1040,9 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 	int qa, qb, nq = 0;
 	char qkey[MAX_KEY];
 	cand *qc = NULL;
-	if (qualifier_at(s, b, &qa, &qb)) {
+	/* "Monroe County, Pennsylvania": the qualifier follows the district word */
+	int after = b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ? b + 1 : b;
+	if (qualifier_at(s, after, &qa, &qb)) {
 		int qn = span_key(s->toks, qa, qb, qkey, sizeof qkey);
 		qc = cw_alloc(doc->arena, MAX_CANDS * sizeof *qc);
 		if (!qc)
@@ -1024,6 +1060,10 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		cand pick = mt->c[bi];
 		if (!nq && weak(s, mt, &pick, m))
 			return 0;
+		int k = nq && q < 0 && b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ?
+			state_of(qc, nq) : -1;
+		if (k >= 0)
+			pick = qc[k];
 		cand reg;
 		if (want == WANT_REGION && pick.p.feature == CW_F_CITY && region_of(g, &pick, &reg) == 0)
 			pick = reg;

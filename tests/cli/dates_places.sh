@@ -30,6 +30,7 @@ cat > "$tmp/s.jsonl" <<'J'
 {"id":"bad","date":"2024-02-30","text":"Russian troops attacked Kharkiv on Monday."}
 {"id":"rel","date":"2024-03-20","text":"Russian drones struck Odesa two days ago. Russian troops attacked Kharkiv last week. Ukraine shelled Belgorod earlier this month. Russian troops attacked Sumy on the 16th. Russian troops attacked Kherson last Friday. Russian troops attacked Lviv on Sunday. Russian jets bombed Izium last month."}
 {"id":"where","date":"2024-02-23","text":"WASHINGTON (Reuters) - The United States imposed new sanctions on Russia over the war in Ukraine. Israeli jets struck targets in Lebanon."}
+{"id":"baddl","date":"2024-13-01","text":"KYIV, March 3, 2024 (Reuters) - Russian troops attacked Kharkiv."}
 J
 "$BIN" code "$tmp/s.jsonl" > "$tmp/out.jsonl" 2> "$tmp/err"
 is "$?" 0 "code exits 0 with a bad record date"
@@ -38,6 +39,7 @@ is "$(field "$tmp/out.jsonl" newyear 1 date)" 2023-12-31 "Dec. 31 stamped 1 Janu
 grep -q 's.jsonl: line 3 (id "bad"): date "2024-02-30" is not a date' "$tmp/err"
 is "$?" 0 "a bad record date is named with file, line and id"
 is "$(field "$tmp/out.jsonl" bad 1 date)" null "... and the story is coded as if it had none"
+is "$(field "$tmp/out.jsonl" baddl 1 date)" 2024-03-03 "... so a bad record date leaves the dateline's date"
 is "$(field "$tmp/out.jsonl" rel 1 date) $(field "$tmp/out.jsonl" rel 1 date_precision)" "2024-03-18 day" "two days ago"
 is "$(field "$tmp/out.jsonl" rel 2 date) $(field "$tmp/out.jsonl" rel 2 date_precision)" "2024-03-11 week" "last week"
 is "$(field "$tmp/out.jsonl" rel 3 date) $(field "$tmp/out.jsonl" rel 3 date_precision)" "2024-03-01 month" "earlier this month"

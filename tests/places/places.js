@@ -5,6 +5,10 @@
  *   node tests/places/places.js build
  *       stories.txt + places.tsv -> dev.jsonl and heldout.jsonl (gold with
  *       byte offsets; the text curlew reads has the markup removed)
+ *   node tests/places/places.js split SEED
+ *       gives every story still marked set=new in stories.txt its part: a
+ *       shuffle seeded by SEED puts 60% in dev and the rest held aside, so
+ *       that nobody chooses which stories are tuned on
  *   node tests/places/places.js score BIN GOLD.jsonl [MIN_F1 MIN_ACC MIN_COUNTRY]
  *       codes GOLD's stories with BIN (`code --format places` and the event
  *       records), prints recognition P/R/F1 by span overlap, resolution
@@ -84,6 +88,36 @@ function build() {
 		const e = out[set].reduce((a, s) => a + s.events.length, 0);
 		console.log(`${set}: ${out[set].length} stories, ${n} place mentions, ${e} events`);
 	}
+}
+
+/* mulberry32: a small seeded generator, so that a split can be redone. */
+function seeded(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6D2B79F5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const DEV_SHARE = 0.6;	/* the issue's brief: about 60/40 between dev and held aside */
+
+function split(seed) {
+	const file = path.join(DIR, 'stories.txt');
+	const src = fs.readFileSync(file, 'utf8');
+	const ids = [...src.matchAll(/^=== id=(\S+) .*set=new$/mg)].map(m => m[1]);
+	const rnd = seeded(seed);
+	for (let i = ids.length - 1; i > 0; i--) {
+		const j = Math.floor(rnd() * (i + 1));
+		[ids[i], ids[j]] = [ids[j], ids[i]];
+	}
+	const dev = new Set(ids.slice(0, Math.round(ids.length * DEV_SHARE)));
+	const out = src.replace(/^(=== id=(\S+) .*set=)new$/mg,
+				(_, head, id) => head + (dev.has(id) ? 'dev' : 'heldout'));
+	fs.writeFileSync(file, out);
+	console.log(`split ${ids.length} new stories with seed ${seed}: ${dev.size} dev, ${ids.length - dev.size} held aside`);
 }
 
 function km(a, b) {
@@ -197,7 +231,9 @@ function score(bin, goldPath, mins) {
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'build')
 	build();
+else if (cmd === 'split' && rest.length === 1)
+	split(Number(rest[0]));
 else if (cmd === 'score' && rest.length >= 2)
 	score(rest[0], rest[1], rest.slice(2).map(Number));
 else
-	die('usage: places.js build | score BIN GOLD.jsonl [MIN_F1 MIN_ACC MIN_COUNTRY]');
+	die('usage: places.js build | split SEED | score BIN GOLD.jsonl [MIN_F1 MIN_ACC MIN_COUNTRY]');

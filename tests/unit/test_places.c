@@ -259,6 +259,39 @@ int main(void)
 	CHECK_STR(desc(s, 0), "Florida/USA/-");
 
 	cw_arena_free(doc.arena);
+
+	/* Organisations named after places are not places, and do not stop
+	 * the place from being one later in the story. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "He said four University of Idaho students were killed near Washington State University.");
+	CHECK_STR(desc(s, 0), "none");
+	s = run(&cw, &doc, "The Georgia Bureau of Investigation said the Supreme Court would hear it.");
+	CHECK_STR(desc(s, 0), "none");
+	s = run(&cw, &doc, "All of Georgia was grieving.");
+	CHECK_INT(s->nplaces, 1);
+	cw_arena_free(doc.arena);
+
+	/* "X County, State" with no X in the state: the state, not a town of
+	 * the county's name elsewhere. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "He was arrested in Monroe County, Pennsylvania, on Friday.");
+	CHECK(s->nplaces >= 1);
+	if (s->nplaces >= 1) {
+		CHECK_STR(s->places[0].country, "USA");
+		CHECK_INT(s->places[0].feature, CW_F_ADMIN1);
+		CHECK(s->places[0].lat > 39.7 && s->places[0].lat < 42.3 &&
+		      s->places[0].lon > -80.6 && s->places[0].lon < -74.7);
+	}
+	/* the Arabic article as written in Deir ez-Zor */
+	s = run(&cw, &doc, "Jets struck militias near Deir ez-Zor and Al Bukamal.");
+	CHECK_INT(s->nplaces, 2);
+	CHECK_STR(desc(s, 0), "Deir ez-Zor/SYR/near");
+	CHECK_STR(desc(s, 1), "Al Bukamal/SYR/-");
+	cw_arena_free(doc.arena);
 	cw_places_free(cw.places);
 	cw_countries_free(cw.countries);
 	return check_done("test_places");

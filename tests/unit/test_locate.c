@@ -1,0 +1,86 @@
+/*
+ * test_locate.c -- the event-location stage (locate.c), through the whole
+ * pipeline: where an event happened is decided from the words around its
+ * trigger, which only the earlier stages supply.  Each row is a story, the
+ * trigger of the event to look at and the place it must be given.
+ */
+#include <string.h>
+#include "check.h"
+#include "curlew.h"
+
+typedef struct row {
+	const char *why;
+	const char *text;
+	const char *trigger;     /* the event's trigger starts with this */
+	const char *place;       /* its location's text */
+	const char *country;
+} row;
+
+static const row rows[] = {
+	{ "a place that only qualifies a noun is not where the event was",
+	  "BRUSSELS (Reuters) - The European Union imposed new sanctions on Russia over the war "
+	  "in Ukraine on Friday.", "imposed", "BRUSSELS", "BEL" },
+	{ "a material act's own words span its place",
+	  "BAMAKO (Reuters) - Malian troops and Russian mercenaries seized Kidal, a stronghold of "
+	  "Tuareg separatists in northern Mali, the army said on Tuesday.", "seized", "Kidal", "MLI" },
+	{ "a possessive says whose the building is, not where it stands",
+	  "QUITO (Reuters) - Ecuadorean police stormed Mexico's embassy in Quito late on Friday.",
+	  "stormed", "Quito", "ECU" },
+	{ "the outskirts of X are in X",
+	  "ISTANBUL (Reuters) - Militants attacked the headquarters of Turkey's state aerospace "
+	  "company on the outskirts of Ankara on Wednesday.", "attacked", "Ankara", "TUR" },
+	{ "a possessive is the place when the sentence names no other",
+	  "KYIV (Reuters) - Russian missiles struck Ukraine's energy grid on Monday.", "struck",
+	  "Ukraine", "UKR" },
+	{ "a place in apposition to an actor is still the target place",
+	  "BEIRUT (Reuters) - Hezbollah fired rockets at Haifa, the Israeli military said.",
+	  "fired", "Haifa", "ISR" },
+	{ "\"the city\" points back to the story's setting, not to the dateline",
+	  "YAOUNDE (Reuters) - Separatist fighters kidnapped a local official in Bamenda on Monday. "
+	  "Troops later raided several neighbourhoods of the city.", "raided", "Bamenda", "CMR" },
+	{ "\"the city of X\" names its own place",
+	  "YAOUNDE (Reuters) - Separatist fighters kidnapped a local official in Bamenda on Monday. "
+	  "Troops later raided the city of Buea.", "raided", "Buea", "CMR" },
+};
+
+static void check_row(const curlew *cw, const row *r)
+{
+	curlew_story st = { .id = "t", .text = r->text, .len = strlen(r->text), .date = "2024-03-15" };
+	curlew_doc *doc = NULL;
+	CHECK_INT(curlew_code(cw, &st, NULL, &doc), CURLEW_OK);
+	int found = 0;
+	for (size_t i = 0; doc && i < curlew_doc_nevents(doc); i++) {
+		curlew_event e = CURLEW_EVENT_INIT;
+		if (curlew_doc_event(doc, i, &e) != CURLEW_OK || !e.trigger.text ||
+		    strncmp(e.trigger.text, r->trigger, strlen(r->trigger)))
+			continue;
+		found = 1;
+		if (!e.location.text || strcmp(e.location.text, r->place) ||
+		    !e.location.country || strcmp(e.location.country, r->country)) {
+			fprintf(stderr, "test_locate: %s: \"%s\" placed at %s (%s), want %s (%s)\n", r->why,
+				r->trigger, e.location.text ? e.location.text : "nothing",
+				e.location.country ? e.location.country : "-", r->place, r->country);
+			CHECK(0);
+		}
+		break;
+	}
+	if (!found) {
+		fprintf(stderr, "test_locate: %s: no event \"%s\" coded\n", r->why, r->trigger);
+		CHECK(0);
+	}
+	curlew_doc_free(doc);
+}
+
+int main(void)
+{
+	curlew *cw = NULL;
+	if (curlew_open(&cw, NULL) != CURLEW_OK) {
+		fprintf(stderr, "curlew_open: %s\n", curlew_errmsg(cw));
+		curlew_close(cw);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		check_row(cw, &rows[i]);
+	curlew_close(cw);
+	return check_done("test_locate");
+}
