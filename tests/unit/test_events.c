@@ -31,6 +31,12 @@ static const row rows[] = {
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* a possessive opens the second member of the list: "A and his
+	 * counterpart B" is a compound subject, not B alone */
+	{ "Obama and his Russian counterpart Dmitry Medvedev met in Prague on Thursday.", "2010-04-08",
+	  "USAGOV 040 RUSGOV; RUSGOV 040 USAGOV" },
+	{ "The Iranian president and his Iraqi counterpart held talks in Baghdad on Sunday.", NULL,
+	  "IRNGOV 040 IRQGOV; IRQGOV 040 IRNGOV" },
 	/* signing has a host and guests like a meeting: three signers are two
 	 * events, not six (one act, not every pair both ways) */
 	{ "Armenia, Azerbaijan and Russia signed a peace accord on Tuesday.", NULL,
