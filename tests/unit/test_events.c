@@ -41,6 +41,16 @@ static const row rows[] = {
 	 * events, not six (one act, not every pair both ways) */
 	{ "Armenia, Azerbaijan and Russia signed a peace accord on Tuesday.", NULL,
 	  "ARM 057 AZE; ARM 057 RUS" },
+	/* talks are joint whatever verb opens or ends them, and a deal is
+	 * signed with each other whatever the verb of signing */
+	{ "Peru and Ecuador opened talks in Brasilia on Monday.", NULL, "PER 040 ECU; ECU 040 PER" },
+	{ "Delegations of Sudan and South Sudan ended three days of talks in Addis Ababa on Friday.",
+	  NULL, "SDNGOV 040 SSDGOV; SSDGOV 040 SDNGOV" },
+	{ "Greece and Turkey inked a trade pact on Monday.", NULL, "GRC 057 TUR; TUR 057 GRC" },
+	{ "Serbia and Kosovo initialed a deal in Brussels on Monday.", NULL,
+	  "SRB 057 KSV; KSV 057 SRB" },
+	{ "Israel and Jordan reached an agreement on water on Monday.", NULL,
+	  "ISR 057 JOR; JOR 057 ISR" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
