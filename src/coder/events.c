@@ -175,6 +175,12 @@ static int conjuncts(const ctx *x, int m, int *out, int max)
 		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(x, s->toks[t].mention))
 			break;
 		int c = s->toks[t].mention;
+		/* "Kibaki and opposition leader Raila Odinga": a title joined
+		 * to the name after it is that one member, not two */
+		int e = s->ments[c].tok_end;
+		if (s->ments[c].kind == CW_M_AGENT && e < s->ntoks && usable(x, s->toks[e].mention) &&
+		    s->toks[e].mention != c && s->ments[s->toks[e].mention].tok_start == e)
+			c = s->toks[e].mention;
 		out[n++] = c;
 		if (joined_by_and)
 			upto_and = n;

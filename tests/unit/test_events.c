@@ -51,6 +51,12 @@ static const row rows[] = {
 	  "SRB 057 KSV; KSV 057 SRB" },
 	{ "Israel and Jordan reached an agreement on water on Monday.", NULL,
 	  "ISR 057 JOR; JOR 057 ISR" },
+	/* a title joined to the name after it is one member of the list,
+	 * so a list of two stays two and both directions are coded */
+	{ "President Mwai Kibaki and opposition leader Raila Odinga signed a power-sharing deal on "
+	  "Thursday.", "2008-02-28", "KENGOV 057 KENOPP; KENOPP 057 KENGOV" },
+	{ "President Nicolas Maduro and opposition leader Juan Guaido met in Oslo on Monday.",
+	  "2019-05-20", "VENGOV 040 VENOPP; VENOPP 040 VENGOV" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
