@@ -1366,9 +1366,17 @@ static int code_verbal(ctx *x, int ti)
 		src[nsrc++] = ps;
 		if (!ntgt && c)
 			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		/* "prompting condemnation from China and South Korea": no
+		 * member of the source's list is its target; the one who drew
+		 * the act is, the clause's subject */
+		int list[CW_MAX_ARGS * 2] = { ps };
+		int nlist = widen(x, list, 1, CW_MAX_ARGS * 2);
 		for (int i = 0; i < ntgt; i++)
-			if (tgt[i] == ps)
-				tgt[i--] = tgt[--ntgt];
+			for (int j = 0; j < nlist; j++)
+				if (i >= 0 && tgt[i] == list[j])
+					tgt[i--] = tgt[--ntgt];
+		if (!ntgt && c)
+			ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
 		return add_pairs(x, ti, src, nsrc, tgt, ntgt, "pattern: the source is the pattern's {S} slot");
 	}
 	if (c && c->passive && c->agent >= 0) {

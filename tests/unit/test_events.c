@@ -57,6 +57,10 @@ static const row rows[] = {
 	  "Thursday.", "2008-02-28", "KENGOV 057 KENOPP; KENOPP 057 KENGOV" },
 	{ "President Nicolas Maduro and opposition leader Juan Guaido met in Oslo on Monday.",
 	  "2019-05-20", "VENGOV 040 VENOPP; VENOPP 040 VENGOV" },
+	/* a source named by the pattern ("drew condemnation from {S}"): no
+	 * member of its list is its target, the one who drew it is */
+	{ "Israel's decision drew condemnation from Egypt and Jordan.", NULL,
+	  "EGY 111 ISR; JOR 111 ISR" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
