@@ -61,6 +61,10 @@ static const row rows[] = {
 	 * member of its list is its target, the one who drew it is */
 	{ "Israel's decision drew condemnation from Egypt and Jordan.", NULL,
 	  "EGY 111 ISR; JOR 111 ISR" },
+	/* "each other", "one another": the act is done by each to the other */
+	{ "Armenia and Azerbaijan accused each other of violating the ceasefire on Sunday.", NULL,
+	  "ARM 1123 AZE; AZE 1123 ARM" },
+	{ "Sudan and South Sudan attacked one another on Monday.", NULL, "SDN 190 SSD; SSD 190 SDN" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
