@@ -54,6 +54,13 @@ static int verbal(const char *code)
 	return 0;
 }
 
+/* A visit (042) happens where the visitor goes: its object is its place
+ * ("Putin visited North Korea"), though the place is also its target. */
+static int visit(const char *code)
+{
+	return !strncmp(code, "042", 3);
+}
+
 /* Acts done on the ground: protest (14), force posture (15), coercion
  * (17), assault (18), fighting (19), mass violence (20). */
 static int material(const char *code)
@@ -71,22 +78,27 @@ static int in_mention(const cw_sentence *s, int m, const cw_place *p)
 }
 
 /* The place after "in" only qualifies a noun before it ("the war in
- * Ukraine"), unless that noun is the event's own trigger. */
+ * Ukraine"), unless that noun is the event's own trigger ("fighting in
+ * Sudan killed") -- but not when the event is a statement: what it asks
+ * for or accuses of is its topic ("demanded an immediate ceasefire in
+ * Gaza", "accused both sides of atrocities in Darfur"). */
 static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place *p,
-			  const cw_trigger *t)
+			  const cw_trigger *t, const char *code)
 {
 	if (p->prep < 1)
 		return 0;
 	int n = p->prep - 1;
-	return is(cw, s, n, "qualify") && !(n >= t->tok_start && n < t->tok_end);
+	return is(cw, s, n, "qualify") && (verbal(code) || !(n >= t->tok_start && n < t->tok_end));
 }
 
 /* A topic preposition between the trigger and the place: "sanctions over
- * ... X", "talks about ... X". */
+ * ... X", "talks about ... X"; before a number it only rounds the number
+ * ("detained about 200 migrants in Ciudad Juarez"). */
 static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
 {
 	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++)
-		if (i != p->prep && is(cw, s, i, "topic"))
+		if (i != p->prep && is(cw, s, i, "topic") &&
+		    !(i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
 			return 1;
 	return 0;
 }
@@ -141,14 +153,14 @@ static int object_of(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, const cw_place *p,
 		  const cw_trigger *t)
 {
-	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t))
+	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t, e->code))
 		return 0;
 	/* the source is an actor, not a setting ("Jordan condemned"), and so
 	 * is the target of what is not done on the ground ("imposed sanctions
 	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
 	if (in_mention(s, e->source, p) && p->prep < 0)
 		return 0;
-	if (in_mention(s, e->target, p) && !material(e->code))
+	if (in_mention(s, e->target, p) && !material(e->code) && !visit(e->code))
 		return 0;
 	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t))
 		return 0;
@@ -178,6 +190,32 @@ static int possessive(const cw_sentence *s, const cw_place *p)
 	return w && (!strcmp(w, "'s") || !strcmp(w, "'"));
 }
 
+
+/* "in Afghanistan's Khost and Paktika provinces": the first of a list of
+ * places owned by a country stands for the list, and so the owner does. */
+static const cw_place *listed(const cw_sentence *s, int i)
+{
+	const cw_place *p = &s->places[i];
+	if (i < 1 || i + 1 >= s->nplaces || !possessive(s, &s->places[i - 1]) ||
+	    s->places[i - 1].tok_end + 1 != p->tok_start || p->tok_end + 1 != s->places[i + 1].tok_start ||
+	    p->tok_end >= s->ntoks || strcmp(s->toks[p->tok_end].text, "and"))
+		return p;
+	return &s->places[i - 1];
+}
+
+/* "in Benin near Malanville": a country or region followed at once by a
+ * place inside it, after its own preposition, is narrowed to that place. */
+static const cw_place *finer(const cw_sentence *s, int i)
+{
+	const cw_place *p = listed(s, i), *q = i + 1 < s->nplaces ? &s->places[i + 1] : NULL;
+	if (p != &s->places[i])
+		return p;
+	if (q && p->feature != CW_F_CITY && q->feature == CW_F_CITY && q->prep == p->tok_end &&
+	    p->country[0] && !strcmp(p->country, q->country))
+		return q;
+	return p;
+}
+
 /* The place a material act's trigger spans: "seized Kidal, a stronghold". */
 static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trigger *t)
 {
@@ -200,7 +238,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
 	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
 		return &s->places[pi];
-	int speech = verbal(e->code), act = material(e->code);
+	int speech = verbal(e->code), act = material(e->code) || visit(e->code);
 	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
@@ -217,7 +255,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
 			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start))
-				after = p;
+				after = finer(s, i);
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */
 		}
@@ -242,12 +280,40 @@ static int points_back(const curlew *cw, const cw_sentence *s)
 	return 0;
 }
 
+/* How far the place that owns a speaker may stand before the speaker's
+ * words: "'s" and one title word ("Tamil Nadu's chief minister"). */
+#define SPEAKER_REACH 2
+
+/* The country a statement's speaker is known to belong to, from its own
+ * words ("Kenya's foreign ministry", "Seoul"), not a default. */
+static const char *speaker_country(const cw_sentence *s, const cw_event *e)
+{
+	if (!verbal(e->code) || e->source < 0 || e->source >= s->nments)
+		return NULL;
+	const cw_mention *m = &s->ments[e->source];
+	if (m->country[0] && !m->guessed)
+		return m->country;
+	/* "Tamil Nadu's chief minister": the place that owns the speaker */
+	for (int i = 0; i < s->nplaces; i++)
+		if (possessive(s, &s->places[i]) && s->places[i].tok_end < m->tok_start &&
+		    m->tok_start - s->places[i].tok_end <= SPEAKER_REACH &&
+		    s->places[i].country[0])
+			return s->places[i].country;
+	return NULL;
+}
+
 /* No place in the sentence: the dateline's, unless the story's events are
  * elsewhere (a desk in Dubai reporting on Iran) or the sentence points back
- * to the story's setting, a city. */
-static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s)
+ * to the story's setting, a city.  A statement is made where its speaker
+ * is: at the desk's when the speaker is of the dateline's country ("Kenya's
+ * foreign ministry condemned the attack" from Nairobi about Somalia). */
+static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s,
+				const cw_event *e)
 {
 	const cw_place *d = doc->dl_place, *m = doc->main_place;
+	const char *who = speaker_country(s, e);
+	if (who && d && d->name && !strcmp(who, d->country))
+		return d;
 	if (m && m->feature == CW_F_CITY && points_back(cw, s))
 		return m;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
@@ -290,7 +356,7 @@ int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
 		if (p && keep_main(doc, p) < 0)
 			return CURLEW_ESYS;
-		e->place = p ? p : fallback(cw, doc, s);
+		e->place = p ? p : fallback(cw, doc, s, e);
 	}
 	return note_setting(cw, doc, s);
 }

@@ -795,6 +795,11 @@ static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int star
 		const cw_token *t = &s->toks[i];
 		if (is_class(g, t, W_LOCATIVE))
 			return i;
+		/* "in Afghanistan's Khost province": the preposition of the
+		 * owner's phrase is the owned place's too */
+		if (i > 0 && (!strcmp(t->text, "'s") || !strcmp(t->text, "'")) &&
+		    s->toks[i - 1].place >= 0 && s->toks[i - 1].place < s->nplaces)
+			return s->places[s->toks[i - 1].place].prep;
 		int m = t->mention;
 		/* "the southern Ukrainian city of Odesa" */
 		if (m >= 0 && m < s->nments && s->ments[m].kind == CW_M_ADJ)
