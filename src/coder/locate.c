@@ -103,6 +103,22 @@ static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, c
 	return 0;
 }
 
+/* Another pattern's verb between a relations act and the place: the place
+ * is that verb's ("severed ties with Ecuador after police stormed its
+ * embassy in Quito").  Only for acts neither said nor done on the ground:
+ * a bare "said" tells where the news was given, and a material act's
+ * place may follow its own second verb ("attacked ... and set fire ... in"). */
+static int other_verb_between(const cw_sentence *s, const cw_trigger *t, int to)
+{
+	for (int k = 0; k < s->ntrigs; k++) {
+		const cw_trigger *o = &s->trigs[k];
+		if (o != t && !(o->flags & CW_TR_SAY) && o->anchor >= t->tok_end && o->anchor < to &&
+		    !(o->tok_start < t->tok_end && t->tok_start < o->tok_end))
+			return 1;
+	}
+	return 0;
+}
+
 /* A place the parser attached to the trigger's verb ("met ... in Geneva"). */
 static int parsed_place(const curlew *cw, const cw_sentence *s, const cw_trigger *t)
 {
@@ -216,13 +232,14 @@ static const cw_place *finer(const cw_sentence *s, int i)
 	return p;
 }
 
-/* The place a material act's trigger spans: "seized Kidal, a stronghold". */
+/* The place a material act's trigger spans, or begins ("seized Kidal, a
+ * stronghold"; "seized the Gaza Strip side of the Rafah crossing"). */
 static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trigger *t)
 {
 	if (!material(e->code))
 		return -1;
 	for (int i = 0; i < s->nplaces; i++)
-		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_end <= t->tok_end &&
+		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_start < t->tok_end &&
 		    !possessive(s, &s->places[i]))
 			return i;
 	return -1;
@@ -254,7 +271,8 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
-			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start))
+			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
+			    (speech || act || !other_verb_between(s, t, p->tok_start)))
 				after = finer(s, i);
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */
@@ -266,10 +284,10 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 /* "the city", "the town" with no name after it: the sentence points back
  * to the story's setting ("troops raided several neighbourhoods of the
  * city"). */
-static int points_back(const curlew *cw, const cw_sentence *s)
+static int points_back(const curlew *cw, const cw_sentence *s, const char *cls)
 {
 	for (int i = 1; i < s->ntoks; i++) {
-		if (!is(cw, s, i, "anaphor") || strcmp(lower(s, i - 1), "the"))
+		if (!is(cw, s, i, cls) || strcmp(lower(s, i - 1), "the"))
 			continue;
 		if (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_CAP))
 			continue;    /* "the town Hall ..."? a name follows */
@@ -314,8 +332,10 @@ static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const c
 	const char *who = speaker_country(s, e);
 	if (who && d && d->name && !strcmp(who, d->country))
 		return d;
-	if (m && m->feature == CW_F_CITY && points_back(cw, s))
+	if (m && m->feature == CW_F_CITY && points_back(cw, s, "anaphor"))
 		return m;
+	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat"))
+		return d;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;

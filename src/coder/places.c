@@ -55,11 +55,12 @@ enum word_class {
 	W_CLAUSE,          /* locate.c: and, but after a comma */
 	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
 	W_ORGWORD,         /* university, bureau: "University of Idaho" */
+	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause", "anaphor", "orgword"
+	"topic", "article", "clause", "anaphor", "orgword", "seat"
 };
 
 typedef struct cur_entry {

@@ -72,6 +72,16 @@ static const row rows[] = {
 	{ "what a statement demands is its topic, even in its own words",
 	  "GENEVA (Reuters) - U.N. human rights chief Volker Turk accused both sides in Sudan's "
 	  "war of atrocities in Darfur on Friday.", "accused", "GENEVA", "CHE" },
+	{ "a place that begins inside a material act's words is its place",
+	  "CAIRO (Reuters) - Israeli forces seized the Gaza Strip side of the Rafah crossing with "
+	  "Egypt on Tuesday.", "seized", "Gaza Strip", "PSE" },
+	{ "\"the capital\" with no name after it is the dateline's city",
+	  "KYIV (Reuters) - President Volodymyr Zelenskiy met Joe Biden at the White House in "
+	  "Washington on Tuesday. Hours earlier Russian missiles hit the capital, injuring 53 people.",
+	  "hit", "KYIV", "UKR" },
+	{ "a place after another verb is that verb's, not a relations act's",
+	  "MEXICO CITY (Reuters) - Mexico severed diplomatic ties with Ecuador after police stormed "
+	  "its embassy in Quito on Friday.", "severed", "MEXICO CITY", "MEX" },
 };
 
 static void check_row(const curlew *cw, const row *r)
