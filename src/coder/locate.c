@@ -17,7 +17,10 @@
  *   3. the dateline's place, or the story's first event place when the
  *      dateline is in another country (a Dubai desk reporting on Isfahan)
  *      or the sentence points back to it ("raided neighbourhoods of the
- *      city").
+ *      city"); a statement by a speaker of the dateline's country ("Seoul
+ *      condemned", "Kenya's foreign ministry said") and "the capital" stay
+ *      at the dateline.
+ * A visit (042) is at its destination, though that is its target.
  * A place that owns a noun ("stormed Mexico's embassy in Quito") is the
  * last choice of its sentence.
  * Never a place that only qualifies a noun ("sanctions over the war in
