@@ -305,10 +305,49 @@ static int is_and(const cw_token *t)
 	return has_class(t, SYN_COORD);
 }
 
+/* An actor's premodifiers in a list run this many words at most ("the
+ * leftist Guatemalan", "U.S. - backed Contra", "opposition leader" before
+ * a name); further on, the words belong to another phrase. */
+#define PREMOD_REACH 5
+
+/* A word that can stand in an actor's noun phrase before its head: an
+ * adjective, a noun, a participle after a hyphen ("U.S.-backed"), the
+ * hyphen. */
+static int premodifier(const cw_sentence *s, int i)
+{
+	const cw_token *t = &s->toks[i];
+	/* a bare participle is more often the verb before ("was sworn in as
+	 * president and dissolved the assembly") */
+	if (t->pos == CW_POS_VBN)
+		return i > 0 && tok_is(&s->toks[i - 1], "-");
+	return t->pos == CW_POS_JJ || t->pos == CW_POS_JJR || t->pos == CW_POS_JJS ||
+	       is_noun_tag(t) || tok_is(t, "-");
+}
+
+/* The token left of the noun phrase of mention m, skipping its
+ * premodifiers and a title or agent mention joined to a name ("the
+ * leftist Guatemalan National Revolutionary Unity", "opposition leader
+ * Raila Odinga"); -1 when they run past PREMOD_REACH. */
+static int before_phrase(const cw_sentence *s, int m)
+{
+	int i = s->ments[m].tok_start - 1;
+	for (int n = 0; i >= 0 && n <= PREMOD_REACH; n++) {
+		int p = mention_at(s, i);
+		if (p >= 0 && p != m && s->ments[p].tok_end == i + 1 && s->ments[p].kind == CW_M_AGENT) {
+			i = s->ments[p].tok_start - 1;
+			continue;
+		}
+		if (p >= 0 || !premodifier(s, i))
+			break;
+		i--;
+	}
+	return i;
+}
+
 /* The mention listed right before mention m, and the separator between. */
 static int prev_member(const cw_sentence *s, int m, int *sep)
 {
-	int i = s->ments[m].tok_start - 1;
+	int i = before_phrase(s, m);
 	if (i >= 0 && is_det(&s->toks[i]) && mention_at(s, i) < 0)
 		i--;
 	if (i < 1)
@@ -736,6 +775,17 @@ static int comma_between(const cw_sentence *s, int a, int b)
 	return 0;
 }
 
+/* "A accused B of X, and B denied that ...": a report after the comma that
+ * "and" opens is a clause of its own joined to the one before, not an
+ * attribution of it. */
+static int joined_report(const cw_sentence *s, int a, int b)
+{
+	for (int k = b - 1; k > a; k--)
+		if (is_comma(&s->toks[k]))
+			return k + 1 < b && is_and(&s->toks[k + 1]);
+	return 0;
+}
+
 /* Reported speech without a parse: "X said (that) Y ..." makes Y's clause a
  * complement of the saying; so does "Y ..., X said". */
 static void shallow_parents(const cw_sentence *s, clist *cl, int from)
@@ -756,7 +806,8 @@ static void shallow_parents(const cw_sentence *s, clist *cl, int from)
 		for (int j = 0; best < 0 && j < cl->n; j++) {
 			const cw_clause *r = &cl->c[j];
 			if (j != i && is_report(s, r->verb) && r->verb > c->verb &&
-			    !stop_between(s, c->verb, r->verb) && comma_between(s, c->verb, r->verb))
+			    !stop_between(s, c->verb, r->verb) && comma_between(s, c->verb, r->verb) &&
+			    !joined_report(s, c->verb, r->verb))
 				best = j;
 		}
 		c->parent = best;
@@ -808,6 +859,62 @@ static int shared_subject(const cw_sentence *s, clist *cl, int v, cw_clause *c)
 	return 0;
 }
 
+/* The finite verb whose clause a participle adjunct at token v hangs on:
+ * the nearest one left of it that opens no subordinate or relative clause
+ * ("forces have driven thousands from their homes since air strikes
+ * began last week, burning villages": the burning is the forces').
+ * Returns the finite token, -1 for none. */
+static int adjunct_host(const cw_sentence *s, int v)
+{
+	int start = clause_start(s, v);
+	for (int k = v - 2; k >= start; k--) {
+		if (!is_finite_tag(&s->toks[k]) || mention_at(s, k) >= 0)
+			continue;
+		int sub = 0;
+		for (int j = k - 1; j >= start && !(s->toks[j].flags & CW_T_PUNCT); j--)
+			if (is_relative(&s->toks[j]) || has_class(&s->toks[j], SYN_SUBORD)) {
+				sub = 1;
+				break;
+			}
+		if (!sub)
+			return k;
+	}
+	return -1;
+}
+
+/* "Blinken said on Wednesday, warning Moscow", "a settler opened fire on
+ * worshippers, killing 29": a present participle right after a comma is
+ * an adjunct of the clause before it and has that clause's subject, not
+ * the nearest actor, which is the other clause's object or an aside.  A
+ * passive host gives none (its subject suffered the act). */
+static int adjunct_subject(const cw_sentence *s, clist *cl, int v, cw_clause *c)
+{
+	if (v < 2 || s->toks[v].pos != CW_POS_VBG || !is_comma(&s->toks[v - 1]))
+		return 0;
+	int k = adjunct_host(s, v);
+	if (k < 0)
+		return 0;
+	cw_clause host;
+	memset(&host, 0, sizeof host);
+	int hi = -1;
+	/* the host's clause is its head verb's: the finite word may be an
+	 * auxiliary ("have driven") */
+	for (int h = k; hi < 0 && h < v - 1 && (h == k || is_verb_tag(&s->toks[h])); h++)
+		hi = clause_of_verb(cl, h);
+	if (hi >= 0)
+		host = cl->c[hi];
+	else {
+		shallow_aux(s, k, &host);
+		shallow_subject(s, k, &host);
+	}
+	if (host.passive)
+		return 0;
+	for (int j = 0; j < host.nsubj; j++)
+		add_arg(c->subj, &c->nsubj, CW_MAX_ARGS, host.subj[j]);
+	c->adjunct = host.nsubj > 0;
+	return c->adjunct;
+}
+
 static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t, clist *cl)
 {
 	if (t->anchor < 0 || t->anchor >= s->ntoks || clause_of_verb(cl, t->anchor) >= 0)
@@ -820,7 +927,7 @@ static int shallow_clause(cw_arena *a, const cw_sentence *s, const cw_trigger *t
 		c->passive = 1;
 	if (t->flags & CW_TR_NEGATED)
 		c->negated = 1;
-	if (!shared_subject(s, cl, t->anchor, c))
+	if (!adjunct_subject(s, cl, t->anchor, c) && !shared_subject(s, cl, t->anchor, c))
 		shallow_subject(s, t->anchor, c);
 	/* "'...,' said the minister": the speaker follows the verb */
 	if (c->nsubj == 0 && inversion_ok(s, t->anchor) && (t->flags & (CW_TR_SAY | CW_TR_REPORT)))

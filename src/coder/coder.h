@@ -71,7 +71,8 @@ enum cw_code_class {
 	CW_CC_STATEMENT = 1 << 3, /* a statement: a reporting verb so coded yields to its report */
 	CW_CC_EACH = 1 << 4,     /* two codes of the root in a sentence are two acts, not one told twice */
 	CW_CC_JUDGES = 1 << 5,   /* judges another act: "condemned the move" is aimed at its doer */
-	CW_CC_MEANS = 1 << 6     /* the source's own forces after the verb are its means, no target */
+	CW_CC_MEANS = 1 << 6,    /* the source's own forces after the verb are its means, no target */
+	CW_CC_DEED = 1 << 7      /* told in a relative clause on its doer, still news of its own */
 };
 /* The target an event gets when the sentence names none (the codes'
  * implied column); CW_I_DOER is no column value: the doer of the act an
@@ -329,6 +330,8 @@ typedef struct cw_clause {
 	int agent;               /* head of the passive's by-phrase, or -1 */
 	int passive, negated;
 	int parent;              /* the clause this one is a complement of, or -1 */
+	int adjunct;             /* a participle adjunct (", warning Moscow"): its
+				  * subjects are those of the clause it hangs on */
 } cw_clause;
 
 typedef struct cw_event {

@@ -86,7 +86,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 	static const struct { const char *tag; unsigned bit; } tags[] = {
 		{ "violent", CW_CC_VIOLENT }, { "news", CW_CC_NEWS }, { "about", CW_CC_ABOUT },
 		{ "statement", CW_CC_STATEMENT }, { "each", CW_CC_EACH },
-		{ "judges", CW_CC_JUDGES }, { "means", CW_CC_MEANS },
+		{ "judges", CW_CC_JUDGES }, { "means", CW_CC_MEANS }, { "deed", CW_CC_DEED },
 	};
 	if (strcmp(f, "-") == 0)
 		return NULL;
@@ -97,7 +97,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 		while (k < sizeof tags / sizeof *tags && strcmp(cw_trim(t[i]), tags[k].tag) != 0)
 			k++;
 		if (k == sizeof tags / sizeof *tags)
-			return "classes are violent, news, about, statement, each, judges, means (comma-separated) or -";
+			return "classes are violent, news, about, statement, each, judges, means, deed (comma-separated) or -";
 		ci->classes |= tags[k].bit;
 	}
 	return NULL;

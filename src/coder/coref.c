@@ -346,7 +346,45 @@ static void resolve_definite(cw_mention *m, const cw_sentence *s, int k, const c
 	give_country(m, country, "coref: the story's country");
 }
 
-static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
+static int same_actor(const memo *a, const cw_mention *m);
+
+/* A memo of mention m for this sentence only (its strings stay the
+ * sentence's). */
+static void note_here(memo *dst, const cw_mention *m)
+{
+	memset(dst, 0, sizeof *dst);
+	memcpy(dst->code, m->code, sizeof dst->code);
+	memcpy(dst->country, m->country, sizeof dst->country);
+	memcpy(dst->sectors, m->sectors, sizeof dst->sectors);
+	dst->nsectors = m->nsectors;
+	dst->text = m->text;
+}
+
+/* "Modi held talks with Abe, and the two leaders signed": a pronoun that
+ * names two ("both", "the two": pair-words) after two people or
+ * governments of different countries in its own sentence is those two,
+ * not the pair an earlier sentence left.  Returns 1 with them in pair. */
+static int pair_here(const curlew *cw, const cw_sentence *s, int k, memo pair[2])
+{
+	const cw_mention *m = &s->ments[k];
+	int w = m->tok_start;
+	if (!cw->lexicon || !((w < s->ntoks && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[w].lower)) ||
+			      (w + 1 < m->tok_end && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[w + 1].lower))))
+		return 0;
+	int n = 0;
+	for (int j = 0; j < s->nments && n < 2; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || o->tok_end > m->tok_start || !o->code[0] || o->kind == CW_M_PRONOUN ||
+		    o->kind == CW_M_CAPITAL)
+			continue;
+		int personal = o->key || (o->nsectors > 0 && strcmp(o->sectors[0], "GOV") == 0);
+		if (personal && (n == 0 || !same_actor(&pair[0], o)))
+			note_here(&pair[n++], o);
+	}
+	return n == 2;
+}
+
+static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
 	if (!m->plural) {
@@ -357,7 +395,9 @@ static int resolve_pronoun(curlew_doc *doc, cw_sentence *s, int k, const coref_s
 		}
 		return 0;
 	}
-	const memo *pair = st->has_pair ? st->pair : st->has_anypair ? st->anypair : NULL;
+	memo here[2];
+	const memo *pair = pair_here(cw, s, k, here) ? here
+			   : st->has_pair ? st->pair : st->has_anypair ? st->anypair : NULL;
 	if (!pair)
 		return 0;
 	if (apply(doc, m, &pair[0], 1) < 0)
@@ -439,7 +479,6 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 
 int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	(void)cw;
 	coref_state *st = doc->coref_state;
 	if (!st) {
 		cw_arena *home = doc->story_arena ? doc->story_arena : doc->arena;
@@ -471,7 +510,7 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	int nmine = s->nments;
 	for (int k = 0; k < nmine; k++)
 		if (s->ments[k].kind == CW_M_PRONOUN && !s->ments[k].code[0] &&
-		    resolve_pronoun(doc, s, k, st) < 0)
+		    resolve_pronoun(cw, doc, s, k, st) < 0)
 			return CURLEW_ESYS;
 	update(st, s, nmine);
 	if (!st->oom && st->used > STRINGS_LIMIT)

@@ -1389,7 +1389,12 @@ static int code_verbal(ctx *x, int ti)
 		why = "announced passive: the speaker's act on the subject";
 	} else if (c) {
 		nsrc = subjects(x, c, src, CW_MAX_ARGS);
-		if (participle(x, t)) {
+		/* "Blinken said on Wednesday, warning Moscow": a verbal act
+		 * hung on the clause before is that clause's subject's (the
+		 * chunker's adjunct); a violent one is the main act's doer's
+		 * even after an attribution ("shelled Y, officials said,
+		 * killing seven") */
+		if (participle(x, t) && !(c->adjunct && nsrc && !violent(x, t->code))) {
 			/* "X shelled Y, killing seven": whatever noun the parser
 			 * hung the participle on, its doer is the main subject */
 			nsrc = 0;
@@ -1632,6 +1637,10 @@ static int describes_noun(const ctx *x, const cw_trigger *t)
 			 * "Israel, which recalled its ambassador" adds news */
 			if (a->mention >= 0 && is_word(x, k - 1, ","))
 				return 0;
+			/* "students who hurled rocks": a deed told of its doer
+			 * (cameo-codes.tsv class deed) is news all the same */
+			if (a->mention >= 0 && cw_code_is(x->cw->codes, t->code, CW_CC_DEED))
+				return 0;
 			return a->mention >= 0 || (a->nlemma && !a->vlemma);
 		}
 		if ((s->toks[k].flags & CW_T_PUNCT) || is_verb(x, k) || s->toks[k].mention >= 0)
@@ -1858,6 +1867,33 @@ static int code_wanted(ctx *x, int ti)
 			: 0;
 }
 
+/* "A accused B of X, and B denied that its troops were involved": a
+ * statement whose code is news of its own (cameo-codes.tsv: a denial, a
+ * claim of responsibility) is coded beside the sentence's other acts when
+ * none of them is what it reports (its governed act, or an act in a
+ * clause under its own). */
+static int own_statement(const ctx *x, int i)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[i];
+	const cw_clause *c = clause_of(x, t);
+	if ((t->flags & CW_TR_SAY) || !cw_code_is(x->cw->codes, t->fcode, CW_CC_NEWS) || !c)
+		return 0;
+	int ci = (int)(c - s->clauses);
+	for (int k = 0; k < s->nevents; k++) {
+		const cw_trigger *u = &s->trigs[s->events[k].trigger];
+		if (u->governor == i)
+			return 0;
+		const cw_clause *uc = clause_of(x, u);
+		for (int depth = 0; uc && depth < PARENT_DEPTH; depth++) {
+			if (uc - s->clauses == ci)
+				return 0;
+			uc = uc->parent >= 0 && uc->parent < s->nclauses ? &s->clauses[uc->parent] : NULL;
+		}
+	}
+	return 1;
+}
+
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, 0, NULL, 0 };
@@ -1869,13 +1905,16 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	 * each token's lists are looked up once, when first asked */
 	if (!(x.lex = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *x.lex)))
 		return CURLEW_ESYS;
-	int statements = 0, settings = 0;
+	int statements = 0, settings = 0, own_only = 0;
 	for (int pass = 0; pass < 3; pass++) {
 		/* pass 0: specific events; pass 1: events named only as the
 		 * setting of another act; pass 2: bare statements; each later
-		 * pass only if nothing came before */
-		if (pass > 0 && s->nevents > 0)
-			break;
+		 * pass only if nothing came before, but for the statements of a
+		 * kind of their own that report none of the acts coded */
+		if (pass == 1 && s->nevents > 0)
+			continue;
+		if (pass == 2 && s->nevents > 0)
+			own_only = 1;
 		if (pass == 1 && !settings)
 			continue;
 		for (int i = 0; i < s->ntrigs; i++) {
@@ -1903,6 +1942,8 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 				continue;
 			if (pass == 2 && (trailing_attribution(&x, t) ||
 					  ((t->flags & CW_TR_SAY) && reports_act(&x, i))))
+				continue;
+			if (own_only && !own_statement(&x, i))
 				continue;
 			int rc = wanted(t) ? code_wanted(&x, i)
 				 : t->flags & CW_TR_NOMINAL ? code_nominal(&x, i) : code_verbal(&x, i);

@@ -662,6 +662,87 @@ static void test_shared_subject(curlew_doc *doc)
 		CHECK(has(c->subj, c->nsubj, tok_of(s, "Kyiv")));
 }
 
+/* ", warning Moscow": a participle after a comma hangs on the finite
+ * clause before it (not one opened by a subordinator) and has its subject,
+ * not the nearest actor; a passive host lends none */
+static void test_adjunct(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Russia] massed troops near the [Ukrainian] border , [Antony Blinken] "
+			     "!said on Wednesday , *warning [Moscow] .");
+	const cw_clause *c = clause(s, "warning");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Blinken")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "Ukrainian")));
+		CHECK_INT(c->adjunct, 1);
+	}
+	s = run(doc, "[Serb forces] have *driven thousands from their homes since [NATO] air strikes "
+		"began last week , *burning villages .");
+	c = clause(s, "burning");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "forces")));
+		CHECK(!has(c->subj, c->nsubj, tok_of(s, "NATO")));
+	}
+	s = run(doc, "[Ten protesters] were *arrested in [Minsk] on Monday , *sparking clashes .");
+	c = clause(s, "sparking");
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(c->adjunct, 0);
+}
+
+/* ", and Armenia denied that ...": a report opened by "and" after a comma
+ * is a clause of its own, not the attribution of the clause before; a
+ * bare trailing attribution still is */
+static void test_joined_report(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Azerbaijan] *accused [Armenian forces] of massacres , and [Armenia] "
+			     "!denied that its troops were involved .");
+	const cw_clause *c = clause(s, "accused");
+	CHECK(c != NULL);
+	if (c)
+		CHECK_INT(c->parent, -1);
+	s = run(doc, "[Rebels] *attacked [the town] on Monday , [the army] !said .");
+	c = clause(s, "attacked");
+	const cw_clause *r = clause(s, "said");
+	CHECK(c != NULL && r != NULL);
+	if (c && r)
+		CHECK_INT(c->parent, (int)(r - s->clauses));
+}
+
+/* A listed actor's premodifiers and a title joined to its name do not
+ * break the list ("X and the leftist Y", "X and opposition leader Y");
+ * a participle verb before "and" is no premodifier */
+static void test_list_premodifiers(curlew_doc *doc)
+{
+	cw_sentence *s = make(doc, "[President Mwai Kibaki] and [opposition leader] [Raila Odinga] "
+			      "*signed a deal .");
+	s->ments[1].kind = CW_M_AGENT;
+	chunk(doc, s);
+	const cw_clause *c = clause(s, "signed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Kibaki")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Odinga")));
+	}
+	s = run(doc, "[the government] and the leftist [Guatemalan National Revolutionary Unity] "
+		"*signed a final peace accord .");
+	c = clause(s, "signed");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "government")));
+		CHECK(has(c->subj, c->nsubj, tok_of(s, "Unity")));
+	}
+	s = run(doc, "[Pedro Carmona] was sworn in as interim [president] and *dissolved "
+		"[the National Assembly] and [the Supreme Court] .");
+	c = clause(s, "dissolved");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Court")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "president")));
+	}
+}
+
 /* An actor inside a modifier of the subject is not the subject: the
  * agent of a reduced passive, an actor in a relative clause */
 static void test_modifiers(curlew_doc *doc)
@@ -781,6 +862,9 @@ static void all(void)
 	test_frames(doc);
 	test_tags(doc);
 	test_shared_subject(doc);
+	test_adjunct(doc);
+	test_joined_report(doc);
+	test_list_premodifiers(doc);
 	test_modifiers(doc);
 	test_report_frame(doc);
 	test_venue(doc);

@@ -70,6 +70,10 @@ static void test_classes(const cw_codes *c)
 	CHECK(cw_code_is(c, "112", CW_CC_NEWS) && cw_code_is(c, "1246", CW_CC_NEWS));
 	CHECK(cw_code_is(c, "010", CW_CC_ABOUT) && !cw_code_is(c, "011", CW_CC_ABOUT));
 	CHECK(!cw_code_is(c, "190", CW_CC_NEWS | CW_CC_ABOUT));
+	/* protests told in a relative clause stay news; denials beside other acts too */
+	CHECK(cw_code_is(c, "145", CW_CC_DEED) && cw_code_is(c, "14", CW_CC_DEED));
+	CHECK(!cw_code_is(c, "190", CW_CC_DEED));
+	CHECK(cw_code_is(c, "016", CW_CC_NEWS) && !cw_code_is(c, "010", CW_CC_NEWS));
 	CHECK_STR(cw_code_counter(c, "99", CW_C_INTENT), "");
 }
 

@@ -87,6 +87,27 @@ static void test_pronouns(void)
 	curlew_doc_free(d);
 }
 
+/* "the two leaders" after two leaders named in its own sentence is those
+ * two, not an earlier sentence's pair; a plain "they" is left to the
+ * earlier pair as before */
+static void test_pair_here(void)
+{
+	curlew_doc *d = code("The Kenyan president met the Ugandan president in Nairobi. "
+			     "The Chinese foreign minister held talks with the Brazilian foreign minister "
+			     "in Beijing, and the two ministers signed a trade agreement.", "2024-06-01");
+	int n = sentence_with(d, "two ministers");
+	const cw_mention *two = find(d, n, "the two ministers");
+	CHECK(two != NULL);
+	if (two) {
+		CHECK_STR(two->code, "CHNGOV");
+		const cw_sentence *s = &d->sents[n - 1];
+		CHECK(two->also >= 0 && two->also < s->nments);
+		if (two->also >= 0 && two->also < s->nments)
+			CHECK_STR(s->ments[two->also].code, "BRAGOV");
+	}
+	curlew_doc_free(d);
+}
+
 static void test_surnames_and_titles(void)
 {
 	curlew_doc *d = code("Armenian Deputy Foreign Minister Vahan Kostanyan arrived in Brussels. "
@@ -212,6 +233,7 @@ int main(void)
 		return check_done("test_coref");
 	}
 	test_pronouns();
+	test_pair_here();
 	test_surnames_and_titles();
 	test_same_sector();
 	test_seed();

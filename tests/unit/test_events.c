@@ -12,6 +12,15 @@ typedef struct row {
 } row;
 
 static const row rows[] = {
+	/* a denial joined by "and" to an accusation is news of its own; a
+	 * denial of the act it reports is the only event */
+	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
+	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 -" },
+	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
+	/* a protest told in a relative clause on its doers is news of its
+	 * own; a violent act so told still describes its noun */
+	{ "Kenyan riot police fired tear gas at students who hurled rocks in Nairobi.", NULL,
+	  "KENCOP 175 KEN; KEN 145 KEN" },
 	/* subject and object; a passive's agent is the source */
 	{ "Russia attacked Ukraine.", NULL, "RUS 190 UKR" },
 	{ "Ukrainian troops shelled Russian positions in Belgorod.", NULL, "UKRMIL 194 RUS" },

@@ -403,6 +403,14 @@ static void test_senses(void)
 		{ "^Syria sent its troops back to the barracks", "sent", "087" },
 		{ "^Egypt sent its ambassador back to ^Israel", "sent", "050" },
 		{ "^Israel sent the migrants back to ^Eritrea", "sent", "174" },
+		{ "The leader walked out of Victor Verster prison", "walked", "(none)" },
+		{ "The dissident walked out of jail on Sunday", "walked", "(none)" },
+		{ "Opposition lawmakers walked out in protest", "walked", "143" },
+		{ "Police questioned the mayor for five hours", "questioned", "090" },
+		{ "Investigators questioned the mayor for an hour", "questioned", "090" },
+		{ "The opposition questioned the result", "questioned", "(none)" },
+		{ "a vote to admit the region to the United Nations", "admit", "(none)" },
+		{ "Turkey will admit Sweden into NATO", "admit", "(none)" },
 	};
 	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
 		const char *got = code_at(rows[k].text, rows[k].word);
