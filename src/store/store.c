@@ -1113,7 +1113,9 @@ static int pg_open(curlew_store *st, const char *url)
 	if (!pg_schema_current(st)) {
 		if (pg_exec(st, "SELECT pg_advisory_lock(72731)") < 0)
 			return CURLEW_ESYS;
-		int rc = pg_exec(st, pg_schema);
+		/* Asked again under the lock: an opener that waited for another's
+		 * set-up would otherwise rerun the script while that one writes. */
+		int rc = pg_schema_current(st) ? 0 : pg_exec(st, pg_schema);
 		if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0)
 			return CURLEW_ESYS;
 	}
