@@ -847,6 +847,30 @@ static const char *says_code(const ctx *x, const cw_trigger *t, int *end)
 	return "";
 }
 
+/* A nominal act right after the words of a "says" line. */
+static int topic_of_says(const cw_trigger *u, int j, int i, int end)
+{
+	return j != i && (u->flags & CW_TR_NOMINAL) && u->tok_start > end && u->tok_start <= end + COMP_REACH;
+}
+
+/* Does the report go on, past the words of a "says" line and up to the
+ * next punctuation, with an act a pattern knows ("said they would not
+ * pull back": the refusal to pull back, 1246, says more than 120)? */
+static int names_act(const ctx *x, int i, int end)
+{
+	const cw_sentence *s = x->s;
+	int stop = end + 1;
+	while (stop < s->ntoks && !stop_punct(&s->toks[stop]))
+		stop++;
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (!topic_of_says(u, j, i, end) && !(u->flags & (CW_TR_SAY | CW_TR_REPORT)) &&
+		    u->anchor > end && u->anchor < stop)
+			return 1;
+	}
+	return 0;
+}
+
 /* A statement that says more than 010 takes that code; the act its words
  * name right after them ("was behind the assassination of") is what the
  * statement is about, no event of its own. */
@@ -858,12 +882,12 @@ static void says(const ctx *x, int i)
 	if ((t->frame != CW_F_ASSERTED && t->frame != CW_F_REPORTED) || strcmp(t->fcode, t->code) != 0)
 		return;
 	const char *c = says_code(x, t, &end);
-	if (!*c)
+	if (!*c || names_act(x, i, end))
 		return;
 	set_code(t->fcode, c);
 	for (int j = 0; j < s->ntrigs; j++) {
 		cw_trigger *u = &s->trigs[j];
-		if (j != i && (u->flags & CW_TR_NOMINAL) && u->tok_start > end && u->tok_start <= end + COMP_REACH) {
+		if (topic_of_says(u, j, i, end)) {
 			u->governor = i;
 			u->frame = CW_F_TOPIC;
 			u->fcode[0] = '\0';

@@ -125,6 +125,8 @@ static const row rows[] = {
 	{ "Kenyan investigators said they suspected Somali militants.", NULL, "KEN 112 SOM" },
 	{ "The FBI said a Russian hacking group was responsible for the attack on the pipeline.", NULL,
 	  "USA 112 RUS" },
+	{ "Germany said its troops would not go to Mali.", NULL, "DEU 120 MLI" },
+	{ "Russia said it would never again respond to a British deadline.", NULL, "RUS 120 GBR" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
 	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },

@@ -127,6 +127,10 @@ static const row governors[] = {
 	  "assassination", CW_F_TOPIC, "", 0 },
 	{ "France said Iran bore responsibility for the sinking.", "said", CW_F_ASSERTED, "112", 0 },
 	{ "Germany said the talks were useful.", "said", CW_F_ASSERTED, "010", 0 },
+	/* "would not" with no act a pattern knows is the speaker's refusal;
+	 * with one, that act's refusal says more */
+	{ "The African Union said its peacekeepers would not go.", "said", CW_F_ASSERTED, "120", 0 },
+	{ "Iran said it would not negotiate with the United States.", "said", CW_F_ASSERTED, "010", 0 },
 	/* a promise is no threat, whatever it is to do */
 	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },
 	/* PETRARCH keeps the pattern's own code */
