@@ -1923,6 +1923,10 @@ int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			 * yields to the event it reports */
 			int say = (t->flags & CW_TR_SAY) != 0 ||
 				  ((t->flags & CW_TR_REPORT) && cw_code_is(cw->codes, t->code, CW_CC_STATEMENT));
+			/* ... but one that says more (frames.txt "says": "said the
+			 * gang was behind the abduction") is news */
+			if (say && (t->flags & CW_TR_SAY) && cw_code_is(cw->codes, t->fcode, CW_CC_NEWS))
+				say = 0;
 			if (say != (pass == 2)) {
 				statements += say;
 				continue;
