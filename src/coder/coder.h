@@ -478,6 +478,11 @@ typedef struct cw_actor_stats {
 } cw_actor_stats;
 void cw_actors_stats(const cw_actor_dict *d, cw_actor_stats *out);
 int cw_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* actors.c */
+/* Are mentions a and b of s one actor: the same code, or a country and its
+ * own state (the country named whole and a body of the state-sectors
+ * list: "Cuba" and the Cuban government)?  A country and its people,
+ * prisoners or rebels are two; a missing mention (-1) is no one. */
+int cw_same_actor(const cw_lexicon *lx, const cw_sentence *s, int a, int b);
 
 /* gazetteer.c: the compiled world index (data/gen/gazetteer.idx), mapped
  * read-only.  A candidate place, unpacked: */

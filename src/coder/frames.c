@@ -31,6 +31,7 @@
 #define COMP_REACH 3        /* a governing pattern's end to the noun it governs */
 #define THAT_VERB_REACH 8   /* "insisted that the army of the south was": "that" to its verb */
 #define MAX_CUE_WORDS 8
+#define REPORT_REACH 30     /* "said a little-known group, National Thowheeth Jama'ath, was behind" */
 
 enum { EL_WORD, EL_GAP, EL_ACTOR };
 enum { ANY, NOUN_ONLY, VERB_ONLY };
@@ -66,6 +67,8 @@ struct cw_frame_dict {
 	int ngov, gcap;
 	struct indicative { char prefix[5], code[5]; } *ind;   /* "indicative" lines */
 	int nind, icap;
+	struct says { cue c; char code[5]; } *says;            /* "says" lines */
+	int nsays, scap;
 	cw_map *skip;
 	cw_map *skip_endings;
 	cw_map *ends;            /* the words a cue ends with, to try cues only there */
@@ -117,32 +120,26 @@ static int put_words(loader *ld, cw_map *m, char **w, int n, int lineno)
 	return 0;
 }
 
-static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
+/* The words of a cue, w[1] on, into c. */
+static int read_cue(loader *ld, char **w, int n, cue *c, int lineno)
 {
 	cw_frame_dict *f = ld->f;
-	int frame = n > 0 ? frame_id(w[0]) : -1;
-	if (frame < 0)
-		return bad(ld, lineno, "unknown frame", n > 0 ? w[0] : NULL);
-	cue c;
-	memset(&c, 0, sizeof c);
-	c.frame = frame;
-	c.clause = clause;
-	c.line = lineno;
+	c->line = lineno;
 	for (int i = 1; i < n; i++) {
 		if (strcmp(w[i], "@noun") == 0 || strcmp(w[i], "@verb") == 0) {
-			c.only = w[i][1] == 'n' ? NOUN_ONLY : VERB_ONLY;
+			c->only = w[i][1] == 'n' ? NOUN_ONLY : VERB_ONLY;
 			continue;
 		}
-		if (c.nels == MAX_CUE_WORDS)
+		if (c->nels == MAX_CUE_WORDS)
 			return bad(ld, lineno, "cue too long", NULL);
-		fel *e = &c.els[c.nels];
+		fel *e = &c->els[c->nels];
 		if (strcmp(w[i], "*") == 0) {
-			if (c.nels == 0 || e[-1].kind == EL_GAP)
+			if (c->nels == 0 || e[-1].kind == EL_GAP)
 				return bad(ld, lineno, "'*' must follow a word", NULL);
 			e->kind = EL_GAP;
 		} else if (strcmp(w[i], "{A}") == 0) {
 			e->kind = EL_ACTOR;
-			c.actor = 1;
+			c->actor = 1;
 		} else {
 			char *alts[32];
 			int k = cw_split(w[i], '|', alts, 32);
@@ -157,10 +154,25 @@ static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
 			}
 			e->nalts = k;
 		}
-		c.nels++;
+		c->nels++;
 	}
-	if (c.nels == 0 || c.els[c.nels - 1].kind == EL_GAP || c.els[0].kind == EL_GAP)
+	if (c->nels == 0 || c->els[c->nels - 1].kind == EL_GAP || c->els[0].kind == EL_GAP)
 		return bad(ld, lineno, "a cue starts and ends with a word or {A}", NULL);
+	return 0;
+}
+
+static int parse_cue(loader *ld, char **w, int n, int clause, int lineno)
+{
+	cw_frame_dict *f = ld->f;
+	int frame = n > 0 ? frame_id(w[0]) : -1;
+	if (frame < 0)
+		return bad(ld, lineno, "unknown frame", n > 0 ? w[0] : NULL);
+	cue c;
+	memset(&c, 0, sizeof c);
+	c.frame = frame;
+	c.clause = clause;
+	if (read_cue(ld, w, n, &c, lineno) < 0)
+		return -1;
 	cue *g = cw_grow(f->arena, f->cues, &f->ccap, f->ncues + 1, sizeof *g);
 	if (!g)
 		return bad(ld, lineno, "out of memory", NULL);
@@ -217,6 +229,26 @@ static int parse_indicative(loader *ld, char **w, int n, int lineno)
 	return 0;
 }
 
+static int parse_says(loader *ld, char **w, int n, int lineno)
+{
+	cw_frame_dict *f = ld->f;
+	if (n < 2 || !cw_code_shape(w[0]) || strlen(w[0]) > 4)
+		return bad(ld, lineno, "expected: says CODE WORD ...", NULL);
+	struct says *g = cw_grow(f->arena, f->says, &f->scap, f->nsays + 1, sizeof *g);
+	if (!g)
+		return bad(ld, lineno, "out of memory", NULL);
+	f->says = g;
+	g = &g[f->nsays];
+	memset(g, 0, sizeof *g);
+	snprintf(g->code, sizeof g->code, "%s", w[0]);
+	if (read_cue(ld, w, n, &g->c, lineno) < 0)
+		return -1;
+	if (g->c.actor || g->c.only != ANY)
+		return bad(ld, lineno, "a says line has words and '*' only", NULL);
+	f->nsays++;
+	return 0;
+}
+
 static int on_line(void *ctx, char *line, int lineno)
 {
 	loader *ld = ctx;
@@ -241,6 +273,8 @@ static int on_line(void *ctx, char *line, int lineno)
 		return parse_indicative(ld, w + 1, k - 1, lineno);
 	if (strcmp(w[0], "clause") == 0)
 		return parse_cue(ld, w + 1, k - 1, 1, lineno);
+	if (strcmp(w[0], "says") == 0)
+		return parse_says(ld, w + 1, k - 1, lineno);
 	return parse_cue(ld, w, k, 0, lineno);
 }
 
@@ -784,6 +818,83 @@ static const char *indicative(const ctx *x, const cw_trigger *t)
 	return "";
 }
 
+/* "Police said the gang was behind the abduction": a bare statement
+ * (@say) whose report holds the words of a "says" line tells no act a
+ * pattern knows, but it states what the line's code is (an accusation).
+ * The report runs from the statement verb to the end of its stretch of
+ * the sentence (";" or ":" ends it; commas do not: "said X, which
+ * controls the area, was behind"), at most REPORT_REACH words.  The
+ * code of the first line to match at the earliest word, or "", and in
+ * *end the last word it matched. */
+static const char *says_code(const ctx *x, const cw_trigger *t, int *end)
+{
+	const cw_sentence *s = x->s;
+	if (!(t->flags & CW_TR_SAY))
+		return "";
+	for (int p = t->tok_end; p < s->ntoks && p < t->tok_end + REPORT_REACH; p++) {
+		const char *w = s->toks[p].lower;
+		if (w && (strcmp(w, ";") == 0 || strcmp(w, ":") == 0))
+			break;
+		for (int i = 0; i < x->f->nsays; i++) {
+			const cue *c = &x->f->says[i].c;
+			int b = match_from(x, c, c->nels - 1, p);
+			if (b >= t->tok_end) {
+				*end = p;
+				return x->f->says[i].code;
+			}
+		}
+	}
+	return "";
+}
+
+/* A nominal act right after the words of a "says" line. */
+static int topic_of_says(const cw_trigger *u, int j, int i, int end)
+{
+	return j != i && (u->flags & CW_TR_NOMINAL) && u->tok_start > end && u->tok_start <= end + COMP_REACH;
+}
+
+/* Does the report go on, past the words of a "says" line and up to the
+ * next punctuation, with an act a pattern knows ("said they would not
+ * pull back": the refusal to pull back, 1246, says more than 120)? */
+static int names_act(const ctx *x, int i, int end)
+{
+	const cw_sentence *s = x->s;
+	int stop = end + 1;
+	while (stop < s->ntoks && !stop_punct(&s->toks[stop]))
+		stop++;
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (!topic_of_says(u, j, i, end) && !(u->flags & (CW_TR_SAY | CW_TR_REPORT)) &&
+		    u->anchor > end && u->anchor < stop)
+			return 1;
+	}
+	return 0;
+}
+
+/* A statement that says more than 010 takes that code; the act its words
+ * name right after them ("was behind the assassination of") is what the
+ * statement is about, no event of its own. */
+static void says(const ctx *x, int i)
+{
+	cw_sentence *s = x->s;
+	cw_trigger *t = &s->trigs[i];
+	int end = -1;
+	if ((t->frame != CW_F_ASSERTED && t->frame != CW_F_REPORTED) || strcmp(t->fcode, t->code) != 0)
+		return;
+	const char *c = says_code(x, t, &end);
+	if (!*c || names_act(x, i, end))
+		return;
+	set_code(t->fcode, c);
+	for (int j = 0; j < s->ntrigs; j++) {
+		cw_trigger *u = &s->trigs[j];
+		if (topic_of_says(u, j, i, end)) {
+			u->governor = i;
+			u->frame = CW_F_TOPIC;
+			u->fcode[0] = '\0';
+		}
+	}
+}
+
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	if (!cw->frames)
@@ -804,7 +915,8 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++) {
 		cw_trigger *t = &s->trigs[i];
-		const char *c = t->frame == CW_F_ASSERTED || t->frame == CW_F_REPORTED ? indicative(&x, t) : "";
+		int plain = t->frame == CW_F_ASSERTED || t->frame == CW_F_REPORTED;
+		const char *c = plain ? indicative(&x, t) : "";
 		if (*c)
 			set_code(t->fcode, c);
 	}
@@ -840,5 +952,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		refine(&x, &s->trigs[u], frame, t->code);
 		t->fcode[0] = '\0';
 	}
+	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++)
+		says(&x, i);
 	return 0;
 }

@@ -17,7 +17,10 @@
  *   3. the dateline's place, or the story's first event place when the
  *      dateline is in another country (a Dubai desk reporting on Isfahan)
  *      or the sentence points back to it ("raided neighbourhoods of the
- *      city").
+ *      city"); a statement by a speaker of the dateline's country ("Seoul
+ *      condemned", "Kenya's foreign ministry said") and "the capital" stay
+ *      at the dateline.
+ * A visit (042) is at its destination, though that is its target.
  * A place that owns a noun ("stormed Mexico's embassy in Quito") is the
  * last choice of its sentence.
  * Never a place that only qualifies a noun ("sanctions over the war in
@@ -54,6 +57,13 @@ static int verbal(const char *code)
 	return 0;
 }
 
+/* A visit (042) happens where the visitor goes: its object is its place
+ * ("Putin visited North Korea"), though the place is also its target. */
+static int visit(const char *code)
+{
+	return !strncmp(code, "042", 3);
+}
+
 /* Acts done on the ground: protest (14), force posture (15), coercion
  * (17), assault (18), fighting (19), mass violence (20). */
 static int material(const char *code)
@@ -71,23 +81,44 @@ static int in_mention(const cw_sentence *s, int m, const cw_place *p)
 }
 
 /* The place after "in" only qualifies a noun before it ("the war in
- * Ukraine"), unless that noun is the event's own trigger. */
+ * Ukraine"), unless that noun is the event's own trigger ("fighting in
+ * Sudan killed") -- but not when the event is a statement: what it asks
+ * for or accuses of is its topic ("demanded an immediate ceasefire in
+ * Gaza", "accused both sides of atrocities in Darfur"). */
 static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place *p,
-			  const cw_trigger *t)
+			  const cw_trigger *t, const char *code)
 {
 	if (p->prep < 1)
 		return 0;
 	int n = p->prep - 1;
-	return is(cw, s, n, "qualify") && !(n >= t->tok_start && n < t->tok_end);
+	return is(cw, s, n, "qualify") && (verbal(code) || !(n >= t->tok_start && n < t->tok_end));
 }
 
 /* A topic preposition between the trigger and the place: "sanctions over
- * ... X", "talks about ... X". */
+ * ... X", "talks about ... X"; before a number it only rounds the number
+ * ("detained about 200 migrants in Ciudad Juarez"). */
 static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
 {
 	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++)
-		if (i != p->prep && is(cw, s, i, "topic"))
+		if (i != p->prep && is(cw, s, i, "topic") &&
+		    !(i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
 			return 1;
+	return 0;
+}
+
+/* Another pattern's verb between a relations act and the place: the place
+ * is that verb's ("severed ties with Ecuador after police stormed its
+ * embassy in Quito").  Only for acts neither said nor done on the ground:
+ * a bare "said" tells where the news was given, and a material act's
+ * place may follow its own second verb ("attacked ... and set fire ... in"). */
+static int other_verb_between(const cw_sentence *s, const cw_trigger *t, int to)
+{
+	for (int k = 0; k < s->ntrigs; k++) {
+		const cw_trigger *o = &s->trigs[k];
+		if (o != t && !(o->flags & CW_TR_SAY) && o->anchor >= t->tok_end && o->anchor < to &&
+		    !(o->tok_start < t->tok_end && t->tok_start < o->tok_end))
+			return 1;
+	}
 	return 0;
 }
 
@@ -141,14 +172,14 @@ static int object_of(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, const cw_place *p,
 		  const cw_trigger *t)
 {
-	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t))
+	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t, e->code))
 		return 0;
 	/* the source is an actor, not a setting ("Jordan condemned"), and so
 	 * is the target of what is not done on the ground ("imposed sanctions
 	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
 	if (in_mention(s, e->source, p) && p->prep < 0)
 		return 0;
-	if (in_mention(s, e->target, p) && !material(e->code))
+	if (in_mention(s, e->target, p) && !material(e->code) && !visit(e->code))
 		return 0;
 	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t))
 		return 0;
@@ -178,13 +209,40 @@ static int possessive(const cw_sentence *s, const cw_place *p)
 	return w && (!strcmp(w, "'s") || !strcmp(w, "'"));
 }
 
-/* The place a material act's trigger spans: "seized Kidal, a stronghold". */
+
+/* "in Afghanistan's Khost and Paktika provinces": the first of a list of
+ * places owned by a country stands for the list, and so the owner does. */
+static const cw_place *listed(const cw_sentence *s, int i)
+{
+	const cw_place *p = &s->places[i];
+	if (i < 1 || i + 1 >= s->nplaces || !possessive(s, &s->places[i - 1]) ||
+	    s->places[i - 1].tok_end + 1 != p->tok_start || p->tok_end + 1 != s->places[i + 1].tok_start ||
+	    p->tok_end >= s->ntoks || strcmp(s->toks[p->tok_end].text, "and"))
+		return p;
+	return &s->places[i - 1];
+}
+
+/* "in Benin near Malanville": a country or region followed at once by a
+ * place inside it, after its own preposition, is narrowed to that place. */
+static const cw_place *finer(const cw_sentence *s, int i)
+{
+	const cw_place *p = listed(s, i), *q = i + 1 < s->nplaces ? &s->places[i + 1] : NULL;
+	if (p != &s->places[i])
+		return p;
+	if (q && p->feature != CW_F_CITY && q->feature == CW_F_CITY && q->prep == p->tok_end &&
+	    p->country[0] && !strcmp(p->country, q->country))
+		return q;
+	return p;
+}
+
+/* The place a material act's trigger spans, or begins ("seized Kidal, a
+ * stronghold"; "seized the Gaza Strip side of the Rafah crossing"). */
 static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trigger *t)
 {
 	if (!material(e->code))
 		return -1;
 	for (int i = 0; i < s->nplaces; i++)
-		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_end <= t->tok_end &&
+		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_start < t->tok_end &&
 		    !possessive(s, &s->places[i]))
 			return i;
 	return -1;
@@ -200,7 +258,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
 	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
 		return &s->places[pi];
-	int speech = verbal(e->code), act = material(e->code);
+	int speech = verbal(e->code), act = material(e->code) || visit(e->code);
 	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
@@ -216,8 +274,9 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
 				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
-			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start))
-				after = p;
+			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
+			    (speech || act || !other_verb_between(s, t, p->tok_start)))
+				after = finer(s, i);
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */
 		}
@@ -228,10 +287,10 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 /* "the city", "the town" with no name after it: the sentence points back
  * to the story's setting ("troops raided several neighbourhoods of the
  * city"). */
-static int points_back(const curlew *cw, const cw_sentence *s)
+static int points_back(const curlew *cw, const cw_sentence *s, const char *cls)
 {
 	for (int i = 1; i < s->ntoks; i++) {
-		if (!is(cw, s, i, "anaphor") || strcmp(lower(s, i - 1), "the"))
+		if (!is(cw, s, i, cls) || strcmp(lower(s, i - 1), "the"))
 			continue;
 		if (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_CAP))
 			continue;    /* "the town Hall ..."? a name follows */
@@ -242,14 +301,44 @@ static int points_back(const curlew *cw, const cw_sentence *s)
 	return 0;
 }
 
+/* How far the place that owns a speaker may stand before the speaker's
+ * words: "'s" and one title word ("Tamil Nadu's chief minister"). */
+#define SPEAKER_REACH 2
+
+/* The country a statement's speaker is known to belong to, from its own
+ * words ("Kenya's foreign ministry", "Seoul"), not a default. */
+static const char *speaker_country(const cw_sentence *s, const cw_event *e)
+{
+	if (!verbal(e->code) || e->source < 0 || e->source >= s->nments)
+		return NULL;
+	const cw_mention *m = &s->ments[e->source];
+	if (m->country[0] && !m->guessed)
+		return m->country;
+	/* "Tamil Nadu's chief minister": the place that owns the speaker */
+	for (int i = 0; i < s->nplaces; i++)
+		if (possessive(s, &s->places[i]) && s->places[i].tok_end < m->tok_start &&
+		    m->tok_start - s->places[i].tok_end <= SPEAKER_REACH &&
+		    s->places[i].country[0])
+			return s->places[i].country;
+	return NULL;
+}
+
 /* No place in the sentence: the dateline's, unless the story's events are
  * elsewhere (a desk in Dubai reporting on Iran) or the sentence points back
- * to the story's setting, a city. */
-static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s)
+ * to the story's setting, a city.  A statement is made where its speaker
+ * is: at the desk's when the speaker is of the dateline's country ("Kenya's
+ * foreign ministry condemned the attack" from Nairobi about Somalia). */
+static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s,
+				const cw_event *e)
 {
 	const cw_place *d = doc->dl_place, *m = doc->main_place;
-	if (m && m->feature == CW_F_CITY && points_back(cw, s))
+	const char *who = speaker_country(s, e);
+	if (who && d && d->name && !strcmp(who, d->country))
+		return d;
+	if (m && m->feature == CW_F_CITY && points_back(cw, s, "anaphor"))
 		return m;
+	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat"))
+		return d;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;
@@ -290,7 +379,7 @@ int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
 		if (p && keep_main(doc, p) < 0)
 			return CURLEW_ESYS;
-		e->place = p ? p : fallback(cw, doc, s);
+		e->place = p ? p : fallback(cw, doc, s, e);
 	}
 	return note_setting(cw, doc, s);
 }

@@ -55,11 +55,12 @@ enum word_class {
 	W_CLAUSE,          /* locate.c: and, but after a comma */
 	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
 	W_ORGWORD,         /* university, bureau: "University of Idaho" */
+	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause", "anaphor", "orgword"
+	"topic", "article", "clause", "anaphor", "orgword", "seat"
 };
 
 typedef struct cur_entry {
@@ -789,12 +790,21 @@ static int run_end(const cw_gazetteer *g, const cw_sentence *s, int i)
 	return j;
 }
 
-static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int start)
+static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int start,
+			   const char *country)
 {
 	for (int i = start - 1, skipped = 0; i >= 0 && skipped <= 6; i--, skipped++) {
 		const cw_token *t = &s->toks[i];
 		if (is_class(g, t, W_LOCATIVE))
 			return i;
+		/* "in Afghanistan's Khost province": the preposition of the
+		 * owner's phrase is the owned place's too, when the owned place
+		 * is in it ("in Honiara's Chinatown" is no Chinatown abroad) */
+		if (i > 0 && (!strcmp(t->text, "'s") || !strcmp(t->text, "'")) &&
+		    s->toks[i - 1].place >= 0 && s->toks[i - 1].place < s->nplaces) {
+			const cw_place *o = &s->places[s->toks[i - 1].place];
+			return country && !strcmp(o->country, country) ? o->prep : -1;
+		}
 		int m = t->mention;
 		/* "the southern Ukrainian city of Odesa" */
 		if (m >= 0 && m < s->nments && s->ments[m].kind == CW_M_ADJ)
@@ -1078,7 +1088,7 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 	if (b < s->ntoks && ((is_class(g, &s->toks[b], W_REGION) && p.feature != CW_F_CITY) ||
 			     is_class(g, &s->toks[b], W_DISTRICT)))
 		b++;
-	return add_place(doc, s, cap, mt->a, b, &p, locative_before(g, s, mt->a));
+	return add_place(doc, s, cap, mt->a, b, &p, locative_before(g, s, mt->a, p.country));
 }
 
 int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)

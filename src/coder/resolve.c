@@ -479,36 +479,12 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 
 /* ------------------------------------------------------ implied targets */
 
-/* The same actor, or a country and its own government. */
-/* Is the mention the state of its country: the country named as a whole
- * or a body of the state (the state-sectors list)? */
-static int state(const ctx *x, const cw_mention *m)
-{
-	if (strcmp(m->code, m->country) == 0)
-		return 1;
-	char sector[4];
-	snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : m->code + strlen(m->country));
-	cw_lower_ascii(sector);
-	return cw_lex_has(x->cw->lexicon, CW_LX_STATE_SECTORS, sector);
-}
-
-/* The same actor, or a country and its own state ("Cuba" and the Cuban
- * government); a country and its people, prisoners or rebels are two
- * ("Cuba freed 50 political prisoners"). */
+/* The same actor, or a country and its own state; a country and its
+ * people, prisoners or rebels are two ("Cuba freed 50 political
+ * prisoners"). */
 static int same_actor(const ctx *x, int a, int b)
 {
-	const cw_sentence *s = x->s;
-	if (a == b)
-		return 1;
-	if (a < 0 || b < 0)
-		return 0;
-	const cw_mention *p = &s->ments[a], *q = &s->ments[b];
-	if (strcmp(p->code, q->code) == 0)
-		return 1;
-	if (!p->country[0] || strcmp(p->country, q->country) != 0)
-		return 0;
-	int pb = strcmp(p->code, p->country) == 0, qb = strcmp(q->code, q->country) == 0;
-	return (pb && state(x, q)) || (qb && state(x, p));
+	return cw_same_actor(x->cw->lexicon, x->s, a, b);
 }
 
 /* "Armenian protesters rallied against the government": an unqualified

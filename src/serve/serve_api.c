@@ -364,25 +364,6 @@ static int word_arg(const cw_args *args, const char *key, const char *const *wor
 
 /* ------------------------------------------------------------------ SQL */
 
-typedef struct sql {
-	char s[4096];
-	size_t n;
-	int overflow;
-} sql;
-
-static void add(sql *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(sql *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(b->s + b->n, sizeof b->s - b->n, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->s - b->n)
-		b->overflow = 1;
-	else
-		b->n += (size_t)n;
-}
-
 /* The parameters are the filter's own strings, numbered in the order the
  * conditions are written; the few numbers (an actor code's length) are
  * given as parameters too. */
@@ -398,52 +379,52 @@ static int param(params *p, const char *v)
 	return ++p->n;
 }
 
-static void side_cond(sql *b, params *p, const char *col, const char *v)
+static void side_cond(cw_sql *b, params *p, const char *col, const char *v)
 {
 	if (strcmp(v, "-") == 0)
-		add(b, " AND events.%s IS NULL", col);
+		cw_sql_add(b, " AND events.%s IS NULL", col);
 	else
-		add(b, " AND events.%s = $%d", col, param(p, v));
+		cw_sql_add(b, " AND events.%s = $%d", col, param(p, v));
 }
 
-static void filter_where(const cw_filter *f, int pg, sql *b, params *p)
+static void filter_where(const cw_filter *f, int pg, cw_sql *b, params *p)
 {
 	if (f->from[0])
-		add(b, " AND events.date >= $%d", param(p, f->from));
+		cw_sql_add(b, " AND events.date >= $%d", param(p, f->from));
 	if (f->to[0])
-		add(b, " AND events.date <= $%d", param(p, f->to));
+		cw_sql_add(b, " AND events.date <= $%d", param(p, f->to));
 	if (f->country[0]) {
 		int k = param(p, f->country);
-		add(b, " AND (events.source_country = $%d OR events.target_country = $%d"
+		cw_sql_add(b, " AND (events.source_country = $%d OR events.target_country = $%d"
 		    " OR events.location_country = $%d)", k, k, k);
 	}
 	if (f->location[0])
-		add(b, " AND events.location_country = $%d", param(p, f->location));
+		cw_sql_add(b, " AND events.location_country = $%d", param(p, f->location));
 	if (f->source[0])
 		side_cond(b, p, "source_country", f->source);
 	if (f->target[0])
 		side_cond(b, p, "target_country", f->target);
 	if (f->actor[0]) {
 		int k = param(p, f->actor), l = param(p, f->actor_len);
-		add(b, " AND (substr(events.source_code, 1, CAST($%d AS integer)) = $%d"
+		cw_sql_add(b, " AND (substr(events.source_code, 1, CAST($%d AS integer)) = $%d"
 		    " OR substr(events.target_code, 1, CAST($%d AS integer)) = $%d)", l, k, l, k);
 	}
 	if (f->root[0])
-		add(b, " AND events.root = $%d", param(p, f->root));
+		cw_sql_add(b, " AND events.root = $%d", param(p, f->root));
 	if (f->quad[0])
-		add(b, " AND events.quad_class = CAST($%d AS integer)", param(p, f->quad));
+		cw_sql_add(b, " AND events.quad_class = CAST($%d AS integer)", param(p, f->quad));
 	if (f->q[0] && pg)
-		add(b, " AND (events.story_id, events.sentence) IN (SELECT story_id, sentence"
+		cw_sql_add(b, " AND (events.story_id, events.sentence) IN (SELECT story_id, sentence"
 		    " FROM sentences WHERE tsv @@ websearch_to_tsquery('english', $%d))", param(p, f->q));
 	else if (f->q[0])
-		add(b, " AND (events.story_id, events.sentence) IN (SELECT s.story_id, s.sentence"
+		cw_sql_add(b, " AND (events.story_id, events.sentence) IN (SELECT s.story_id, s.sentence"
 		    " FROM sentences_fts JOIN sentences AS s ON s.id = sentences_fts.rowid"
 		    " WHERE sentences_fts MATCH $%d)", param(p, f->fts));
 }
 
 int cw_filter_sql(const cw_filter *f, int pg, char *dst, size_t n, const char **pv)
 {
-	sql b = { .n = 0 };
+	cw_sql b = { .n = 0 };
 	params p = { .n = 0 };
 	filter_where(f, pg, &b, &p);
 	if (b.overflow || b.n >= n)
@@ -499,13 +480,13 @@ static int has_schema(const cw_api *api, int schema)
 	       (schema == 4 && api->schema4) || (schema == 5 && api->schema5);
 }
 
-static void events_sql(const cw_api *api, sql *b, const char *where, int lim, int off)
+static void events_sql(const cw_api *api, cw_sql *b, const char *where, int lim, int off)
 {
-	add(b, "SELECT ");
+	cw_sql_add(b, "SELECT ");
 	for (int i = 0; i < E_NCOLS; i++)
-		add(b, "%s%s", i ? ", " : "", has_schema(api, ev_cols[i].schema) ? ev_cols[i].expr
+		cw_sql_add(b, "%s%s", i ? ", " : "", has_schema(api, ev_cols[i].schema) ? ev_cols[i].expr
 										  : "NULL");
-	add(b, " FROM events"
+	cw_sql_add(b, " FROM events"
 	    " LEFT JOIN sentences AS s ON s.story_id = events.story_id AND s.sentence = events.sentence"
 	    " LEFT JOIN actors AS sa ON sa.event_id = events.event_id AND sa.role = 'source'"
 	    " LEFT JOIN actors AS ta ON ta.event_id = events.event_id AND ta.role = 'target'"
@@ -730,8 +711,8 @@ static int api_events(cw_api *api, const cw_args *args, cw_reply *r, int csv)
 		return reply_error(r, 400, "filter too long");
 	p.n = np;
 	long total = 0;
-	sql count = { .n = 0 }, rows = { .n = 0 };
-	add(&count, "SELECT COUNT(*) FROM events WHERE 1 = 1%s", where);
+	cw_sql count = { .n = 0 }, rows = { .n = 0 };
+	cw_sql_add(&count, "SELECT COUNT(*) FROM events WHERE 1 = 1%s", where);
 	snprintf(p.num[0], sizeof p.num[0], "%ld", limit);
 	snprintf(p.num[1], sizeof p.num[1], "%ld", offset);
 	int lim = param(&p, p.num[0]), off = param(&p, p.num[1]);
@@ -888,8 +869,8 @@ static int api_dyads(cw_api *api, const cw_args *args, cw_reply *r)
 	int lim = top_args(api, args, &f, &limit, 200, where, sizeof where, &p, err, sizeof err);
 	if (lim < 0)
 		return reply_error(r, 400, err);
-	sql b = { .n = 0 };
-	add(&b, "SELECT COALESCE(source_country, '') AS source, COALESCE(target_country, '') AS target,"
+	cw_sql b = { .n = 0 };
+	cw_sql_add(&b, "SELECT COALESCE(source_country, '') AS source, COALESCE(target_country, '') AS target,"
 	    " COUNT(*) AS events, AVG(goldstein) AS goldstein_mean FROM events WHERE 1 = 1%s"
 	    " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT CAST($%d AS integer)", where, lim);
 	reply_buf o;
@@ -910,12 +891,12 @@ static int api_places(cw_api *api, const cw_args *args, cw_reply *r)
 	int lim = top_args(api, args, &f, &limit, 2000, where, sizeof where, &p, err, sizeof err);
 	if (lim < 0)
 		return reply_error(r, 400, err);
-	sql b = { .n = 0 }, c = { .n = 0 };
-	add(&b, "SELECT MIN(location_text) AS name, COALESCE(location_country, '') AS country,"
+	cw_sql b = { .n = 0 }, c = { .n = 0 };
+	cw_sql_add(&b, "SELECT MIN(location_text) AS name, COALESCE(location_country, '') AS country,"
 	    " lat, lon, COUNT(*) AS events, AVG(goldstein) AS goldstein_mean FROM events"
 	    " WHERE lat IS NOT NULL AND lon IS NOT NULL%s GROUP BY lat, lon, 2"
 	    " ORDER BY 5 DESC, 1, 3, 4 LIMIT CAST($%d AS integer)", where, lim);
-	add(&c, "SELECT location_country AS country, COUNT(*) AS events,"
+	cw_sql_add(&c, "SELECT location_country AS country, COUNT(*) AS events,"
 	    " AVG(goldstein) AS goldstein_mean FROM events WHERE location_country IS NOT NULL%s"
 	    " GROUP BY 1 ORDER BY 2 DESC, 1", where);
 	reply_buf o;

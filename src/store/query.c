@@ -144,10 +144,7 @@ static const char *class_col(const char *cls)
 	return NULL;
 }
 
-typedef struct sqlbuf { char s[4096]; size_t n; int overflow; } sqlbuf;
-
-static void add(sqlbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(sqlbuf *b, const char *fmt, ...)
+void cw_sql_add(cw_sql *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -162,7 +159,7 @@ static void add(sqlbuf *b, const char *fmt, ...)
 /* The events to aggregate: all of them, or one per (date, source, target,
  * code) -- the one-a-day filter, which stops a story told by ten wires
  * from counting ten times.  where: more conditions on them, or "". */
-static void add_source(sqlbuf *b, const curlew_query *q, const char *where, int *np,
+static void add_source(cw_sql *b, const curlew_query *q, const char *where, int *np,
 		       const char **params)
 {
 	const char *where_from = "", *where_to = "";
@@ -175,13 +172,13 @@ static void add_source(sqlbuf *b, const curlew_query *q, const char *where, int 
 		where_to = q->from ? " AND date <= $2" : " AND date <= $1";
 	}
 	if (q->one_a_day)
-		add(b, "(SELECT date, source_code, target_code, cameo,"
+		cw_sql_add(b, "(SELECT date, source_code, target_code, cameo,"
 		    " MIN(source_country) AS source_country, MIN(target_country) AS target_country,"
 		    " MIN(root) AS root, MIN(quad_class) AS quad_class, MIN(goldstein) AS goldstein"
 		    " FROM events WHERE date IS NOT NULL%s%s%s"
 		    " GROUP BY date, source_code, target_code, cameo) AS e", where_from, where_to, where);
 	else
-		add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s%s) AS e", where_from, where_to,
+		cw_sql_add(b, "(SELECT * FROM events WHERE date IS NOT NULL%s%s%s) AS e", where_from, where_to,
 		    where);
 }
 
@@ -205,28 +202,28 @@ static int aggregate(curlew_store *st, const curlew_query *q, int goldstein, con
 		cw_store_set_err(st, "conditions go with no --from/--to, and 16 parameters at most");
 		return CURLEW_EUSAGE;
 	}
-	sqlbuf b = { .n = 0 };
+	cw_sql b = { .n = 0 };
 	const char *params[18];
 	int np = 0;
 	char groups[256] = "1";
-	add(&b, "SELECT %s AS period", period);
+	cw_sql_add(&b, "SELECT %s AS period", period);
 	if (q->dyad) {
-		add(&b, ", COALESCE(source_country, '') AS source_country,"
+		cw_sql_add(&b, ", COALESCE(source_country, '') AS source_country,"
 		    " COALESCE(target_country, '') AS target_country");
 		strcat(groups, ", 2, 3");
 	}
 	if (*cls) {
-		add(&b, ", %s AS %s", cls, strcmp(cls, "quad_class") == 0 ? "quad_class" : cls);
+		cw_sql_add(&b, ", %s AS %s", cls, strcmp(cls, "quad_class") == 0 ? "quad_class" : cls);
 		strcat(groups, q->dyad ? ", 4" : ", 2");
 	}
-	add(&b, ", COUNT(*) AS events");
+	cw_sql_add(&b, ", COUNT(*) AS events");
 	if (goldstein)
-		add(&b, ", SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean");
-	add(&b, " FROM ");
+		cw_sql_add(&b, ", SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean");
+	cw_sql_add(&b, " FROM ");
 	add_source(&b, q, where ? where : "", &np, params);
 	for (int i = 0; i < nwparams; i++)
 		params[np++] = wparams[i];
-	add(&b, " GROUP BY %s ORDER BY %s", groups, groups);
+	cw_sql_add(&b, " GROUP BY %s ORDER BY %s", groups, groups);
 	if (b.overflow) {
 		cw_store_set_err(st, "query too long");
 		return CURLEW_EUSAGE;

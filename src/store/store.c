@@ -783,14 +783,20 @@ static int lite_open_reader(curlew_store *st, const char *path)
 	return 0;
 }
 
+/* The file a SQLite URL names: "sqlite://x.db", "sqlite:x.db" or a path. */
+static const char *lite_path(const char *url)
+{
+	if (strncmp(url, "sqlite://", 9) == 0)
+		return url + 9;
+	if (strncmp(url, "sqlite:", 7) == 0)
+		return url + 7;
+	return url;
+}
+
 static int lite_open(curlew_store *st, const char *url)
 {
 	pthread_once(&lite_once, lite_config);
-	const char *path = url;
-	if (strncmp(path, "sqlite://", 9) == 0)
-		path += 9;
-	else if (strncmp(path, "sqlite:", 7) == 0)
-		path += 7;
+	const char *path = lite_path(url);
 	if (!st->cw)
 		return lite_open_reader(st, path);
 	/* A store handle belongs to one thread (curlew.h): no mutex per call. */
@@ -1107,7 +1113,9 @@ static int pg_open(curlew_store *st, const char *url)
 	if (!pg_schema_current(st)) {
 		if (pg_exec(st, "SELECT pg_advisory_lock(72731)") < 0)
 			return CURLEW_ESYS;
-		int rc = pg_exec(st, pg_schema);
+		/* Asked again under the lock: an opener that waited for another's
+		 * set-up would otherwise rerun the script while that one writes. */
+		int rc = pg_schema_current(st) ? 0 : pg_exec(st, pg_schema);
 		if (pg_exec(st, "SELECT pg_advisory_unlock(72731)") < 0 || rc < 0)
 			return CURLEW_ESYS;
 	}
@@ -1317,11 +1325,7 @@ static int lite_past_deadline(void *arg)
 static int lite_open_readonly(curlew_store *st, const char *url)
 {
 	pthread_once(&lite_once, lite_config);
-	const char *path = url;
-	if (strncmp(path, "sqlite://", 9) == 0)
-		path += 9;
-	else if (strncmp(path, "sqlite:", 7) == 0)
-		path += 7;
+	const char *path = lite_path(url);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK)
 		return lite_err(st, path);

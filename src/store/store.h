@@ -32,6 +32,16 @@ int cw_store_aggregate(curlew_store *st, const curlew_query *q, int goldstein, c
 /* A value of an aggregate column as curlew query prints it: sums with one
  * decimal, means with three, anything else as it is ("" for NULL). */
 const char *cw_query_format(const char *name, const char *v, char *tmp, size_t n);
+/* A statement being written, for query.c and the explorer: a fixed
+ * buffer, as the statements are short and their parts bounded; a part
+ * that does not fit sets overflow, and the caller refuses the statement
+ * rather than run a cut one. */
+typedef struct cw_sql {
+	char s[4096];
+	size_t n;
+	int overflow;
+} cw_sql;
+void cw_sql_add(cw_sql *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* s as one CSV field, quoted when it must be. */
 void cw_csv_str(FILE *f, const char *s);
 

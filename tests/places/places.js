@@ -190,15 +190,27 @@ function score(bin, goldPath, mins) {
 	let coded = 0, located = 0, total = 0;
 	for (const s of gold) {
 		const mine = evs.filter(e => e.story_id === s.id);
-		for (const g of s.events) {
+		/* one to one, as for mentions: an event matched by its trigger
+		 * is not also the stand-in for another gold event of its sentence */
+		const taken = new Set();
+		const byTrigger = s.events.map(g => {
+			const e = mine.find(x => !taken.has(x) && x.trigger.start < g.end && g.start < x.trigger.end);
+			if (e)
+				taken.add(e);
+			return e;
+		});
+		for (const [gi, g] of s.events.entries()) {
 			total++;
-			let e = mine.find(x => x.trigger.start < g.end && g.start < x.trigger.end);
+			let e = byTrigger[gi];
 			if (!e) {
-				/* any event of the gold trigger's sentence */
+				/* any event of the gold trigger's sentence not matched yet */
 				e = mine.find(x => {
 					const at = Buffer.from(s.text).indexOf(Buffer.from(x.sentence_text));
-					return at >= 0 && at <= g.start && g.end <= at + Buffer.byteLength(x.sentence_text);
+					return !taken.has(x) && at >= 0 && at <= g.start &&
+					       g.end <= at + Buffer.byteLength(x.sentence_text);
 				});
+				if (e)
+					taken.add(e);
 			}
 			if (!e) {
 				misses.push(`${s.id}: event "${g.trigger}" not coded`);

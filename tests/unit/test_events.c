@@ -147,6 +147,16 @@ static const row rows[] = {
 	 * attack after "a ... that followed" has no doer */
 	{ "Pope Benedict XVI appealed on Sunday to Israel and Syria to resume talks, amid tension "
 	  "that followed an attack on a border post.", "2008-05-01", "VAT 020 ISR; VAT 020 SYR" },
+	/* a statement that names who was behind an act is the accusation,
+	 * not a bare 010, and the act is its topic (frames.txt "says") */
+	{ "Haitian police said the gang was behind the abduction.", NULL, "HTICOP 112 HTICRM" },
+	{ "Pakistan's government said the Taliban was behind the assassination of Benazir Bhutto.",
+	  NULL, "PAKGOV 112 AFG" },
+	{ "Kenyan investigators said they suspected Somali militants.", NULL, "KEN 112 SOM" },
+	{ "The FBI said a Russian hacking group was responsible for the attack on the pipeline.", NULL,
+	  "USA 112 RUS" },
+	{ "Germany said its troops would not go to Mali.", NULL, "DEU 120 MLI" },
+	{ "Russia said it would never again respond to a British deadline.", NULL, "RUS 120 GBR" },
 	/* frames: the demand, appeal or refusal is the event, never its content */
 	{ "Germany said Russia must withdraw its troops from Ukraine.", NULL, "DEU 1056 RUS" },
 	{ "The UN repeated its demand that Israel ease restrictions on Gaza.", NULL, "IGO 1051 ISR" },

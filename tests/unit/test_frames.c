@@ -119,6 +119,18 @@ static const row governors[] = {
 	/* a demand verb with an indicative that-clause states a claim */
 	{ "The army insisted that it was not staging a coup.", "insisted", CW_F_ASSERTED, "010", 0 },
 	{ "Ukraine insisted that Russian troops leave the country.", "insisted", CW_F_ASSERTED, "100", 0 },
+	/* a bare statement whose report names a doer by words no pattern
+	 * knows as an act ("says" lines) is the accusation; the act after
+	 * those words is its topic */
+	{ "Haitian police said the gang was behind the abduction.", "said", CW_F_ASSERTED, "112", 0 },
+	{ "Pakistan's government said the Taliban was behind the assassination of Benazir Bhutto.",
+	  "assassination", CW_F_TOPIC, "", 0 },
+	{ "France said Iran bore responsibility for the sinking.", "said", CW_F_ASSERTED, "112", 0 },
+	{ "Germany said the talks were useful.", "said", CW_F_ASSERTED, "010", 0 },
+	/* "would not" with no act a pattern knows is the speaker's refusal;
+	 * with one, that act's refusal says more */
+	{ "The African Union said its peacekeepers would not go.", "said", CW_F_ASSERTED, "120", 0 },
+	{ "Iran said it would not negotiate with the United States.", "said", CW_F_ASSERTED, "010", 0 },
 	/* a promise is no threat, whatever it is to do */
 	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },
 	/* PETRARCH keeps the pattern's own code */
@@ -223,6 +235,11 @@ static void test_load_errors(void)
 	CHECK_INT(load_text("topic what {A} @verb\n", err, sizeof err), 0);
 	CHECK_INT(load_text("indicative 10 statement\n", err, sizeof err), -1);
 	CHECK(strstr(err, "indicative CODE CODE") != NULL);
+	CHECK_INT(load_text("says 112 be behind\n", err, sizeof err), 0);
+	CHECK_INT(load_text("says accuse be behind\n", err, sizeof err), -1);
+	CHECK(strstr(err, "says CODE WORD") != NULL);
+	CHECK_INT(load_text("says 112 {A} behind\n", err, sizeof err), -1);
+	CHECK(strstr(err, "words and '*' only") != NULL);
 	CHECK_INT(load_text("govern 12\n", err, sizeof err), -1);
 	CHECK(strstr(err, "govern CODE") != NULL);
 	curlew cw;

@@ -41,6 +41,47 @@ static const row rows[] = {
 	{ "\"the city of X\" names its own place",
 	  "YAOUNDE (Reuters) - Separatist fighters kidnapped a local official in Bamenda on Monday. "
 	  "Troops later raided the city of Buea.", "raided", "Buea", "CMR" },
+	/* issue 11, third round (tests/places ev-* stories) */
+	{ "\"about\" before a number rounds it, it opens no topic",
+	  "EL PASO, Texas (AP) - Mexican police detained about 200 migrants in Ciudad Juarez on "
+	  "Friday.", "detained", "Ciudad Juarez", "MEX" },
+	{ "a place owned by a country takes the country's preposition",
+	  "ISLAMABAD (Reuters) - Pakistani jets struck militant hideouts in Afghanistan's Khost "
+	  "province on Monday, killing eight people.", "jets struck", "Khost province", "AFG" },
+	{ "a list of places owned by a country is in that country",
+	  "ISLAMABAD (Reuters) - Pakistani jets struck militant hideouts in Afghanistan's Khost "
+	  "and Paktika provinces on Monday, killing eight people.", "jets struck", "Afghanistan",
+	  "AFG" },
+	{ "a country narrowed at once by a town inside it is the town",
+	  "NIAMEY (Reuters) - Gunmen killed two soldiers in Benin near Malanville, a town on the "
+	  "border with Niger, officials said on Wednesday.", "killed", "Malanville", "BEN" },
+	{ "a visit is where the visitor goes",
+	  "SEOUL (Reuters) - Russian President Vladimir Putin visited North Korea on Wednesday for "
+	  "the first time in 24 years.", "visited", "North Korea", "PRK" },
+	{ "a statement by the dateline's own country is made at the desk, not abroad",
+	  "NAIROBI (Reuters) - Al Shabaab fighters attacked an army base near Beledweyne on Monday, "
+	  "killing five soldiers. Kenya's foreign ministry condemned the attack.", "condemned",
+	  "NAIROBI", "KEN" },
+	{ "a capital as the speaker is no place, its country is the desk's",
+	  "SEOUL (Reuters) - Vladimir Putin signed a defence pact with Kim Jong Un in Pyongyang "
+	  "on Wednesday. Seoul condemned the agreement.", "condemned", "SEOUL", "KOR" },
+	{ "the place that owns the speaker gives the speaker's country",
+	  "CHENNAI (Reuters) - The Sri Lankan navy arrested 20 Indian fishermen near Jaffna on "
+	  "Saturday. Tamil Nadu's chief minister urged the federal government to secure their "
+	  "release.", "urged", "CHENNAI", "IND" },
+	{ "what a statement demands is its topic, even in its own words",
+	  "GENEVA (Reuters) - U.N. human rights chief Volker Turk accused both sides in Sudan's "
+	  "war of atrocities in Darfur on Friday.", "accused", "GENEVA", "CHE" },
+	{ "a place that begins inside a material act's words is its place",
+	  "CAIRO (Reuters) - Israeli forces seized the Gaza Strip side of the Rafah crossing with "
+	  "Egypt on Tuesday.", "seized", "Gaza Strip", "PSE" },
+	{ "\"the capital\" with no name after it is the dateline's city",
+	  "KYIV (Reuters) - President Volodymyr Zelenskiy met Joe Biden at the White House in "
+	  "Washington on Tuesday. Hours earlier Russian missiles hit the capital, injuring 53 people.",
+	  "hit", "KYIV", "UKR" },
+	{ "a place after another verb is that verb's, not a relations act's",
+	  "MEXICO CITY (Reuters) - Mexico severed diplomatic ties with Ecuador after police stormed "
+	  "its embassy in Quito on Friday.", "severed", "MEXICO CITY", "MEX" },
 };
 
 static void check_row(const curlew *cw, const row *r)
