@@ -344,11 +344,21 @@ static int before_phrase(const cw_sentence *s, int m)
 	return i;
 }
 
+/* A word that opens a list member's noun phrase: an article, or a
+ * possessive determiner, which in news ties a second member to the first
+ * ("Kerry and his Russian counterpart Sergei Lavrov", "Saudi Arabia and
+ * its Gulf allies").  The tag says it, not a word list: the tagger's PRP$
+ * is exactly the possessive determiners. */
+static int member_det(const cw_token *t)
+{
+	return is_det(t) || t->pos == CW_POS_PRPS;
+}
+
 /* The mention listed right before mention m, and the separator between. */
 static int prev_member(const cw_sentence *s, int m, int *sep)
 {
 	int i = before_phrase(s, m);
-	if (i >= 0 && is_det(&s->toks[i]) && mention_at(s, i) < 0)
+	if (i >= 0 && member_det(&s->toks[i]) && mention_at(s, i) < 0)
 		i--;
 	if (i < 1)
 		return -1;
@@ -383,7 +393,7 @@ static int next_member(const cw_sentence *s, int m, int *sep)
 	} else {
 		return -1;
 	}
-	if (i < s->ntoks && is_det(&s->toks[i]) && mention_at(s, i) < 0)
+	if (i < s->ntoks && member_det(&s->toks[i]) && mention_at(s, i) < 0)
 		i++;
 	int n = mention_at(s, i);
 	return n >= 0 && n != m && s->ments[n].tok_start >= i - 1 ? n : -1;

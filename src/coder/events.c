@@ -175,6 +175,12 @@ static int conjuncts(const ctx *x, int m, int *out, int max)
 		if (t >= s->ntoks || s->toks[t].mention < 0 || !usable(x, s->toks[t].mention))
 			break;
 		int c = s->toks[t].mention;
+		/* "Kibaki and opposition leader Raila Odinga": a title joined
+		 * to the name after it is that one member, not two */
+		int e = s->ments[c].tok_end;
+		if (s->ments[c].kind == CW_M_AGENT && e < s->ntoks && usable(x, s->toks[e].mention) &&
+		    s->toks[e].mention != c && s->ments[s->toks[e].mention].tok_start == e)
+			c = s->toks[e].mention;
 		out[n++] = c;
 		if (joined_by_and)
 			upto_and = n;
@@ -1335,9 +1341,17 @@ static int code_verbal(ctx *x, int ti)
 		src[nsrc++] = ps;
 		if (!ntgt && c)
 			ntgt = clause_target(x, c, tgt, CW_MAX_ARGS + CW_MAX_PPS);
+		/* "prompting condemnation from China and South Korea": no
+		 * member of the source's list is its target; the one who drew
+		 * the act is, the clause's subject */
+		int list[CW_MAX_ARGS * 2] = { ps };
+		int nlist = widen(x, list, 1, CW_MAX_ARGS * 2);
 		for (int i = 0; i < ntgt; i++)
-			if (tgt[i] == ps)
-				tgt[i--] = tgt[--ntgt];
+			for (int j = 0; j < nlist; j++)
+				if (i >= 0 && tgt[i] == list[j])
+					tgt[i--] = tgt[--ntgt];
+		if (!ntgt && c)
+			ntgt = subjects(x, c, tgt, CW_MAX_ARGS);
 		return add_pairs(x, ti, src, nsrc, tgt, ntgt, "pattern: the source is the pattern's {S} slot");
 	}
 	if (c && c->passive && c->agent >= 0) {

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "coder.h"
 
@@ -1374,6 +1375,16 @@ static unsigned joint_flags(const cw_verb_dict *d, const cw_sentence *s, const c
 	for (int k = tr->tok_start; k < tr->tok_end && !(f & CW_TR_RECIPROCAL); k++)
 		if (s->toks[k].lower && cw_map_get(d->joint, s->toks[k].lower))
 			f |= CW_TR_RECIPROCAL;
+	/* a two-word !joint phrase ("each_other") may also stand right
+	 * after the match, as the object of its verb: "accused each other",
+	 * "attacked one another" */
+	for (int k = tr->tok_start; k + 1 < s->ntoks && k <= tr->tok_end && !(f & CW_TR_RECIPROCAL); k++) {
+		const char *w1 = s->toks[k].lower, *w2 = s->toks[k + 1].lower;
+		char two[64];
+		if (w1 && w2 && (size_t)snprintf(two, sizeof two, "%s_%s", w1, w2) < sizeof two &&
+		    cw_map_get(d->joint, two))
+			f |= CW_TR_RECIPROCAL | CW_TR_MIRRORED;
+	}
 	return f;
 }
 

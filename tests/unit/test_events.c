@@ -31,10 +31,40 @@ static const row rows[] = {
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
+	/* a possessive opens the second member of the list: "A and his
+	 * counterpart B" is a compound subject, not B alone */
+	{ "Obama and his Russian counterpart Dmitry Medvedev met in Prague on Thursday.", "2010-04-08",
+	  "USAGOV 040 RUSGOV; RUSGOV 040 USAGOV" },
+	{ "The Iranian president and his Iraqi counterpart held talks in Baghdad on Sunday.", NULL,
+	  "IRNGOV 040 IRQGOV; IRQGOV 040 IRNGOV" },
 	/* signing has a host and guests like a meeting: three signers are two
 	 * events, not six (one act, not every pair both ways) */
 	{ "Armenia, Azerbaijan and Russia signed a peace accord on Tuesday.", NULL,
 	  "ARM 057 AZE; ARM 057 RUS" },
+	/* talks are joint whatever verb opens or ends them, and a deal is
+	 * signed with each other whatever the verb of signing */
+	{ "Peru and Ecuador opened talks in Brasilia on Monday.", NULL, "PER 040 ECU; ECU 040 PER" },
+	{ "Delegations of Sudan and South Sudan ended three days of talks in Addis Ababa on Friday.",
+	  NULL, "SDNGOV 040 SSDGOV; SSDGOV 040 SDNGOV" },
+	{ "Greece and Turkey inked a trade pact on Monday.", NULL, "GRC 057 TUR; TUR 057 GRC" },
+	{ "Serbia and Kosovo initialed a deal in Brussels on Monday.", NULL,
+	  "SRB 057 KSV; KSV 057 SRB" },
+	{ "Israel and Jordan reached an agreement on water on Monday.", NULL,
+	  "ISR 057 JOR; JOR 057 ISR" },
+	/* a title joined to the name after it is one member of the list,
+	 * so a list of two stays two and both directions are coded */
+	{ "President Mwai Kibaki and opposition leader Raila Odinga signed a power-sharing deal on "
+	  "Thursday.", "2008-02-28", "KENGOV 057 KENOPP; KENOPP 057 KENGOV" },
+	{ "President Nicolas Maduro and opposition leader Juan Guaido met in Oslo on Monday.",
+	  "2019-05-20", "VENGOV 040 VENOPP; VENOPP 040 VENGOV" },
+	/* a source named by the pattern ("drew condemnation from {S}"): no
+	 * member of its list is its target, the one who drew it is */
+	{ "Israel's decision drew condemnation from Egypt and Jordan.", NULL,
+	  "EGY 111 ISR; JOR 111 ISR" },
+	/* "each other", "one another": the act is done by each to the other */
+	{ "Armenia and Azerbaijan accused each other of violating the ceasefire on Sunday.", NULL,
+	  "ARM 1123 AZE; AZE 1123 ARM" },
+	{ "Sudan and South Sudan attacked one another on Monday.", NULL, "SDN 190 SSD; SSD 190 SDN" },
 	/* a place a joint act is done in is no third party of it */
 	{ "Putin and Erdogan met on Iran's Kish island on Monday.", "2020-01-01",
 	  "RUSGOV 040 TURGOV; TURGOV 040 RUSGOV" },
