@@ -1318,24 +1318,43 @@ static int verbal_ok(const cw_verb_dict *d, const cw_sentence *s, int i)
 }
 
 /* Verbs WordNet lacks ("test-fired", "de-escalated"): strip the regular
- * endings and look the stems up as they are. */
-static void try_stems(const cw_map *m, const cw_sentence *s, const bloom *sb, int i, best *b)
+ * endings and look the stems up as they are.  stem_of writes the r-th
+ * rule's stem of w into stem (64 bytes) and returns 0, or -1 when that rule
+ * does not apply; NSTEM_RULES is how many there are. */
+#define NSTEM_RULES 6
+static int stem_of(const char *w, int r, char stem[64])
 {
-	static const struct { const char *end; const char *add; } rules[] = {
+	static const struct { const char *end; const char *add; } rules[NSTEM_RULES] = {
 		{ "ed", "" }, { "d", "" }, { "s", "" }, { "ing", "" }, { "ing", "e" }, { "ies", "y" },
 	};
-	const char *w = s->toks[i].lower;
-	size_t n = strlen(w);
+	size_t n = strlen(w), k = strlen(rules[r].end), a = strlen(rules[r].add);
+	if (n <= k + 2 || n - k + a >= 64 || !ends_with(w, rules[r].end))
+		return -1;
+	memcpy(stem, w, n - k);
+	/* stem + (n - k): stem + n would point past the array first */
+	memcpy(stem + (n - k), rules[r].add, a + 1);
+	return 0;
+}
+
+static void try_stems(const cw_map *m, const cw_sentence *s, const bloom *sb, int i, best *b)
+{
 	char stem[64];
-	for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
-		size_t k = strlen(rules[r].end), a = strlen(rules[r].add);
-		if (n <= k + 2 || n - k + a >= sizeof stem || !ends_with(w, rules[r].end))
-			continue;
-		memcpy(stem, w, n - k);
-		/* stem + (n - k): stem + n would point past the array first */
-		memcpy(stem + (n - k), rules[r].add, a + 1);
-		try_list(m, stem, s, sb, i, b, 0);
-	}
+	for (int r = 0; r < NSTEM_RULES; r++)
+		if (stem_of(s->toks[i].lower, r, stem) == 0)
+			try_list(m, stem, s, sb, i, b, 0);
+}
+
+/* Is any verbal pattern anchored on token t's forms?  Asked before
+ * verbal_ok, which costs far more and matters only then. */
+static int verbal_anchor(const cw_verb_dict *d, const cw_token *t)
+{
+	if ((t->vlemma && cw_map_get(d->verbal, t->vlemma)) || cw_map_get(d->verbal, t->lower))
+		return 1;
+	char stem[64];
+	for (int r = 0; !t->vlemma && r < NSTEM_RULES; r++)
+		if (stem_of(t->lower, r, stem) == 0 && cw_map_get(d->verbal, stem))
+			return 1;
+	return 0;
 }
 
 /* The best pattern anchored on token i, verbal or nominal. */
@@ -1347,8 +1366,8 @@ static best match_at(const cw_verb_dict *d, const cw_sentence *s, const bloom *s
 		return b;
 	/* words before the anchor ("will not wire > tap") show it is a verb
 	 * where the words just before it alone would not */
-	int pre_only = !verbal_ok(d, s, i);
-	if (!pre_only || t->vlemma) {
+	int pre_only = verbal_anchor(d, t) ? !verbal_ok(d, s, i) : -1;
+	if (pre_only == 0 || (pre_only == 1 && t->vlemma)) {
 		try_list(d->verbal, t->vlemma, s, sb, i, &b, pre_only);
 		if (!t->vlemma || strcmp(t->vlemma, t->lower) != 0)
 			try_list(d->verbal, t->lower, s, sb, i, &b, pre_only);
