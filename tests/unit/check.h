@@ -42,4 +42,24 @@ static int check_done(const char *name)
 	printf("%s: %d passed, %d failed\n", name, check_pass, check_fail);
 	return check_fail ? 1 : 0;
 }
+/* Writes text to dir/name, for tests that build a data directory of
+ * their own; a file that cannot be written shows up as the load failing. */
+static inline void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static inline void remove_file(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	remove(path);
+}
+
 #endif

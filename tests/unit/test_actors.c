@@ -433,24 +433,6 @@ static void test_speed(void)
 	done(d);
 }
 
-static void put_file(const char *dir, const char *name, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static void remove_file(const char *dir, const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	remove(path);
-}
-
 /* data/phoenix/ adds names and never overrides ours: our key wins, an
  * entry that shares a name with one of our actors goes whole, a title
  * before a person's name is ours to read, a "!Name" stays removed. */

@@ -21,24 +21,6 @@ static int feature(const char *name)
 	return -1;
 }
 
-static void put_file(const char *dir, const char *name, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static void remove_file(const char *dir, const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	remove(path);
-}
-
 /* A model read from text written to a scratch directory; NULL and the
  * error in err when it does not load. */
 static cw_conf_model *model(const char *text, char *err, size_t errlen)

@@ -86,6 +86,24 @@ static const char *code_at(const char *text, const char *word)
 	return t ? t->code : "(none)";
 }
 
+/* A sentence, the word a pattern is anchored on, and the code it must get
+ * there ("(none)" for no trigger). */
+typedef struct code_row {
+	const char *text, *word, *code;
+} code_row;
+
+static void check_codes(const code_row *rows, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *got = code_at(rows[k].text, rows[k].word);
+		if (strcmp(got, rows[k].code) != 0)
+			fprintf(stderr, "  \"%s\" at \"%s\": %s, expected %s\n", rows[k].text,
+				rows[k].word, got, rows[k].code);
+		CHECK_STR(got, rows[k].code);
+	}
+}
+
+
 static void test_specificity(void)
 {
 	cw_sentence *s = sentence("^Bayramov met with the ^Minister of Foreign Affairs on September 19 .");
@@ -344,7 +362,7 @@ static void test_load_errors(void)
  * an adverb before the anchor is part of the pattern. */
 static void test_wire_wordings(void)
 {
-	static const struct { const char *text, *word, *code; } rows[] = {
+	static const code_row rows[] = {
 		{ "Britain cut off aid to Uganda", "cut", "162" },
 		{ "India recalled its high commissioner from Islamabad", "recalled", "161" },
 		{ "The African Union suspended ^Niger from the bloc", "suspended", "160" },
@@ -362,13 +380,7 @@ static void test_wire_wordings(void)
 		{ "Taliban fighters killed hundreds of Hazaras", "killed", "202" },
 		{ "The army killed the rebel commander", "killed", "190" },
 	};
-	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-		const char *got = code_at(rows[k].text, rows[k].word);
-		if (strcmp(got, rows[k].code) != 0)
-			fprintf(stderr, "  \"%s\" at \"%s\": %s, expected %s\n", rows[k].text,
-				rows[k].word, got, rows[k].code);
-		CHECK_STR(got, rows[k].code);
-	}
+	check_codes(rows, sizeof rows / sizeof *rows);
 	/* the participle inside the nominal match is no trigger of its own
 	 * (the protest pattern "pack * street" would take it) */
 	CHECK(trig_at(sentence("A truck packed with explosives drove into a crowded street"), "packed") == NULL);
@@ -379,7 +391,7 @@ static void test_wire_wordings(void)
  * coding at all ("backed by tanks" supports no one). */
 static void test_senses(void)
 {
-	static const struct { const char *text, *word, *code; } rows[] = {
+	static const code_row rows[] = {
 		{ "Iraqi forces captured @Mosul on Sunday", "captured", "192" },
 		{ "Iraqi forces captured the @Donbas", "captured", "192" },
 		{ "Syrian troops captured a rebel stronghold", "captured", "192" },
@@ -412,13 +424,7 @@ static void test_senses(void)
 		{ "a vote to admit the region to the United Nations", "admit", "(none)" },
 		{ "Turkey will admit Sweden into NATO", "admit", "(none)" },
 	};
-	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-		const char *got = code_at(rows[k].text, rows[k].word);
-		if (strcmp(got, rows[k].code) != 0)
-			fprintf(stderr, "  \"%s\" at \"%s\": %s, expected %s\n", rows[k].text,
-				rows[k].word, got, rows[k].code);
-		CHECK_STR(got, rows[k].code);
-	}
+	check_codes(rows, sizeof rows / sizeof *rows);
 
 	char err[256];
 	cw_verb_dict *d = NULL;
