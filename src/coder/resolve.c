@@ -1029,8 +1029,24 @@ static int other_party(const ctx *x, const cw_event *e)
 		if (m->tok_start >= t->tok_end && m->tok_start < hi)
 			return i;
 	}
-	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE)
-		return verbal(x, e->code) ? nearest_party(s, e, t, own) : -1;
+	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE) {
+		if (verbal(x, e->code))
+			return nearest_party(s, e, t, own);
+		/* "expelled diplomats from seven countries, among them
+		 * Argentina, ...", "detained four people, including a
+		 * vice-president of the European Parliament": a material act's
+		 * party may be a member named in a list past a comma, up to
+		 * where its clause ends */
+		int head = -1;
+		for (int k = hi; k < end && head < 0; k++)
+			if (lx(x, k, CW_LX_LIST_HEADS))
+				head = k;
+		for (int i = 0; head >= 0 && i < s->nments; i++)
+			if (i != e->source && s->ments[i].tok_start > head && s->ments[i].tok_start < end &&
+			    (party(s, i, own) || body(s, i)))
+				return i;
+		return -1;
+	}
 	/* a protest or demand by a people, implied to be aimed at its own
 	 * government, is aimed at the one other country the sentence names
 	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an

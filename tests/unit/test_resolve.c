@@ -100,6 +100,13 @@ static const target_row targets[] = {
 	 * no own-country target (GUIDE: no self-dyad) */
 	{ "Germany said its troops would not go.", "-" },
 	{ "Canada said its ships would not take part.", "-" },
+	/* a material act's party named as a member of a list past a comma
+	 * ("including", "among them"): no own-country target */
+	{ "The Venezuelan government expelled diplomats from five countries, among them Chile and "
+	  "Peru, that had criticised the vote.", "CHL" },
+	{ "Belgian police detained three people, including a member of the European Parliament, on "
+	  "Friday.", "IGO" },
+	{ "Kenyan police arrested four men, including two students, in Mombasa.", "KEN" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
