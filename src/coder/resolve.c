@@ -1013,6 +1013,39 @@ static int verbal(const ctx *x, const char *code)
 	return c && (c->quad == 1 || c->quad == 3);
 }
 
+/* "South Korea and the United States held joint drills": the party of
+ * another country joined to the source by "and" (nothing else between
+ * them but articles), or -1. */
+static int partner(const ctx *x, int src, const char *own)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src];
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == src || !party(s, i, own))
+			continue;
+		int lo = m->tok_start >= a->tok_end ? a->tok_end : m->tok_end;
+		int hi = m->tok_start >= a->tok_end ? m->tok_start : a->tok_start;
+		int and = 0, other = 0;
+		for (int k = lo; k < hi; k++) {
+			if (lx(x, k, CW_LX_AND))
+				and++;
+			else if (s->toks[k].pos != CW_POS_DT)
+				other++;
+		}
+		if (and == 1 && !other && hi > lo)
+			return i;
+	}
+	return -1;
+}
+
+/* Is the code material cooperation (quad class 2 of cameo-codes.tsv)? */
+static int material_cooperation(const ctx *x, const char *code)
+{
+	const cw_code_info *c = cw_codes_get(x->cw->codes, code);
+	return c && c->quad == 2;
+}
+
 static int other_party(const ctx *x, const cw_event *e)
 {
 	const cw_sentence *s = x->s;
@@ -1045,6 +1078,11 @@ static int other_party(const ctx *x, const cw_event *e)
 			if (i != e->source && s->ments[i].tok_start > head && s->ments[i].tok_start < end &&
 			    (party(s, i, own) || body(s, i)))
 				return i;
+		/* material cooperation by "A and B", aimed at nobody else,
+		 * is done with each other (GUIDE: a joint act gets both
+		 * directions), not at home */
+		if (material_cooperation(x, e->code))
+			return partner(x, e->source, own);
 		return -1;
 	}
 	/* a protest or demand by a people, implied to be aimed at its own

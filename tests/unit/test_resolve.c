@@ -118,6 +118,10 @@ static const target_row story_targets[] = {
 	  "The Israeli prime minister vowed a painful response.", "PSE" },
 	{ "Rebels shelled a border post. Turkish jets struck villages in Syria on Sunday. "
 	  "The Turkish president promised a strong response.", "SYR" },
+	/* material cooperation by "A and B" aimed at nobody else is done
+	 * with each other, not at home */
+	{ "TOKYO (Reuters) - Japan and Australia began their largest naval exercises on Monday, a "
+	  "ten-day drill that will include field training by thousands of troops.", "AUS" },
 	/* ... and at the other side of a domestic conflict as before */
 	{ "Protesters stormed the parliament in Nairobi. The Kenyan president promised a firm "
 	  "response.", "KENOPP" },
