@@ -221,6 +221,33 @@ static const drop_row drops[] = {
 	{ "Protesters in the streets of Mombasa demanded the minister's resignation.", 0 },
 	{ "Western officials said the talks would resume.", 0 },
 	{ "Officials in Paris and in Berlin said the talks would resume.", 0 },
+	/* issue 10: an agent word whose country only the sentence, the
+	 * dateline or the story gives ("riot police", "the junta", "ousted
+	 * President X", "rebels", "lawmakers") drops nothing */
+	{ "LAGOS, March 3 (Reuters) - Riot police fired tear gas at protesters outside the "
+	  "state assembly.", 0 },
+	{ "Riot police in Lima fired tear gas at students marching on the congress.", 0 },
+	{ "Protesters in Colombo stormed the prime minister's office on Saturday.", 0 },
+	{ "DHAKA (AFP) - Thousands of protesters blocked roads and demanded the minister's "
+	  "resignation.", 0 },
+	{ "Ousted President Mohamed Morsi urged his supporters in Cairo to keep up their protests.", 0 },
+	{ "TUNIS, Jan 20 (Reuters) - The ousted president called on the army to restore order.", 0 },
+	{ "The junta in Niamey expelled the French ambassador on Friday.", 0 },
+	{ "BAMAKO (Reuters) - The junta suspended the activities of all political parties.", 0 },
+	{ "Rebels in eastern Congo attacked a UN base near Goma.", 0 },
+	{ "KABUL (Reuters) - Rebels ambushed a police convoy, killing six officers.", 0 },
+	{ "Lawmakers in Kyiv voted to extend martial law for another 90 days.", 0 },
+	{ "SEOUL (Yonhap) - Lawmakers impeached the president on Saturday.", 0 },
+	{ "Venezuelan riot police detained dozens of students on Monday.", 0 },
+	{ "Students clashed with riot police in the streets of Santiago.", 0 },
+	{ "NAIROBI (Reuters) - Kenya's parliament passed the bill. Protesters then set "
+	  "fire to part of the building, and police arrested dozens of them.", 0 },
+	{ "The ousted prime minister of Thailand called for new elections, speaking from "
+	  "exile in Dubai.", 0 },
+	{ "Security forces in Harare arrested the opposition leader at his home.", 0 },
+	{ "Armed men in Port-au-Prince kidnapped two missionaries on Saturday.", 0 },
+	{ "Opposition activists in Minsk demanded the release of political prisoners.", 0 },
+	{ "YANGON (Reuters) - Soldiers opened fire on demonstrators, killing at least seven.", 0 },
 };
 
 static void test_drops(curlew *cw)
