@@ -616,7 +616,5 @@ void cw_hash_parts(const char *text, size_t len, const char *date, const char *d
 
 /* writer.c */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
-/* JSON string escaping, shared with explain. */
-void cw_json_str(FILE *f, const char *s, size_t n);
 
 #endif
