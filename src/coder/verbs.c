@@ -725,6 +725,14 @@ typedef struct mstate {
 
 static int is_prep(const cw_token *t);
 
+/* A word of an actor's name after its first: the name counts as one word
+ * skipped, as a pronoun would. */
+static int name_tail(const cw_sentence *s, int t)
+{
+	int m = s->toks[t].mention;
+	return m >= 0 && m < s->nments && s->ments[m].tok_start < t;
+}
+
 /* What '^' skips: one noun phrase from token ti, with a preposition that
  * leads it ("with the parliament"), up to the next preposition, stop or
  * verb; an actor in it is skipped whole.  Returns the token after it (dir
@@ -807,6 +815,9 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 			break;
 		/* the marks of a quotation crossed are no words skipped */
 		q += k > 0 && double_quote(&s->toks[ti + k - 1]);
+		/* a name is one noun phrase however many words it has: "took
+		 * former President Luiz Inacio Lula da Silva into custody" */
+		q += k > 0 && name_tail(s, ti + k - 1);
 		if (k - q > MAX_GAP)
 			break;
 		m->gaps += k;

@@ -24,7 +24,8 @@ static void add_mention(cw_sentence *s, int i, int kind, int *cap)
 
 /* Splits on spaces; sets the flags the tokens stage would set.  A word
  * written ^Name is an actor mention, ^^Name an adjectival one, as the
- * actors stage would mark them. */
+ * actors stage would mark them; +Name continues the mention before it
+ * ("^Luiz +Inacio +Lula": one name of three words). */
 static cw_sentence *sentence(const char *text)
 {
 	cw_sentence *s = cw_alloc(doc.arena, sizeof *s);
@@ -33,6 +34,8 @@ static cw_sentence *sentence(const char *text)
 	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		int kind = -1, place = w[0] == '@';
 		w += place;     /* "@Mosul": a place name the places stage found */
+		int more = w[0] == '+' && w[1] && s->nments > 0;
+		w += more;
 		if (w[0] == '^') {
 			kind = w[1] == '^' ? CW_M_ADJ : CW_M_NAME;
 			w += kind == CW_M_ADJ ? 2 : 1;
@@ -61,6 +64,10 @@ static cw_sentence *sentence(const char *text)
 			s->places[s->nplaces].tok_start = s->ntoks;
 			s->places[s->nplaces].tok_end = s->ntoks + 1;
 			t->place = s->nplaces++;
+		}
+		if (more) {
+			t->mention = s->nments - 1;
+			s->ments[s->nments - 1].tok_end = s->ntoks + 1;
 		}
 		s->ntoks++;
 		if (kind >= 0)
@@ -373,6 +380,10 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* a name of many words is one noun phrase to a gap */
+		{ "Police took former ^President +Jose +Antonio +Ramos +de +Oliveira into custody", "took", "173" },
+		{ "A court sentenced ^Anna +Maria +Petrova , ^Olga +Ivanova and ^Irina +Sokolova to two years in prison", "sentenced", "173" },
+		{ "Police took the tall young men and the old women of the families into custody", "took", "(none)" },
 		{ "Police broke up the rally", "broke", "175" },
 		{ "Assailants hacked the villagers to death", "hacked", "1823" },
 		{ "A car packed with explosives blew up", "car", "1832" },
