@@ -380,6 +380,9 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* a court's conviction of a person is legal action against him */
+		{ "A military tribunal convicted the former governor of fraud", "convicted", "173" },
+		{ "The judge sentenced ^Mendes on Friday", "sentenced", "173" },
 		/* a name of many words is one noun phrase to a gap */
 		{ "Police took former ^President +Jose +Antonio +Ramos +de +Oliveira into custody", "took", "173" },
 		{ "A court sentenced ^Anna +Maria +Petrova , ^Olga +Ivanova and ^Irina +Sokolova to two years in prison", "sentenced", "173" },
