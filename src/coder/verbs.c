@@ -607,6 +607,13 @@ static int number_at_least(const char *w, const char *spec)
  * "drone strikes" but not "drones struck". */
 static int word_is(const cw_token *t, const char *w, int nominal)
 {
+	/* "$": where a phrase ends, at a mark or a conjunction: "called the
+	 * decree illegal $" is a verdict, "called it a war on illegal
+	 * militias" is not */
+	if (strcmp(w, "$") == 0)
+		return t->lower && (is_punct(t) || (t->flags & CW_T_QUOTE) ||
+				    strcmp(t->lower, "and") == 0 || strcmp(t->lower, "but") == 0 ||
+				    strcmp(t->lower, "or") == 0);
 	if (!t->lower || is_punct(t))
 		return 0;
 	if (w[0] == '#' && isdigit((unsigned char)w[1]))
@@ -954,6 +961,7 @@ static int particle_skipped(const vpat *p, const cw_sentence *s, int i)
 static void sentence_bloom(const cw_sentence *s, bloom *b)
 {
 	memset(b, 0, sizeof *b);
+	bloom_add(b, "$", 1);     /* a phrase's end: every sentence has one */
 	for (int i = 0; i < s->ntoks; i++) {
 		const cw_token *t = &s->toks[i];
 		if (!t->lower)

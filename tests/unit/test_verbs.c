@@ -380,6 +380,13 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* a verdict quoted of an act is criticism */
+		{ "^Canada called the ruling illegal .", "called", "111" },
+		{ "The union called the decree unconstitutional and vowed to appeal", "called", "111" },
+		{ "The minister branded the strikers terrorists", "branded", "111" },
+		{ "^Peru called the vote an assault on democracy", "called", "111" },
+		/* an adjective before its noun is no verdict on the thing called */
+		{ "He called it a campaign against the illegal ^^Somali militias", "called", "(none)" },
 		/* a court's conviction of a person is legal action against him */
 		{ "A military tribunal convicted the former governor of fraud", "convicted", "173" },
 		{ "The judge sentenced ^Mendes on Friday", "sentenced", "173" },
