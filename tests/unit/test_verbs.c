@@ -380,6 +380,11 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* shots into a crowd; tear-gas shells are no artillery */
+		{ "Troops fired live rounds into the crowd", "fired", "193" },
+		{ "Riot police lobbed tear gas canisters at the marchers", "lobbed", "175" },
+		{ "Police fired tear gas shells at the strikers", "fired", "175" },
+		{ "Rebels fired mortar shells at the barracks", "fired", "194" },
 		/* a verdict quoted of an act is criticism */
 		{ "^Canada called the ruling illegal .", "called", "111" },
 		{ "The union called the decree unconstitutional and vowed to appeal", "called", "111" },
