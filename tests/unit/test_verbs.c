@@ -380,6 +380,11 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* emergency rule and bans on assembly, in their other words */
+		{ "The junta announced a six-month state of emergency", "announced", "1724" },
+		{ "The president declared a state of siege in the north", "declared", "1724" },
+		{ "The governor extended a ban on public rallies", "extended", "1721" },
+		{ "Authorities prohibited gatherings of more than five people", "prohibited", "1721" },
 		/* shots into a crowd; tear-gas shells are no artillery */
 		{ "Troops fired live rounds into the crowd", "fired", "193" },
 		{ "Riot police lobbed tear gas canisters at the marchers", "lobbed", "175" },
