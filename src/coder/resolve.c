@@ -74,6 +74,12 @@ typedef struct story_memory {
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
+	/* the countries of the places the story names, counted apart from
+	 * its actors': "farmers from Punjab ... into Delhi" places an agent
+	 * when no actor of a country is named anywhere */
+	char place[MAX_STORY_COUNTRIES][4];
+	int pcount[MAX_STORY_COUNTRIES];
+	int np;
 } story_memory;
 
 typedef struct ctx {
@@ -351,6 +357,39 @@ static void remember(story_memory *sm, const cw_sentence *s)
 	}
 }
 
+/* Counts the countries of the places this sentence names. */
+static void remember_places(story_memory *sm, const cw_sentence *s)
+{
+	for (int i = 0; sm && i < s->nplaces; i++) {
+		const char *c = s->places[i].country;
+		if (!c[0])
+			continue;
+		int k = 0;
+		while (k < sm->np && strcmp(sm->place[k], c) != 0)
+			k++;
+		if (k == sm->np) {
+			if (sm->np == MAX_STORY_COUNTRIES)
+				continue;
+			memcpy(sm->place[sm->np++], c, 4);
+		}
+		sm->pcount[k]++;
+	}
+}
+
+/* The country of most of the story's places, none on a tie: the last
+ * resort for an agent in a story that names no actor of a country. */
+static const char *story_place(const story_memory *sm)
+{
+	int best = -1, tie = 0;
+	for (int i = 0; sm && i < sm->np; i++) {
+		if (best < 0 || sm->pcount[i] > sm->pcount[best])
+			best = i, tie = 0;
+		else if (sm->pcount[i] == sm->pcount[best])
+			tie = 1;
+	}
+	return best < 0 || tie ? NULL : sm->place[best];
+}
+
 /* "called on Algerians to stay calm", "thousands of Brazilians": a plural
  * demonym standing as a noun (no noun after it) is the country's people,
  * a party of its own apart from the country's state. */
@@ -426,9 +465,12 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
-	if (!cw->opts.petrarch)
+	if (!cw->opts.petrarch) {
 		remember(sm, s);
+		remember_places(sm, s);
+	}
 	const char *story = story_country(sm, cw->opts.petrarch);
+	const char *places = cw->opts.petrarch ? NULL : story_place(sm);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -471,6 +513,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
 			guess_country(m, story, "resolve: the story's country");
+		else if (places)
+			guess_country(m, places, "resolve: the story's places");
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}

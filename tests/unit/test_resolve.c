@@ -29,6 +29,7 @@ static const agent_row agents[] = {
 	/* places that disagree, or a place that is no setting, give nothing */
 	{ "Police in Paris arrested three men.", "Police", "FRACOP" },
 	{ "Police arrested three men in Paris and two in Berlin.", "Police", "COP" },
+	{ "Farmers from Bihar marched into Patna and rejected the offer.", "Farmers", "INDAGR" },
 	/* ... but the story's one country does (GUIDE: "protesters" in a
 	 * story about one country) */
 	{ "Sweden lifted its veto on Stockholm's bid, protesters said.", "protesters", "SWEOPP" },
@@ -248,6 +249,10 @@ static const drop_row drops[] = {
 	{ "Armed men in Port-au-Prince kidnapped two missionaries on Saturday.", 0 },
 	{ "Opposition activists in Minsk demanded the release of political prisoners.", 0 },
 	{ "YANGON (Reuters) - Soldiers opened fire on demonstrators, killing at least seven.", 0 },
+	/* a story that names places but no actor of a country: the places' */
+	{ "Thousands of workers from Bihar blocked the roads leading into Patna, rejecting "
+	  "the offer of talks.", 0 },
+	{ "Students camped outside the stadium in Lahore. Later they rejected the offer of talks.", 0 },
 };
 
 static void test_drops(curlew *cw)
