@@ -274,6 +274,32 @@ static int mention_at(const cw_sentence *s, int tok)
 	return -1;
 }
 
+/* Common nouns between an agent word and the name it describes: "the
+ * militant network Jemaah Islamiyah", "the rebel group M23", "the
+ * Islamist movement Hamas" have one; two covers "the armed wing
+ * Qassam Brigades"-like heads with an adjective. */
+#define APPOSE_REACH 2
+
+/* An agent word that modifies a common noun right before a name is the
+ * name's description: the name is the actor ("arrested members of the
+ * militant network Jemaah Islamiyah" is the network's, not "the militant"
+ * coreference makes of the story's country). */
+static int apposed_name(const cw_sentence *s, int m)
+{
+	if (s->ments[m].kind != CW_M_AGENT)
+		return m;
+	int i = s->ments[m].tok_end;
+	for (int n = 0; i < s->ntoks && n <= APPOSE_REACH; i++, n++) {
+		int p = mention_at(s, i);
+		if (p >= 0)
+			return p != m && n > 0 && s->ments[p].kind == CW_M_NAME && s->ments[p].tok_start == i ? p : m;
+		const cw_token *t = &s->toks[i];
+		if (!is_noun_tag(t) || (t->flags & (CW_T_CAP | CW_T_PUNCT)))
+			return m;
+	}
+	return m;
+}
+
 static int hard_stop(const cw_token *t)
 {
 	return has_class(t, SYN_STOP);
@@ -713,6 +739,7 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 		int m = mention_at(s, i);
 		if (m < 0)
 			continue;
+		m = apposed_name(s, m);
 		int h = mention_head(s, m);
 		int taken = h == c->agent;
 		for (int k = 0; k < c->nsubj; k++)

@@ -504,6 +504,29 @@ static void test_counts(curlew_doc *doc)
 	}
 }
 
+/* "the militant network Jemaah Islamiyah": the name an agent word
+ * describes is the object, not the agent word */
+static void test_apposed_name(curlew_doc *doc)
+{
+	cw_sentence *s = make(doc, "[Police] *detained members of [the rebel] movement [Hamas] on Monday .");
+	s->ments[1].kind = CW_M_AGENT;
+	chunk(doc, s);
+	const cw_clause *c = clause(s, "detained");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Hamas")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "rebel")));
+	}
+	/* an agent word with no noun between it and the next name stays */
+	s = make(doc, "[Police] *detained [the rebels] [Hamas] named .");
+	s->ments[1].kind = CW_M_AGENT;
+	chunk(doc, s);
+	c = clause(s, "detained");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->obj, c->nobj, tok_of(s, "rebels")));
+}
+
 static void test_relative(curlew_doc *doc)
 {
 	cw_sentence *s = run(doc, "[The rebels] , who *attacked [the army] on Monday , fled .");
@@ -839,6 +862,7 @@ static void all(void)
 {
 	curlew_doc *doc = new_doc();
 	test_active(doc);
+	test_apposed_name(doc);
 	test_passive(doc);
 	test_negation(doc);
 	test_reported(doc);
