@@ -1090,6 +1090,30 @@ static int material_cooperation(const ctx *x, const char *code)
 	return c && c->quad == 2;
 }
 
+/* Is mention m named as where something is ("through Belgrade", "in
+ * Hong Kong"): after a preposition of place or motion, or its article? */
+static int setting_word(const ctx *x, const cw_mention *m)
+{
+	int p = m->tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	return lx(x, p, CW_LX_PLACE_PREPS) || lx(x, p, CW_LX_MOTION_PREPS);
+}
+
+/* Where a purpose infinitive that opens at token end ends ("marched to
+ * denounce President Bush"): the purpose tells whom the act is aimed at.
+ * end itself when no purpose opens there. */
+static int purpose_end(const ctx *x, int end)
+{
+	const cw_sentence *s = x->s;
+	if (!lx(x, end - 1, CW_LX_INFINITIVE))
+		return end;
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == end)
+			return clause_end(s, &s->trigs[i]);
+	return end;
+}
+
 static int other_party(const ctx *x, const cw_event *e)
 {
 	const cw_sentence *s = x->s;
@@ -1132,12 +1156,19 @@ static int other_party(const ctx *x, const cw_event *e)
 	/* a protest or demand by a people, implied to be aimed at its own
 	 * government, is aimed at the one other country the sentence names
 	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an
-	 * act of the state's own ("declared martial law") keeps its country */
-	int one = -1;
+	 * act of the state's own ("declared martial law") keeps its country.
+	 * A country named past the act's clause ("blocked a highway ...,
+	 * killing 16 as protests against a plan to export gas through Chile
+	 * spread") or as where it is done ("marched through Belgrade") is
+	 * another matter; its purpose is not ("marched ... to denounce
+	 * President Bush"). */
+	int one = -1, reach = purpose_end(x, end);
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
 		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (m->tok_start >= reach || (m->tok_start >= t->tok_end && setting_word(x, m)))
 			continue;
 		if (one >= 0 && strcmp(s->ments[one].country, m->country) != 0)
 			return -1;

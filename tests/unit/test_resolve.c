@@ -71,6 +71,11 @@ static const target_row targets[] = {
 	{ "Israel allowed aid trucks into Gaza on Sunday.", "PSE" },
 	{ "Myanmar's leader defended the army at the court in The Hague.", "MMR" },
 	/* none for a threat, and no own country when another is named */
+	/* a protest by a people is aimed at another country named in its
+	 * clause or its purpose, not past it nor where it is held */
+	{ "LA PAZ (AP) -- Protesters blocked a highway into La Paz on Sunday, killing two as "
+	  "demonstrations against a plan to export gas through Chile spread.", "BOLGOV" },
+	{ "Thousands of protesters marched through Lima to denounce Chile.", "CHL" },
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
 	/* ... but a country only mentioned in another clause is no party */
