@@ -1178,6 +1178,28 @@ static int other_party(const ctx *x, const cw_event *e)
 	return one;
 }
 
+/* "the release of 50 Palestinians held in Israeli jails", "Iranians
+ * detained by the United States": the country that holds a party of the
+ * source's own country, named right after it; -1 for none. */
+#define HOLDER_REACH 4   /* "held in Israeli jails": the participle to its holder */
+
+static int holder(const ctx *x, int src, int tgt)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
+	int k = b->tok_end;
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || !lx(x, k, CW_LX_HOLDER_WORDS))
+		return -1;
+	for (int t = k + 1; t < s->ntoks && t <= k + HOLDER_REACH; t++) {
+		if (s->toks[t].flags & CW_T_PUNCT)
+			return -1;
+		int m = s->toks[t].mention;
+		if (usable(s, m))
+			return party(s, m, a->country) ? m : -1;
+	}
+	return -1;
+}
+
 /* Is the event's target the source's own country by default only? */
 static int default_self(const ctx *x, const cw_event *e)
 {
@@ -1217,6 +1239,11 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
 			e->target = implied_target(&x, sm, i, judged, &e->implied);
+		int held = e->target >= 0 && !cw->opts.petrarch ? holder(&x, e->source, e->target) : -1;
+		if (held >= 0) {
+			e->target = held;
+			e->implied = CW_I_NONE;
+		}
 		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
 		if (other >= 0) {
 			e->target = other;

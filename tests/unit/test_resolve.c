@@ -76,6 +76,9 @@ static const target_row targets[] = {
 	{ "LA PAZ (AP) -- Protesters blocked a highway into La Paz on Sunday, killing two as "
 	  "demonstrations against a plan to export gas through Chile spread.", "BOLGOV" },
 	{ "Thousands of protesters marched through Lima to denounce Chile.", "CHL" },
+	/* one's own people held by another country: the holder */
+	{ "Hezbollah demanded the release of Lebanese prisoners held in Israeli jails.", "ISR" },
+	{ "Tehran demanded the release of Iranians detained by the United States.", "USA" },
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
 	/* ... but a country only mentioned in another clause is no party */
