@@ -641,6 +641,17 @@ static int spoken_of(const ctx *x, int trig, int src)
 	return -1;
 }
 
+/* Are all the targets of the source's own country (its own side)? */
+static int own_side_only(const ctx *x, int src, const int *tgt, int ntgt)
+{
+	const cw_sentence *s = x->s;
+	const char *own = s->ments[src].country;
+	for (int j = 0; j < ntgt; j++)
+		if (!own[0] || strcmp(s->ments[tgt[j]].country, own) != 0)
+			return 0;
+	return 1;
+}
+
 /* "Pakistan and India began observing a ceasefire", "Reagan and
  * Gorbachev pledged to seek cuts": cooperation (the joint class, by the
  * code its frame gives it: "vowed to keep up the strike" is a threat) by
@@ -683,6 +694,17 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 			if (!audience(x, tgt[j]))
 				tgt[keep++] = tgt[j];
 		ntgt = keep;
+	}
+	/* "Ortega denied that his soldiers had set foot on Costa Rican
+	 * soil": a statement on what the speaker's own side did is about the
+	 * party of another country it was done to */
+	if (ntgt > 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
+	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE && own_side_only(x, src[0], tgt, ntgt)) {
+		int o = spoken_of(x, trig, src[0]);
+		if (o >= 0) {
+			tgt[0] = o;
+			ntgt = 1;
+		}
 	}
 	/* (an act aimed at a place gets the place's country later) */
 	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&

@@ -17,6 +17,9 @@ static const row rows[] = {
 	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
 	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 -" },
 	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
+	/* ... also when its own side is an actor coreference found */
+	{ "Bolivia accused Peruvian troops of crossing the border. The Peruvian president denied "
+	  "that his soldiers had entered Bolivian territory.", NULL, "BOL 112 PER; PER 016 BOL" },
 	/* a protest told in a relative clause on its doers is news of its
 	 * own; a violent act so told still describes its noun */
 	{ "Kenyan riot police fired tear gas at students who hurled rocks in Nairobi.", NULL,
