@@ -1185,6 +1185,37 @@ static int light_verbs(cw_arena *a, const cw_sentence *s, clist *cl)
 }
 
 /* Clauses for the verb triggers, and for the verbs that govern them. */
+/* "began rounding up and deporting undocumented Afghans", "beat and
+ * detained hundreds of demonstrators": a verb with no object of its own,
+ * joined by "and" or "or" right to a second verb, shares that verb's
+ * objects. */
+static int bare_verb(const cw_sentence *s, const cw_trigger *t)
+{
+	/* "rounding up": the verb and its particles; a pattern that holds
+	 * its object ("declared a state of emergency and sent tanks") has
+	 * none to share */
+	for (int k = t->anchor + 1; k < t->tok_end; k++)
+		if (is_noun_tag(&s->toks[k]) || mention_at(s, k) >= 0)
+			return 0;
+	return 1;
+}
+
+static void shared_objects(const cw_sentence *s, clist *cl)
+{
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		int c = clause_of_verb(cl, t->anchor), k = t->tok_end;
+		if (c < 0 || cl->c[c].nobj > 0 || cl->c[c].npp > 0 || k + 1 >= s->ntoks ||
+		    !is_and(&s->toks[k]) || !bare_verb(s, t))
+			continue;
+		int d = clause_of_verb(cl, k + 1);
+		if (d < 0 || d == c)
+			continue;
+		for (int j = 0; j < cl->c[d].nobj; j++)
+			add_arg(cl->c[c].obj, &cl->c[c].nobj, CW_MAX_ARGS, cl->c[d].obj[j]);
+	}
+}
+
 static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 {
 	int from = cl->n;
@@ -1196,6 +1227,7 @@ static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 	if (infinitives(a, s, cl) < 0 || frames(a, s, cl) < 0)
 		return -1;
 	shallow_parents(s, cl, from);
+	shared_objects(s, cl);
 	return 0;
 }
 

@@ -276,6 +276,20 @@ static void test_coordinated(curlew_doc *doc)
 	CHECK_INT(b->negated, 1);
 }
 
+/* "rounded up and deported hundreds of migrants": a bare verb joined to
+ * a second one shares its object; one whose pattern holds its own does
+ * not */
+static void test_shared_object(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Police] *beat and *detained [hundreds of demonstrators] .");
+	const cw_clause *a = clause(s, "beat"), *b = clause(s, "detained");
+	CHECK(a != NULL && b != NULL);
+	if (a && b) {
+		CHECK(has(b->obj, b->nobj, tok_of(s, "demonstrators")));
+		CHECK(has(a->obj, a->nobj, tok_of(s, "demonstrators")));
+	}
+}
+
 static void test_infinitive(curlew_doc *doc)
 {
 	cw_sentence *s = run(doc, "[Azerbaijan] *urged [Israel] to *withdraw its troops .");
@@ -869,6 +883,7 @@ static void all(void)
 	test_compound(doc);
 	test_pps(doc);
 	test_coordinated(doc);
+	test_shared_object(doc);
 	test_folding(doc);
 	test_shallow_extra(doc);
 	test_too_long(doc);
