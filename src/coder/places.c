@@ -56,11 +56,12 @@ enum word_class {
 	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
 	W_ORGWORD,         /* university, bureau: "University of Idaho" */
 	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
+	W_VENUE,           /* locate.c: summit, news conference: where words are said */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause", "anaphor", "orgword", "seat"
+	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue"
 };
 
 typedef struct cur_entry {
@@ -808,6 +809,11 @@ static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int star
 		int m = t->mention;
 		/* "the southern Ukrainian city of Odesa" */
 		if (m >= 0 && m < s->nments && s->ments[m].kind == CW_M_ADJ)
+			continue;
+		/* "the Andean city of Merida": a name-adjective no actor list
+		 * knows, right before the city word */
+		if (capitalised(t) && i + 1 < start && (is_class(g, &s->toks[i + 1], W_CITYWORD) ||
+							 is_class(g, &s->toks[i + 1], W_REGION)))
 			continue;
 		if (!is_class(g, t, W_BETWEEN) && !is_class(g, t, W_COMPASS) &&
 		    !is_class(g, t, W_REGION) && !is_class(g, t, W_CITYWORD))

@@ -110,6 +110,16 @@ int main(void)
 	CHECK_STR(p.country, "KSV");
 	CHECK_INT(cw_place_lookup(&cw, "GENEVA,", &p), 0);
 	CHECK_STR(p.country, "CHE");
+	/* issue 11, fourth round: Panama's capital by its English name,
+	 * Jamaica's Kingston no longer skipped, towns the packages lack */
+	CHECK_INT(cw_place_lookup(&cw, "Panama City", &p), 0);
+	CHECK_STR(p.country, "PAN");
+	CHECK_INT(cw_place_lookup(&cw, "KINGSTON", &p), 0);
+	CHECK_STR(p.country, "JAM");
+	CHECK_INT(cw_place_lookup(&cw, "Wad Madani", &p), 0);
+	CHECK_STR(p.country, "SDN");
+	CHECK_INT(cw_place_lookup(&cw, "Qamishli", &p), 0);
+	CHECK_STR(p.country, "SYR");
 	CHECK_INT(cw_place_lookup(&cw, "Hamilton", &p), -1);   /* a skip entry */
 	CHECK_INT(cw_place_lookup(&cw, "Zorglandia", &p), -1);
 	CHECK_INT(cw_place_lookup(&cw, "", &p), -1);
@@ -144,6 +154,11 @@ int main(void)
 	CHECK_INT(s->nplaces, 2);
 	CHECK_STR(desc(s, 0), "Mariupol/UKR/in");
 	CHECK_STR(desc(s, 1), "Gaza City/PSE/near");
+
+	/* a name-adjective no actor list knows, before the city word */
+	s = run(&cw, &doc, "Police in Venezuela arrested students in the Andean city of Merida.");
+	CHECK_INT(s->nplaces, 2);
+	CHECK_STR(desc(s, 1), "Merida/VEN/in");
 
 	s = run(&cw, &doc, "The U.S. and the UK sent aid to us in eastern Ukraine.");
 	CHECK_INT(s->nplaces, 3);
