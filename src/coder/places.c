@@ -889,10 +889,6 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match
 		const cw_mention *x = &s->ments[m];
 		/* "Argentine", "French": adjectives; "Police" (a Polish town) is
 		 * the agent word */
-		/* "Haifa, the Israeli military": a name in apposition before
-		 * the comma is no word of the adjective's actor */
-		if (x->kind == CW_M_ADJ && b < x->tok_end && !strcmp(s->toks[b].text, ","))
-			continue;
 		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN || x->kind == CW_M_ADJ ||
 		    (x->kind == CW_M_AGENT && x->head >= a && x->head < b))
 			return 1;
