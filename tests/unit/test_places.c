@@ -120,6 +120,10 @@ int main(void)
 	CHECK_STR(p.country, "SDN");
 	CHECK_INT(cw_place_lookup(&cw, "Qamishli", &p), 0);
 	CHECK_STR(p.country, "SYR");
+	CHECK_INT(cw_place_lookup(&cw, "SEVILLE", &p), 0);     /* the English name */
+	CHECK_STR(p.country, "ESP");
+	CHECK_INT(cw_place_lookup(&cw, "Lodz", &p), 0);        /* Łódź, folded */
+	CHECK_STR(p.country, "POL");
 	CHECK_INT(cw_place_lookup(&cw, "Hamilton", &p), -1);   /* a skip entry */
 	CHECK_INT(cw_place_lookup(&cw, "Zorglandia", &p), -1);
 	CHECK_INT(cw_place_lookup(&cw, "", &p), -1);
@@ -186,6 +190,13 @@ int main(void)
 	char key[64];
 	CHECK_INT(cw_gaz_key("Kraków", strlen("Kraków"), key, sizeof key), 6);
 	CHECK_STR(key, "krakow");
+	/* letters that are no base letter plus a mark fold too */
+	cw_gaz_key("\xc5\x81\xc3\xb3" "d" "\xc5\xba", 7, key, sizeof key);          /* Łódź */
+	CHECK_STR(key, "lodz");
+	cw_gaz_key("Diyarbak\xc4\xb1r", 11, key, sizeof key);                     /* Diyarbakır */
+	CHECK_STR(key, "diyarbakir");
+	cw_gaz_key("Troms\xc3\xb8", 7, key, sizeof key);                          /* Tromsø */
+	CHECK_STR(key, "tromso");
 	cw_gaz_key("Sana\xe2\x80\x99" "a", 8, key, sizeof key);
 	CHECK_STR(key, "sanaa");
 	cw_gaz_key("  GAZA   CITY ", 14, key, sizeof key);
