@@ -159,6 +159,11 @@ int main(void)
 	CHECK_STR(desc(s, 0), "Mariupol/UKR/in");
 	CHECK_STR(desc(s, 1), "Gaza City/PSE/near");
 
+	/* "Kurdistan" alone is Iraq's region; Iran's province is named so */
+	s = run(&cw, &doc, "Drones struck camps in the Kurdistan region.");
+	CHECK_INT(s->nplaces, 1);
+	CHECK_STR(desc(s, 0), "Kurdistan region/IRQ/in");
+
 	/* a name-adjective no actor list knows, before the city word */
 	s = run(&cw, &doc, "Police in Venezuela arrested students in the Andean city of Merida.");
 	CHECK_INT(s->nplaces, 2);
