@@ -368,12 +368,10 @@ typedef struct cand {
  * (so "US" may be the country); short: a one-word key of three letters or
  * fewer, which the world index is not asked for ("Aba", "Ai" are towns,
  * and "UN", "EU" abbreviations). */
-static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
-		      int world_ok, cand *out, int max)
+static int any_candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+			  int world_ok, cand *out, int max)
 {
 	int k = 0;
-	if (cw_map_getn(g->skip, key, (size_t)n))
-		return 0;
 	for (const cur_entry *e = cw_map_getn(g->curated, key, (size_t)n); e && k < max; e = e->next) {
 		if (e->acronym && !acronym_ok)
 			continue;
@@ -392,6 +390,14 @@ static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym
 		out[k++].score = 0;
 	}
 	return k;
+}
+
+static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+		      int world_ok, cand *out, int max)
+{
+	if (cw_map_getn(g->skip, key, (size_t)n))
+		return 0;
+	return any_candidates(g, key, n, acronym_ok, world_ok, out, max);
 }
 
 /* ------------------------------------------------------- story memory */
@@ -985,6 +991,25 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 
 
 /* The longest name in the run [i, e). */
+/* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
+ * "of" when the story has named a country that has a place of that name
+ * ("the provincial legislature in Victoria" after "VANCOUVER, British
+ * Columbia"; "the state of Victoria" in an Australian story): only those
+ * senses are kept.  Their number, or 0. */
+static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s,
+			      int i, match *mt)
+{
+	const story_mem *m = doc ? doc->places_state : NULL;
+	if (!m || i < 1 || !cw_map_getn(g->skip, mt->key, (size_t)mt->kn) ||
+	    !(is_class(g, &s->toks[i - 1], W_LOCATIVE) || !strcmp(word(&s->toks[i - 1]), "of")))
+		return 0;
+	int n = any_candidates(g, mt->key, mt->kn, 0, 1, mt->c, MAX_CANDS), k = 0;
+	for (int j = 0; j < n; j++)
+		if (has_country(m, mt->c[j].p.country))
+			mt->c[k++] = mt->c[j];
+	return k;
+}
+
 static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int e,
 		   match *mt)
 {
@@ -999,6 +1024,8 @@ static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_senten
 		 * or a village: only the curated names may match it */
 		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
 		mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
+		if (mt->n == 0)
+			mt->n = skipped_in_context(g, doc, s, i, mt);
 		if (mt->n > 0) {
 			mt->a = i;
 			mt->b = j;

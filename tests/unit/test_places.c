@@ -169,6 +169,16 @@ int main(void)
 	CHECK_INT(s->nplaces, 2);
 	CHECK_STR(desc(s, 1), "Merida/VEN/in");
 
+	/* a skip name after "in" is a place of a country the story named */
+	s = run(&cw, &doc, "Canada: protesters blocked the legislature in Victoria while Hamilton watched.");
+	CHECK_INT(s->nplaces, 2);
+	CHECK_STR(desc(s, 1), "Victoria/CAN/in");
+
+	/* León de los Aldama is the Leon of the news */
+	s = run(&cw, &doc, "Gunmen killed a candidate in Leon on Sunday.");
+	CHECK_INT(s->nplaces, 1);
+	CHECK_STR(desc(s, 0), "Leon/MEX/in");
+
 	s = run(&cw, &doc, "The U.S. and the UK sent aid to us in eastern Ukraine.");
 	CHECK_INT(s->nplaces, 3);
 	CHECK_STR(desc(s, 0), "U.S./USA/-");
