@@ -1150,8 +1150,9 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntoks; i++) {
 		/* In running text a place name starts with a capital letter;
-		 * "turkey" and "chad" are words. */
-		if (!capitalised(&s->toks[i]))
+		 * "turkey" and "chad" are words.  "al-Hol", "el-Arish": the
+		 * Arabic article may come first in lower case. */
+		if (!name_word(g, &s->toks[i]))
 			continue;
 		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
 			continue;

@@ -174,6 +174,11 @@ int main(void)
 	CHECK_INT(s->nplaces, 2);
 	CHECK_STR(desc(s, 1), "Victoria/CAN/in");
 
+	/* the Arabic article may begin a name in lower case */
+	s = run(&cw, &doc, "Kurdish-led forces raided the al-Hol camp.");
+	CHECK_INT(s->nplaces, 1);
+	CHECK_STR(desc(s, 0), "al-Hol/SYR/-");
+
 	/* León de los Aldama is the Leon of the news */
 	s = run(&cw, &doc, "Gunmen killed a candidate in Leon on Sunday.");
 	CHECK_INT(s->nplaces, 1);
