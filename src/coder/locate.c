@@ -172,6 +172,19 @@ static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 	return 1;
 }
 
+/* "fired artillery into Afghanistan's Kunar province": a place right after
+ * "into", or owned by one that is, is where a material act landed. */
+static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
+{
+	int i = p->tok_start - 1;
+	if (i >= 2 && (!strcmp(s->toks[i].text, "'s") || !strcmp(s->toks[i].text, "'")) &&
+	    s->toks[i - 1].place >= 0)
+		i = s->places[s->toks[i - 1].place].tok_start - 1;
+	if (i >= 0 && !strcmp(lower(s, i), "the"))
+		i--;
+	return is(cw, s, i, "into");
+}
+
 /* The object of a material act: the place a few name-ish words after it. */
 static int object_of(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
 {
@@ -293,7 +306,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		}
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
-				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
+				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p)));
 			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
 			    (speech || act || !other_verb_between(s, t, p->tok_start)))
 				after = finer(s, i);

@@ -105,6 +105,9 @@ static const row rows[] = {
 	{ "\"the Andean city of X\": a name-adjective before the city word",
 	  "CARACAS (Reuters) - Venezuelan security forces arrested student leaders in the Andean "
 	  "city of Merida on Wednesday.", "arrested", "Merida", "VEN" },
+	{ "a material act lands where \"into\" says",
+	  "ISLAMABAD (Reuters) - Pakistani troops fired artillery into Afghanistan's Kunar province "
+	  "on Monday after militants attacked a border post.", "fired", "Kunar province", "AFG" },
 	{ "a place owned by a country, in a region, takes the country's preposition",
 	  "BISHKEK (Reuters) - Kyrgyz and Tajik troops clashed along the border in Kyrgyzstan's "
 	  "Batken region on Friday, killing at least 24 people, officials said.", "clashed",
