@@ -16,6 +16,7 @@ typedef struct slot {
 	char *key;
 	void *value;
 	uint32_t hash;
+	uint32_t len;           /* the key's length: a probe compares it before the bytes */
 } slot;
 
 struct cw_map {
@@ -81,7 +82,7 @@ static slot *find(const cw_map *m, const char *key, size_t n, uint32_t h)
 		slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0')
+		if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0)
 			return s;
 	}
 }
@@ -119,6 +120,7 @@ int cw_map_put(cw_map *m, const char *key, void *value)
 		if (!s->key)
 			return -1;
 		s->hash = h;
+		s->len = (uint32_t)n;
 		m->count++;
 	}
 	s->value = value;
