@@ -413,14 +413,17 @@ static int has_letter(const char *w)
 
 int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	(void)cw;
 	(void)doc;
 	pthread_once(&stops_once, build_stops);
 	if (!stops.e)
 		return CURLEW_ESYS;   /* half a list would change the coding silently */
+	const cw_lexicon *lx = cw ? cw->lexicon : NULL;
 	for (int i = 0; i < s->ntoks; i++) {
 		cw_token *t = &s->toks[i];
 		t->vlemma = t->nlemma = NULL;
+		/* the word's other dictionary look-up, done once here: the verbs
+		 * stage asks each token's lists many times over */
+		t->lex = cw_lex_mask(lx, t->lower);
 		if ((t->flags & (CW_T_PUNCT | CW_T_NUM)) || !t->lower ||
 		    !has_letter(t->lower) || is_stopword(t->lower))
 			continue;
