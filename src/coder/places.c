@@ -701,8 +701,10 @@ int cw_place_word(const curlew *cw, const char *lower, const char *cls)
 {
 	if (!cw || !cw->places || !lower)
 		return 0;
+	/* the first letter first: locate.c asks ~100,000 times on 300 stories,
+	 * and a full compare with every class name was a fifth of its time */
 	for (int c = 0; c < W_NCLASS; c++)
-		if (!strcmp(cls, class_names[c]))
+		if (cls[0] == class_names[c][0] && !strcmp(cls, class_names[c]))
 			return cw_map_get(cw->places->words[c], lower) != NULL;
 	return 0;
 }
