@@ -57,6 +57,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_FORCE_SECTORS] = "force-sectors",
 	[CW_LX_AUDIENCE_SECTORS] = "audience-sectors",
 	[CW_LX_LIST_HEADS] = "list-heads",
+	[CW_LX_HOLDER_WORDS] = "holder-words",
 	[CW_LX_DETERMINERS] = "determiners",
 	[CW_LX_GAP_STOPS] = "gap-stops",
 	[CW_LX_QUANTITIES] = "quantity-words",
