@@ -243,6 +243,14 @@ static int place_of_place(const ctx *x, const cw_place *p)
 	return 0;
 }
 
+/* A mention wider than the place it holds, with sectors of its own: "the
+ * U.S. embassy", "the Kenyan parliament". */
+static int institution(const cw_mention *m, const cw_place *p)
+{
+	return (m->tok_start < p->tok_start || m->tok_end > p->tok_end) && m->country[0] &&
+	       strcmp(m->code, m->country) != 0;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -260,6 +268,11 @@ static const char *setting(const ctx *x, int *split)
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
 		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
+		/* "sheltering near the U.S. embassy" in Monrovia: a country
+		 * that says whose an institution is says nothing of where
+		 * the institution stands */
+		if (m >= 0 && m < s->nments && institution(&s->ments[m], p))
+			continue;
 		/* (a capital anywhere but as where one goes or comes from: not
 		 * "a plane to Washington", "faxed from Tokyo") */
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;

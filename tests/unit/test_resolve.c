@@ -49,6 +49,14 @@ static const agent_row agents[] = {
 	{ "Protesters built barricades on Taksim Square.", "Protesters", "TUROPP" },
 	{ "Protesters marched against the new Kenyan tax law.", "Protesters", "KENOPP" },
 	{ "Hungary sealed its border with Serbia and police detained migrants.", "police", "HUNCOP" },
+	/* a dateline's country qualifier holds when the gazetteer knows the
+	 * town only in other countries (the El Altos it knows are in Peru
+	 * and Panama), as it does when the town is there too */
+	{ "LIMA, Ohio (AP) - Police arrested two men.", "Police", "USACOP" },
+	{ "EL ALTO, Bolivia (AP) - Police arrested two men in El Alto.", "Police", "BOLCOP" },
+	/* a country that says whose an institution is sets no sentence */
+	{ "LAGOS (Reuters) - Protesters gathered near the U.S. consulate.", "Protesters", "NGAOPP" },
+	{ "KABUL (Reuters) - Gunmen fired rockets at the U.S. embassy.", "Gunmen", "AFG" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
