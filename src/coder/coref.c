@@ -154,6 +154,14 @@ static const memo *person_by_key(const coref_state *st, const char *key)
 	return NULL;
 }
 
+/* A surname that takes a titled stranger's memory is an agent of the
+ * stranger's sectors, for resolve to give its country. */
+static void as_stranger(cw_mention *m, const memo *p)
+{
+	if (!p->code[0] && p->nsectors > 0)
+		m->kind = CW_M_AGENT;
+}
+
 static int has_sector(const memo *p, const char *sec)
 {
 	for (int i = 0; i < p->nsectors; i++)
@@ -198,6 +206,7 @@ static int find_surnames(curlew_doc *doc, cw_sentence *s, const coref_state *st)
 		m.rule = "coref: surname";
 		m.also = -1;
 		apply(doc, &m, p, 0);
+		as_stranger(&m, p);
 		int k = append(doc, s, &m);
 		if (k < 0 || !m.text)
 			return -1;
@@ -437,21 +446,38 @@ static int same_actor(const memo *a, const cw_mention *m)
 }
 
 /* What this sentence leaves for the next ones. */
+static void remember_person(coref_state *st, const cw_mention *m)
+{
+	memo *p = (memo *)person_by_key(st, m->key);
+	if (!p && st->npeople < MAX_PEOPLE)
+		p = &st->people[st->npeople++];
+	else if (!p)
+		p = &st->people[MAX_PEOPLE - 1];
+	remember(st, p, m);
+}
+
+/* "activist Anna Hazare", "Interior Secretary Kithure Kindiki": a title
+ * before a name the dictionaries do not know, whose country resolve gives
+ * only after this stage.  Remembered by surname with the title's sectors,
+ * so that "Hazare vowed" later is the same agent, its country found again
+ * the same way. */
+static int titled_stranger(const cw_mention *m)
+{
+	return m->key && !m->code[0] && m->kind == CW_M_AGENT && m->nsectors > 0 && !m->plural;
+}
+
 static void update(coref_state *st, const cw_sentence *s, int nmine)
 {
 	int got_ante = 0, npair = 0, nany = 0;
 	memo pair[2], any[2];
 	for (int k = 0; k < nmine; k++) {
 		const cw_mention *m = &s->ments[k];
+		if (titled_stranger(m))
+			remember_person(st, m);
 		if (!m->code[0] || m->kind == CW_M_CAPITAL)
 			continue;
 		if (m->key && m->kind != CW_M_PRONOUN) {
-			memo *p = (memo *)person_by_key(st, m->key);
-			if (!p && st->npeople < MAX_PEOPLE)
-				p = &st->people[st->npeople++];
-			else if (!p)
-				p = &st->people[MAX_PEOPLE - 1];
-			remember(st, p, m);
+			remember_person(st, m);
 		}
 		int personal = m->key || (m->nsectors > 0 && strcmp(m->sectors[0], "GOV") == 0);
 		if (!got_ante && !m->plural && personal && !after_preposition(s, m)) {
@@ -495,6 +521,7 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			const memo *p = person_by_key(st, m->key);
 			if (p) {
 				apply(doc, m, p, 0);
+				as_stranger(m, p);
 				m->rule = "coref: surname";
 			}
 		} else if (m->kind == CW_M_AGENT) {

@@ -345,22 +345,35 @@ static story_memory *memory(curlew_doc *doc)
 	return doc->resolve_state;
 }
 
-/* Counts the countries this sentence names, for the sentences after it. */
+static void count_country(story_memory *sm, const char *country)
+{
+	int k = 0;
+	while (k < sm->n && strcmp(sm->country[k], country) != 0)
+		k++;
+	if (k == sm->n) {
+		if (sm->n == MAX_STORY_COUNTRIES)
+			return;
+		memcpy(sm->country[sm->n++], country, 4);
+	}
+	sm->count[k]++;
+}
+
+/* Counts the countries this sentence names, for the sentences after it:
+ * its actors, and the places that are no actor ("from Punjab and Haryana
+ * into Delhi" names India as surely as "Indian" does). */
 static void remember(story_memory *sm, const cw_sentence *s)
 {
 	for (int i = 0; sm && i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
 			continue;
-		int k = 0;
-		while (k < sm->n && strcmp(sm->country[k], m->country) != 0)
-			k++;
-		if (k == sm->n) {
-			if (sm->n == MAX_STORY_COUNTRIES)
-				continue;
-			memcpy(sm->country[sm->n++], m->country, 4);
-		}
-		sm->count[k]++;
+		count_country(sm, m->country);
+	}
+	for (int i = 0; sm && i < s->nplaces; i++) {
+		const cw_place *p = &s->places[i];
+		int t = p->tok_start;
+		if (p->country[0] && t >= 0 && t < s->ntoks && s->toks[t].mention < 0)
+			count_country(sm, p->country);
 	}
 }
 

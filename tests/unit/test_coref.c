@@ -125,6 +125,16 @@ static void test_surnames_and_titles(void)
 	m = find(d, 1, "minister");
 	CHECK(m && m->country[0] == '\0');
 	curlew_doc_free(d);
+
+	/* a title before a name no dictionary knows, its country given by
+	 * resolve after this stage: its surname later is the same agent,
+	 * whose country resolve finds again (the story names Kenya) */
+	d = code("Union leader Wanjiru Kamau was detained in Nairobi on Friday. "
+		 "Kamau vowed to continue the strike.", "2024-03-01");
+	m = find(d, 2, "Kamau");
+	CHECK(m && m->kind == CW_M_AGENT && m->nsectors > 0);
+	CHECK_STR(code_of(m), "KENLAB");
+	curlew_doc_free(d);
 }
 
 /* A bare sector word takes the one country its sector has had so far. */

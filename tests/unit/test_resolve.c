@@ -57,6 +57,14 @@ static const agent_row agents[] = {
 	/* a country that says whose an institution is sets no sentence */
 	{ "LAGOS (Reuters) - Protesters gathered near the U.S. consulate.", "Protesters", "NGAOPP" },
 	{ "KABUL (Reuters) - Gunmen fired rockets at the U.S. embassy.", "Gunmen", "AFG" },
+	/* places count toward the story's country as its actors do: towns
+	 * one comes from or goes to set no sentence, but name the country */
+	{ "Farmers from Punjab marched toward Delhi on Monday. Protest organisers said they would stay.",
+	  "organisers", "INDOPP" },
+	/* a titled stranger's surname later is the same agent, its country
+	 * found again (here from the places the story named) */
+	{ "Opposition leader Jamal Odhiambo was detained in Mombasa on Friday. Odhiambo vowed to "
+	  "continue the hunger strike.", "Odhiambo", "KENOPP" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
