@@ -435,6 +435,32 @@ static void both_sides(ctx *x, const story_memory *sm, int k)
 	s->ments[k].also = j;
 }
 
+/* "ethnic Albanians", "Ethnic Albanian rebels": a people named by a
+ * state's adjective, an agent whose country is where it lives, found as
+ * any agent's is; a bare people is of the ordinary people.  A people's
+ * forces ("ethnic Armenian forces in Nagorno-Karabakh") fight for the
+ * state the adjective names, and keep it. */
+static void ethnic(ctx *x)
+{
+	cw_sentence *s = x->s;
+	for (int i = 0; i < s->nments; i++) {
+		cw_mention *m = &s->ments[i];
+		if (m->kind != CW_M_ADJ || !m->country[0] || !lx(x, m->tok_start - 1, CW_LX_ETHNIC))
+			continue;
+		char sector[4];
+		snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : "");
+		cw_lower_ascii(sector);
+		if (sector[0] && cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector))
+			continue;
+		if (m->nsectors == 0)
+			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
+		m->kind = CW_M_AGENT;
+		m->country[0] = '\0';
+		m->code[0] = '\0';
+		m->rule = "resolve: an ethnic people, of where it lives";
+	}
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -452,8 +478,10 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
-	if (!cw->opts.petrarch)
+	if (!cw->opts.petrarch) {
+		ethnic(&x);
 		remember(sm, s);
+	}
 	const char *story = story_country(sm, cw->opts.petrarch);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];

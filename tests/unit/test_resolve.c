@@ -65,6 +65,11 @@ static const agent_row agents[] = {
 	 * found again (here from the places the story named) */
 	{ "Opposition leader Jamal Odhiambo was detained in Mombasa on Friday. Odhiambo vowed to "
 	  "continue the hunger strike.", "Odhiambo", "KENOPP" },
+	/* an ethnic people is of where it lives, not of the state its
+	 * adjective names; its forces fight for that state */
+	{ "Gangs burned the homes of ethnic Uzbeks in Jalal-Abad.", "Uzbeks", "KGZCVL" },
+	{ "SKOPJE (Reuters) - Ethnic Albanian rebels seized a village on Sunday.", "Albanian", "MKDREB" },
+	{ "Ethnic Armenian forces fired shells at Azerbaijani positions.", "Armenian", "ARMMIL" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
