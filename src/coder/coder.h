@@ -48,7 +48,12 @@ typedef struct cw_country {
 	const char *capital;         /* may be NULL */
 	double lat, lon;             /* of the capital when known, else country */
 	int has_coord;
+	char was[4];                 /* the state its land was part of, or "" ... */
+	cw_date was_until;           /* ... to this day (countries-extra.tsv) */
 } cw_country;
+/* The country a place in `iso3` belonged to on `date` ("SUN" for Almaty
+ * in 1986); iso3 itself when it was its own, or the date is unknown. */
+const char *cw_country_then(const cw_countries *c, const char *iso3, cw_date date);
 
 /* countries.c: loads DATA/gen/countries.tsv (made at set-up by
  * tools/gen-countries.js) plus DATA/countries-extra.tsv. */

@@ -162,6 +162,13 @@ static void guess_country(cw_mention *m, const char *country, const char *rule)
 
 /* ------------------------------------------------------ agents' countries */
 
+/* A place's country as of the story's date: Almaty in 1986 was in the
+ * Soviet Union, and the people there were Soviet (GUIDE: past states). */
+static const char *then(const ctx *x, const char *country)
+{
+	return cw_country_then(x->cw->countries, country, x->doc->date);
+}
+
 /* "Iraq's national security adviser": the country named just before the
  * agent with 's. */
 static const char *possessor(const ctx *x, const cw_mention *m)
@@ -190,7 +197,7 @@ static const char *located(const ctx *x, const cw_mention *m)
 	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
 		return s->ments[o].country;
 	int p = s->toks[t + 1].place;
-	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? s->places[p].country : NULL;
+	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? then(x, s->places[p].country) : NULL;
 }
 
 /* "Gunmen from the Islamist group Boko Haram", "negotiators from Britain". */
@@ -284,11 +291,12 @@ static const char *setting(const ctx *x, int *split)
 		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
 		    !place_of_place(x, p))
 			continue;
-		if (c && strcmp(c, p->country) != 0) {
+		const char *pc = then(x, p->country);
+		if (c && strcmp(c, pc) != 0) {
 			*split = 1;
 			return NULL;
 		}
-		c = p->country;
+		c = pc;
 	}
 	return c;
 }
@@ -361,8 +369,9 @@ static void count_country(story_memory *sm, const char *country)
 /* Counts the countries this sentence names, for the sentences after it:
  * its actors, and the places that are no actor ("from Punjab and Haryana
  * into Delhi" names India as surely as "Indian" does). */
-static void remember(story_memory *sm, const cw_sentence *s)
+static void remember(story_memory *sm, const ctx *x)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; sm && i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
@@ -373,7 +382,7 @@ static void remember(story_memory *sm, const cw_sentence *s)
 		const cw_place *p = &s->places[i];
 		int t = p->tok_start;
 		if (p->country[0] && t >= 0 && t < s->ntoks && s->toks[t].mention < 0)
-			count_country(sm, p->country);
+			count_country(sm, then(x, p->country));
 	}
 }
 
@@ -474,13 +483,14 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
 			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
 									 : NULL;
+	dateline = dateline ? then(&x, dateline) : NULL;
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
 	if (!cw->opts.petrarch) {
 		ethnic(&x);
-		remember(sm, s);
+		remember(sm, &x);
 	}
 	const char *story = story_country(sm, cw->opts.petrarch);
 	for (int i = 0; i < s->nments; i++) {
@@ -529,7 +539,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
 	if (cw->opts.petrarch)
-		remember(sm, s);
+		remember(sm, &x);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 

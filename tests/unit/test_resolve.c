@@ -156,6 +156,32 @@ static curlew_doc *code(curlew *cw, const char *text)
 	return doc;
 }
 
+/* A place gives the country it was part of on the story's date. */
+static void test_past_places(curlew *cw)
+{
+	static const struct { const char *text, *date, *word, *code; } rows[] = {
+		{ "Students rioted in Tashkent on Wednesday.", "1986-12-17", "Students", "SUN" },
+		{ "Students rioted in Tashkent on Wednesday.", "2022-01-05", "Students", "UZB" },
+		{ "Police fired tear gas in Belgrade.", "2000-10-05", "Police", "YUGCOP" },
+		{ "Police fired tear gas in Belgrade.", "2020-07-08", "Police", "SRBCOP" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		curlew_doc *doc = NULL;
+		cw_code_doc(cw, &(curlew_story){ "t", rows[i].text, strlen(rows[i].text), rows[i].date, NULL,
+						 NULL, NULL, 0, NULL }, NULL, &doc, 1);
+		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		const char *got = "";
+		for (int k = 0; s && k < s->ntoks; k++)
+			if (strcmp(s->toks[k].text, rows[i].word) == 0 && s->toks[k].mention >= 0)
+				got = s->ments[s->toks[k].mention].code;
+		if (strncmp(got, rows[i].code, strlen(rows[i].code)) != 0)
+			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s (%s)\n", rows[i].word,
+				got, rows[i].code, rows[i].text, rows[i].date);
+		CHECK(strncmp(got, rows[i].code, strlen(rows[i].code)) == 0);
+		curlew_doc_free(doc);
+	}
+}
+
 static void test_agents(curlew *cw)
 {
 	for (size_t i = 0; i < sizeof agents / sizeof *agents; i++) {
@@ -299,6 +325,7 @@ int main(void)
 		return check_done("test_resolve");
 	}
 	test_agents(cw);
+	test_past_places(cw);
 	test_targets(cw);
 	test_story_targets(cw);
 	test_drops(cw);
