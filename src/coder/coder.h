@@ -161,6 +161,7 @@ enum cw_lex {
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
 	CW_LX_ETHNIC,            /* "ethnic Albanians": a people, not the state its adjective names */
+	CW_LX_OBJECT_PRONOUNS,   /* him: the one acted on, not the sentence's opener */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

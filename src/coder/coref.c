@@ -393,9 +393,63 @@ static int pair_here(const curlew *cw, const cw_sentence *s, int k, memo pair[2]
 	return n == 2;
 }
 
+static int after_preposition(const cw_sentence *s, const cw_mention *m);
+
+static int is_personal(const cw_mention *o)
+{
+	return o->key || (o->nsectors > 0 && strcmp(o->sectors[0], "GOV") == 0);
+}
+
+/* "Ecuador's President Rafael Correa expelled the ambassador and said he
+ * was sending troops": he or she is the person or government that opened
+ * its own sentence, before the one an earlier sentence left.  "Obama spoke
+ * to Putin by telephone and warned him": him (object-pronouns) is the last
+ * one named after that opener.  Returns 1 with the antecedent in out. */
+static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *out)
+{
+	const cw_mention *m = &s->ments[k];
+	int w = m->tok_start;
+	if (!cw->lexicon || w < 0 || w >= s->ntoks || !s->toks[w].lower)
+		return 0;
+	int subject = cw_lex_has(cw->lexicon, CW_LX_PERSON_PRONOUNS, s->toks[w].lower);
+	int object = cw_lex_has(cw->lexicon, CW_LX_OBJECT_PRONOUNS, s->toks[w].lower);
+	if (!subject && !object)
+		return 0;
+	int first = -1, last = -1;
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || o->tok_end > w || !o->code[0] || o->kind == CW_M_PRONOUN ||
+		    o->kind == CW_M_CAPITAL || o->plural || !is_personal(o))
+			continue;
+		if (!after_preposition(s, o) && (first < 0 || o->tok_start < s->ments[first].tok_start))
+			first = j;
+	}
+	for (int j = 0; j < s->nments && first >= 0; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || j == first || o->tok_end > w || o->tok_start < s->ments[first].tok_end ||
+		    !o->code[0] || o->kind == CW_M_PRONOUN || o->kind == CW_M_CAPITAL || o->plural ||
+		    !is_personal(o) || strcmp(o->code, s->ments[first].code) == 0)
+			continue;
+		if (last < 0 || o->tok_start > s->ments[last].tok_start)
+			last = j;
+	}
+	int pick = subject ? first : last;
+	if (pick < 0)
+		return 0;
+	note_here(out, &s->ments[pick]);
+	return 1;
+}
+
 static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
+	memo here1;
+	if (!m->plural && antecedent_here(cw, s, k, &here1)) {
+		if (apply(doc, m, &here1, 1) < 0)
+			return -1;
+		m->rule = "coref: he/she/him, in its own sentence";
+		return 0;
+	}
 	if (!m->plural) {
 		if (st->has_ante) {
 			if (apply(doc, m, &st->ante, 1) < 0)
