@@ -74,6 +74,9 @@ typedef struct story_memory {
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
+	char setting[4];         /* the one country the story's sentences were
+				  * set in so far, or "" */
+	int settings;            /* 0, 1, or 2 for two or more */
 } story_memory;
 
 typedef struct ctx {
@@ -470,6 +473,24 @@ static void ethnic(ctx *x)
 	}
 }
 
+/* "AMMAN (Reuters) - Syrian security forces shot dead 15 people in Deraa
+ * ...  State television blamed an armed gang": wire copy is often filed
+ * from a neighbour's capital; once the story's sentences were set in one
+ * country, an agent with no place of its own is of that country rather
+ * than of the dateline's.  Counts this sentence's setting and returns the
+ * story's, or NULL when none or two. */
+static const char *story_setting(story_memory *sm, const char *where, int split)
+{
+	if (split)
+		sm->settings = 2;
+	else if (where && sm->settings == 0) {
+		memcpy(sm->setting, where, sizeof sm->setting);
+		sm->settings = 1;
+	} else if (where && strcmp(where, sm->setting) != 0)
+		sm->settings = 2;
+	return sm->settings == 1 ? sm->setting : NULL;
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -493,6 +514,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		remember(sm, &x);
 	}
 	const char *story = story_country(sm, cw->opts.petrarch);
+	const char *set_in = story_setting(sm, where, split);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -531,6 +553,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 			m->unplaced = 1;
 		}
+		else if (set_in && !cw->opts.petrarch)
+			guess_country(m, set_in, "resolve: where the story is set");
 		else if (dateline)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)

@@ -70,6 +70,13 @@ static const agent_row agents[] = {
 	{ "Gangs burned the homes of ethnic Uzbeks in Jalal-Abad.", "Uzbeks", "KGZCVL" },
 	{ "SKOPJE (Reuters) - Ethnic Albanian rebels seized a village on Sunday.", "Albanian", "MKDREB" },
 	{ "Ethnic Armenian forces fired shells at Azerbaijani positions.", "Armenian", "ARMMIL" },
+	/* a story filed from a neighbour's capital: once its sentences were
+	 * set in one country, an agent with no place of its own is of it,
+	 * not of the dateline's */
+	{ "AMMAN (Reuters) - Troops shelled the old city in Homs on Monday. State television "
+	  "blamed armed gangs.", "television", "SYRGOV" },
+	{ "NAIROBI (Reuters) - Police fired tear gas at students in Nakuru. Protesters later "
+	  "regrouped.", "Protesters", "KENOPP" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
