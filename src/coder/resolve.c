@@ -189,6 +189,28 @@ static const char *possessor(const ctx *x, const cw_mention *m)
 	return NULL;
 }
 
+/* "U.S.-led forces", "US-led foreign troops": the country of the word
+ * before led-words in a hyphened compound in the agent's noun phrase
+ * (tokens "U.S." "-" "led", or one token "US-led"). */
+static const char *leader(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	for (int t = m->tok_start - 1; t >= 0 && t >= m->tok_start - NP_REACH; t--) {
+		const char *w = s->toks[t].lower;
+		const char *dash = w ? strrchr(w, '-') : NULL;
+		int whole = lx(x, t, CW_LX_LED) && t >= 2 && s->toks[t - 1].lower &&
+			    strcmp(s->toks[t - 1].lower, "-") == 0;
+		int joined = dash && dash > w && cw_lex_has(x->cw->lexicon, CW_LX_LED, dash + 1);
+		if (whole || joined) {
+			int o = s->toks[whole ? t - 2 : t].mention;
+			return o >= 0 && o < s->nments && s->ments[o].country[0] ? s->ments[o].country : NULL;
+		}
+		if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* "Police in Pakistan", "authorities in Bangladesh", "officials in Kabul". */
 static const char *located(const ctx *x, const cw_mention *m)
 {
@@ -535,6 +557,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const char *c;
 		if ((c = possessor(&x, m)))
 			give_country(m, c, "resolve: the agent's owner");
+		else if ((c = leader(&x, m)))
+			give_country(m, c, "resolve: the agent's leader");
 		else if ((c = located(&x, m)))
 			give_country(m, c, "resolve: the agent's place");
 		else if ((c = member_of(&x, m)))

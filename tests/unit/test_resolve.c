@@ -77,6 +77,9 @@ static const agent_row agents[] = {
 	  "blamed armed gangs.", "television", "SYRGOV" },
 	{ "NAIROBI (Reuters) - Police fired tear gas at students in Nakuru. Protesters later "
 	  "regrouped.", "Protesters", "KENOPP" },
+	/* forces led by a country are its; backed by one, they are not */
+	{ "U.S.-led warplanes struck targets in Baghdad.", "warplanes", "USAMIL" },
+	{ "Iranian-backed militias attacked a base in Syria.", "militias", "SYRREB" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
