@@ -405,7 +405,7 @@ static int is_personal(const cw_mention *o)
  * its own sentence, before the one an earlier sentence left.  "Obama spoke
  * to Putin by telephone and warned him": him (object-pronouns) is the last
  * one named after that opener.  Returns 1 with the antecedent in out. */
-static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *out)
+static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *out, int *kind)
 {
 	const cw_mention *m = &s->ments[k];
 	int w = m->tok_start;
@@ -437,6 +437,7 @@ static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *
 	if (pick < 0)
 		return 0;
 	note_here(out, &s->ments[pick]);
+	*kind = s->ments[pick].kind;
 	return 1;
 }
 
@@ -444,9 +445,14 @@ static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, in
 {
 	cw_mention *m = &s->ments[k];
 	memo here1;
-	if (!m->plural && antecedent_here(cw, s, k, &here1)) {
+	int kind;
+	if (!m->plural && antecedent_here(cw, s, k, &here1, &kind)) {
 		if (apply(doc, m, &here1, 1) < 0)
 			return -1;
+		/* named in the same sentence, it is as sure as the name: the
+		 * later stages take it as one ("Obama said he would not help
+		 * Israel" is Obama's refusal, as the speaker rule has it) */
+		m->kind = kind;
 		m->rule = "coref: he/she/him, in its own sentence";
 		return 0;
 	}
