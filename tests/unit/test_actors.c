@@ -572,6 +572,9 @@ static const institution_row institutions[] = {
 	{ "Protest organisers rejected the offer.", "organisers", "OPP" },
 	{ "Backers of the ousted leader rallied again.", "Backers", "OPP" },
 	{ "The Policia Nacional detained two men.", "Nacional", "COP" },
+	/* agents as substances are no spies */
+	{ "Troops used chemical agents against the town.", "agents", "" },
+	{ "Federal agents raided the office.", "agents", "SPY" },
 	/* the news agency and the institute are no army nor spy service */
 	{ "Soldiers fired, witnesses told AFP.", "AFP", "" },
 	{ "Researchers at MIT said.", "MIT", "" },
