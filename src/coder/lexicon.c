@@ -60,6 +60,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_ETHNIC] = "ethnic-words",
 	[CW_LX_OBJECT_PRONOUNS] = "object-pronouns",
 	[CW_LX_LED] = "led-words",
+	[CW_LX_HOLDER_WORDS] = "holder-words",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage
