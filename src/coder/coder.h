@@ -162,7 +162,7 @@ enum cw_lex {
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
 	CW_LX_ETHNIC,            /* "ethnic Albanians": a people, not the state its adjective names */
-	CW_LX_OBJECT_PRONOUNS,   /* him: the one acted on, not the sentence's opener */
+	CW_LX_PERSON_OBJECTS,    /* him: the one acted on, not the sentence's opener */
 	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
 	/* verbs.c */

@@ -403,7 +403,7 @@ static int is_personal(const cw_mention *o)
 /* "Ecuador's President Rafael Correa expelled the ambassador and said he
  * was sending troops": he or she is the person or government that opened
  * its own sentence, before the one an earlier sentence left.  "Obama spoke
- * to Putin by telephone and warned him": him (object-pronouns) is the last
+ * to Putin by telephone and warned him": him (person-object-pronouns) is the last
  * one named after that opener.  Returns 1 with the antecedent in out. */
 static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *out, int *kind)
 {
@@ -412,7 +412,7 @@ static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *
 	if (!cw->lexicon || w < 0 || w >= s->ntoks || !s->toks[w].lower)
 		return 0;
 	int subject = cw_lex_has(cw->lexicon, CW_LX_PERSON_PRONOUNS, s->toks[w].lower);
-	int object = cw_lex_has(cw->lexicon, CW_LX_OBJECT_PRONOUNS, s->toks[w].lower);
+	int object = cw_lex_has(cw->lexicon, CW_LX_PERSON_OBJECTS, s->toks[w].lower);
 	if (!subject && !object)
 		return 0;
 	int first = -1, last = -1;
