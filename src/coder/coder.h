@@ -79,7 +79,8 @@ enum cw_code_class {
  * implied column); CW_I_DOER is no column value: the doer of the act an
  * event judges ("condemned the move"), which resolve.c finds for any code
  * of the judges class. */
-enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_DOER };
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_ACCUSER,
+		  CW_I_DOER };
 
 typedef struct cw_code_info {
 	char code[5];             /* "042" */

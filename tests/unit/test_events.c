@@ -12,10 +12,10 @@ typedef struct row {
 } row;
 
 static const row rows[] = {
-	/* a denial joined by "and" to an accusation is news of its own; a
-	 * denial of the act it reports is the only event */
+	/* a denial joined by "and" to an accusation is news of its own (aimed
+	 * at the accuser); a denial of the act it reports is the only event */
 	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
-	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 -" },
+	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 AZE" },
 	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
 	/* ... also when its own side is an actor coreference found */
 	{ "Bolivia accused Peruvian troops of crossing the border. The Peruvian president denied "
@@ -226,7 +226,7 @@ static const row rows[] = {
 	{ "Ghana dismissed as \"baseless\" accusations by Togo that it had armed the rebels.", NULL,
 	  "GHA 016 TGO" },
 	{ "Togo accused Ghana of arming the rebels, a charge the government in Accra rejected.", NULL,
-	  "TGO 112 GHA; GHAGOV 016 -" },
+	  "TGO 112 GHA; GHAGOV 016 TGO" },
 	{ "Lebanon called the Israeli raid \"an act of aggression\".", NULL, "LBN 111 ISR" },
 	{ "The Brazilian police named the mayor's chief of staff as the prime suspect in the killing.", NULL,
 	  "BRACOP 112 BRA" },

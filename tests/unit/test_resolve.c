@@ -134,6 +134,16 @@ static const target_row story_targets[] = {
 	/* ... and at the other side of a domestic conflict as before */
 	{ "Protesters stormed the parliament in Nairobi. The Kenyan president promised a firm "
 	  "response.", "KENOPP" },
+	/* a denial aimed at nobody named answers whoever last charged the
+	 * denier's side, in the story or the sentence */
+	{ "Chile accused Peru of violating its airspace on Friday. Lima denied the charge.", "CHL" },
+	{ "Chile accused Peru of violating its airspace on Friday. The Chilean navy sent two frigates "
+	  "north. Lima denied the charge.", "CHL" },
+	{ "Greece accused Turkey on Monday of harassing its fishing boats, and Ankara denied that "
+	  "its coast guard had fired on them.", "GRC" },
+	/* ... never one's partner in the same denial */
+	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
+	  "dam to a Thai company.", "-" },
 };
 
 static curlew_doc *code(curlew *cw, const char *text)
