@@ -158,6 +158,7 @@ enum cw_lex {
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
+	CW_LX_CONDITIONS,        /* "if", "unless": a threat is aimed at the subject of its condition */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

@@ -58,6 +58,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_AUDIENCE_SECTORS] = "audience-sectors",
 	[CW_LX_LIST_HEADS] = "list-heads",
 	[CW_LX_HOLDER_WORDS] = "holder-words",
+	[CW_LX_CONDITIONS] = "condition-words",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

@@ -18,8 +18,10 @@
  *    and an event with no target named gets the target its code implies
  *    (the implied column of cameo-codes.tsv): violence at a place targets
  *    the place's country, a protest or demand by a country's people its
- *    government, a threat whoever used force last, a denial whoever last
- *    charged the denier's side, a domestic act the source's own country.  These never replace a target the sentence
+ *    government, a threat the one whose act it is conditioned on ("if
+ *    Belgrade fails to comply") or else whoever used force last, a denial
+ *    whoever last charged the denier's side, a domestic act the source's
+ *    own country.  These never replace a target the sentence
  *    names, and the source's own country is never the target when the
  *    act's clause names a party of another country.
  *
@@ -54,6 +56,9 @@
  * Russia ... Moscow denied any involvement"), and a story of that length
  * names few more dyads than this. */
 #define MAX_CHARGES 8
+/* "if U.S. House Speaker Nancy Pelosi visited": the subordinator to the
+ * start of its subject, past an article and a title or two. */
+#define CONDITION_REACH 4
 
 /* An earlier event's doer, copied: the sentence it was in may be gone. */
 typedef struct deed {
@@ -1034,6 +1039,31 @@ static int accuser_target(ctx *x, const story_memory *sm, int ev)
 	return -1;
 }
 
+/* "warned that it would bomb if Belgrade failed to comply", "would
+ * impose a tariff unless Mexico stopped ...": a threat aimed at nobody
+ * named is aimed at the one whose act it is conditioned on (GUIDE:
+ * if-conditionals are threats), the subject of the condition nearest the
+ * threat in its sentence; -1 for none or for the source itself ("if it
+ * is attacked"). */
+static int condition_party(ctx *x, int ev)
+{
+	const cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int best = -1, gap = 0;
+	for (int k = 0; k < s->ntoks; k++) {
+		if (!lx(x, k, CW_LX_CONDITIONS) || (k >= t->tok_start && k < t->tok_end))
+			continue;
+		int m = mention_from(s, k + 1, CONDITION_REACH);
+		if (m < 0 || m == e->source || same_actor(x, e->source, m))
+			continue;
+		int g = k >= t->tok_end ? k - t->tok_end : t->tok_start - k;
+		if (best < 0 || g < gap)
+			best = m, gap = g;
+	}
+	return best;
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -1041,9 +1071,20 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
 	if (implied == CW_I_FOE) {
-		m = x->cw->opts.petrarch ? -1 : foe_target(x, sm, ev);
+		if (x->cw->opts.petrarch)
+			return -1;
+		/* the party a threat is conditioned on is named; whoever used
+		 * force last is only remembered, but beats an agent whose
+		 * country is itself a guess ("if the army failed ..." in a
+		 * sentence set in New York) */
+		int c = condition_party(x, ev);
+		if (c >= 0 && !x->s->ments[c].guessed) {
+			*how = CW_I_NONE;   /* named in the sentence */
+			return c;
+		}
+		m = foe_target(x, sm, ev);
 		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
-		return m;
+		return m >= 0 ? m : c;
 	}
 	if (implied == CW_I_ACCUSER) {
 		m = x->cw->opts.petrarch ? -1 : accuser_target(x, sm, ev);

@@ -183,7 +183,8 @@ static const row rows[] = {
 	{ "Russia continued to send arms to Syria.", NULL, "RUS 072 SYR" },
 	{ "Russia did not attack Ukraine.", NULL, "" },
 	{ "The report alleged that Israeli troops attacked the convoy.", NULL, "" },
-	{ "Turkey will retaliate if Syria attacks its troops.", NULL, "TUR 138 -" },
+	/* a threat is aimed at the one whose act it is conditioned on */
+	{ "Turkey will retaliate if Syria attacks its troops.", NULL, "TUR 138 SYR" },
 	/* no self-dyad: a threat with no target named has none */
 	{ "Russia threatened to retaliate.", NULL, "RUS 138 -" },
 	{ "Pakistan's army denied shelling Indian villages.", NULL, "PAKMIL 016 IND" },

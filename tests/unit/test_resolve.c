@@ -116,6 +116,11 @@ static const target_row targets[] = {
 	{ "Belgian police detained three people, including a member of the European Parliament, on "
 	  "Friday.", "IGO" },
 	{ "Kenyan police arrested four men, including two students, in Mombasa.", "KEN" },
+	/* a threat is aimed at the one whose act it is conditioned on, but
+	 * never at the source itself */
+	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
+	  "smugglers.", "BOL" },
+	{ "Jordan warned that it would respond if it was attacked.", "-" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
