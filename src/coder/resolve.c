@@ -993,6 +993,31 @@ static int aimed_at(const cw_mention *src, const char *code, const char *country
 	return src->country[0] ? strcmp(country, src->country) == 0 : strcmp(code, src->code) == 0;
 }
 
+/* Is the first of these sectors in the lexicon.txt list? */
+static int sector_in(const ctx *x, const char (*sectors)[4], int nsectors, int list)
+{
+	char a[4];
+	snprintf(a, sizeof a, "%s", nsectors ? sectors[0] : "");
+	cw_lower_ascii(a);
+	return a[0] && cw_lex_has(x->cw->lexicon, list, a);
+}
+
+/* May the doer of an act aimed at src's side (code, country, sectors) be
+ * the one src's denial answers: another doer, and not, for a body of the
+ * state, the state's own forces ("Myanmar soldiers burned villages ...
+ * Myanmar's government rejected the accusation": what its forces did is
+ * the topic, not a charge). */
+static int accuser(const ctx *x, const cw_mention *src, const char *code, const char *country,
+		   const char (*sectors)[4], int nsectors)
+{
+	if (!other_doer(x, src, code, country))
+		return 0;
+	return !(src->country[0] && strcmp(src->country, country) == 0 &&
+		 (sector_in(x, src->sectors, src->nsectors, CW_LX_STATE_SECTORS) ||
+		  sector_in(x, src->sectors, src->nsectors, CW_LX_FORCE_SECTORS)) &&
+		 sector_in(x, sectors, nsectors, CW_LX_FORCE_SECTORS));
+}
+
 /* "Azerbaijan accused Armenian forces of massacring civilians, and Armenia
  * denied it", "Estonia accused Russia ... Moscow denied any involvement":
  * a denial aimed at nobody named answers whoever last charged the denier's
@@ -1011,7 +1036,7 @@ static int accuser_target(ctx *x, const story_memory *sm, int ev)
 		if (j == ev || o->source < 0 || o->trigger == e->trigger || !charge(x->cw->codes, o))
 			continue;
 		const cw_mention *d = &s->ments[o->source], *a = &s->ments[o->target];
-		if (!aimed_at(src, a->code, a->country) || !other_doer(x, src, d->code, d->country))
+		if (!aimed_at(src, a->code, a->country) || !accuser(x, src, d->code, d->country, d->sectors, d->nsectors))
 			continue;
 		int at = s->trigs[o->trigger].tok_start, b = at < t->tok_start;
 		int g = b ? t->tok_start - at : at - t->tok_start;
@@ -1026,7 +1051,8 @@ static int accuser_target(ctx *x, const story_memory *sm, int ev)
 	int n = sm ? (sm->ncharges < MAX_CHARGES ? sm->ncharges : MAX_CHARGES) : 0;
 	for (int i = 1; i <= n; i++) {
 		const deed *c = sm->charge[(sm->ncharges - i) % MAX_CHARGES];
-		if (!aimed_at(src, c[1].code, c[1].country) || !other_doer(x, src, c[0].code, c[0].country))
+		if (!aimed_at(src, c[1].code, c[1].country) ||
+		    !accuser(x, src, c[0].code, c[0].country, c[0].sectors, c[0].nsectors))
 			continue;
 		const char *text = cw_strdup(x->doc->arena, c[0].text);
 		if (!text) {

@@ -146,6 +146,9 @@ static const target_row story_targets[] = {
 	  "north. Lima denied the charge.", "CHL" },
 	{ "Greece accused Turkey on Monday of harassing its fishing boats, and Ankara denied that "
 	  "its coast guard had fired on them.", "GRC" },
+	/* ... never the state's own forces, whose act is the topic */
+	{ "Sudanese soldiers burned three villages in Darfur, refugees said. The Sudanese "
+	  "government rejected the accusation.", "-" },
 	/* ... never one's partner in the same denial */
 	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
 	  "dam to a Thai company.", "-" },
