@@ -17,6 +17,10 @@ static const row rows[] = {
 	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
 	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 AZE" },
 	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
+	/* an admission of what one's own side did is about the body it was
+	 * done to, though an admission with no target takes its place */
+	{ "Canada admitted on Monday that Canadian agents had searched the Greenpeace ship Arctic "
+	  "Sunrise.", NULL, "CAN 015 NGOENV" },
 	/* ... also when its own side is an actor coreference found */
 	{ "Bolivia accused Peruvian troops of crossing the border. The Peruvian president denied "
 	  "that his soldiers had entered Bolivian territory.", NULL, "BOL 112 PER; PER 016 BOL" },
