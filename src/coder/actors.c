@@ -1572,12 +1572,32 @@ static int try_group(builder *b, int j, int *next)
 	return title_group(b, first, pre, g, mod, next) < 0 ? -1 : 1;
 }
 
+/* "fired rockets at Haifa, the Israeli military said": an unknown name
+ * after a locative preposition that the gazetteer knows is a place, not
+ * a person in apposition to the title after the comma. */
+static int place_after_prep(const builder *b, const atom *a)
+{
+	if (a->kind != A_UNKNOWN || a->ts < 1 ||
+	    !cw_place_word(b->cw, tok_lower(&b->s->toks[a->ts - 1]), "locative"))
+		return 0;
+	char name[128];
+	const cw_token *t0 = &b->s->toks[a->ts], *t1 = &b->s->toks[a->te - 1];
+	size_t n = t1->end - t0->start;
+	if (n >= sizeof name)
+		return 0;
+	memcpy(name, b->doc->text + t0->start, n);
+	name[n] = '\0';
+	cw_place p;
+	return cw_place_lookup(b->cw, name, &p) == 0;
+}
+
 /* "Jeyhun Bayramov, the foreign minister of Azerbaijan": the name, a
  * comma, then within a few plain words a title group. */
 static int name_then_title(builder *b, int j, int *next)
 {
 	const atom *a = &b->atoms[j];
-	if (!is_person_name(a) || !tok_is(b, a->te, ",") || j + 1 >= b->natoms)
+	if (!is_person_name(a) || !tok_is(b, a->te, ",") || j + 1 >= b->natoms ||
+	    place_after_prep(b, a))
 		return 0;
 	int t = a->te + 1;
 	if (tok_is(b, t, "the") || tok_is(b, t, "a") || tok_is(b, t, "an"))

@@ -399,6 +399,7 @@ struct curlew_doc {
 	cw_place *dl_region;     /* dateline stage: "Ukraine" in "KYIV, Ukraine", or NULL */
 	cw_place *main_place;    /* locate stage: the story's first event place
 				  * named in the text, in the doc's own arena */
+	cw_place *last_place;    /* locate stage: the latest one, likewise */
 	/* messages */
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */

@@ -56,11 +56,14 @@ enum word_class {
 	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
 	W_ORGWORD,         /* university, bureau: "University of Idaho" */
 	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
+	W_VENUE,           /* locate.c: summit, news conference: where words are said */
+	W_INTO,            /* locate.c: into: where a material act landed */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause", "anaphor", "orgword", "seat"
+	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
+	"into"
 };
 
 typedef struct cur_entry {
@@ -367,12 +370,10 @@ typedef struct cand {
  * (so "US" may be the country); short: a one-word key of three letters or
  * fewer, which the world index is not asked for ("Aba", "Ai" are towns,
  * and "UN", "EU" abbreviations). */
-static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
-		      int world_ok, cand *out, int max)
+static int any_candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+			  int world_ok, cand *out, int max)
 {
 	int k = 0;
-	if (cw_map_getn(g->skip, key, (size_t)n))
-		return 0;
 	for (const cur_entry *e = cw_map_getn(g->curated, key, (size_t)n); e && k < max; e = e->next) {
 		if (e->acronym && !acronym_ok)
 			continue;
@@ -391,6 +392,14 @@ static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym
 		out[k++].score = 0;
 	}
 	return k;
+}
+
+static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+		      int world_ok, cand *out, int max)
+{
+	if (cw_map_getn(g->skip, key, (size_t)n))
+		return 0;
+	return any_candidates(g, key, n, acronym_ok, world_ok, out, max);
 }
 
 /* ------------------------------------------------------- story memory */
@@ -809,6 +818,11 @@ static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int star
 		/* "the southern Ukrainian city of Odesa" */
 		if (m >= 0 && m < s->nments && s->ments[m].kind == CW_M_ADJ)
 			continue;
+		/* "the Andean city of Merida": a name-adjective no actor list
+		 * knows, right before the city word */
+		if (capitalised(t) && i + 1 < start && (is_class(g, &s->toks[i + 1], W_CITYWORD) ||
+							 is_class(g, &s->toks[i + 1], W_REGION)))
+			continue;
 		if (!is_class(g, t, W_BETWEEN) && !is_class(g, t, W_COMPASS) &&
 		    !is_class(g, t, W_REGION) && !is_class(g, t, W_CITYWORD))
 			return -1;
@@ -883,10 +897,6 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match
 		const cw_mention *x = &s->ments[m];
 		/* "Argentine", "French": adjectives; "Police" (a Polish town) is
 		 * the agent word */
-		/* "Haifa, the Israeli military": a name in apposition before
-		 * the comma is no word of the adjective's actor */
-		if (x->kind == CW_M_ADJ && b < x->tok_end && !strcmp(s->toks[b].text, ","))
-			continue;
 		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN || x->kind == CW_M_ADJ ||
 		    (x->kind == CW_M_AGENT && x->head >= a && x->head < b))
 			return 1;
@@ -983,6 +993,25 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 
 
 /* The longest name in the run [i, e). */
+/* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
+ * "of" when the story has named a country that has a place of that name
+ * ("the provincial legislature in Victoria" after "VANCOUVER, British
+ * Columbia"; "the state of Victoria" in an Australian story): only those
+ * senses are kept.  Their number, or 0. */
+static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s,
+			      int i, match *mt)
+{
+	const story_mem *m = doc ? doc->places_state : NULL;
+	if (!m || i < 1 || !cw_map_getn(g->skip, mt->key, (size_t)mt->kn) ||
+	    !(is_class(g, &s->toks[i - 1], W_LOCATIVE) || !strcmp(word(&s->toks[i - 1]), "of")))
+		return 0;
+	int n = any_candidates(g, mt->key, mt->kn, 0, 1, mt->c, MAX_CANDS), k = 0;
+	for (int j = 0; j < n; j++)
+		if (has_country(m, mt->c[j].p.country))
+			mt->c[k++] = mt->c[j];
+	return k;
+}
+
 static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int e,
 		   match *mt)
 {
@@ -997,6 +1026,8 @@ static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_senten
 		 * or a village: only the curated names may match it */
 		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
 		mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
+		if (mt->n == 0)
+			mt->n = skipped_in_context(g, doc, s, i, mt);
 		if (mt->n > 0) {
 			mt->a = i;
 			mt->b = j;
@@ -1121,8 +1152,9 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntoks; i++) {
 		/* In running text a place name starts with a capital letter;
-		 * "turkey" and "chad" are words. */
-		if (!capitalised(&s->toks[i]))
+		 * "turkey" and "chad" are words.  "al-Hol", "el-Arish": the
+		 * Arabic article may come first in lower case. */
+		if (!name_word(g, &s->toks[i]))
 			continue;
 		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
 			continue;
