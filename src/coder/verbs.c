@@ -602,6 +602,13 @@ static int number_at_least(const char *w, const char *spec)
  * of a pattern's phrase, compared in place. */
 static int word_is(const cw_token *t, const char *w, size_t k, int nominal)
 {
+	/* "$": where a phrase ends, at a mark or a conjunction: "called the
+	 * decree illegal $" is a verdict, "called it a war on illegal
+	 * militias" is not */
+	if (strcmp(w, "$") == 0)
+		return t->lower && (is_punct(t) || (t->flags & CW_T_QUOTE) ||
+				    strcmp(t->lower, "and") == 0 || strcmp(t->lower, "but") == 0 ||
+				    strcmp(t->lower, "or") == 0);
 	if (!t->lower || is_punct(t))
 		return 0;
 	if (w[0] == '#' && isdigit((unsigned char)w[1]))
@@ -698,6 +705,14 @@ typedef struct mstate {
 
 static int is_prep(const cw_token *t);
 
+/* A word of an actor's name after its first: the name counts as one word
+ * skipped, as a pronoun would. */
+static int name_tail(const cw_sentence *s, int t)
+{
+	int m = s->toks[t].mention;
+	return m >= 0 && m < s->nments && s->ments[m].tok_start < t;
+}
+
 /* What '^' skips: one noun phrase from token ti, with a preposition that
  * leads it ("with the parliament"), up to the next preposition, stop or
  * verb; an actor in it is skipped whole.  Returns the token after it (dir
@@ -780,6 +795,9 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 			break;
 		/* the marks of a quotation crossed are no words skipped */
 		q += k > 0 && double_quote(&s->toks[ti + k - 1]);
+		/* a name is one noun phrase however many words it has: "took
+		 * former President Luiz Inacio Lula da Silva into custody" */
+		q += k > 0 && name_tail(s, ti + k - 1);
 		if (k - q > MAX_GAP)
 			break;
 		m->gaps += k;
@@ -916,6 +934,7 @@ static int particle_skipped(const vpat *p, const cw_sentence *s, int i)
 static void sentence_bloom(const cw_sentence *s, bloom *b)
 {
 	memset(b, 0, sizeof *b);
+	bloom_add(b, "$", 1);     /* a phrase's end: every sentence has one */
 	for (int i = 0; i < s->ntoks; i++) {
 		const cw_token *t = &s->toks[i];
 		if (!t->lower)

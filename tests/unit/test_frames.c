@@ -95,11 +95,12 @@ static const row rows[] = {
 	  "demanded", CW_F_ASSERTED, "1053", 0 },
 	{ "The court is investigating the killings and rapes in Darfur.", "rapes", CW_F_TOPIC, "", 0 },
 	/* the acts after an accusation's "of" or "for" are what is alleged,
-	 * past the accused's apposition */
-	{ "Venezuela accused Colombia's president, Juan Manuel Santos, of being behind a drone attack.",
-	  "drone", CW_F_ALLEGED, "", 0 },
-	{ "The opposition blamed the government, its old rival, for the shelling of the market.",
-	  "shelling", CW_F_ALLEGED, "", 0 },
+	 * past the accused's apposition (acts no "accuse * of * attack"
+	 * pattern takes whole: a name counts one word to its gap now) */
+	{ "Venezuela accused Colombia's president, Juan Manuel Santos, of being behind a car bombing.",
+	  "car", CW_F_ALLEGED, "", 0 },
+	{ "The opposition blamed the government, its old rival, for the kidnapping of the mayor.",
+	  "kidnapping", CW_F_ALLEGED, "", 0 },
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },

@@ -24,7 +24,8 @@ static void add_mention(cw_sentence *s, int i, int kind, int *cap)
 
 /* Splits on spaces; sets the flags the tokens stage would set.  A word
  * written ^Name is an actor mention, ^^Name an adjectival one, as the
- * actors stage would mark them. */
+ * actors stage would mark them; +Name continues the mention before it
+ * ("^Luiz +Inacio +Lula": one name of three words). */
 static cw_sentence *sentence(const char *text)
 {
 	cw_sentence *s = cw_alloc(doc.arena, sizeof *s);
@@ -33,6 +34,8 @@ static cw_sentence *sentence(const char *text)
 	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		int kind = -1, place = w[0] == '@';
 		w += place;     /* "@Mosul": a place name the places stage found */
+		int more = w[0] == '+' && w[1] && s->nments > 0;
+		w += more;
 		if (w[0] == '^') {
 			kind = w[1] == '^' ? CW_M_ADJ : CW_M_NAME;
 			w += kind == CW_M_ADJ ? 2 : 1;
@@ -61,6 +64,10 @@ static cw_sentence *sentence(const char *text)
 			s->places[s->nplaces].tok_start = s->ntoks;
 			s->places[s->nplaces].tok_end = s->ntoks + 1;
 			t->place = s->nplaces++;
+		}
+		if (more) {
+			t->mention = s->nments - 1;
+			s->ments[s->nments - 1].tok_end = s->ntoks + 1;
 		}
 		s->ntoks++;
 		if (kind >= 0)
@@ -406,6 +413,30 @@ static void test_wire_wordings(void)
 		{ "Artillery fire slammed into the town", "slammed", "190" },
 		{ "The president dismissed the government on Monday", "dismissed", "172" },
 		{ "A court sentenced the journalist to seven years in prison", "sentenced", "173" },
+		/* emergency rule and bans on assembly, in their other words */
+		{ "The junta announced a six-month state of emergency", "announced", "1724" },
+		{ "The president declared a state of siege in the north", "declared", "1724" },
+		{ "The governor extended a ban on public rallies", "extended", "1721" },
+		{ "Authorities prohibited gatherings of more than five people", "prohibited", "1721" },
+		/* shots into a crowd; tear-gas shells are no artillery */
+		{ "Troops fired live rounds into the crowd", "fired", "193" },
+		{ "Riot police lobbed tear gas canisters at the marchers", "lobbed", "175" },
+		{ "Police fired tear gas shells at the strikers", "fired", "175" },
+		{ "Rebels fired mortar shells at the barracks", "fired", "194" },
+		/* a verdict quoted of an act is criticism */
+		{ "^Canada called the ruling illegal .", "called", "111" },
+		{ "The union called the decree unconstitutional and vowed to appeal", "called", "111" },
+		{ "The minister branded the strikers terrorists", "branded", "111" },
+		{ "^Peru called the vote an assault on democracy", "called", "111" },
+		/* an adjective before its noun is no verdict on the thing called */
+		{ "He called it a campaign against the illegal ^^Somali militias", "called", "(none)" },
+		/* a court's conviction of a person is legal action against him */
+		{ "A military tribunal convicted the former governor of fraud", "convicted", "173" },
+		{ "The judge sentenced ^Mendes on Friday", "sentenced", "173" },
+		/* a name of many words is one noun phrase to a gap */
+		{ "Police took former ^President +Jose +Antonio +Ramos +de +Oliveira into custody", "took", "173" },
+		{ "A court sentenced ^Anna +Maria +Petrova , ^Olga +Ivanova and ^Irina +Sokolova to two years in prison", "sentenced", "173" },
+		{ "Police took the tall young men and the old women of the families into custody", "took", "(none)" },
 		{ "Police broke up the rally", "broke", "175" },
 		{ "Assailants hacked the villagers to death", "hacked", "1823" },
 		{ "A car packed with explosives blew up", "car", "1832" },
