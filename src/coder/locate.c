@@ -112,7 +112,7 @@ static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, c
 	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++) {
 		if (!is(cw, s, i, "topic") || (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
 			continue;
-		if (!(act && is(cw, s, i, "locative")))
+		if (!act)
 			return 1;
 	}
 	return 0;
@@ -260,6 +260,12 @@ static const cw_place *finer(const cw_sentence *s, int i)
 	if (q && p->feature != CW_F_CITY && q->feature == CW_F_CITY && q->prep == p->tok_end &&
 	    p->country[0] && !strcmp(p->country, q->country))
 		return q;
+	/* "across the Line of Control in Poonch district": a line or area of
+	 * no country, then a place "in" a country, is narrowed to that place
+	 * ("in the Gulf of Oman off Fujairah" is still at sea) */
+	if (q && p->feature == CW_F_REGION && !p->country[0] && q->country[0] &&
+	    q->prep == p->tok_end && !strcmp(lower(s, q->prep), "in"))
+		return q;
 	return p;
 }
 
@@ -375,8 +381,8 @@ static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const c
 		return m;
 	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat"))
 		return d;
-	if (doc->last_place && material(e->code) && !s->nplaces)
-		return doc->last_place;
+	if (material(e->code) && !s->nplaces && (doc->last_place || (m && m->feature == CW_F_CITY)))
+		return doc->last_place ? doc->last_place : m;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;
@@ -430,8 +436,8 @@ static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
 	for (int i = 0; i < s->nplaces && !doc->main_place; i++) {
 		const cw_place *p = &s->places[i];
 		int n = p->prep - 1;
-		if (p->prep >= 0 && !is(cw, s, n, "qualify") && !is(cw, s, p->prep, "topic") &&
-		    p->country[0])
+		int set = p->prep >= 0 || (!s->nevents && p->feature == CW_F_CITY);
+		if (set && !is(cw, s, n, "qualify") && !is(cw, s, p->prep, "topic") && p->country[0])
 			return keep_main(doc, p);
 	}
 	return 0;
