@@ -58,12 +58,13 @@ enum word_class {
 	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
 	W_VENUE,           /* locate.c: summit, news conference: where words are said */
 	W_INTO,            /* locate.c: into: where a material act landed */
+	W_VISIT,           /* locate.c: visit, travel: an intent placed at its destination */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
-	"into"
+	"into", "visit"
 };
 
 typedef struct cur_entry {

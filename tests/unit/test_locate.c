@@ -124,6 +124,12 @@ static const row rows[] = {
 	{ "a line of no country, then a place in a country: the place",
 	  "SRINAGAR (Reuters) - Pakistani troops shelled villages across the Line of Control in "
 	  "Poonch district on Wednesday.", "shelled", "Poonch district", "IND" },
+	{ "a planned visit is placed at its destination",
+	  "DOHA (Reuters) - Blinken met the Qatari prime minister in Doha on Wednesday. Blinken "
+	  "was due to visit Israel later in the day.", "visit", "Israel", "ISR" },
+	{ "\"the city\" points back to the city its sentence named before it",
+	  "ISTANBUL (Reuters) - Turkish authorities removed the mayor of Van on Friday, and police "
+	  "fired tear gas at hundreds of protesters in the city.", "fired", "Van", "TUR" },
 };
 
 static void check_row(const curlew *cw, const row *r)

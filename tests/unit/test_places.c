@@ -320,6 +320,17 @@ int main(void)
 	CHECK_STR(desc(s, 0), "Santiago/CHL/in");
 	cw_arena_free(doc.arena);
 
+	/* Santa Cruz in a Bolivian story is the city, not its department
+	 * (the packages list the city only as Santa Cruz de la Sierra) */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Fuel ran short in Bolivia.");
+	s = run(&cw, &doc, "Highways around Santa Cruz were blocked.");
+	CHECK_STR(desc(s, 0), "Santa Cruz/BOL/around");
+	CHECK_INT(s->nplaces ? s->places[0].feature : 0, CW_F_CITY);
+	cw_arena_free(doc.arena);
+
 	/* Georgia in a story about Atlanta is the state; alone, the country. */
 	memset(&doc, 0, sizeof doc);
 	doc.cw = &cw;
