@@ -40,8 +40,10 @@ const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const ISO3_FIX = { UNK: 'KSV' };
 
 /* Region words that ISO and country-state-city append to names news gives
- * bare ("Borno State" -> "Borno", "Idlib Governorate" -> "Idlib"). */
-const REGION_SUFFIX = / (region|province|oblast|governorate|state|district|prefecture|department|county|municipality|territory|autonomous region|voivodeship|krai|kray|republic)$/i;
+ * bare ("Borno State" -> "Borno", "Idlib Governorate" -> "Idlib").  Not
+ * "republic": what stands before it is an adjective, and bare it is a
+ * people, not a place ("Chechen Republic", "Slovak Republic"). */
+const REGION_SUFFIX = / (region|province|oblast|governorate|state|district|prefecture|department|county|municipality|territory|autonomous region|voivodeship|krai|kray)$/i;
 
 /* "Saint Petersburg" is "St. Petersburg" in news, and back. */
 function spellings(name) {

@@ -234,6 +234,16 @@ static int world_country(const cw_gaz *w, const cw_country *c, cw_gaz_place *out
 	return -1;
 }
 
+/* A country's name that is also its adjective is no name of a place:
+ * world-countries gives Thailand's native name's last word, "Thai". */
+static int demonym(const cw_country *c, const char *name)
+{
+	for (const char **a = c->adjectives; a && *a; a++)
+		if (!strcasecmp(*a, name))
+			return 1;
+	return 0;
+}
+
 static int add_countries(cw_gazetteer *g, const cw_countries *cs)
 {
 	size_t n = cw_countries_count(cs);
@@ -253,7 +263,7 @@ static int add_countries(cw_gazetteer *g, const cw_countries *cs)
 		p.feature = CW_F_COUNTRY;
 		snprintf(p.country, sizeof p.country, "%s", c->iso3);
 		for (const char **nm = c->names; nm && *nm; nm++)
-			if (add_curated(g, *nm, &p) < 0)
+			if (!demonym(c, *nm) && add_curated(g, *nm, &p) < 0)
 				return -1;
 	}
 	return 0;

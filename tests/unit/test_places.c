@@ -147,6 +147,14 @@ int main(void)
 	CHECK_INT(p.feature, CW_F_ADMIN1);
 	CHECK_INT(cw_place_lookup(&cw, "Gulf of Paria", &p), 0);
 	CHECK_STR(cw_place_precision(&p), "region");
+	/* a people's adjective is no place, whatever a list calls it */
+	CHECK_INT(cw_place_lookup(&cw, "Thai", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Slovak", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Chechen", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Thailand", &p), 0);
+	CHECK_STR(p.country, "THA");
+	CHECK_INT(cw_place_lookup(&cw, "Slovak Republic", &p), 0);
+	CHECK_STR(p.country, "SVK");
 	CHECK_INT(cw_place_lookup(&cw, "Hamilton", &p), -1);   /* a skip entry */
 	CHECK_INT(cw_place_lookup(&cw, "Zorglandia", &p), -1);
 	CHECK_INT(cw_place_lookup(&cw, "", &p), -1);
