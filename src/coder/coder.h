@@ -48,7 +48,12 @@ typedef struct cw_country {
 	const char *capital;         /* may be NULL */
 	double lat, lon;             /* of the capital when known, else country */
 	int has_coord;
+	char was[4];                 /* the state its land was part of, or "" ... */
+	cw_date was_until;           /* ... to this day (countries-extra.tsv) */
 } cw_country;
+/* The country a place in `iso3` belonged to on `date` ("SUN" for Almaty
+ * in 1986); iso3 itself when it was its own, or the date is unknown. */
+const char *cw_country_then(const cw_countries *c, const char *iso3, cw_date date);
 
 /* countries.c: loads DATA/gen/countries.tsv (made at set-up by
  * tools/gen-countries.js) plus DATA/countries-extra.tsv. */
@@ -156,7 +161,24 @@ enum cw_lex {
 	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
+	CW_LX_ETHNIC,            /* "ethnic Albanians": a people, not the state its adjective names */
+	CW_LX_PERSON_OBJECTS,    /* him: the one acted on, not the sentence's opener */
+	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
+	/* verbs.c */
+	CW_LX_DETERMINERS,       /* words that open a noun phrase */
+	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */
+	CW_LX_QUANTITIES,        /* "dozens of", "at least five": words that count a head */
+	CW_LX_SLOT_PLACE_PREPS,  /* prepositions a {T} slot does not look past */
+	CW_LX_SLOT_PREPS,        /* prepositions a {T} slot looks through */
+	CW_LX_PHRASE_PREPS,      /* prepositions of the noun-or-verb judgement */
+	CW_LX_BASE_LICENSORS,    /* "to aid", "will attack": words before a verb's base form */
+	CW_LX_LIGHT_ADVERBS,     /* adverbs between a licensor and its verb */
+	CW_LX_OBJECT_PRONOUNS,   /* pronouns that can be an object */
+	CW_LX_SAME_PAST,         /* verbs whose past is their base form: cut, hit */
+	CW_LX_GERUND_TOPIC,      /* "accused X of attacking": a gerund after them is a topic */
+	CW_LX_SAY_VERBS,         /* statement verbs coded 010 without a pattern */
+	CW_LX_CLAUSE_VERBS,      /* verbs that open a clause of their own: say, think */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;
@@ -225,6 +247,8 @@ typedef struct cw_token {
 	int place;               /* places stage: index of the place covering it, or -1 */
 	unsigned char pos;       /* tagger stage: enum cw_pos */
 	unsigned short syn;      /* chunk stage: its word classes (data/syntax.txt) */
+	uint64_t lex;            /* lemmas stage: the lexicon lists its lower form is in
+				  * (cw_lex_mask), looked up once for the stages that ask often */
 } cw_token;
 
 enum cw_mention_kind {

@@ -626,6 +626,16 @@ typedef struct resolved {
 	int has_q;
 } resolved;
 
+/* The qualifier's sense that is a country ("Bolivia" in "EL ALTO,
+ * Bolivia"), or -1. */
+static int qualifying_country(const cand *qc, int nq)
+{
+	for (int k = 0; k < nq; k++)
+		if (qc[k].p.feature == CW_F_COUNTRY)
+			return k;
+	return -1;
+}
+
 /* Resolves a name (n bytes) with an optional qualifier ("Ky.", "Ukraine")
  * against the story memory; records the senses in it. */
 static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *name, size_t n,
@@ -648,6 +658,15 @@ static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *na
 	}
 	int k = candidates(g, key, kn, 1, 1, c, MAX_CANDS);
 	int q, b = best(m, c, k, qc, nq, want, &q);
+	int country = qualifying_country(qc, nq);
+	/* "EL ALTO, Bolivia" when the gazetteer knows El Altos only in Peru
+	 * and Panama: the writer said which country; a town it does not
+	 * know is in that country, known to the country's precision */
+	if (q < 0 && country >= 0) {
+		c[0] = qc[country];
+		b = 0;
+		q = country;
+	}
 	if (b < 0)
 		return r;
 	r.ok = 1;
@@ -721,8 +740,10 @@ int cw_place_word(const curlew *cw, const char *lower, const char *cls)
 {
 	if (!cw || !cw->places || !lower)
 		return 0;
+	/* the first letter first: locate.c asks ~100,000 times on 300 stories,
+	 * and a full compare with every class name was a fifth of its time */
 	for (int c = 0; c < W_NCLASS; c++)
-		if (!strcmp(cls, class_names[c]))
+		if (cls[0] == class_names[c][0] && !strcmp(cls, class_names[c]))
 			return cw_map_get(cw->places->words[c], lower) != NULL;
 	return 0;
 }
@@ -1003,7 +1024,6 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 }
 
 
-/* The longest name in the run [i, e). */
 /* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
  * "of" when the story has named a country that has a place of that name
  * ("the provincial legislature in Victoria" after "VANCOUVER, British
@@ -1023,28 +1043,48 @@ static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, cons
 	return k;
 }
 
-static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int e,
-		   match *mt)
+/* Tokens [i, j) as a name: 1, with mt filled, when they name a place.
+ * *context is set when the answer hung on what the story has named so far
+ * (a skip name), which may grow between the stage's two passes. */
+static int probe(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int j,
+		 match *mt, int *context)
 {
-	for (int j = e; j > i; j--) {
-		if (!name_word(g, &s->toks[j - 1]))
-			continue;
-		mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
-		if (mt->kn <= 0)
-			continue;
-		int caps = all_caps_span(doc, s->toks, i, j);
-		/* a short capitalised word alone ("UN", "Ai") is an abbreviation
-		 * or a village: only the curated names may match it */
-		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
-		mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
-		if (mt->n == 0)
-			mt->n = skipped_in_context(g, doc, s, i, mt);
-		if (mt->n > 0) {
-			mt->a = i;
-			mt->b = j;
+	mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
+	if (mt->kn <= 0)
+		return 0;
+	int caps = all_caps_span(doc, s->toks, i, j);
+	/* a short capitalised word alone ("UN", "Ai") is an abbreviation
+	 * or a village: only the curated names may match it */
+	int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
+	mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
+	if (mt->n == 0 && cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
+		*context = 1;
+		mt->n = skipped_in_context(g, doc, s, i, mt);
+	}
+	if (mt->n <= 0)
+		return 0;
+	mt->a = i;
+	mt->b = j;
+	return 1;
+}
+
+/* The longest name in the run of name words from i.  It depends on the
+ * tokens alone unless a skip name was weighed, and the stage asks for it
+ * twice (the sentence's countries first): ends[i] keeps the answer, 0 not
+ * yet asked (or hung on the story's context), -1 none, else the name's
+ * end, so the second asking probes one span instead of the run's. */
+static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i,
+		   int *ends, match *mt)
+{
+	int context = 0;
+	if (ends[i])
+		return ends[i] > 0 && probe(g, doc, s, i, ends[i], mt, &context);
+	for (int j = run_end(g, s, i); j > i; j--)
+		if (name_word(g, &s->toks[j - 1]) && probe(g, doc, s, i, j, mt, &context)) {
+			ends[i] = context ? 0 : j;
 			return 1;
 		}
-	}
+	ends[i] = context ? 0 : -1;
 	return 0;
 }
 
@@ -1091,14 +1131,12 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 	enum want want = wanted(g, s, mt->a, b);
 	int qa, qb, nq = 0;
 	char qkey[MAX_KEY];
-	cand *qc = NULL;
+	cand qcs[MAX_CANDS], *qc = NULL;   /* on the stack, as resolve_name's */
 	/* "Monroe County, Pennsylvania": the qualifier follows the district word */
 	int after = b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ? b + 1 : b;
 	if (qualifier_at(s, after, &qa, &qb)) {
 		int qn = span_key(s->toks, qa, qb, qkey, sizeof qkey);
-		qc = cw_alloc(doc->arena, MAX_CANDS * sizeof *qc);
-		if (!qc)
-			return CURLEW_ESYS;
+		qc = qcs;
 		nq = qn > 0 ? candidates(g, qkey, qn, 1, 1, qc, MAX_CANDS) : 0;
 	}
 	cw_gaz_place p;
@@ -1145,14 +1183,18 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return 0;
 	story_mem *m = memory(doc);
 	note_actors(m, s);
-	match *mt = cw_alloc(doc->arena, sizeof *mt);
-	if (!mt || !m)
+	/* the match on the stack: zeroing its ~7 KB in the arena for every
+	 * sentence cost more than all of this stage's look-ups of short
+	 * sentences; longest() fills every field that is read */
+	match mtm, *mt = &mtm;
+	int *ends = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *ends);
+	if (!ends || !m)
 		return CURLEW_ESYS;
 	/* First the sentence's country names (a name and its candidates are
 	 * looked up again below: a probe costs less than keeping them). */
 	m->nlocal = 0;
 	for (int i = 0; i < s->ntoks && m->nlocal < MEM_LOCAL; i++) {
-		if (!capitalised(&s->toks[i]) || !longest(g, doc, s, i, run_end(g, s, i), mt))
+		if (!capitalised(&s->toks[i]) || !longest(g, doc, s, i, ends, mt))
 			continue;
 		for (int k = 0; k < mt->n && m->nlocal < MEM_LOCAL; k++)
 			if (mt->c[k].p.feature == CW_F_COUNTRY) {
@@ -1167,7 +1209,7 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		 * Arabic article may come first in lower case. */
 		if (!name_word(g, &s->toks[i]))
 			continue;
-		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
+		if (!longest(g, doc, s, i, ends, mt))
 			continue;
 		m->at = mt->a;
 		int rc = resolve_match(g, doc, s, &cap, m, mt);

@@ -74,6 +74,9 @@ typedef struct story_memory {
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
+	char setting[4];         /* the one country the story's sentences were
+				  * set in so far, or "" */
+	int settings;            /* 0, 1, or 2 for two or more */
 	/* the countries of the places the story names, counted apart from
 	 * its actors': "farmers from Punjab ... into Delhi" places an agent
 	 * when no actor of a country is named anywhere */
@@ -168,6 +171,13 @@ static void guess_country(cw_mention *m, const char *country, const char *rule)
 
 /* ------------------------------------------------------ agents' countries */
 
+/* A place's country as of the story's date: Almaty in 1986 was in the
+ * Soviet Union, and the people there were Soviet (GUIDE: past states). */
+static const char *then(const ctx *x, const char *country)
+{
+	return cw_country_then(x->cw->countries, country, x->doc->date);
+}
+
 /* "Iraq's national security adviser": the country named just before the
  * agent with 's. */
 static const char *possessor(const ctx *x, const cw_mention *m)
@@ -185,6 +195,28 @@ static const char *possessor(const ctx *x, const cw_mention *m)
 	return NULL;
 }
 
+/* "U.S.-led forces", "US-led foreign troops": the country of the word
+ * before led-words in a hyphened compound in the agent's noun phrase
+ * (tokens "U.S." "-" "led", or one token "US-led"). */
+static const char *leader(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	for (int t = m->tok_start - 1; t >= 0 && t >= m->tok_start - NP_REACH; t--) {
+		const char *w = s->toks[t].lower;
+		const char *dash = w ? strrchr(w, '-') : NULL;
+		int whole = lx(x, t, CW_LX_LED) && t >= 2 && s->toks[t - 1].lower &&
+			    strcmp(s->toks[t - 1].lower, "-") == 0;
+		int joined = dash && dash > w && cw_lex_has(x->cw->lexicon, CW_LX_LED, dash + 1);
+		if (whole || joined) {
+			int o = s->toks[whole ? t - 2 : t].mention;
+			return o >= 0 && o < s->nments && s->ments[o].country[0] ? s->ments[o].country : NULL;
+		}
+		if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* "Police in Pakistan", "authorities in Bangladesh", "officials in Kabul". */
 static const char *located(const ctx *x, const cw_mention *m)
 {
@@ -196,7 +228,7 @@ static const char *located(const ctx *x, const cw_mention *m)
 	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
 		return s->ments[o].country;
 	int p = s->toks[t + 1].place;
-	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? s->places[p].country : NULL;
+	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? then(x, s->places[p].country) : NULL;
 }
 
 /* "Gunmen from the Islamist group Boko Haram", "negotiators from Britain". */
@@ -249,6 +281,14 @@ static int place_of_place(const ctx *x, const cw_place *p)
 	return 0;
 }
 
+/* A mention wider than the place it holds, with sectors of its own: "the
+ * U.S. embassy", "the Kenyan parliament". */
+static int institution(const cw_mention *m, const cw_place *p)
+{
+	return (m->tok_start < p->tok_start || m->tok_end > p->tok_end) && m->country[0] &&
+	       strcmp(m->code, m->country) != 0;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -266,6 +306,11 @@ static const char *setting(const ctx *x, int *split)
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
 		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
+		/* "sheltering near the U.S. embassy" in Monrovia: a country
+		 * that says whose an institution is says nothing of where
+		 * the institution stands */
+		if (m >= 0 && m < s->nments && institution(&s->ments[m], p))
+			continue;
 		/* (a capital anywhere but as where one goes or comes from: not
 		 * "a plane to Washington", "faxed from Tokyo") */
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
@@ -277,11 +322,12 @@ static const char *setting(const ctx *x, int *split)
 		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
 		    !place_of_place(x, p))
 			continue;
-		if (c && strcmp(c, p->country) != 0) {
+		const char *pc = then(x, p->country);
+		if (c && strcmp(c, pc) != 0) {
 			*split = 1;
 			return NULL;
 		}
-		c = p->country;
+		c = pc;
 	}
 	return c;
 }
@@ -338,32 +384,40 @@ static story_memory *memory(curlew_doc *doc)
 	return doc->resolve_state;
 }
 
-/* Counts the countries this sentence names, for the sentences after it. */
-static void remember(story_memory *sm, const cw_sentence *s)
+static void count_country(story_memory *sm, const char *country)
 {
+	int k = 0;
+	while (k < sm->n && strcmp(sm->country[k], country) != 0)
+		k++;
+	if (k == sm->n) {
+		if (sm->n == MAX_STORY_COUNTRIES)
+			return;
+		memcpy(sm->country[sm->n++], country, 4);
+	}
+	sm->count[k]++;
+}
+
+/* Counts the countries this sentence's actors name, for the sentences
+ * after it (its places are counted apart: remember_places). */
+static void remember(story_memory *sm, const ctx *x)
+{
+	const cw_sentence *s = x->s;
 	for (int i = 0; sm && i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
 			continue;
-		int k = 0;
-		while (k < sm->n && strcmp(sm->country[k], m->country) != 0)
-			k++;
-		if (k == sm->n) {
-			if (sm->n == MAX_STORY_COUNTRIES)
-				continue;
-			memcpy(sm->country[sm->n++], m->country, 4);
-		}
-		sm->count[k]++;
+		count_country(sm, m->country);
 	}
 }
 
 /* Counts the countries of the places this sentence names. */
-static void remember_places(story_memory *sm, const cw_sentence *s)
+static void remember_places(story_memory *sm, const ctx *x)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; sm && i < s->nplaces; i++) {
-		const char *c = s->places[i].country;
-		if (!c[0])
+		if (!s->places[i].country[0])
 			continue;
+		const char *c = then(x, s->places[i].country);
 		int k = 0;
 		while (k < sm->np && strcmp(sm->place[k], c) != 0)
 			k++;
@@ -448,6 +502,50 @@ static void both_sides(ctx *x, const story_memory *sm, int k)
 	s->ments[k].also = j;
 }
 
+/* "ethnic Albanians", "Ethnic Albanian rebels": a people named by a
+ * state's adjective, an agent whose country is where it lives, found as
+ * any agent's is; a bare people is of the ordinary people.  A people's
+ * forces ("ethnic Armenian forces in Nagorno-Karabakh") fight for the
+ * state the adjective names, and keep it. */
+static void ethnic(ctx *x)
+{
+	cw_sentence *s = x->s;
+	for (int i = 0; i < s->nments; i++) {
+		cw_mention *m = &s->ments[i];
+		if (m->kind != CW_M_ADJ || !m->country[0] || !lx(x, m->tok_start - 1, CW_LX_ETHNIC))
+			continue;
+		char sector[4];
+		snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : "");
+		cw_lower_ascii(sector);
+		if (sector[0] && cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector))
+			continue;
+		if (m->nsectors == 0)
+			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
+		m->kind = CW_M_AGENT;
+		m->country[0] = '\0';
+		m->code[0] = '\0';
+		m->rule = "resolve: an ethnic people, of where it lives";
+	}
+}
+
+/* "AMMAN (Reuters) - Syrian security forces shot dead 15 people in Deraa
+ * ...  State television blamed an armed gang": wire copy is often filed
+ * from a neighbour's capital; once the story's sentences were set in one
+ * country, an agent with no place of its own is of that country rather
+ * than of the dateline's.  Counts this sentence's setting and returns the
+ * story's, or NULL when none or two. */
+static const char *story_setting(story_memory *sm, const char *where, int split)
+{
+	if (split)
+		sm->settings = 2;
+	else if (where && sm->settings == 0) {
+		memcpy(sm->setting, where, sizeof sm->setting);
+		sm->settings = 1;
+	} else if (where && strcmp(where, sm->setting) != 0)
+		sm->settings = 2;
+	return sm->settings == 1 ? sm->setting : NULL;
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -461,16 +559,19 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
 			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
 									 : NULL;
+	dateline = dateline ? then(&x, dateline) : NULL;
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
 	if (!cw->opts.petrarch) {
-		remember(sm, s);
-		remember_places(sm, s);
+		ethnic(&x);
+		remember(sm, &x);
+		remember_places(sm, &x);
 	}
 	const char *story = story_country(sm, cw->opts.petrarch);
 	const char *places = cw->opts.petrarch ? NULL : story_place(sm);
+	const char *set_in = story_setting(sm, where, split);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -491,6 +592,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const char *c;
 		if ((c = possessor(&x, m)))
 			give_country(m, c, "resolve: the agent's owner");
+		else if ((c = leader(&x, m)))
+			give_country(m, c, "resolve: the agent's leader");
 		else if ((c = located(&x, m)))
 			give_country(m, c, "resolve: the agent's place");
 		else if ((c = member_of(&x, m)))
@@ -509,6 +612,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 			m->unplaced = 1;
 		}
+		else if (set_in && !cw->opts.petrarch)
+			guess_country(m, set_in, "resolve: where the story is set");
 		else if (dateline)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
@@ -519,7 +624,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
 	if (cw->opts.petrarch)
-		remember(sm, s);
+		remember(sm, &x);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 
