@@ -84,7 +84,8 @@ enum cw_code_class {
  * implied column); CW_I_DOER is no column value: the doer of the act an
  * event judges ("condemned the move"), which resolve.c finds for any code
  * of the judges class. */
-enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_DOER };
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_ACCUSER,
+		  CW_I_DOER };
 
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
@@ -165,6 +166,7 @@ enum cw_lex {
 	CW_LX_PERSON_OBJECTS,    /* him: the one acted on, not the sentence's opener */
 	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
+	CW_LX_CONDITIONS,        /* "if", "unless": a threat is aimed at the subject of its condition */
 	/* verbs.c */
 	CW_LX_DETERMINERS,       /* words that open a noun phrase */
 	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */

@@ -441,6 +441,41 @@ static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *
 	return 1;
 }
 
+/* "Sudan expelled 10 foreign aid agencies ..., accusing them of passing
+ * information": a plural pronoun that is a verb's object stands for the
+ * nearest plural actor before it in its own sentence, not for a pair an
+ * earlier sentence left (a subject "they" may well be that pair).  Its
+ * index, or -1. */
+static int verb_pos(int pos)
+{
+	return pos == CW_POS_VB || pos == CW_POS_VBD || pos == CW_POS_VBG || pos == CW_POS_VBN ||
+	       pos == CW_POS_VBP || pos == CW_POS_VBZ || pos == CW_POS_MD;
+}
+
+static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
+{
+	const cw_mention *m = &s->ments[k];
+	int v = m->tok_start - 1, after = m->tok_end;
+	/* one word between a verb and a word that is no verb ("accusing
+	 * them of"; "said they would" is a subject); "urged both sides" is
+	 * pair_here's */
+	if (v < 0 || m->tok_end != m->tok_start + 1 || !verb_pos(s->toks[v].pos) ||
+	    (after < s->ntoks && verb_pos(s->toks[after].pos)) ||
+	    (cw->lexicon && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[m->tok_start].lower)))
+		return -1;
+	int best = -1;
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		int plural = o->plural || s->toks[o->tok_end - 1].pos == CW_POS_NNS ||
+			     s->toks[o->tok_end - 1].pos == CW_POS_NNPS;
+		if (j == k || o->tok_end > v || !plural || !o->code[0] || o->kind == CW_M_PRONOUN)
+			continue;
+		if (best < 0 || o->tok_start > s->ments[best].tok_start)
+			best = j;
+	}
+	return best;
+}
+
 static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
@@ -462,6 +497,15 @@ static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, in
 				return -1;
 			m->rule = "coref: he/she";
 		}
+		return 0;
+	}
+	int o = plural_object_here(cw, s, k);
+	if (o >= 0) {
+		memo one;
+		note_here(&one, &s->ments[o]);
+		if (apply(doc, m, &one, 1) < 0)
+			return -1;
+		m->rule = "coref: them, the plural before";
 		return 0;
 	}
 	memo here[2];

@@ -61,6 +61,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_PERSON_OBJECTS] = "person-object-pronouns",
 	[CW_LX_LED] = "led-words",
 	[CW_LX_HOLDER_WORDS] = "holder-words",
+	[CW_LX_CONDITIONS] = "condition-words",
 	[CW_LX_DETERMINERS] = "determiners",
 	[CW_LX_GAP_STOPS] = "gap-stops",
 	[CW_LX_QUANTITIES] = "quantity-words",

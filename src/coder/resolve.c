@@ -18,8 +18,10 @@
  *    and an event with no target named gets the target its code implies
  *    (the implied column of cameo-codes.tsv): violence at a place targets
  *    the place's country, a protest or demand by a country's people its
- *    government, a threat whoever used force last, a domestic act the
- *    source's own country.  These never replace a target the sentence
+ *    government, a threat the one whose act it is conditioned on ("if
+ *    Belgrade fails to comply") or else whoever used force last, a denial
+ *    whoever last charged the denier's side, a domestic act the source's
+ *    own country.  These never replace a target the sentence
  *    names, and the source's own country is never the target when the
  *    act's clause names a party of another country.
  *
@@ -49,6 +51,14 @@
  * revoked Kashmir's status"); wire stories lead with it. */
 #define MAX_DEEDS 8
 #define DEED_TEXT 96     /* the doer's words, cut: they are only shown */
+/* Acts aimed at someone remembered per story, the latest: a denial
+ * answers a charge told a sentence or a few before ("Estonia accused
+ * Russia ... Moscow denied any involvement"), and a story of that length
+ * names few more dyads than this. */
+#define MAX_CHARGES 8
+/* "if U.S. House Speaker Nancy Pelosi visited": the subordinator to the
+ * start of its subject, past an article and a title or two. */
+#define CONDITION_REACH 4
 
 /* An earlier event's doer, copied: the sentence it was in may be gone. */
 typedef struct deed {
@@ -71,6 +81,8 @@ typedef struct story_memory {
 	int has_foe;
 	deed foe_tgt;            /* ... and whom it was aimed at */
 	int has_foe_tgt;
+	deed charge[MAX_CHARGES][2]; /* the latest acts short of force: doer, aimed at */
+	int ncharges;            /* all told; the ring holds the last MAX_CHARGES */
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
@@ -954,6 +966,17 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 	return -1;
 }
 
+/* May event e be a charge a denial answers: an act short of force aimed
+ * at someone the sentence names or whose act it judges, not an implied
+ * default ("claimed responsibility for the bombing" at its place's
+ * country charges nobody), nor a denial itself ("China and Cambodia
+ * dismissed a report" deny it together, not each other)? */
+static int charge(const cw_codes *codes, const cw_event *e)
+{
+	return e->target >= 0 && (e->implied == CW_I_NONE || e->implied == CW_I_DOER) &&
+	       !cw_code_violent(codes, e->code) && cw_code_implied(codes, e->code) != CW_I_ACCUSER;
+}
+
 /* Keeps the story's first events' doers, and the two sides of its latest
  * act between two named parties, for the sentences after. */
 static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_codes *codes)
@@ -970,6 +993,11 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 			sm->has_foe_tgt = e->target >= 0;
 			if (e->target >= 0)
 				copy_deed(&sm->foe_tgt, &s->ments[e->target], e->code);
+		}
+		if (charge(codes, e) && strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
+			deed *c = sm->charge[sm->ncharges++ % MAX_CHARGES];
+			copy_deed(&c[0], &s->ments[e->source], e->code);
+			copy_deed(&c[1], &s->ments[e->target], e->code);
 		}
 		for (int j = 0; sm && j < i && e->target >= 0; j++) {
 			const cw_event *o = &s->events[j];
@@ -1063,6 +1091,110 @@ static int foe_target(ctx *x, const story_memory *sm, int ev)
 			    text, "resolve: whoever used force last");
 }
 
+/* Is an act aimed at (code, country) aimed at src's side: its country,
+ * or src itself when it has none (a body: "the WHO denied")? */
+static int aimed_at(const cw_mention *src, const char *code, const char *country)
+{
+	return src->country[0] ? strcmp(country, src->country) == 0 : strcmp(code, src->code) == 0;
+}
+
+/* Is the first of these sectors in the lexicon.txt list? */
+static int sector_in(const ctx *x, const char (*sectors)[4], int nsectors, int list)
+{
+	char a[4];
+	snprintf(a, sizeof a, "%s", nsectors ? sectors[0] : "");
+	cw_lower_ascii(a);
+	return a[0] && cw_lex_has(x->cw->lexicon, list, a);
+}
+
+/* May the doer of an act aimed at src's side (code, country, sectors) be
+ * the one src's denial answers: another doer, and not, for a body of the
+ * state, the state's own forces ("Myanmar soldiers burned villages ...
+ * Myanmar's government rejected the accusation": what its forces did is
+ * the topic, not a charge). */
+static int accuser(const ctx *x, const cw_mention *src, const char *code, const char *country,
+		   const char (*sectors)[4], int nsectors)
+{
+	if (!other_doer(x, src, code, country))
+		return 0;
+	return !(src->country[0] && strcmp(src->country, country) == 0 &&
+		 (sector_in(x, src->sectors, src->nsectors, CW_LX_STATE_SECTORS) ||
+		  sector_in(x, src->sectors, src->nsectors, CW_LX_FORCE_SECTORS)) &&
+		 sector_in(x, sectors, nsectors, CW_LX_FORCE_SECTORS));
+}
+
+/* "Azerbaijan accused Armenian forces of massacring civilians, and Armenia
+ * denied it", "Estonia accused Russia ... Moscow denied any involvement":
+ * a denial aimed at nobody named answers whoever last charged the denier's
+ * side -- an act short of force aimed at it by another (GUIDE: the target
+ * is the actor it is about) -- told in the sentence (the nearest before
+ * the denial, else after it) or the story (the latest). */
+static int accuser_target(ctx *x, const story_memory *sm, int ev)
+{
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_mention *src = &s->ments[e->source];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int best = -1, before = 0, gap = 0;
+	for (int j = 0; j < s->nevents; j++) {
+		const cw_event *o = &s->events[j];
+		if (j == ev || o->source < 0 || o->trigger == e->trigger || !charge(x->cw->codes, o))
+			continue;
+		const cw_mention *d = &s->ments[o->source], *a = &s->ments[o->target];
+		if (!aimed_at(src, a->code, a->country) || !accuser(x, src, d->code, d->country, d->sectors, d->nsectors))
+			continue;
+		int at = s->trigs[o->trigger].tok_start, b = at < t->tok_start;
+		int g = b ? t->tok_start - at : at - t->tok_start;
+		if (best < 0 || b > before || (b == before && g < gap))
+			best = j, before = b, gap = g;
+	}
+	if (best >= 0) {
+		const cw_mention *d = &s->ments[s->events[best].source];
+		return doer_mention(x, t->tok_start, d->code, d->country, d->sectors, d->nsectors, d->text,
+				    "resolve: whoever charged it");
+	}
+	int n = sm ? (sm->ncharges < MAX_CHARGES ? sm->ncharges : MAX_CHARGES) : 0;
+	for (int i = 1; i <= n; i++) {
+		const deed *c = sm->charge[(sm->ncharges - i) % MAX_CHARGES];
+		if (!aimed_at(src, c[1].code, c[1].country) ||
+		    !accuser(x, src, c[0].code, c[0].country, c[0].sectors, c[0].nsectors))
+			continue;
+		const char *text = cw_strdup(x->doc->arena, c[0].text);
+		if (!text) {
+			x->oom = 1;
+			return -1;
+		}
+		return doer_mention(x, t->tok_start, c[0].code, c[0].country, c[0].sectors, c[0].nsectors,
+				    text, "resolve: whoever charged it");
+	}
+	return -1;
+}
+
+/* "warned that it would bomb if Belgrade failed to comply", "would
+ * impose a tariff unless Mexico stopped ...": a threat aimed at nobody
+ * named is aimed at the one whose act it is conditioned on (GUIDE:
+ * if-conditionals are threats), the subject of the condition nearest the
+ * threat in its sentence; -1 for none or for the source itself ("if it
+ * is attacked"). */
+static int condition_party(ctx *x, int ev)
+{
+	const cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int best = -1, gap = 0;
+	for (int k = 0; k < s->ntoks; k++) {
+		if (!lx(x, k, CW_LX_CONDITIONS) || (k >= t->tok_start && k < t->tok_end))
+			continue;
+		int m = mention_from(s, k + 1, CONDITION_REACH);
+		if (m < 0 || m == e->source || same_actor(x, e->source, m))
+			continue;
+		int g = k >= t->tok_end ? k - t->tok_end : t->tok_start - k;
+		if (best < 0 || g < gap)
+			best = m, gap = g;
+	}
+	return best;
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -1070,8 +1202,24 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
 	if (implied == CW_I_FOE) {
-		m = x->cw->opts.petrarch ? -1 : foe_target(x, sm, ev);
+		if (x->cw->opts.petrarch)
+			return -1;
+		/* the party a threat is conditioned on is named; whoever used
+		 * force last is only remembered, but beats an agent whose
+		 * country is itself a guess ("if the army failed ..." in a
+		 * sentence set in New York) */
+		int c = condition_party(x, ev);
+		if (c >= 0 && !x->s->ments[c].guessed) {
+			*how = CW_I_NONE;   /* named in the sentence */
+			return c;
+		}
+		m = foe_target(x, sm, ev);
 		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		return m >= 0 ? m : c;
+	}
+	if (implied == CW_I_ACCUSER) {
+		m = x->cw->opts.petrarch ? -1 : accuser_target(x, sm, ev);
+		*how = m >= 0 ? CW_I_ACCUSER : CW_I_NONE;
 		return m;
 	}
 	if (implied == CW_I_PLACE)

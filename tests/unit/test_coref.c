@@ -122,6 +122,21 @@ static void test_pair_here(void)
 	curlew_doc_free(d);
 }
 
+/* "accusing them of spying": a plural pronoun that is a verb's object is
+ * the nearest plural actor before it in its sentence, not an earlier
+ * sentence's pair; a subject "they" still is that pair */
+static void test_plural_object(void)
+{
+	curlew_doc *d = code("Chile and Peru held talks in Lima. Argentina expelled three Bolivian "
+			     "diplomats on Monday, accusing them of spying.", "2024-06-01");
+	CHECK_STR(code_of(find(d, 2, "them")), "BOLGOV");
+	curlew_doc_free(d);
+	d = code("Chile and Peru held talks in Lima. Argentina expelled three Bolivian diplomats, "
+		 "and they said they would meet again.", "2024-06-01");
+	CHECK_STR(code_of(find(d, 2, "they")), "CHL");
+	curlew_doc_free(d);
+}
+
 static void test_surnames_and_titles(void)
 {
 	curlew_doc *d = code("Armenian Deputy Foreign Minister Vahan Kostanyan arrived in Brussels. "
@@ -258,6 +273,7 @@ int main(void)
 	}
 	test_pronouns();
 	test_pair_here();
+	test_plural_object();
 	test_surnames_and_titles();
 	test_same_sector();
 	test_seed();

@@ -147,6 +147,11 @@ static const target_row targets[] = {
 	{ "Belgian police detained three people, including a member of the European Parliament, on "
 	  "Friday.", "IGO" },
 	{ "Kenyan police arrested four men, including two students, in Mombasa.", "KEN" },
+	/* a threat is aimed at the one whose act it is conditioned on, but
+	 * never at the source itself */
+	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
+	  "smugglers.", "BOL" },
+	{ "Jordan warned that it would respond if it was attacked.", "-" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
@@ -165,6 +170,19 @@ static const target_row story_targets[] = {
 	/* ... and at the other side of a domestic conflict as before */
 	{ "Protesters stormed the parliament in Nairobi. The Kenyan president promised a firm "
 	  "response.", "KENOPP" },
+	/* a denial aimed at nobody named answers whoever last charged the
+	 * denier's side, in the story or the sentence */
+	{ "Chile accused Peru of violating its airspace on Friday. Lima denied the charge.", "CHL" },
+	{ "Chile accused Peru of violating its airspace on Friday. The Chilean navy sent two frigates "
+	  "north. Lima denied the charge.", "CHL" },
+	{ "Greece accused Turkey on Monday of harassing its fishing boats, and Ankara denied that "
+	  "its coast guard had fired on them.", "GRC" },
+	/* ... never the state's own forces, whose act is the topic */
+	{ "Sudanese soldiers burned three villages in Darfur, refugees said. The Sudanese "
+	  "government rejected the accusation.", "-" },
+	/* ... never one's partner in the same denial */
+	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
+	  "dam to a Thai company.", "-" },
 };
 
 static curlew_doc *code(curlew *cw, const char *text)
