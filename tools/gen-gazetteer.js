@@ -40,8 +40,10 @@ const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const ISO3_FIX = { UNK: 'KSV' };
 
 /* Region words that ISO and country-state-city append to names news gives
- * bare ("Borno State" -> "Borno", "Idlib Governorate" -> "Idlib"). */
-const REGION_SUFFIX = / (region|province|oblast|governorate|state|district|prefecture|department|county|municipality|territory|autonomous region|voivodeship|krai|kray|republic)$/i;
+ * bare ("Borno State" -> "Borno", "Idlib Governorate" -> "Idlib").  Not
+ * "republic": what stands before it is an adjective, and bare it is a
+ * people, not a place ("Chechen Republic", "Slovak Republic"). */
+const REGION_SUFFIX = / (region|province|oblast|governorate|state|district|prefecture|department|county|municipality|territory|autonomous region|voivodeship|krai|kray)$/i;
 
 /* "Saint Petersburg" is "St. Petersburg" in news, and back. */
 function spellings(name) {
@@ -53,6 +55,54 @@ function spellings(name) {
 	if (b !== name && b.length > 2)
 		out.add(b);
 	return [...out];
+}
+
+/* How far (km) a region's point may be from every town of its country
+ * before it is taken for a mis-geocoded one: country-state-city puts some
+ * regions at a namesake abroad (Thailand's Surin and Afghanistan's Helmand
+ * in the United States, Romania's Alba in Italy, Ireland's Munster in
+ * Germany).  A real region's centre, even a thinly peopled one (Nunavut,
+ * the Krasnoyarsk krai), has a town of 1,000 within a few hundred km. */
+const STRAY_KM = 500;
+
+function km(lat1, lon1, lat2, lon2) {
+	const r = x => x * Math.PI / 180;
+	const h = Math.sin(r(lat2 - lat1) / 2) ** 2 +
+		  Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
+	return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+const median = xs => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+
+/* The regions whose point strays from their country, each moved to the
+ * median of its own towns (GeoNames cities mapped to it). */
+function placedStates(states, cities, admin1) {
+	const byCountry = new Map(), byState = new Map();
+	for (const c of cities) {
+		const [lon, lat] = c.loc.coordinates;
+		if (!byCountry.has(c.country))
+			byCountry.set(c.country, []);
+		byCountry.get(c.country).push([lat, lon]);
+		const s = admin1.get(c.country + '|' + c.adminCode);
+		if (!s)
+			continue;
+		const k = s.countryCode + '|' + s.isoCode;
+		if (!byState.has(k))
+			byState.set(k, []);
+		byState.get(k).push([lat, lon]);
+	}
+	const out = new Map();
+	for (const s of states) {
+		const towns = byCountry.get(s.countryCode) || [];
+		const lat = +s.latitude, lon = +s.longitude;
+		if (!towns.length || s.latitude == null || s.latitude === '' ||
+		    towns.some(t => km(lat, lon, t[0], t[1]) < STRAY_KM))
+			continue;
+		const own = byState.get(s.countryCode + '|' + s.isoCode);
+		if (own && own.length)
+			out.set(s.countryCode + '|' + s.isoCode, [median(own.map(t => t[0])), median(own.map(t => t[1]))]);
+	}
+	return out;
 }
 
 function main() {
@@ -112,6 +162,8 @@ function main() {
 			admin1.set(k, s);
 	}
 
+	const placed = placedStates(states, cities, admin1);
+
 	const rows = [];
 	const row = (id, name, cc3, lat, lon, feature, adm, pop, alts) => {
 		const names = [...new Set(alts.flatMap(spellings).map(clean).filter(n => n && n !== name))];
@@ -132,7 +184,8 @@ function main() {
 		const on = isoName[s.countryCode + '-' + s.isoCode];
 		if (on)
 			alts.push(on);
-		row('', s.name, cc3, s.latitude, s.longitude, 'admin1', '', 0, alts);
+		const at = placed.get(s.countryCode + '|' + s.isoCode) || [s.latitude, s.longitude];
+		row('', s.name, cc3, at[0], at[1], 'admin1', '', 0, alts);
 	}
 	for (const c of cities) {
 		const cc3 = iso3[c.country];

@@ -63,10 +63,20 @@ static int verbal(const char *code)
 }
 
 /* A visit (042) happens where the visitor goes: its object is its place
- * ("Putin visited North Korea"), though the place is also its target. */
-static int visit(const char *code)
+ * ("Putin visited North Korea"), though the place is also its target; so
+ * does a planned one, an intent to meet (036) whose trigger is a visit
+ * word ("was due to visit Israel later in the day"). */
+static int visit(const curlew *cw, const cw_sentence *s, const cw_event *e)
 {
-	return !strncmp(code, "042", 3);
+	if (!strncmp(e->code, "042", 3))
+		return 1;
+	if (strncmp(e->code, "036", 3) || e->trigger < 0 || e->trigger >= s->ntrigs)
+		return 0;
+	const cw_trigger *t = &s->trigs[e->trigger];
+	for (int i = t->tok_start; i < t->tok_end; i++)
+		if (is(cw, s, i, "visit"))
+			return 1;
+	return 0;
 }
 
 /* Acts done on the ground: protest (14), force posture (15), coercion
@@ -112,7 +122,7 @@ static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, c
 	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++) {
 		if (!is(cw, s, i, "topic") || (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
 			continue;
-		if (!(act && is(cw, s, i, "locative")))
+		if (!act)
 			return 1;
 	}
 	return 0;
@@ -207,7 +217,7 @@ static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, con
 	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
 	if (in_mention(s, e->source, p) && p->prep < 0)
 		return 0;
-	if (in_mention(s, e->target, p) && !material(e->code) && !visit(e->code))
+	if (in_mention(s, e->target, p) && !material(e->code) && !visit(cw, s, e))
 		return 0;
 	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t, material(e->code)))
 		return 0;
@@ -260,6 +270,12 @@ static const cw_place *finer(const cw_sentence *s, int i)
 	if (q && p->feature != CW_F_CITY && q->feature == CW_F_CITY && q->prep == p->tok_end &&
 	    p->country[0] && !strcmp(p->country, q->country))
 		return q;
+	/* "across the Line of Control in Poonch district": a line or area of
+	 * no country, then a place "in" a country, is narrowed to that place
+	 * ("in the Gulf of Oman off Fujairah" is still at sea) */
+	if (q && p->feature == CW_F_REGION && !p->country[0] && q->country[0] &&
+	    q->prep == p->tok_end && !strcmp(lower(s, q->prep), "in"))
+		return q;
 	return p;
 }
 
@@ -291,7 +307,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 			return finer(s, pi + 1);
 		return &s->places[pi];
 	}
-	int speech = verbal(e->code), act = material(e->code) || visit(e->code);
+	int act = material(e->code) || visit(cw, s, e), speech = verbal(e->code) && !act;
 	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
@@ -319,7 +335,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 
 /* "the city", "the town" with no name after it: the sentence points back
  * to the story's setting ("troops raided several neighbourhoods of the
- * city"). */
+ * city").  Returns the word's index, or -1. */
 static int points_back(const curlew *cw, const cw_sentence *s, const char *cls)
 {
 	for (int i = 1; i < s->ntoks; i++) {
@@ -329,9 +345,21 @@ static int points_back(const curlew *cw, const cw_sentence *s, const char *cls)
 			continue;    /* "the town Hall ..."? a name follows */
 		if (i + 1 < s->ntoks && !strcmp(lower(s, i + 1), "of"))
 			continue;    /* "the city of Odesa" names its place */
-		return 1;
+		return i;
 	}
-	return 0;
+	return -1;
+}
+
+/* The city "the city" at token i points back to within its own sentence:
+ * the nearest one named before it ("removed the mayor of Van, and police
+ * fired tear gas at protesters in the city"). */
+static const cw_place *city_before(const cw_sentence *s, int i)
+{
+	const cw_place *c = NULL;
+	for (int k = 0; k < s->nplaces && s->places[k].tok_end <= i; k++)
+		if (s->places[k].feature == CW_F_CITY && s->places[k].country[0])
+			c = &s->places[k];
+	return c;
 }
 
 /* How far the place that owns a speaker may stand before the speaker's
@@ -371,12 +399,15 @@ static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const c
 	const char *who = speaker_country(s, e);
 	if (who && d && d->name && !strcmp(who, d->country))
 		return d;
-	if (m && m->feature == CW_F_CITY && points_back(cw, s, "anaphor"))
+	int back = points_back(cw, s, "anaphor");
+	if (back >= 0 && city_before(s, back))
+		return city_before(s, back);
+	if (m && m->feature == CW_F_CITY && back >= 0)
 		return m;
-	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat"))
+	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat") >= 0)
 		return d;
-	if (doc->last_place && material(e->code) && !s->nplaces)
-		return doc->last_place;
+	if (material(e->code) && !s->nplaces && (doc->last_place || (m && m->feature == CW_F_CITY)))
+		return doc->last_place ? doc->last_place : m;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;
@@ -430,8 +461,8 @@ static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
 	for (int i = 0; i < s->nplaces && !doc->main_place; i++) {
 		const cw_place *p = &s->places[i];
 		int n = p->prep - 1;
-		if (p->prep >= 0 && !is(cw, s, n, "qualify") && !is(cw, s, p->prep, "topic") &&
-		    p->country[0])
+		int set = p->prep >= 0 || (!s->nevents && p->feature == CW_F_CITY);
+		if (set && !is(cw, s, n, "qualify") && !is(cw, s, p->prep, "topic") && p->country[0])
 			return keep_main(doc, p);
 	}
 	return 0;

@@ -58,12 +58,13 @@ enum word_class {
 	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
 	W_VENUE,           /* locate.c: summit, news conference: where words are said */
 	W_INTO,            /* locate.c: into: where a material act landed */
+	W_VISIT,           /* locate.c: visit, travel: an intent placed at its destination */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
-	"into"
+	"into", "visit"
 };
 
 typedef struct cur_entry {
@@ -233,6 +234,16 @@ static int world_country(const cw_gaz *w, const cw_country *c, cw_gaz_place *out
 	return -1;
 }
 
+/* A country's name that is also its adjective is no name of a place:
+ * world-countries gives Thailand's native name's last word, "Thai". */
+static int demonym(const cw_country *c, const char *name)
+{
+	for (const char **a = c->adjectives; a && *a; a++)
+		if (!strcasecmp(*a, name))
+			return 1;
+	return 0;
+}
+
 static int add_countries(cw_gazetteer *g, const cw_countries *cs)
 {
 	size_t n = cw_countries_count(cs);
@@ -252,7 +263,7 @@ static int add_countries(cw_gazetteer *g, const cw_countries *cs)
 		p.feature = CW_F_COUNTRY;
 		snprintf(p.country, sizeof p.country, "%s", c->iso3);
 		for (const char **nm = c->names; nm && *nm; nm++)
-			if (add_curated(g, *nm, &p) < 0)
+			if (!demonym(c, *nm) && add_curated(g, *nm, &p) < 0)
 				return -1;
 	}
 	return 0;

@@ -112,6 +112,24 @@ static const row rows[] = {
 	  "BISHKEK (Reuters) - Kyrgyz and Tajik troops clashed along the border in Kyrgyzstan's "
 	  "Batken region on Friday, killing at least 24 people, officials said.", "clashed",
 	  "Batken region", "KGZ" },
+	{ "a material act's place after a topic word is still its place",
+	  "LAGOS (Reuters) - Police fired tear gas at hundreds of people protesting against fuel "
+	  "prices in Abuja on Thursday.", "fired", "Abuja", "NGA" },
+	{ "a protest over something is where it was held",
+	  "MADRID (Reuters) - Thousands of farmers protested over European Union rules in Seville "
+	  "on Tuesday.", "protested", "Seville", "ESP" },
+	{ "a city named in a sentence without events is the setting of a later one naming none",
+	  "KINSHASA (Reuters) - Fighting reached the outskirts of Goma on Sunday. On Monday the "
+	  "rebels seized the airport, a United Nations source said.", "seized", "Goma", "COD" },
+	{ "a line of no country, then a place in a country: the place",
+	  "SRINAGAR (Reuters) - Pakistani troops shelled villages across the Line of Control in "
+	  "Poonch district on Wednesday.", "shelled", "Poonch district", "IND" },
+	{ "a planned visit is placed at its destination",
+	  "DOHA (Reuters) - Blinken met the Qatari prime minister in Doha on Wednesday. Blinken "
+	  "was due to visit Israel later in the day.", "visit", "Israel", "ISR" },
+	{ "\"the city\" points back to the city its sentence named before it",
+	  "ISTANBUL (Reuters) - Turkish authorities removed the mayor of Van on Friday, and police "
+	  "fired tear gas at hundreds of protesters in the city.", "fired", "Van", "TUR" },
 };
 
 static void check_row(const curlew *cw, const row *r)

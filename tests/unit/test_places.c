@@ -124,6 +124,37 @@ int main(void)
 	CHECK_STR(p.country, "ESP");
 	CHECK_INT(cw_place_lookup(&cw, "Lodz", &p), 0);        /* Łódź, folded */
 	CHECK_STR(p.country, "POL");
+	/* country-state-city puts some regions at a namesake abroad (Surin
+	 * and Sonora in the United States, Munster in Germany): the generator
+	 * moves them among their own towns */
+	CHECK_INT(cw_place_lookup(&cw, "Surin", &p), 0);
+	CHECK_STR(p.country, "THA");
+	CHECK(p.lat > 13.5 && p.lat < 16.0 && p.lon > 102.5 && p.lon < 105.0);
+	CHECK_INT(cw_place_lookup(&cw, "Sonora", &p), 0);
+	CHECK(p.lat > 26.0 && p.lat < 33.0 && p.lon > -115.0 && p.lon < -108.0);
+	CHECK_INT(cw_place_lookup(&cw, "Munster", &p), 0);
+	CHECK_STR(p.country, "IRL");
+	CHECK(p.lon < -6.0);
+	/* names the packages lack or spell otherwise */
+	CHECK_INT(cw_place_lookup(&cw, "Mokha", &p), 0);
+	CHECK_STR(p.country, "YEM");
+	CHECK_INT(cw_place_lookup(&cw, "Zuwara", &p), 0);
+	CHECK_STR(p.country, "LBY");
+	CHECK_INT(cw_place_lookup(&cw, "Tinzaouaten", &p), 0);
+	CHECK_STR(p.country, "MLI");
+	CHECK_INT(cw_place_lookup(&cw, "Sistan-Baluchestan", &p), 0);
+	CHECK_STR(p.country, "IRN");
+	CHECK_INT(p.feature, CW_F_ADMIN1);
+	CHECK_INT(cw_place_lookup(&cw, "Gulf of Paria", &p), 0);
+	CHECK_STR(cw_place_precision(&p), "region");
+	/* a people's adjective is no place, whatever a list calls it */
+	CHECK_INT(cw_place_lookup(&cw, "Thai", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Slovak", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Chechen", &p), -1);
+	CHECK_INT(cw_place_lookup(&cw, "Thailand", &p), 0);
+	CHECK_STR(p.country, "THA");
+	CHECK_INT(cw_place_lookup(&cw, "Slovak Republic", &p), 0);
+	CHECK_STR(p.country, "SVK");
 	CHECK_INT(cw_place_lookup(&cw, "Hamilton", &p), -1);   /* a skip entry */
 	CHECK_INT(cw_place_lookup(&cw, "Zorglandia", &p), -1);
 	CHECK_INT(cw_place_lookup(&cw, "", &p), -1);
@@ -273,6 +304,39 @@ int main(void)
 	doc.arena = cw_arena_new();
 	s = run(&cw, &doc, "Crews in London cleared roads.");
 	CHECK_STR(desc(s, 0), "London/GBR/in");
+	cw_arena_free(doc.arena);
+
+	/* "Santiago" is Santiago de Cuba in a Cuban story, Santiago de los
+	 * Caballeros in a Dominican one, and Chile's capital alone. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Power cuts hit Cuba again.");
+	s = run(&cw, &doc, "Crowds gathered in Santiago.");
+	CHECK_STR(desc(s, 0), "Santiago/CUB/in");
+	cw_arena_free(doc.arena);
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Police in the Dominican Republic made arrests in Santiago.");
+	CHECK_STR(desc(s, 1), "Santiago/DOM/in");
+	cw_arena_free(doc.arena);
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Crowds gathered in Santiago.");
+	CHECK_STR(desc(s, 0), "Santiago/CHL/in");
+	cw_arena_free(doc.arena);
+
+	/* Santa Cruz in a Bolivian story is the city, not its department
+	 * (the packages list the city only as Santa Cruz de la Sierra) */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Fuel ran short in Bolivia.");
+	s = run(&cw, &doc, "Highways around Santa Cruz were blocked.");
+	CHECK_STR(desc(s, 0), "Santa Cruz/BOL/around");
+	CHECK_INT(s->nplaces ? s->places[0].feature : 0, CW_F_CITY);
 	cw_arena_free(doc.arena);
 
 	/* Georgia in a story about Atlanta is the state; alone, the country. */
