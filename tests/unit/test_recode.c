@@ -119,6 +119,9 @@ static void test_loader(const curlew *cw)
 		{ "175  18  by COP  on OPP  inside\n", "recode.txt:1:" },
 		{ "175  18  by COP  person\n", "recode.txt:1:" },     /* "person" qualifies a target */
 		{ "175  18  by COP\n175  18  by -\n", "recode.txt:2:" }, /* '-' is for targets */
+		{ "-  *  by =firm\n", "recode.txt:1:" },             /* a class before its !class */
+		{ "!class\n", "recode.txt:1:" },                      /* a class needs a name */
+		{ "!class firm company\n-  *  by =firms\n", "recode.txt:2:" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char err[256] = "";
@@ -162,12 +165,24 @@ static void test_pipeline(curlew *cw)
 		{ "A gunman shot presidential candidate Luis Donaldo Colosio in Tijuana.", "MEXREB", "185" },
 		{ "Rebels shot at government troops near Goma.", "CODREB", "193" },
 		{ "Hezbollah supporters attacked a protest camp in Beirut.", "LBNREB", "180" },
+		/* a country's firm, market, player or scientist is no state */
+		{ "The German carmaker said it would cut 5,000 jobs.", NULL, NULL },
+		{ "Australia's fast bowlers destroyed the England top order.", NULL, NULL },
+		{ "Researchers in Sweden said the drug worked.", NULL, NULL },
+		{ "The Australian dollar retreated from a five-month high.", NULL, NULL },
+		{ "Germany said it would cut aid to Mali.", "DEU", "1311" },
+		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
 		curlew_doc *doc = NULL;
 		CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
 		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		if (!t[i].code) {
+			CHECK(s && s->nevents == 0);
+			curlew_doc_free(doc);
+			continue;
+		}
 		CHECK(s && s->nevents == 1);
 		if (s && s->nevents == 1) {
 			CHECK_STR(s->ments[s->events[0].source].code, t[i].src);
