@@ -423,6 +423,22 @@ static void test_senses(void)
 		{ "The opposition questioned the result", "questioned", "(none)" },
 		{ "a vote to admit the region to the United Nations", "admit", "(none)" },
 		{ "Turkey will admit Sweden into NATO", "admit", "(none)" },
+		/* sport, trade and figures of speech: the object's class */
+		{ "The champion defended his heavyweight titles", "defended", "(none)" },
+		{ "^Russia defended its troops", "defended", "052" },
+		{ "The team captured its third gold medal", "captured", "(none)" },
+		{ "Fans invaded the pitch", "invaded", "(none)" },
+		{ "^Iraq invaded ^Kuwait", "invaded", "190" },
+		{ "The club signed the young forward", "signed", "(none)" },
+		{ "The government is fighting a losing battle against obesity", "fighting", "(none)" },
+		{ "The government declared war on inflation", "declared", "(none)" },
+		{ "The airline is fighting a takeover by its rival", "fighting", "(none)" },
+		{ "The firm blamed weak demand for the loss", "blamed", "(none)" },
+		{ "^Russia blamed ^Ukraine for the attack", "blamed", "1123" },
+		{ "The minister said he would hit the ground running", "hit", "(none)" },
+		{ "Israel launched a ground offensive in Gaza", "launched", "190" },
+		{ "Lightning struck the field , killing two people", "killing", "(none)" },
+		{ "Troops struck the village , killing two people", "killing", "1823" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
