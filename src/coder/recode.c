@@ -34,7 +34,9 @@
  * source is the country of an adjective or a possessive on such a noun,
  * or of the place after it ("the German carmaker said", "Australia's
  * bowlers destroyed", "researchers in Sweden found"): a firm, a team, a
- * scientist of that country, not its state.
+ * scientist of that country, not its state.  Or the sentence opens with
+ * such a noun and the source is only a place or an owner further on
+ * ("Monsoon floods have killed 1,100 people in Pakistan").
  *
  * The first rule that applies wins; a recoded event is not recoded again.
  * PETRARCH codes by its dictionaries alone, so --petrarch-mode skips this.
@@ -68,6 +70,7 @@ struct cw_recode_rules {
 	cw_arena *arena;
 	rule *r;
 	int n, cap;
+	const cw_lexicon *lexicon;             /* place prepositions, the genitive */
 	cw_map *classes;                       /* NAME -> NAME (arena copy) */
 	cw_map *class_words;                   /* "NAME\x1fword" -> NAME */
 };
@@ -225,6 +228,7 @@ int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t er
 	}
 	char path[4096];
 	snprintf(path, sizeof path, "%s/recode.txt", cw->data_dir);
+	d->lexicon = cw->lexicon;
 	loader ld = { d, cw, path, err, errlen };
 	errno = 0;
 	int rc = cw_read_lines(path, on_line, &ld);
@@ -301,6 +305,36 @@ static int source_noun(const cw_sentence *s, const cw_mention *m)
 	return prep && (n->pos == CW_POS_NN || n->pos == CW_POS_NNS) && n->mention < 0 ? m->tok_start - 2 : -1;
 }
 
+static int det_or_adj(int pos)
+{
+	return pos == CW_POS_DT || pos == CW_POS_JJ || pos == CW_POS_CD || pos == CW_POS_PDT;
+}
+
+/* The sentence opens with a noun phrase of the class and no actor in it
+ * ("Monsoon floods have killed ...", "A fire at a nightclub in the
+ * Romanian capital killed ..."), and the source is no subject but the
+ * place or the owner of a thing after it ("in western Kenya", "a third
+ * of Pakistan", "Venezuela's coast"): the opening phrase did the act. */
+static int opened_by(const cw_recode_rules *d, const char *cls, const cw_sentence *s,
+		     const cw_mention *src)
+{
+	int i = 0, hit = 0;
+	for (; i < s->ntoks && (nounish(s->toks[i].pos) || det_or_adj(s->toks[i].pos)); i++) {
+		if (s->toks[i].mention >= 0)
+			return 0;
+		hit |= in_class(d, cls, &s->toks[i]);
+	}
+	if (!hit || src->tok_start < i || !d->lexicon)
+		return 0;
+	int p = src->tok_start - 1;
+	while (p >= i && det_or_adj(s->toks[p].pos))
+		p--;
+	if (p >= i && (cw_lex_has(d->lexicon, CW_LX_PLACE_PREPS, s->toks[p].lower) ||
+		       cw_lex_has(d->lexicon, CW_LX_GENITIVE, s->toks[p].lower)))
+		return 1;
+	return src->nsectors == 0 && src->tok_end < s->ntoks && s->toks[src->tok_end].pos == CW_POS_POS;
+}
+
 static int applies(const cw_recode_rules *d, const rule *r, const cw_sentence *s, const cw_event *e)
 {
 	if (!prefix_of(e->code, r->in, r->nin) || prefix_of(e->code, r->out, r->nout))
@@ -313,7 +347,7 @@ static int applies(const cw_recode_rules *d, const rule *r, const cw_sentence *s
 		if (src->head >= 0 && src->head < s->ntoks && in_class(d, r->cls, &s->toks[src->head]))
 			return 1;
 		int k = source_noun(s, src);
-		return k >= 0 && in_class(d, r->cls, &s->toks[k]);
+		return (k >= 0 && in_class(d, r->cls, &s->toks[k])) || opened_by(d, r->cls, s, src);
 	}
 	if (!r->any_source && !has_sector(src, r->src, r->nsrc))
 		return 0;

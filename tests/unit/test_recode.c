@@ -159,6 +159,7 @@ static void test_pipeline(curlew *cw)
 		{ "Kenyan police shot dead two men in Mombasa.", "KENCOP", "175" },
 		{ "Turkish troops shot dead two Kurdish protesters in Iraq.", "TURMIL", "1823" },
 		{ "Students stormed the education ministry in Dhaka.", "BGDEDU", "145" },
+		{ "Protesters stormed and torched the mayor's office in Almaty.", "KAZOPP", "145" },
 		{ "Islamist militants captured three policemen in northern Burkina Faso.", "BFAREB", "181" },
 		{ "Police arrested three militants in Karachi.", "PAKCOP", "173" },
 		{ "Peruvian prosecutors raided the home of the president.", "PERJUD", "091" },
@@ -171,6 +172,10 @@ static void test_pipeline(curlew *cw)
 		{ "Researchers in Sweden said the drug worked.", NULL, NULL },
 		{ "The Australian dollar retreated from a five-month high.", NULL, NULL },
 		{ "Germany said it would cut aid to Mali.", "DEU", "1311" },
+		/* nature, accidents and disease, opening the sentence, do what they do */
+		{ "Monsoon floods have submerged a third of Pakistan and killed more than 1,100 people.", NULL, NULL },
+		{ "A stampede at a festival in the Indian state of Uttar Pradesh killed 121 people.", NULL, NULL },
+		{ "After the floods, Pakistani troops attacked rebel positions in Swat.", "PAKMIL", "190" },
 		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
