@@ -320,7 +320,10 @@ static int opened_by(const cw_recode_rules *d, const char *cls, const cw_sentenc
 {
 	int i = 0, hit = 0;
 	for (; i < s->ntoks && (nounish(s->toks[i].pos) || det_or_adj(s->toks[i].pos)); i++) {
-		if (s->toks[i].mention >= 0)
+		/* an actor opens it; a name nobody knows ("Cyclone Idai",
+		 * "Hurricane Beryl") is no actor */
+		int m = s->toks[i].mention;
+		if (m >= 0 && m < s->nments && s->ments[m].code[0])
 			return 0;
 		hit |= in_class(d, cls, &s->toks[i]);
 	}

@@ -175,6 +175,7 @@ static void test_pipeline(curlew *cw)
 		/* nature, accidents and disease, opening the sentence, do what they do */
 		{ "Monsoon floods have submerged a third of Pakistan and killed more than 1,100 people.", NULL, NULL },
 		{ "A stampede at a festival in the Indian state of Uttar Pradesh killed 121 people.", NULL, NULL },
+		{ "Hurricane Beryl lashed Venezuela's northeastern coast on Tuesday, killing at least one person.", NULL, NULL },
 		{ "After the floods, Pakistani troops attacked rebel positions in Swat.", "PAKMIL", "190" },
 		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
 	};

@@ -439,6 +439,13 @@ static void test_senses(void)
 		{ "Israel launched a ground offensive in Gaza", "launched", "190" },
 		{ "Lightning struck the field , killing two people", "killing", "(none)" },
 		{ "Troops struck the village , killing two people", "killing", "1823" },
+		{ "Rats had invaded the subway stations", "invaded", "(none)" },
+		{ "The draw damaged their hopes of qualifying", "damaged", "(none)" },
+		{ "Rebels damaged the pipeline", "damaged", "171" },
+		{ "Fans besieged the ticketing website", "besieged", "(none)" },
+		{ "Troops besieged the town", "besieged", "191" },
+		{ "The forward threatened to leave the club", "threatened", "(none)" },
+		{ "The federation banned the marathon runner", "banned", "(none)" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
