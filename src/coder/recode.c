@@ -286,23 +286,44 @@ static int nounish(int pos)
 	       pos == CW_POS_NNPS || pos == CW_POS_VBG;
 }
 
-/* The noun a source that is only a country's name stands for, when the
- * mention's own head is not that noun: the head of the words it modifies
- * ("Australia's fast bowlers"), else the noun before "in", "of" or "from"
- * ahead of it ("researchers in Sweden"); -1 for none. */
-static int source_noun(const cw_sentence *s, const cw_mention *m)
+/* The end of the noun run from token i: its last noun, or -1. */
+static int noun_run(const cw_sentence *s, int *i)
 {
-	int i = m->tok_end, head = -1;
-	if (i < s->ntoks && s->toks[i].pos == CW_POS_POS)
+	int head = -1;
+	for (; *i < s->ntoks && nounish(s->toks[*i].pos) && s->toks[*i].mention < 0; (*i)++)
+		if (s->toks[*i].pos != CW_POS_JJ)
+			head = *i;
+	return head;
+}
+
+/* The noun the source stands for: the mention's own head ("the German
+ * carmaker"), or the head of the words it modifies ("the Australian
+ * dollar"), and past an owner what it owns ("Australia's fast bowlers",
+ * "the German carmaker's union" is a union); else, when nothing follows,
+ * the noun before a preposition that places or makes a member of ("in",
+ * "from", lexicon.txt) or the genitive ahead of it ("researchers in
+ * Sweden"); -1 for none. */
+static int source_noun(const cw_recode_rules *d, const cw_sentence *s, const cw_mention *m)
+{
+	int i = m->tok_end, head = noun_run(s, &i), owned = 0;
+	while (i < s->ntoks && s->toks[i].pos == CW_POS_POS) {
 		i++;
-	for (; i < s->ntoks && nounish(s->toks[i].pos) && s->toks[i].mention < 0; i++)
-		if (s->toks[i].pos != CW_POS_JJ)
-			head = i;
-	if (head >= 0 || m->tok_start < 2)
+		int h = noun_run(s, &i);
+		if (h < 0)
+			break;
+		head = h;
+		owned = 1;
+	}
+	if (head >= 0 || owned)
 		return head;
+	if (m->tok_start < 2)
+		return m->head;
 	const cw_token *p = &s->toks[m->tok_start - 1], *n = &s->toks[m->tok_start - 2];
-	int prep = strcmp(p->lower, "in") == 0 || strcmp(p->lower, "of") == 0 || strcmp(p->lower, "from") == 0;
-	return prep && (n->pos == CW_POS_NN || n->pos == CW_POS_NNS) && n->mention < 0 ? m->tok_start - 2 : -1;
+	int prep = d->lexicon && (cw_lex_has(d->lexicon, CW_LX_LOCATED_PREPS, p->lower) ||
+				  cw_lex_has(d->lexicon, CW_LX_MEMBER_PREPS, p->lower) ||
+				  cw_lex_has(d->lexicon, CW_LX_GENITIVE, p->lower));
+	return prep && (n->pos == CW_POS_NN || n->pos == CW_POS_NNS) && n->mention < 0 ? m->tok_start - 2
+										 : m->head;
 }
 
 static int det_or_adj(int pos)
@@ -347,10 +368,9 @@ static int applies(const cw_recode_rules *d, const rule *r, const cw_sentence *s
 		/* a pronoun's head is "it": its antecedent is coref's */
 		if (src->kind == CW_M_PRONOUN)
 			return 0;
-		if (src->head >= 0 && src->head < s->ntoks && in_class(d, r->cls, &s->toks[src->head]))
-			return 1;
-		int k = source_noun(s, src);
-		return (k >= 0 && in_class(d, r->cls, &s->toks[k])) || opened_by(d, r->cls, s, src);
+		int k = source_noun(d, s, src);
+		return (k >= 0 && k < s->ntoks && in_class(d, r->cls, &s->toks[k])) ||
+		       opened_by(d, r->cls, s, src);
 	}
 	if (!r->any_source && !has_sector(src, r->src, r->nsrc))
 		return 0;
