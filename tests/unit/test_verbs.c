@@ -446,6 +446,10 @@ static void test_senses(void)
 		{ "Troops besieged the town", "besieged", "191" },
 		{ "The forward threatened to leave the club", "threatened", "(none)" },
 		{ "The federation banned the marathon runner", "banned", "(none)" },
+		{ "^Merkel attacked the budget as a gift to the rich", "attacked", "111" },
+		{ "^Merkel shot down rumours of an early election", "shot", "016" },
+		{ "The city had been invaded by tourists", "invaded", "(none)" },
+		{ "Universities would fight cheating with new software", "fight", "(none)" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
