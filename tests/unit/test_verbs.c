@@ -450,6 +450,9 @@ static void test_senses(void)
 		{ "^Merkel shot down rumours of an early election", "shot", "016" },
 		{ "The city had been invaded by tourists", "invaded", "(none)" },
 		{ "Universities would fight cheating with new software", "fight", "(none)" },
+		{ "The opener hit 140 off 113 balls", "hit", "(none)" },
+		{ "Fans poured into the streets of Seoul to celebrate", "poured", "(none)" },
+		{ "Protesters poured into the streets of Minsk", "poured", "141" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
