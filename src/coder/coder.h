@@ -154,6 +154,7 @@ enum cw_lex {
 	CW_LX_MOTION_PREPS,      /* "a plane to Washington": where one goes, not where one is */
 	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
+	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;
@@ -615,7 +616,5 @@ void cw_hash_parts(const char *text, size_t len, const char *date, const char *d
 
 /* writer.c */
 int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt);
-/* JSON string escaping, shared with explain. */
-void cw_json_str(FILE *f, const char *s, size_t n);
 
 #endif

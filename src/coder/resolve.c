@@ -69,6 +69,8 @@ typedef struct story_memory {
 	int has_dyad;
 	deed foe;                /* the doer of the story's latest act of force */
 	int has_foe;
+	deed foe_tgt;            /* ... and whom it was aimed at */
+	int has_foe_tgt;
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
@@ -816,6 +818,9 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 		if (cw_code_violent(codes, e->code)) {
 			copy_deed(&sm->foe, &s->ments[e->source], e->code);
 			sm->has_foe = 1;
+			sm->has_foe_tgt = e->target >= 0;
+			if (e->target >= 0)
+				copy_deed(&sm->foe_tgt, &s->ments[e->target], e->code);
 		}
 		for (int j = 0; sm && j < i && e->target >= 0; j++) {
 			const cw_event *o = &s->events[j];
@@ -839,6 +844,28 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 	}
 }
 
+/* Is the doer of an act of force (code, country, its first sector) on
+ * src's own side: the same actor, or src's country or its state (the
+ * state's sectors of lexicon.txt, its forces too) when src is one of
+ * them?  The opposition and rebels of src's country are another side. */
+static int own_side(const ctx *x, const cw_mention *src, const char *code, const char *country,
+		    const char (*sectors)[4], int nsectors)
+{
+	if (!other_doer(x, src, code, country))
+		return 1;
+	if (!src->country[0] || strcmp(src->country, country) != 0)
+		return 0;
+	char a[4], b[4];
+	snprintf(a, sizeof a, "%s", src->nsectors ? src->sectors[0] : "");
+	snprintf(b, sizeof b, "%s", nsectors ? sectors[0] : "");
+	cw_lower_ascii(a);
+	cw_lower_ascii(b);
+	const cw_lexicon *lx = x->cw->lexicon;
+	int sa = !a[0] || cw_lex_has(lx, CW_LX_STATE_SECTORS, a) || cw_lex_has(lx, CW_LX_FORCE_SECTORS, a);
+	int sb = !b[0] || cw_lex_has(lx, CW_LX_STATE_SECTORS, b) || cw_lex_has(lx, CW_LX_FORCE_SECTORS, b);
+	return sa && sb;
+}
+
 /* PETRARCH charts no own-country target (the place and the government
  * it takes from its own dictionaries' patterns alike). */
 /* "Megawati vowed to hunt down those responsible", "South Korea put its
@@ -857,19 +884,33 @@ static int foe_target(ctx *x, const story_memory *sm, int ev)
 		    s->trigs[o->trigger].tok_start >= t->tok_start)
 			continue;
 		const cw_mention *d = &s->ments[o->source];
-		if (strcmp(d->code, src->code) == 0)
-			return -1;
+		/* "Israel struck Lebanon ... Olmert vowed a response": force
+		 * used by the source's own side (the same actor, or its
+		 * country and its state) leaves its foe the one it was used
+		 * on (GUIDE: never the source's own country) */
+		if (own_side(x, src, d->code, d->country, d->sectors, d->nsectors)) {
+			d = o->target >= 0 ? &s->ments[o->target] : NULL;
+			if (!d || own_side(x, src, d->code, d->country, d->sectors, d->nsectors))
+				return -1;
+		}
 		return doer_mention(x, t->tok_start, d->code, d->country, d->sectors, d->nsectors, d->text,
 				    "resolve: whoever used force last");
 	}
 	if (!sm || !sm->has_foe || strcmp(sm->foe.code, src->code) == 0)
 		return -1;
-	const char *text = cw_strdup(x->doc->arena, sm->foe.text);
+	const deed *f = &sm->foe;
+	if (own_side(x, src, f->code, f->country, f->sectors, f->nsectors)) {
+		const deed *g = &sm->foe_tgt;
+		if (!sm->has_foe_tgt || own_side(x, src, g->code, g->country, g->sectors, g->nsectors))
+			return -1;
+		f = &sm->foe_tgt;
+	}
+	const char *text = cw_strdup(x->doc->arena, f->text);
 	if (!text) {
 		x->oom = 1;
 		return -1;
 	}
-	return doer_mention(x, t->tok_start, sm->foe.code, sm->foe.country, sm->foe.sectors, sm->foe.nsectors,
+	return doer_mention(x, t->tok_start, f->code, f->country, f->sectors, f->nsectors,
 			    text, "resolve: whoever used force last");
 }
 
@@ -896,6 +937,11 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 			*how = CW_I_PLACE;
 			return m;
 		}
+		/* "Germany said its troops would not go": a statement coded
+		 * by what its report says (frames.txt's says lines) tells no
+		 * act done at home, and whom the report is about is unsaid */
+		if ((t->flags & CW_TR_SAY) && strcmp(t->code, e->code) != 0)
+			return -1;
 		m = own_country(x, t, e->source, judged || cw_code_violent(x->cw->codes, e->code));
 		*how = m >= 0 ? CW_I_OWN : CW_I_NONE;
 	}
@@ -967,6 +1013,39 @@ static int verbal(const ctx *x, const char *code)
 	return c && (c->quad == 1 || c->quad == 3);
 }
 
+/* "South Korea and the United States held joint drills": the party of
+ * another country joined to the source by "and" (nothing else between
+ * them but articles), or -1. */
+static int partner(const ctx *x, int src, const char *own)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src];
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (i == src || !party(s, i, own))
+			continue;
+		int lo = m->tok_start >= a->tok_end ? a->tok_end : m->tok_end;
+		int hi = m->tok_start >= a->tok_end ? m->tok_start : a->tok_start;
+		int and = 0, other = 0;
+		for (int k = lo; k < hi; k++) {
+			if (lx(x, k, CW_LX_AND))
+				and++;
+			else if (s->toks[k].pos != CW_POS_DT)
+				other++;
+		}
+		if (and == 1 && !other && hi > lo)
+			return i;
+	}
+	return -1;
+}
+
+/* Is the code material cooperation (quad class 2 of cameo-codes.tsv)? */
+static int material_cooperation(const ctx *x, const char *code)
+{
+	const cw_code_info *c = cw_codes_get(x->cw->codes, code);
+	return c && c->quad == 2;
+}
+
 static int other_party(const ctx *x, const cw_event *e)
 {
 	const cw_sentence *s = x->s;
@@ -983,8 +1062,29 @@ static int other_party(const ctx *x, const cw_event *e)
 		if (m->tok_start >= t->tok_end && m->tok_start < hi)
 			return i;
 	}
-	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE)
-		return verbal(x, e->code) ? nearest_party(s, e, t, own) : -1;
+	if (e->implied != CW_I_GOV && e->implied != CW_I_PEOPLE) {
+		if (verbal(x, e->code))
+			return nearest_party(s, e, t, own);
+		/* "expelled diplomats from seven countries, among them
+		 * Argentina, ...", "detained four people, including a
+		 * vice-president of the European Parliament": a material act's
+		 * party may be a member named in a list past a comma, up to
+		 * where its clause ends */
+		int head = -1;
+		for (int k = hi; k < end && head < 0; k++)
+			if (lx(x, k, CW_LX_LIST_HEADS))
+				head = k;
+		for (int i = 0; head >= 0 && i < s->nments; i++)
+			if (i != e->source && s->ments[i].tok_start > head && s->ments[i].tok_start < end &&
+			    (party(s, i, own) || body(s, i)))
+				return i;
+		/* material cooperation by "A and B", aimed at nobody else,
+		 * is done with each other (GUIDE: a joint act gets both
+		 * directions), not at home */
+		if (material_cooperation(x, e->code))
+			return partner(x, e->source, own);
+		return -1;
+	}
 	/* a protest or demand by a people, implied to be aimed at its own
 	 * government, is aimed at the one other country the sentence names
 	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an

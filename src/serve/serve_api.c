@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#include "coder/coder.h"
 #include "serve.h"
 #include "store/store.h"
+#include "util/util.h"
 
 struct cw_api {
 	curlew_store *st;

@@ -743,7 +743,7 @@ static void lite_config(void)
  * creates when no writer has; where the reader may not create files, the
  * store is read as immutable instead: no -shm means no writer has it
  * open, so there is no WAL content to miss. */
-static int lite_open_reader(curlew_store *st, const char *path)
+static int lite_open_reader(curlew_store *st, const char *path, int busy_ms)
 {
 	if (access(path, F_OK) != 0) {
 		cw_store_set_err(st, "%s: %s", path, strerror(errno));
@@ -753,7 +753,7 @@ static int lite_open_reader(curlew_store *st, const char *path)
 		    SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
 		return lite_err(st, path);
-	sqlite3_busy_timeout(st->db, 120000);
+	sqlite3_busy_timeout(st->db, busy_ms);
 	int rc = sqlite3_exec(st->db, "PRAGMA query_only = 1; SELECT 1 FROM sqlite_master LIMIT 1",
 			      NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -797,8 +797,9 @@ static int lite_open(curlew_store *st, const char *url)
 {
 	pthread_once(&lite_once, lite_config);
 	const char *path = lite_path(url);
+	/* A query may wait out a long write batch of a run in progress. */
 	if (!st->cw)
-		return lite_open_reader(st, path);
+		return lite_open_reader(st, path, 120000);
 	/* A store handle belongs to one thread (curlew.h): no mutex per call. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
@@ -1322,21 +1323,20 @@ static int lite_past_deadline(void *arg)
 	       (now.tv_sec == st->deadline.tv_sec && now.tv_nsec > st->deadline.tv_nsec);
 }
 
+/* The web explorer's handle: the query reader's (a missing file is an
+ * error, read-only media are read), with a deadline on every statement. */
 static int lite_open_readonly(curlew_store *st, const char *url)
 {
 	pthread_once(&lite_once, lite_config);
-	const char *path = lite_path(url);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK)
-		return lite_err(st, path);
-	/* A writer's commit holds readers back for a moment only (WAL). */
-	sqlite3_busy_timeout(st->db, 5000);
+	/* A writer's commit holds readers back for a moment only (WAL); a web
+	 * request should not wait out a long batch. */
+	int rc = lite_open_reader(st, lite_path(url), 5000);
+	if (rc < 0)
+		return rc;
 	/* Checked every 1000 virtual-machine steps: microseconds apart. */
 	sqlite3_progress_handler(st->db, 1000, lite_past_deadline, st);
 	clock_gettime(CLOCK_MONOTONIC, &st->deadline);
 	st->deadline.tv_sec += 3600;
-	if (sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK)
-		return lite_err(st, path);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * util.h -- what every part of curlew may use and none owns: the
  * per-document arena, the string map, the data-file reader, calendar
- * dates, and the public API's error convention (errors.c).  Not installed,
+ * dates, string escaping for the written formats (escape.c), and the
+ * public API's error convention (errors.c).  Not installed,
  * not public.  Needs nothing of the coder, the store or the tools, so that
  * each of them can be built and tested on top of it alone.
  */
@@ -10,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* ---------------------------------------------------------------- arena */
 
@@ -74,5 +76,11 @@ int cw_date_valid(cw_date d);
 int cw_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The same with a message already made (a handle's). */
 int cw_fail_msg(int rc, const char *msg);
+
+/* escape.c: the length of the well-formed UTF-8 sequence at s (at most n
+ * bytes), or 0; and s[0..n) as a quoted JSON string, bytes that are not
+ * well-formed UTF-8 as U+FFFD so the line stays valid JSON. */
+size_t cw_utf8_seq(const unsigned char *s, size_t n);
+void cw_json_str(FILE *f, const char *s, size_t n);
 
 #endif
