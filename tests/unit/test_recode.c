@@ -179,6 +179,7 @@ static void test_pipeline(curlew *cw)
 		{ "Hurricane Beryl lashed Venezuela's northeastern coast on Tuesday, killing at least one person.", NULL, NULL },
 		{ "After the floods, Pakistani troops attacked rebel positions in Swat.", "PAKMIL", "190" },
 		{ "Israeli fire killed five civilians in Gaza on Monday.", "ISR", "1823" },   /* no nature */
+		{ "Hurricane Wilma pounded the coast, flooding the streets of Cancun.", NULL, NULL },
 		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {

@@ -453,6 +453,10 @@ static void test_senses(void)
 		{ "The opener hit 140 off 113 balls", "hit", "(none)" },
 		{ "Fans poured into the streets of Seoul to celebrate", "poured", "(none)" },
 		{ "Protesters poured into the streets of Minsk", "poured", "141" },
+		{ "The runner stormed to a third Olympic title", "stormed", "(none)" },
+		{ "Protesters stormed the parliament", "stormed", "190" },
+		{ "The central bank vowed to keep up its fight against inflation", "vowed", "(none)" },
+		{ "Firefighters battled to contain the blaze", "battled", "(none)" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
