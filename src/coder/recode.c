@@ -417,6 +417,11 @@ int cw_recode(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		if (!name)
 			continue;
 		if (strcmp(code, "-") == 0) {
+			if (!s->dropped && s->ntrigs > 0 &&
+			    !(s->dropped = cw_alloc(doc->arena, (size_t)s->ntrigs * sizeof *s->dropped)))
+				return CURLEW_ESYS;
+			if (e->trigger >= 0 && e->trigger < s->ntrigs)
+				s->dropped[e->trigger] = name;
 			kept--;
 			continue;
 		}
