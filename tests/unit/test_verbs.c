@@ -457,6 +457,8 @@ static void test_senses(void)
 		{ "Protesters stormed the parliament", "stormed", "190" },
 		{ "The central bank vowed to keep up its fight against inflation", "vowed", "(none)" },
 		{ "Firefighters battled to contain the blaze", "battled", "(none)" },
+		{ "The team protested against the decision of the race stewards", "protested", "(none)" },
+		{ "A jury found the actor not liable for defamation", "found", "(none)" },
 	};
 	check_codes(rows, sizeof rows / sizeof *rows);
 
