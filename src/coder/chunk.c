@@ -274,6 +274,32 @@ static int mention_at(const cw_sentence *s, int tok)
 	return -1;
 }
 
+/* Common nouns between an agent word and the name it describes: "the
+ * militant network Jemaah Islamiyah", "the rebel group M23", "the
+ * Islamist movement Hamas" have one; two covers "the armed wing
+ * Qassam Brigades"-like heads with an adjective. */
+#define APPOSE_REACH 2
+
+/* An agent word that modifies a common noun right before a name is the
+ * name's description: the name is the actor ("arrested members of the
+ * militant network Jemaah Islamiyah" is the network's, not "the militant"
+ * coreference makes of the story's country). */
+static int apposed_name(const cw_sentence *s, int m)
+{
+	if (s->ments[m].kind != CW_M_AGENT)
+		return m;
+	int i = s->ments[m].tok_end;
+	for (int n = 0; i < s->ntoks && n <= APPOSE_REACH; i++, n++) {
+		int p = mention_at(s, i);
+		if (p >= 0)
+			return p != m && n > 0 && s->ments[p].kind == CW_M_NAME && s->ments[p].tok_start == i ? p : m;
+		const cw_token *t = &s->toks[i];
+		if (!is_noun_tag(t) || (t->flags & (CW_T_CAP | CW_T_PUNCT)))
+			return m;
+	}
+	return m;
+}
+
 static int hard_stop(const cw_token *t)
 {
 	return has_class(t, SYN_STOP);
@@ -713,6 +739,7 @@ static void shallow_right(const cw_sentence *s, const cw_trigger *t, cw_clause *
 		int m = mention_at(s, i);
 		if (m < 0)
 			continue;
+		m = apposed_name(s, m);
 		int h = mention_head(s, m);
 		int taken = h == c->agent;
 		for (int k = 0; k < c->nsubj; k++)
@@ -1158,6 +1185,37 @@ static int light_verbs(cw_arena *a, const cw_sentence *s, clist *cl)
 }
 
 /* Clauses for the verb triggers, and for the verbs that govern them. */
+/* "began rounding up and deporting undocumented Afghans", "beat and
+ * detained hundreds of demonstrators": a verb with no object of its own,
+ * joined by "and" or "or" right to a second verb, shares that verb's
+ * objects. */
+static int bare_verb(const cw_sentence *s, const cw_trigger *t)
+{
+	/* "rounding up": the verb and its particles; a pattern that holds
+	 * its object ("declared a state of emergency and sent tanks") has
+	 * none to share */
+	for (int k = t->anchor + 1; k < t->tok_end; k++)
+		if (is_noun_tag(&s->toks[k]) || mention_at(s, k) >= 0)
+			return 0;
+	return 1;
+}
+
+static void shared_objects(const cw_sentence *s, clist *cl)
+{
+	for (int i = 0; i < s->ntrigs; i++) {
+		const cw_trigger *t = &s->trigs[i];
+		int c = clause_of_verb(cl, t->anchor), k = t->tok_end;
+		if (c < 0 || cl->c[c].nobj > 0 || cl->c[c].npp > 0 || k + 1 >= s->ntoks ||
+		    !is_and(&s->toks[k]) || !bare_verb(s, t))
+			continue;
+		int d = clause_of_verb(cl, k + 1);
+		if (d < 0 || d == c)
+			continue;
+		for (int j = 0; j < cl->c[d].nobj; j++)
+			add_arg(cl->c[c].obj, &cl->c[c].nobj, CW_MAX_ARGS, cl->c[d].obj[j]);
+	}
+}
+
 static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 {
 	int from = cl->n;
@@ -1169,6 +1227,7 @@ static int shallow_fill(cw_arena *a, const cw_sentence *s, clist *cl)
 	if (infinitives(a, s, cl) < 0 || frames(a, s, cl) < 0)
 		return -1;
 	shallow_parents(s, cl, from);
+	shared_objects(s, cl);
 	return 0;
 }
 

@@ -72,7 +72,8 @@ enum cw_code_class {
 	CW_CC_EACH = 1 << 4,     /* two codes of the root in a sentence are two acts, not one told twice */
 	CW_CC_JUDGES = 1 << 5,   /* judges another act: "condemned the move" is aimed at its doer */
 	CW_CC_MEANS = 1 << 6,    /* the source's own forces after the verb are its means, no target */
-	CW_CC_DEED = 1 << 7      /* told in a relative clause on its doer, still news of its own */
+	CW_CC_DEED = 1 << 7,     /* told in a relative clause on its doer, still news of its own */
+	CW_CC_JOINT = 1 << 8     /* cooperation: a compound subject naming no other party acts toward each other */
 };
 /* The target an event gets when the sentence names none (the codes'
  * implied column); CW_I_DOER is no column value: the doer of the act an
@@ -155,6 +156,7 @@ enum cw_lex {
 	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
+	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;

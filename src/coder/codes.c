@@ -87,6 +87,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 		{ "violent", CW_CC_VIOLENT }, { "news", CW_CC_NEWS }, { "about", CW_CC_ABOUT },
 		{ "statement", CW_CC_STATEMENT }, { "each", CW_CC_EACH },
 		{ "judges", CW_CC_JUDGES }, { "means", CW_CC_MEANS }, { "deed", CW_CC_DEED },
+		{ "joint", CW_CC_JOINT },
 	};
 	if (strcmp(f, "-") == 0)
 		return NULL;

@@ -641,6 +641,38 @@ static int spoken_of(const ctx *x, int trig, int src)
 	return -1;
 }
 
+/* Are all the targets of the source's own country (its own side)? */
+static int own_side_only(const ctx *x, int src, const int *tgt, int ntgt)
+{
+	const cw_sentence *s = x->s;
+	const char *own = s->ments[src].country;
+	for (int j = 0; j < ntgt; j++)
+		if (!own[0] || strcmp(s->ments[tgt[j]].country, own) != 0)
+			return 0;
+	return 1;
+}
+
+/* "Pakistan and India began observing a ceasefire", "Reagan and
+ * Gorbachev pledged to seek cuts": cooperation (the joint class, by the
+ * code its frame gives it: "vowed to keep up the strike" is a threat) by
+ * parties of different countries that names nobody else.  Parties of one
+ * country ("judges and court employees vowed", "Rutskoi and Khasbulatov
+ * surrendered") yield to or promise someone else. */
+static int joint_class(const ctx *x, int trig, const int *src, int nsrc)
+{
+	const cw_sentence *s = x->s;
+	const cw_trigger *t = &s->trigs[trig];
+	const char *code = t->fcode[0] ? t->fcode : t->code;
+	if (!cw_code_is(x->cw->codes, code, CW_CC_JOINT))
+		return 0;
+	for (int i = 0; i < nsrc; i++)
+		for (int j = i + 1; j < nsrc; j++)
+			if (!s->ments[src[i]].country[0] ||
+			    strcmp(s->ments[src[i]].country, s->ments[src[j]].country) == 0)
+				return 0;
+	return 1;
+}
+
 static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt0, int ntgt,
 		     const char *why)
 {
@@ -663,13 +695,28 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 				tgt[keep++] = tgt[j];
 		ntgt = keep;
 	}
+	/* "Ortega denied that his soldiers had set foot on Costa Rican
+	 * soil": a statement on what the speaker's own side did is about the
+	 * party of another country it was done to */
+	if (ntgt > 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
+	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE && own_side_only(x, src[0], tgt, ntgt)) {
+		int o = spoken_of(x, trig, src[0]);
+		if (o >= 0) {
+			tgt[0] = o;
+			ntgt = 1;
+		}
+	}
 	/* (an act aimed at a place gets the place's country later) */
 	if (ntgt == 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
 	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE &&
 	    (tgt[0] = spoken_of(x, trig, src[0])) >= 0)
 		ntgt = 1;
 	int joint = nsrc > 1 && coordinated(x, src, nsrc) &&
-		    (s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL));
+		    ((s->trigs[trig].flags & (CW_TR_RECIPROCAL | CW_TR_MUTUAL)) ||
+		     /* "Pakistan and India began observing a ceasefire": a
+		      * cooperative act by two that names nobody else is done
+		      * toward each other */
+		     (ntgt == 0 && joint_class(x, trig, src, nsrc)));
 	if (joint && ntgt > 0) {
 		/* "Colombia and the United States signed an agreement giving
 		 * US troops access": a party of a member's own country is no

@@ -57,6 +57,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_FORCE_SECTORS] = "force-sectors",
 	[CW_LX_AUDIENCE_SECTORS] = "audience-sectors",
 	[CW_LX_LIST_HEADS] = "list-heads",
+	[CW_LX_HOLDER_WORDS] = "holder-words",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

@@ -74,6 +74,12 @@ typedef struct story_memory {
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
+	/* the countries of the places the story names, counted apart from
+	 * its actors': "farmers from Punjab ... into Delhi" places an agent
+	 * when no actor of a country is named anywhere */
+	char place[MAX_STORY_COUNTRIES][4];
+	int pcount[MAX_STORY_COUNTRIES];
+	int np;
 } story_memory;
 
 typedef struct ctx {
@@ -351,6 +357,39 @@ static void remember(story_memory *sm, const cw_sentence *s)
 	}
 }
 
+/* Counts the countries of the places this sentence names. */
+static void remember_places(story_memory *sm, const cw_sentence *s)
+{
+	for (int i = 0; sm && i < s->nplaces; i++) {
+		const char *c = s->places[i].country;
+		if (!c[0])
+			continue;
+		int k = 0;
+		while (k < sm->np && strcmp(sm->place[k], c) != 0)
+			k++;
+		if (k == sm->np) {
+			if (sm->np == MAX_STORY_COUNTRIES)
+				continue;
+			memcpy(sm->place[sm->np++], c, 4);
+		}
+		sm->pcount[k]++;
+	}
+}
+
+/* The country of most of the story's places, none on a tie: the last
+ * resort for an agent in a story that names no actor of a country. */
+static const char *story_place(const story_memory *sm)
+{
+	int best = -1, tie = 0;
+	for (int i = 0; sm && i < sm->np; i++) {
+		if (best < 0 || sm->pcount[i] > sm->pcount[best])
+			best = i, tie = 0;
+		else if (sm->pcount[i] == sm->pcount[best])
+			tie = 1;
+	}
+	return best < 0 || tie ? NULL : sm->place[best];
+}
+
 /* "called on Algerians to stay calm", "thousands of Brazilians": a plural
  * demonym standing as a noun (no noun after it) is the country's people,
  * a party of its own apart from the country's state. */
@@ -426,9 +465,12 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
-	if (!cw->opts.petrarch)
+	if (!cw->opts.petrarch) {
 		remember(sm, s);
+		remember_places(sm, s);
+	}
 	const char *story = story_country(sm, cw->opts.petrarch);
+	const char *places = cw->opts.petrarch ? NULL : story_place(sm);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -471,6 +513,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
 			guess_country(m, story, "resolve: the story's country");
+		else if (places)
+			guess_country(m, places, "resolve: the story's places");
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
@@ -1046,6 +1090,30 @@ static int material_cooperation(const ctx *x, const char *code)
 	return c && c->quad == 2;
 }
 
+/* Is mention m named as where something is ("through Belgrade", "in
+ * Hong Kong"): after a preposition of place or motion, or its article? */
+static int setting_word(const ctx *x, const cw_mention *m)
+{
+	int p = m->tok_start - 1;
+	if (lx(x, p, CW_LX_ARTICLES))
+		p--;
+	return lx(x, p, CW_LX_PLACE_PREPS) || lx(x, p, CW_LX_MOTION_PREPS);
+}
+
+/* Where a purpose infinitive that opens at token end ends ("marched to
+ * denounce President Bush"): the purpose tells whom the act is aimed at.
+ * end itself when no purpose opens there. */
+static int purpose_end(const ctx *x, int end)
+{
+	const cw_sentence *s = x->s;
+	if (!lx(x, end - 1, CW_LX_INFINITIVE))
+		return end;
+	for (int i = 0; i < s->ntrigs; i++)
+		if (s->trigs[i].anchor == end)
+			return clause_end(s, &s->trigs[i]);
+	return end;
+}
+
 static int other_party(const ctx *x, const cw_event *e)
 {
 	const cw_sentence *s = x->s;
@@ -1088,12 +1156,19 @@ static int other_party(const ctx *x, const cw_event *e)
 	/* a protest or demand by a people, implied to be aimed at its own
 	 * government, is aimed at the one other country the sentence names
 	 * anywhere ("prisoners in Israeli jails began a hunger strike"); an
-	 * act of the state's own ("declared martial law") keeps its country */
-	int one = -1;
+	 * act of the state's own ("declared martial law") keeps its country.
+	 * A country named past the act's clause ("blocked a highway ...,
+	 * killing 16 as protests against a plan to export gas through Chile
+	 * spread") or as where it is done ("marched through Belgrade") is
+	 * another matter; its purpose is not ("marched ... to denounce
+	 * President Bush"). */
+	int one = -1, reach = purpose_end(x, end);
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (i == e->source || !usable(s, i) || !m->country[0] || strcmp(m->country, own) == 0 ||
 		    m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL || speaker(s, i))
+			continue;
+		if (m->tok_start >= reach || (m->tok_start >= t->tok_end && setting_word(x, m)))
 			continue;
 		if (one >= 0 && strcmp(s->ments[one].country, m->country) != 0)
 			return -1;
@@ -1101,6 +1176,28 @@ static int other_party(const ctx *x, const cw_event *e)
 			one = i;
 	}
 	return one;
+}
+
+/* "the release of 50 Palestinians held in Israeli jails", "Iranians
+ * detained by the United States": the country that holds a party of the
+ * source's own country, named right after it; -1 for none. */
+#define HOLDER_REACH 4   /* "held in Israeli jails": the participle to its holder */
+
+static int holder(const ctx *x, int src, int tgt)
+{
+	const cw_sentence *s = x->s;
+	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
+	int k = b->tok_end;
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || !lx(x, k, CW_LX_HOLDER_WORDS))
+		return -1;
+	for (int t = k + 1; t < s->ntoks && t <= k + HOLDER_REACH; t++) {
+		if (s->toks[t].flags & CW_T_PUNCT)
+			return -1;
+		int m = s->toks[t].mention;
+		if (usable(s, m))
+			return party(s, m, a->country) ? m : -1;
+	}
+	return -1;
 }
 
 /* Is the event's target the source's own country by default only? */
@@ -1142,6 +1239,11 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_DOER;
 		if (e->target < 0)
 			e->target = implied_target(&x, sm, i, judged, &e->implied);
+		int held = e->target >= 0 && !cw->opts.petrarch ? holder(&x, e->source, e->target) : -1;
+		if (held >= 0) {
+			e->target = held;
+			e->implied = CW_I_NONE;
+		}
 		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
 		if (other >= 0) {
 			e->target = other;

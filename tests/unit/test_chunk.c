@@ -276,6 +276,20 @@ static void test_coordinated(curlew_doc *doc)
 	CHECK_INT(b->negated, 1);
 }
 
+/* "rounded up and deported hundreds of migrants": a bare verb joined to
+ * a second one shares its object; one whose pattern holds its own does
+ * not */
+static void test_shared_object(curlew_doc *doc)
+{
+	cw_sentence *s = run(doc, "[Police] *beat and *detained [hundreds of demonstrators] .");
+	const cw_clause *a = clause(s, "beat"), *b = clause(s, "detained");
+	CHECK(a != NULL && b != NULL);
+	if (a && b) {
+		CHECK(has(b->obj, b->nobj, tok_of(s, "demonstrators")));
+		CHECK(has(a->obj, a->nobj, tok_of(s, "demonstrators")));
+	}
+}
+
 static void test_infinitive(curlew_doc *doc)
 {
 	cw_sentence *s = run(doc, "[Azerbaijan] *urged [Israel] to *withdraw its troops .");
@@ -502,6 +516,29 @@ static void test_counts(curlew_doc *doc)
 		CHECK(has(c->obj, c->nobj, tok_of(s, "militants")));
 		CHECK(!has(c->obj, c->nobj, tok_of(s, "20")));
 	}
+}
+
+/* "the militant network Jemaah Islamiyah": the name an agent word
+ * describes is the object, not the agent word */
+static void test_apposed_name(curlew_doc *doc)
+{
+	cw_sentence *s = make(doc, "[Police] *detained members of [the rebel] movement [Hamas] on Monday .");
+	s->ments[1].kind = CW_M_AGENT;
+	chunk(doc, s);
+	const cw_clause *c = clause(s, "detained");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK(has(c->obj, c->nobj, tok_of(s, "Hamas")));
+		CHECK(!has(c->obj, c->nobj, tok_of(s, "rebel")));
+	}
+	/* an agent word with no noun between it and the next name stays */
+	s = make(doc, "[Police] *detained [the rebels] [Hamas] named .");
+	s->ments[1].kind = CW_M_AGENT;
+	chunk(doc, s);
+	c = clause(s, "detained");
+	CHECK(c != NULL);
+	if (c)
+		CHECK(has(c->obj, c->nobj, tok_of(s, "rebels")));
 }
 
 static void test_relative(curlew_doc *doc)
@@ -839,12 +876,14 @@ static void all(void)
 {
 	curlew_doc *doc = new_doc();
 	test_active(doc);
+	test_apposed_name(doc);
 	test_passive(doc);
 	test_negation(doc);
 	test_reported(doc);
 	test_compound(doc);
 	test_pps(doc);
 	test_coordinated(doc);
+	test_shared_object(doc);
 	test_folding(doc);
 	test_shallow_extra(doc);
 	test_too_long(doc);

@@ -17,6 +17,9 @@ static const row rows[] = {
 	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
 	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 -" },
 	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
+	/* ... also when its own side is an actor coreference found */
+	{ "Bolivia accused Peruvian troops of crossing the border. The Peruvian president denied "
+	  "that his soldiers had entered Bolivian territory.", NULL, "BOL 112 PER; PER 016 BOL" },
 	/* a protest told in a relative clause on its doers is news of its
 	 * own; a violent act so told still describes its noun */
 	{ "Kenyan riot police fired tear gas at students who hurled rocks in Nairobi.", NULL,
@@ -29,6 +32,13 @@ static const row rows[] = {
 	/* compound subjects: a joint act of two gives both directions; of a
 	 * longer list, a meeting goes from the side named first to each */
 	{ "Israel and Hamas agreed to a ceasefire.", NULL, "ISR 0871 PSE; PSE 0871 ISR" },
+	/* cooperation by two of different countries naming nobody else is
+	 * done toward each other (the joint class of cameo-codes.tsv) ... */
+	{ "Armenia and Georgia began observing a truce on Monday.", NULL, "ARM 0871 GEO; GEO 0871 ARM" },
+	{ "Peru and Chile pledged to resolve the dispute.", NULL, "PER 037 CHL; CHL 037 PER" },
+	/* ... but not by parties of one country, nor when the frame makes a
+	 * threat of it */
+	{ "Judges and lawyers in Lima vowed to keep up their strike.", NULL, "PER 133 -" },
 	{ "John Kerry and Sergei Lavrov met in Geneva.", "2014-05-01", "USA 040 RUS; RUS 040 USA" },
 	{ "Egypt, Jordan and Qatar met in Cairo.", NULL, "EGY 040 JOR; EGY 040 QAT" },
 	/* a possessive opens the second member of the list: "A and his

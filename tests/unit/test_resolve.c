@@ -29,6 +29,7 @@ static const agent_row agents[] = {
 	/* places that disagree, or a place that is no setting, give nothing */
 	{ "Police in Paris arrested three men.", "Police", "FRACOP" },
 	{ "Police arrested three men in Paris and two in Berlin.", "Police", "COP" },
+	{ "Farmers from Bihar marched into Patna and rejected the offer.", "Farmers", "INDAGR" },
 	/* ... but the story's one country does (GUIDE: "protesters" in a
 	 * story about one country) */
 	{ "Sweden lifted its veto on Stockholm's bid, protesters said.", "protesters", "SWEOPP" },
@@ -70,6 +71,14 @@ static const target_row targets[] = {
 	{ "Israel allowed aid trucks into Gaza on Sunday.", "PSE" },
 	{ "Myanmar's leader defended the army at the court in The Hague.", "MMR" },
 	/* none for a threat, and no own country when another is named */
+	/* a protest by a people is aimed at another country named in its
+	 * clause or its purpose, not past it nor where it is held */
+	{ "LA PAZ (AP) -- Protesters blocked a highway into La Paz on Sunday, killing two as "
+	  "demonstrations against a plan to export gas through Chile spread.", "BOLGOV" },
+	{ "Thousands of protesters marched through Lima to denounce Chile.", "CHL" },
+	/* one's own people held by another country: the holder */
+	{ "Hezbollah demanded the release of Lebanese prisoners held in Israeli jails.", "ISR" },
+	{ "Tehran demanded the release of Iranians detained by the United States.", "USA" },
 	{ "Russia threatened to retaliate.", "-" },
 	{ "Israel scrapped a planned visit, an Egyptian official said.", "-" },
 	/* ... but a country only mentioned in another clause is no party */
@@ -248,6 +257,10 @@ static const drop_row drops[] = {
 	{ "Armed men in Port-au-Prince kidnapped two missionaries on Saturday.", 0 },
 	{ "Opposition activists in Minsk demanded the release of political prisoners.", 0 },
 	{ "YANGON (Reuters) - Soldiers opened fire on demonstrators, killing at least seven.", 0 },
+	/* a story that names places but no actor of a country: the places' */
+	{ "Thousands of workers from Bihar blocked the roads leading into Patna, rejecting "
+	  "the offer of talks.", 0 },
+	{ "Students camped outside the stadium in Lahore. Later they rejected the offer of talks.", 0 },
 };
 
 static void test_drops(curlew *cw)
