@@ -157,6 +157,20 @@ enum cw_lex {
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
+	/* verbs.c */
+	CW_LX_DETERMINERS,       /* words that open a noun phrase */
+	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */
+	CW_LX_QUANTITIES,        /* "dozens of", "at least five": words that count a head */
+	CW_LX_SLOT_PLACE_PREPS,  /* prepositions a {T} slot does not look past */
+	CW_LX_SLOT_PREPS,        /* prepositions a {T} slot looks through */
+	CW_LX_PHRASE_PREPS,      /* prepositions of the noun-or-verb judgement */
+	CW_LX_BASE_LICENSORS,    /* "to aid", "will attack": words before a verb's base form */
+	CW_LX_LIGHT_ADVERBS,     /* adverbs between a licensor and its verb */
+	CW_LX_OBJECT_PRONOUNS,   /* pronouns that can be an object */
+	CW_LX_SAME_PAST,         /* verbs whose past is their base form: cut, hit */
+	CW_LX_GERUND_TOPIC,      /* "accused X of attacking": a gerund after them is a topic */
+	CW_LX_SAY_VERBS,         /* statement verbs coded 010 without a pattern */
+	CW_LX_CLAUSE_VERBS,      /* verbs that open a clause of their own: say, think */
 	CW_NLEX
 };
 typedef struct cw_lexicon cw_lexicon;
@@ -225,6 +239,8 @@ typedef struct cw_token {
 	int place;               /* places stage: index of the place covering it, or -1 */
 	unsigned char pos;       /* tagger stage: enum cw_pos */
 	unsigned short syn;      /* chunk stage: its word classes (data/syntax.txt) */
+	uint64_t lex;            /* lemmas stage: the lexicon lists its lower form is in
+				  * (cw_lex_mask), looked up once for the stages that ask often */
 } cw_token;
 
 enum cw_mention_kind {
@@ -399,6 +415,7 @@ struct curlew_doc {
 	cw_place *dl_region;     /* dateline stage: "Ukraine" in "KYIV, Ukraine", or NULL */
 	cw_place *main_place;    /* locate stage: the story's first event place
 				  * named in the text, in the doc's own arena */
+	cw_place *last_place;    /* locate stage: the latest one, likewise */
 	/* messages */
 	char *err;               /* set when the story is rejected */
 	char *warnings;          /* newline-separated, or NULL */

@@ -42,8 +42,11 @@ static int word_is(const char *t, size_t n, const char *lower)
  * returns its length (without a trailing dot) and sets *m to 1..12. */
 static size_t match_month(const char *t, size_t len, int *m)
 {
+	/* the capital first: it is asked at every word of every sentence */
+	if (len == 0 || !isupper((unsigned char)t[0]))
+		return 0;
 	size_t n = word_len(t, len);
-	if (n < 3 || !isupper((unsigned char)t[0]))
+	if (n < 3)
 		return 0;
 	for (int i = 0; i < 12; i++) {
 		const char *full = month_names[i];
@@ -58,8 +61,10 @@ static size_t match_month(const char *t, size_t len, int *m)
 
 static size_t match_weekday(const char *t, size_t len, int *wd)
 {
+	if (len == 0 || !isupper((unsigned char)t[0]))
+		return 0;
 	size_t n = word_len(t, len);
-	if (n < 3 || !isupper((unsigned char)t[0]))
+	if (n < 3)
 		return 0;
 	for (int i = 0; i < 7; i++)
 		if (word_is(t, n, weekday_names[i])) {
@@ -590,11 +595,16 @@ static int phrase_at(const char *t, const word *w, int n, int i, cw_date sd, rel
  * "last Tuesday". */
 static int word_at(const char *t, size_t lo, const word *w, int i, cw_date sd, rel *r)
 {
-	char pw[16];
-	prev_word(t, lo, w[i].s, pw, sizeof pw);
 	const char *x = t + w[i].s;
 	size_t n = w[i].e - w[i].s;
-	int wd, last = strcmp(pw, "last") == 0;
+	int wd;
+	/* the word before matters only for these, and most words are none */
+	if (!word_is(x, n, "yesterday") && !word_is(x, n, "today") && !word_is(x, n, "tonight") &&
+	    !word_is(x, n, "night") && match_weekday(x, n, &wd) != n)
+		return 0;
+	char pw[16];
+	prev_word(t, lo, w[i].s, pw, sizeof pw);
+	int last = strcmp(pw, "last") == 0;
 	if (word_is(x, n, "yesterday")) {
 		r->d = cw_date_add_days(sd, -1);
 	} else if (word_is(x, n, "today") || word_is(x, n, "tonight")) {

@@ -73,6 +73,25 @@ static int space(utf8proc_int32_t c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
 }
 
+/* Letters that are no base letter plus a mark, so that stripping marks
+ * leaves them as they are, though English writes them plain: Łódź is
+ * Lodz, Diyarbakır Diyarbakir, Đà Nẵng Da Nang, Tromsø Tromso. */
+static const char *plain_letter(utf8proc_int32_t c)
+{
+	switch (c) {
+	case 0x0142: return "l";     /* ł */
+	case 0x0131: return "i";     /* dotless ı */
+	case 0x0111: return "d";     /* đ */
+	case 0x00F0: return "d";     /* ð */
+	case 0x00F8: return "o";     /* ø */
+	case 0x0127: return "h";     /* ħ */
+	case 0x00E6: return "ae";    /* æ */
+	case 0x0153: return "oe";    /* œ */
+	case 0x00FE: return "th";    /* þ */
+	default: return NULL;
+	}
+}
+
 /* Appends the case-folded letters of c without accents (Kraków -> krakow,
  * Ţūbās -> tubas); returns the new length or -1. */
 static int put_folded(utf8proc_int32_t c, char *buf, int o, size_t cap)
@@ -92,6 +111,15 @@ static int put_folded(utf8proc_int32_t c, char *buf, int o, size_t cap)
 		n = 1;
 	}
 	for (utf8proc_ssize_t k = 0; k < n; k++) {
+		const char *plain = plain_letter(dec[k]);
+		if (plain) {
+			size_t m = strlen(plain);
+			if ((size_t)o + m >= cap)
+				return -1;
+			memcpy(buf + o, plain, m);
+			o += (int)m;
+			continue;
+		}
 		utf8proc_uint8_t enc[4];
 		utf8proc_ssize_t m = utf8proc_encode_char(dec[k], enc);
 		if ((size_t)(o + m) >= cap)

@@ -35,6 +35,7 @@
 
 typedef struct entry {
 	const char *key, *val;
+	uint32_t hash, len;    /* a probe compares these before the bytes */
 } entry;
 
 typedef struct table {
@@ -42,17 +43,23 @@ typedef struct table {
 	size_t cap;            /* a power of two, at least twice the count */
 } table;
 
-static const entry *table_get(const table *t, const char *k, size_t n)
+/* h is cw_hash(k, n): a word is looked up in several tables, hashed once. */
+static const entry *table_geth(const table *t, const char *k, size_t n, uint32_t h)
 {
 	if (!t->cap)
 		return NULL;
-	for (size_t i = cw_hash(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		const entry *e = &t->e[i];
 		if (!e->key)
 			return NULL;
-		if (strncmp(e->key, k, n) == 0 && e->key[n] == '\0')
+		if (e->hash == h && e->len == n && memcmp(e->key, k, n) == 0)
 			return e;
 	}
+}
+
+static const entry *table_get(const table *t, const char *k, size_t n)
+{
+	return table_geth(t, k, n, cw_hash(k, n));
 }
 
 /* The first entry for a key wins, as WordNet's binary search finds the
@@ -60,11 +67,14 @@ static const entry *table_get(const table *t, const char *k, size_t n)
 static void table_put(table *t, const char *k, const char *v)
 {
 	size_t n = strlen(k);
-	for (size_t i = cw_hash(k, n) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+	uint32_t h = cw_hash(k, n);
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
 		entry *e = &t->e[i];
 		if (!e->key) {
 			e->key = k;
 			e->val = v;
+			e->hash = h;
+			e->len = (uint32_t)n;
 			return;
 		}
 		if (strcmp(e->key, k) == 0)
@@ -173,31 +183,32 @@ fail:
 
 typedef struct rule {
 	const char *suffix, *ending;
+	size_t sl, el;         /* their lengths, counted by the compiler */
 } rule;
+#define R(suf, end) { suf, end, sizeof suf - 1, sizeof end - 1 }
 
 static const rule noun_rules[] = {
-	{ "s", "" }, { "ses", "s" }, { "xes", "x" }, { "zes", "z" },
-	{ "ches", "ch" }, { "shes", "sh" }, { "men", "man" }, { "ies", "y" },
-	{ NULL, NULL }
+	R("s", ""), R("ses", "s"), R("xes", "x"), R("zes", "z"),
+	R("ches", "ch"), R("shes", "sh"), R("men", "man"), R("ies", "y"),
+	{ NULL, NULL, 0, 0 }
 };
 static const rule verb_rules[] = {
-	{ "s", "" }, { "ies", "y" }, { "es", "e" }, { "es", "" },
-	{ "ed", "e" }, { "ed", "" }, { "ing", "e" }, { "ing", "" },
-	{ NULL, NULL }
+	R("s", ""), R("ies", "y"), R("es", "e"), R("es", ""),
+	R("ed", "e"), R("ed", ""), R("ing", "e"), R("ing", ""),
+	{ NULL, NULL, 0, 0 }
 };
 static const rule adj_rules[] = {
-	{ "er", "" }, { "est", "" }, { "er", "e" }, { "est", "e" },
-	{ NULL, NULL }
+	R("er", ""), R("est", ""), R("er", "e"), R("est", "e"),
+	{ NULL, NULL, 0, 0 }
 };
 static const rule *const rules[NPOS] = { noun_rules, verb_rules, adj_rules };
 
 /* WordNet's getindex: a word is in the index as written, or with its
  * hyphens and underscores swapped or dropped, or without its periods.
  * Returns the index's own copy of the form found. */
-static const char *find_index(int p, const char *w)
+static const char *find_index(int p, const char *w, size_t n)
 {
 	char alt[MAX_WORD + 8];
-	size_t n = strlen(w);
 	const entry *e = table_get(&idx[p], w, n);
 	if (e)
 		return e->key;
@@ -238,22 +249,22 @@ static int ends_with(const char *w, size_t n, const char *suf)
  * buf, as WordNet answers with what it built.  Nouns in "-ful" inflect on
  * their stem ("bagsful"); WordNet's rule for them is left out, such forms
  * being looked up as base forms only. */
-static const char *morph_word(int p, const char *w, size_t n, char *buf)
+static const char *morph_word(int p, const char *w, size_t n, uint32_t h, char *buf)
 {
-	const entry *e = table_get(&exc[p], w, n);
+	const entry *e = table_geth(&exc[p], w, n, h);
 	if (e)
 		return e->val;
 	if (p == P_NOUN && (ends_with(w, n, "ful") || ends_with(w, n, "ss") || n <= 2))
 		return NULL;
 	for (const rule *r = rules[p]; r->suffix; r++) {
-		size_t sl = strlen(r->suffix), el = strlen(r->ending);
-		if (!ends_with(w, n, r->suffix) || n - sl + el > MAX_WORD + 4)
+		size_t sl = r->sl, el = r->el;
+		if (n < sl || memcmp(w + n - sl, r->suffix, sl) || n - sl + el > MAX_WORD + 4)
 			continue;
 		memcpy(buf, w, n - sl);
 		memcpy(buf + n - sl, r->ending, el + 1);
-		if (strcmp(buf, w) == 0)
+		if (el == sl && memcmp(buf, w, n) == 0)
 			continue;
-		const char *hit = find_index(p, buf);
+		const char *hit = find_index(p, buf, n - sl + el);
 		if (hit)
 			return strcmp(hit, buf) == 0 ? hit : buf;
 	}
@@ -287,18 +298,18 @@ static const char *keep_built(const char *s)
  * rules on the whole word (not for verbs), then each part of a hyphenated
  * word on its own ("cross-bred" -> "cross-breed"), kept if the whole is in
  * the index. */
-static const char *morph_str(int p, const char *w, size_t n)
+static const char *morph_str(int p, const char *w, size_t n, uint32_t h)
 {
 	char buf[MAX_WORD + 8], part[MAX_WORD + 8], joined[2 * MAX_WORD + 16];
-	const entry *e = table_get(&exc[p], w, n);
+	const entry *e = table_geth(&exc[p], w, n, h);
 	if (e && strcmp(e->val, w))
 		return e->val;
 	const char *m;
-	if (p != P_VERB && (m = morph_word(p, w, n, buf)) && strcmp(m, w))
+	if (p != P_VERB && (m = morph_word(p, w, n, h, buf)) && strcmp(m, w))
 		return m == buf ? keep_built(buf) : m;
 	if (!strpbrk(w, "-_")) {
-		m = p == P_VERB ? morph_word(p, w, n, buf) : NULL;
-		if (!m || !strcmp(m, w) || !find_index(p, m))
+		m = p == P_VERB ? morph_word(p, w, n, h, buf) : NULL;
+		if (!m || !strcmp(m, w) || !find_index(p, m, strlen(m)))
 			return NULL;
 		return m == buf ? keep_built(buf) : m;
 	}
@@ -307,7 +318,7 @@ static const char *morph_str(int p, const char *w, size_t n)
 		size_t k = strcspn(s, "-_");
 		memcpy(part, s, k);
 		part[k] = '\0';
-		const char *pm = morph_word(p, part, k, buf);
+		const char *pm = morph_word(p, part, k, cw_hash(part, k), buf);
 		const char *use = pm ? pm : part;
 		size_t ul = strlen(use);
 		if (o + ul + 2 > sizeof joined)
@@ -320,7 +331,7 @@ static const char *morph_str(int p, const char *w, size_t n)
 	}
 	joined[o] = '\0';
 	const char *hit;
-	if (!strcmp(joined, w) || !(hit = find_index(p, joined)))
+	if (!strcmp(joined, w) || !(hit = find_index(p, joined, o)))
 		return NULL;
 	return strcmp(hit, joined) == 0 ? hit : keep_built(joined);
 }
@@ -347,10 +358,11 @@ const char *cw_lemma(const char *lower_word, char pos)
 	size_t n = lower_word ? strlen(lower_word) : 0;
 	if (p < 0 || n == 0 || n > MAX_WORD || cw_lemmas_init() < 0)
 		return NULL;
-	const char *base = morph_str(p, lower_word, n);
+	uint32_t h = cw_hash(lower_word, n);
+	const char *base = morph_str(p, lower_word, n, h);
 	if (base)
 		return base;
-	const entry *e = table_get(&idx[p], lower_word, n);
+	const entry *e = table_geth(&idx[p], lower_word, n, h);
 	return e ? e->key : NULL;
 }
 
@@ -401,14 +413,17 @@ static int has_letter(const char *w)
 
 int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
-	(void)cw;
 	(void)doc;
 	pthread_once(&stops_once, build_stops);
 	if (!stops.e)
 		return CURLEW_ESYS;   /* half a list would change the coding silently */
+	const cw_lexicon *lx = cw ? cw->lexicon : NULL;
 	for (int i = 0; i < s->ntoks; i++) {
 		cw_token *t = &s->toks[i];
 		t->vlemma = t->nlemma = NULL;
+		/* the word's other dictionary look-up, done once here: the verbs
+		 * stage asks each token's lists many times over */
+		t->lex = cw_lex_mask(lx, t->lower);
 		if ((t->flags & (CW_T_PUNCT | CW_T_NUM)) || !t->lower ||
 		    !has_letter(t->lower) || is_stopword(t->lower))
 			continue;

@@ -58,6 +58,19 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_AUDIENCE_SECTORS] = "audience-sectors",
 	[CW_LX_LIST_HEADS] = "list-heads",
 	[CW_LX_HOLDER_WORDS] = "holder-words",
+	[CW_LX_DETERMINERS] = "determiners",
+	[CW_LX_GAP_STOPS] = "gap-stops",
+	[CW_LX_QUANTITIES] = "quantity-words",
+	[CW_LX_SLOT_PLACE_PREPS] = "slot-place-preps",
+	[CW_LX_SLOT_PREPS] = "slot-preps",
+	[CW_LX_PHRASE_PREPS] = "phrase-preps",
+	[CW_LX_BASE_LICENSORS] = "base-licensors",
+	[CW_LX_LIGHT_ADVERBS] = "light-adverbs",
+	[CW_LX_OBJECT_PRONOUNS] = "object-pronouns",
+	[CW_LX_SAME_PAST] = "same-past",
+	[CW_LX_GERUND_TOPIC] = "gerund-topic-preps",
+	[CW_LX_SAY_VERBS] = "say-verbs",
+	[CW_LX_CLAUSE_VERBS] = "clause-verbs",
 };
 
 /* One map from each word to the set of lists it is in, so that a stage

@@ -29,6 +29,7 @@
  * Atlanta"), not one of what was said.
  */
 #include <string.h>
+#include <strings.h>
 #include "coder.h"
 
 /* How far (in tokens) the object of a material act may be from its verb:
@@ -47,10 +48,14 @@ static int is(const curlew *cw, const cw_sentence *s, int i, const char *cls)
 }
 
 /* Statements, appeals, intentions, demands, disapproval, rejection and
- * threats happen where the speaker is, not where what they are about is. */
+ * threats happen where the speaker is, not where what they are about is.
+ * Signing an agreement (057) is done, not said: where the pen is ("signed
+ * trade deals worth 10 billion euros in Rabat"). */
 static int verbal(const char *code)
 {
 	static const char *const roots[] = { "01", "02", "03", "05", "10", "11", "12", "13", NULL };
+	if (!strncmp(code, "057", 3))
+		return 0;
 	for (int i = 0; roots[i]; i++)
 		if (!strncmp(code, roots[i], 2))
 			return 1;
@@ -96,13 +101,20 @@ static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place
 
 /* A topic preposition between the trigger and the place: "sanctions over
  * ... X", "talks about ... X"; before a number it only rounds the number
- * ("detained about 200 migrants in Ciudad Juarez"). */
-static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
+ * ("detained about 200 migrants in Ciudad Juarez").  For a material act a
+ * topic word that is also locative is where it was done ("attacked a base
+ * on an island in Lake Chad");
+ * for anything else it opens a topic even as the place's own preposition
+ * ("talks on Cyprus"). */
+static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t,
+		    int act)
 {
-	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++)
-		if (i != p->prep && is(cw, s, i, "topic") &&
-		    !(i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
+	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++) {
+		if (!is(cw, s, i, "topic") || (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
+			continue;
+		if (!(act && is(cw, s, i, "locative")))
 			return 1;
+	}
 	return 0;
 }
 
@@ -143,18 +155,34 @@ static int parsed_place(const curlew *cw, const cw_sentence *s, const cw_trigger
 
 /* Tokens between the trigger and the place's preposition are only actor
  * words, determiners or a possessive ("summoned China's ambassador in
- * Canberra", "told reporters in Atlanta"): the place is on the verb. */
+ * Canberra", "told reporters in Atlanta"), or the gathering it was said at
+ * ("criticised Israel at an African Union summit in Addis Ababa"): the
+ * place is on the verb. */
 static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t)
 {
 	if (p->prep < t->tok_end)
 		return 0;
 	for (int i = t->tok_end; i < p->prep; i++) {
 		const cw_token *k = &s->toks[i];
-		if (k->mention < 0 && !is(cw, s, i, "between") && strcmp(k->text, "'s") &&
-		    strcmp(k->text, "'") && strcmp(k->text, ","))
+		if (k->mention < 0 && !is(cw, s, i, "between") && !is(cw, s, i, "venue") &&
+		    !(is(cw, s, i, "locative") && is(cw, s, i + 1, "between")) &&
+		    strcmp(k->text, "'s") && strcmp(k->text, "'") && strcmp(k->text, ","))
 			return 0;
 	}
 	return 1;
+}
+
+/* "fired artillery into Afghanistan's Kunar province": a place right after
+ * "into", or owned by one that is, is where a material act landed. */
+static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
+{
+	int i = p->tok_start - 1;
+	if (i >= 2 && (!strcmp(s->toks[i].text, "'s") || !strcmp(s->toks[i].text, "'")) &&
+	    s->toks[i - 1].place >= 0)
+		i = s->places[s->toks[i - 1].place].tok_start - 1;
+	if (i >= 0 && !strcmp(lower(s, i), "the"))
+		i--;
+	return is(cw, s, i, "into");
 }
 
 /* The object of a material act: the place a few name-ish words after it. */
@@ -181,7 +209,7 @@ static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, con
 		return 0;
 	if (in_mention(s, e->target, p) && !material(e->code) && !visit(e->code))
 		return 0;
-	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t))
+	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t, material(e->code)))
 		return 0;
 	return 1;
 }
@@ -256,8 +284,13 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		return &s->places[pi];
 	pi = parsed_place(cw, s, t);
 	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
-	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start))
+	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start)) {
+		/* "clashed in Kyrgyzstan's Batken region": the owned place */
+		if (possessive(s, &s->places[pi]) && pi + 1 < s->nplaces &&
+		    s->places[pi + 1].prep == s->places[pi].prep)
+			return finer(s, pi + 1);
 		return &s->places[pi];
+	}
 	int speech = verbal(e->code), act = material(e->code) || visit(e->code);
 	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
@@ -273,7 +306,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		}
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
-				 : p->prep >= 0 || (act && object_of(cw, s, p, t));
+				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p)));
 			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
 			    (speech || act || !other_verb_between(s, t, p->tok_start)))
 				after = finer(s, i);
@@ -327,7 +360,10 @@ static const char *speaker_country(const cw_sentence *s, const cw_event *e)
  * elsewhere (a desk in Dubai reporting on Iran) or the sentence points back
  * to the story's setting, a city.  A statement is made where its speaker
  * is: at the desk's when the speaker is of the dateline's country ("Kenya's
- * foreign ministry condemned the attack" from Nairobi about Somalia). */
+ * foreign ministry condemned the attack" from Nairobi about Somalia).  An
+ * act done on the ground in a sentence that names no place at all goes on
+ * where the story's latest act named in the text was ("stormed a station
+ * in Guayaquil. Police arrested 13 people at the station" from Quito). */
 static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s,
 				const cw_event *e)
 {
@@ -339,24 +375,52 @@ static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const c
 		return m;
 	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat"))
 		return d;
+	if (doc->last_place && material(e->code) && !s->nplaces)
+		return doc->last_place;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
 	return m ? m : d;
+}
+
+static cw_place *keep(curlew_doc *doc, const cw_place *p)
+{
+	cw_arena *a = doc->story_arena ? doc->story_arena : doc->arena;
+	cw_place *c = cw_alloc(a, sizeof *c);
+	if (!c)
+		return NULL;
+	*c = *p;
+	return (c->text = cw_strdup(a, p->text)) ? c : NULL;
 }
 
 static int keep_main(curlew_doc *doc, const cw_place *p)
 {
 	if (doc->main_place || !p || p == doc->dl_place)
 		return 0;
-	cw_arena *a = doc->story_arena ? doc->story_arena : doc->arena;
-	cw_place *c = cw_alloc(a, sizeof *c);
-	if (!c)
-		return CURLEW_ESYS;
-	*c = *p;
-	if (!(c->text = cw_strdup(a, p->text)))
-		return CURLEW_ESYS;
-	doc->main_place = c;
-	return 0;
+	return (doc->main_place = keep(doc, p)) ? 0 : CURLEW_ESYS;
+}
+
+/* The latest act's place named in the text, for the sentences after it
+ * that name none. */
+static int keep_last(curlew_doc *doc, const cw_place *p)
+{
+	if (!p || p == doc->dl_place)
+		return 0;
+	return (doc->last_place = keep(doc, p)) ? 0 : CURLEW_ESYS;
+}
+
+/* A statement placed at a region or country that holds the dateline's
+ * city was made at the desk's city ("Election officials in Georgia said"
+ * from Atlanta): the finer of the two. */
+static const cw_place *at_desk(const curlew_doc *doc, const cw_event *e, const cw_place *p)
+{
+	const cw_place *d = doc->dl_place;
+	if (!p || !verbal(e->code) || !d || !d->name || d->feature != CW_F_CITY ||
+	    strcmp(d->country, p->country))
+		return p;
+	if (p->feature == CW_F_COUNTRY ||
+	    (p->feature == CW_F_ADMIN1 && d->admin1 && p->name && !strcasecmp(d->admin1, p->name)))
+		return d;
+	return p;
 }
 
 /* The story's main place, until an event has one: the first place named
@@ -366,7 +430,8 @@ static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
 	for (int i = 0; i < s->nplaces && !doc->main_place; i++) {
 		const cw_place *p = &s->places[i];
 		int n = p->prep - 1;
-		if (p->prep >= 0 && !is(cw, s, n, "qualify") && p->country[0])
+		if (p->prep >= 0 && !is(cw, s, n, "qualify") && !is(cw, s, p->prep, "topic") &&
+		    p->country[0])
 			return keep_main(doc, p);
 	}
 	return 0;
@@ -379,7 +444,13 @@ int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
 		if (p && keep_main(doc, p) < 0)
 			return CURLEW_ESYS;
-		e->place = p ? p : fallback(cw, doc, s, e);
+		e->place = p ? at_desk(doc, e, p) : fallback(cw, doc, s, e);
+	}
+	for (int i = 0; i < s->nevents; i++) {
+		const cw_place *p = s->events[i].place;
+		if (p && p != doc->main_place && p != doc->last_place && !verbal(s->events[i].code) &&
+		    p >= s->places && p < s->places + s->nplaces && keep_last(doc, p) < 0)
+			return CURLEW_ESYS;
 	}
 	return note_setting(cw, doc, s);
 }

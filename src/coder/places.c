@@ -56,11 +56,14 @@ enum word_class {
 	W_ANAPHOR,         /* locate.c: "the city" pointing back to the setting */
 	W_ORGWORD,         /* university, bureau: "University of Idaho" */
 	W_SEAT,            /* locate.c: "the capital" pointing back to the dateline */
+	W_VENUE,           /* locate.c: summit, news conference: where words are said */
+	W_INTO,            /* locate.c: into: where a material act landed */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
-	"topic", "article", "clause", "anaphor", "orgword", "seat"
+	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
+	"into"
 };
 
 typedef struct cur_entry {
@@ -367,12 +370,10 @@ typedef struct cand {
  * (so "US" may be the country); short: a one-word key of three letters or
  * fewer, which the world index is not asked for ("Aba", "Ai" are towns,
  * and "UN", "EU" abbreviations). */
-static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
-		      int world_ok, cand *out, int max)
+static int any_candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+			  int world_ok, cand *out, int max)
 {
 	int k = 0;
-	if (cw_map_getn(g->skip, key, (size_t)n))
-		return 0;
 	for (const cur_entry *e = cw_map_getn(g->curated, key, (size_t)n); e && k < max; e = e->next) {
 		if (e->acronym && !acronym_ok)
 			continue;
@@ -391,6 +392,14 @@ static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym
 		out[k++].score = 0;
 	}
 	return k;
+}
+
+static int candidates(const cw_gazetteer *g, const char *key, int n, int acronym_ok,
+		      int world_ok, cand *out, int max)
+{
+	if (cw_map_getn(g->skip, key, (size_t)n))
+		return 0;
+	return any_candidates(g, key, n, acronym_ok, world_ok, out, max);
 }
 
 /* ------------------------------------------------------- story memory */
@@ -701,8 +710,10 @@ int cw_place_word(const curlew *cw, const char *lower, const char *cls)
 {
 	if (!cw || !cw->places || !lower)
 		return 0;
+	/* the first letter first: locate.c asks ~100,000 times on 300 stories,
+	 * and a full compare with every class name was a fifth of its time */
 	for (int c = 0; c < W_NCLASS; c++)
-		if (!strcmp(cls, class_names[c]))
+		if (cls[0] == class_names[c][0] && !strcmp(cls, class_names[c]))
 			return cw_map_get(cw->places->words[c], lower) != NULL;
 	return 0;
 }
@@ -809,6 +820,11 @@ static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int star
 		/* "the southern Ukrainian city of Odesa" */
 		if (m >= 0 && m < s->nments && s->ments[m].kind == CW_M_ADJ)
 			continue;
+		/* "the Andean city of Merida": a name-adjective no actor list
+		 * knows, right before the city word */
+		if (capitalised(t) && i + 1 < start && (is_class(g, &s->toks[i + 1], W_CITYWORD) ||
+							 is_class(g, &s->toks[i + 1], W_REGION)))
+			continue;
 		if (!is_class(g, t, W_BETWEEN) && !is_class(g, t, W_COMPASS) &&
 		    !is_class(g, t, W_REGION) && !is_class(g, t, W_CITYWORD))
 			return -1;
@@ -883,10 +899,6 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match
 		const cw_mention *x = &s->ments[m];
 		/* "Argentine", "French": adjectives; "Police" (a Polish town) is
 		 * the agent word */
-		/* "Haifa, the Israeli military": a name in apposition before
-		 * the comma is no word of the adjective's actor */
-		if (x->kind == CW_M_ADJ && b < x->tok_end && !strcmp(s->toks[b].text, ","))
-			continue;
 		if (x->kind == CW_M_PERSON || x->kind == CW_M_PRONOUN || x->kind == CW_M_ADJ ||
 		    (x->kind == CW_M_AGENT && x->head >= a && x->head < b))
 			return 1;
@@ -982,27 +994,67 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 }
 
 
-/* The longest name in the run [i, e). */
-static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int e,
-		   match *mt)
+/* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
+ * "of" when the story has named a country that has a place of that name
+ * ("the provincial legislature in Victoria" after "VANCOUVER, British
+ * Columbia"; "the state of Victoria" in an Australian story): only those
+ * senses are kept.  Their number, or 0. */
+static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s,
+			      int i, match *mt)
 {
-	for (int j = e; j > i; j--) {
-		if (!name_word(g, &s->toks[j - 1]))
-			continue;
-		mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
-		if (mt->kn <= 0)
-			continue;
-		int caps = all_caps_span(doc, s->toks, i, j);
-		/* a short capitalised word alone ("UN", "Ai") is an abbreviation
-		 * or a village: only the curated names may match it */
-		int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
-		mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
-		if (mt->n > 0) {
-			mt->a = i;
-			mt->b = j;
+	const story_mem *m = doc ? doc->places_state : NULL;
+	if (!m || i < 1 || !cw_map_getn(g->skip, mt->key, (size_t)mt->kn) ||
+	    !(is_class(g, &s->toks[i - 1], W_LOCATIVE) || !strcmp(word(&s->toks[i - 1]), "of")))
+		return 0;
+	int n = any_candidates(g, mt->key, mt->kn, 0, 1, mt->c, MAX_CANDS), k = 0;
+	for (int j = 0; j < n; j++)
+		if (has_country(m, mt->c[j].p.country))
+			mt->c[k++] = mt->c[j];
+	return k;
+}
+
+/* Tokens [i, j) as a name: 1, with mt filled, when they name a place.
+ * *context is set when the answer hung on what the story has named so far
+ * (a skip name), which may grow between the stage's two passes. */
+static int probe(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i, int j,
+		 match *mt, int *context)
+{
+	mt->kn = span_key(s->toks, i, j, mt->key, sizeof mt->key);
+	if (mt->kn <= 0)
+		return 0;
+	int caps = all_caps_span(doc, s->toks, i, j);
+	/* a short capitalised word alone ("UN", "Ai") is an abbreviation
+	 * or a village: only the curated names may match it */
+	int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
+	mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
+	if (mt->n == 0 && cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
+		*context = 1;
+		mt->n = skipped_in_context(g, doc, s, i, mt);
+	}
+	if (mt->n <= 0)
+		return 0;
+	mt->a = i;
+	mt->b = j;
+	return 1;
+}
+
+/* The longest name in the run of name words from i.  It depends on the
+ * tokens alone unless a skip name was weighed, and the stage asks for it
+ * twice (the sentence's countries first): ends[i] keeps the answer, 0 not
+ * yet asked (or hung on the story's context), -1 none, else the name's
+ * end, so the second asking probes one span instead of the run's. */
+static int longest(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s, int i,
+		   int *ends, match *mt)
+{
+	int context = 0;
+	if (ends[i])
+		return ends[i] > 0 && probe(g, doc, s, i, ends[i], mt, &context);
+	for (int j = run_end(g, s, i); j > i; j--)
+		if (name_word(g, &s->toks[j - 1]) && probe(g, doc, s, i, j, mt, &context)) {
+			ends[i] = context ? 0 : j;
 			return 1;
 		}
-	}
+	ends[i] = context ? 0 : -1;
 	return 0;
 }
 
@@ -1049,14 +1101,12 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 	enum want want = wanted(g, s, mt->a, b);
 	int qa, qb, nq = 0;
 	char qkey[MAX_KEY];
-	cand *qc = NULL;
+	cand qcs[MAX_CANDS], *qc = NULL;   /* on the stack, as resolve_name's */
 	/* "Monroe County, Pennsylvania": the qualifier follows the district word */
 	int after = b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ? b + 1 : b;
 	if (qualifier_at(s, after, &qa, &qb)) {
 		int qn = span_key(s->toks, qa, qb, qkey, sizeof qkey);
-		qc = cw_alloc(doc->arena, MAX_CANDS * sizeof *qc);
-		if (!qc)
-			return CURLEW_ESYS;
+		qc = qcs;
 		nq = qn > 0 ? candidates(g, qkey, qn, 1, 1, qc, MAX_CANDS) : 0;
 	}
 	cw_gaz_place p;
@@ -1103,14 +1153,18 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return 0;
 	story_mem *m = memory(doc);
 	note_actors(m, s);
-	match *mt = cw_alloc(doc->arena, sizeof *mt);
-	if (!mt || !m)
+	/* the match on the stack: zeroing its ~7 KB in the arena for every
+	 * sentence cost more than all of this stage's look-ups of short
+	 * sentences; longest() fills every field that is read */
+	match mtm, *mt = &mtm;
+	int *ends = cw_alloc(doc->arena, (size_t)s->ntoks * sizeof *ends);
+	if (!ends || !m)
 		return CURLEW_ESYS;
 	/* First the sentence's country names (a name and its candidates are
 	 * looked up again below: a probe costs less than keeping them). */
 	m->nlocal = 0;
 	for (int i = 0; i < s->ntoks && m->nlocal < MEM_LOCAL; i++) {
-		if (!capitalised(&s->toks[i]) || !longest(g, doc, s, i, run_end(g, s, i), mt))
+		if (!capitalised(&s->toks[i]) || !longest(g, doc, s, i, ends, mt))
 			continue;
 		for (int k = 0; k < mt->n && m->nlocal < MEM_LOCAL; k++)
 			if (mt->c[k].p.feature == CW_F_COUNTRY) {
@@ -1121,10 +1175,11 @@ int cw_places(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntoks; i++) {
 		/* In running text a place name starts with a capital letter;
-		 * "turkey" and "chad" are words. */
-		if (!capitalised(&s->toks[i]))
+		 * "turkey" and "chad" are words.  "al-Hol", "el-Arish": the
+		 * Arabic article may come first in lower case. */
+		if (!name_word(g, &s->toks[i]))
 			continue;
-		if (!longest(g, doc, s, i, run_end(g, s, i), mt))
+		if (!longest(g, doc, s, i, ends, mt))
 			continue;
 		m->at = mt->a;
 		int rc = resolve_match(g, doc, s, &cap, m, mt);

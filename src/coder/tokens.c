@@ -32,6 +32,12 @@ typedef struct tokenizer {
 
 static int32_t char_at(const tokenizer *tk, size_t i, size_t *len)
 {
+	/* ASCII, most of news, is its own code point: no decoder call */
+	unsigned char b = i < tk->n ? (unsigned char)tk->t[i] : 0x80;
+	if (b < 0x80) {
+		*len = 1;
+		return b;
+	}
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)tk->t + i,
 					      (utf8proc_ssize_t)(tk->n - i), &cp);
@@ -108,6 +114,11 @@ static char *normalise(tokenizer *tk, size_t s, size_t e, int *ascii)
 		return NULL;
 	*ascii = 1;
 	for (size_t i = s, l; i < e; i += l) {
+		if ((unsigned char)tk->t[i] < 0x80) {   /* no typographic form to plain */
+			buf[o++] = tk->t[i];
+			l = 1;
+			continue;
+		}
 		int32_t cp = char_at(tk, i, &l);
 		const char *p = plain(cp);
 		if (p) {

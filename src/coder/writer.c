@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <math.h>
 #include <sys/stat.h>
@@ -670,6 +671,9 @@ int cw_write_doc(FILE *f, const curlew_doc *doc, enum curlew_out fmt)
 		errno = ENOMEM;
 		return CURLEW_ESYS;
 	}
+	/* the stream is this call's alone: no lock around each of the
+	 * thousands of small writes a story's records make */
+	__fsetlocking(m, FSETLOCKING_BYCALLER);
 	int rc = render_doc(m, doc, fmt);
 	int bad = ferror(m);
 	if (fclose(m) != 0 || bad || rc < 0) {

@@ -16,6 +16,7 @@ typedef struct slot {
 	char *key;
 	void *value;
 	uint32_t hash;
+	uint32_t len;           /* the key's length: a probe compares it before the bytes */
 } slot;
 
 struct cw_map {
@@ -24,12 +25,16 @@ struct cw_map {
 	int borrowed;           /* keys belong to the caller: not copied, not freed */
 };
 
+/* FNV-1a's published 32-bit constants. */
+#define FNV32_OFFSET 2166136261u
+#define FNV32_PRIME 16777619u
+
 uint32_t cw_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;   /* FNV-1a */
+	uint32_t h = FNV32_OFFSET;
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+		h *= FNV32_PRIME;
 	}
 	return h;
 }
@@ -81,7 +86,7 @@ static slot *find(const cw_map *m, const char *key, size_t n, uint32_t h)
 		slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0')
+		if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0)
 			return s;
 	}
 }
@@ -119,6 +124,7 @@ int cw_map_put(cw_map *m, const char *key, void *value)
 		if (!s->key)
 			return -1;
 		s->hash = h;
+		s->len = (uint32_t)n;
 		m->count++;
 	}
 	s->value = value;
@@ -133,9 +139,20 @@ void *cw_map_getn(const cw_map *m, const char *key, size_t n)
 	return s->key ? s->value : NULL;
 }
 
+/* The key's length and hash in one pass (cw_hash's FNV-1a): the stages
+ * ask ~1.5M times on 300 bench stories, mostly with short words. */
 void *cw_map_get(const cw_map *m, const char *key)
 {
-	return cw_map_getn(m, key, strlen(key));
+	if (!m)
+		return NULL;
+	uint32_t h = FNV32_OFFSET;
+	size_t n = 0;
+	for (; key[n]; n++) {
+		h ^= (unsigned char)key[n];
+		h *= FNV32_PRIME;
+	}
+	slot *s = find(m, key, n, h);
+	return s->key ? s->value : NULL;
 }
 
 size_t cw_map_count(const cw_map *m)

@@ -195,6 +195,13 @@ static void test_titles(void)
 	CHECK_INT(d->sents[0].nments, 3);
 	done(d);
 
+	/* a place after a locative preposition is no person in apposition
+	 * to the title after the comma */
+	d = run("Hezbollah fired rockets at Haifa, the Israeli military said.", NULL);
+	CHECK(find(d, "Haifa") != find(d, "military"));
+	CHECK_STR(code_of(d, "military"), "ISRMIL");
+	done(d);
+
 	d = run("The chief of staff of the Pakistani army visited China.", NULL);
 	CHECK_STR(code_of(d, "staff"), "PAKMIL");
 	CHECK_STR(code_of(d, "China"), "CHN");

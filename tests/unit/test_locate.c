@@ -13,7 +13,7 @@ typedef struct row {
 	const char *text;
 	const char *trigger;     /* the event's trigger starts with this */
 	const char *place;       /* its location's text */
-	const char *country;
+	const char *country;     /* NULL: none (a sea) */
 } row;
 
 static const row rows[] = {
@@ -82,6 +82,36 @@ static const row rows[] = {
 	{ "a place after another verb is that verb's, not a relations act's",
 	  "MEXICO CITY (Reuters) - Mexico severed diplomatic ties with Ecuador after police stormed "
 	  "its embassy in Quito on Friday.", "severed", "MEXICO CITY", "MEX" },
+	/* issue 11, fourth round (tests/places nx-* stories) */
+	{ "\"most of X\" is still the object of a material act",
+	  "ISTANBUL (Reuters) - Syrian rebels seized most of Aleppo on Saturday after a lightning "
+	  "offensive, a war monitor said.", "seized", "Aleppo", "SYR" },
+	{ "a sentence with no place goes on where the last one's act was",
+	  "QUITO (Reuters) - Masked gunmen stormed a television station in Guayaquil on Tuesday. "
+	  "Police arrested 13 people at the station, officials said.", "arrested", "Guayaquil",
+	  "ECU" },
+	{ "an agreement is signed where the signers are, not at the desk",
+	  "PARIS (Reuters) - French President Emmanuel Macron signed trade deals worth 10 billion "
+	  "euros in Rabat on Tuesday during a state visit to Morocco.", "signed", "Rabat", "MAR" },
+	{ "a statement made at a summit is made where the summit is",
+	  "BRASILIA (Reuters) - Brazilian President Luiz Inacio Lula da Silva criticised Israel at "
+	  "an African Union summit in Addis Ababa on Sunday.", "criticised", "Addis Ababa", "ETH" },
+	{ "\"on an island in X\": \"on\" is no topic for a material act",
+	  "NDJAMENA (Reuters) - Boko Haram fighters attacked an army base on an island in Lake Chad "
+	  "on Sunday night, killing 40 soldiers.", "attacked", "Lake Chad", NULL },
+	{ "a statement in a region is made at the dateline's city inside it",
+	  "ATLANTA (AP) - Election officials in Georgia said on Wednesday that counting was nearly "
+	  "complete.", "said", "ATLANTA", "USA" },
+	{ "\"the Andean city of X\": a name-adjective before the city word",
+	  "CARACAS (Reuters) - Venezuelan security forces arrested student leaders in the Andean "
+	  "city of Merida on Wednesday.", "arrested", "Merida", "VEN" },
+	{ "a material act lands where \"into\" says",
+	  "ISLAMABAD (Reuters) - Pakistani troops fired artillery into Afghanistan's Kunar province "
+	  "on Monday after militants attacked a border post.", "fired", "Kunar province", "AFG" },
+	{ "a place owned by a country, in a region, takes the country's preposition",
+	  "BISHKEK (Reuters) - Kyrgyz and Tajik troops clashed along the border in Kyrgyzstan's "
+	  "Batken region on Friday, killing at least 24 people, officials said.", "clashed",
+	  "Batken region", "KGZ" },
 };
 
 static void check_row(const curlew *cw, const row *r)
@@ -96,11 +126,13 @@ static void check_row(const curlew *cw, const row *r)
 		    strncmp(e.trigger.text, r->trigger, strlen(r->trigger)))
 			continue;
 		found = 1;
-		if (!e.location.text || strcmp(e.location.text, r->place) ||
-		    !e.location.country || strcmp(e.location.country, r->country)) {
+		int cc_ok = r->country ? e.location.country && !strcmp(e.location.country, r->country)
+				       : !e.location.country || !e.location.country[0];
+		if (!e.location.text || strcmp(e.location.text, r->place) || !cc_ok) {
 			fprintf(stderr, "test_locate: %s: \"%s\" placed at %s (%s), want %s (%s)\n", r->why,
 				r->trigger, e.location.text ? e.location.text : "nothing",
-				e.location.country ? e.location.country : "-", r->place, r->country);
+				e.location.country ? e.location.country : "-", r->place,
+				r->country ? r->country : "-");
 			CHECK(0);
 		}
 		break;

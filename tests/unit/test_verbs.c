@@ -257,6 +257,39 @@ static void test_negation(void)
 	CHECK(trig_at(s, "accused") != NULL);
 }
 
+/* The stage's word lists are data: a lexicon.txt without "regarding"
+ * among the gerund-topic-preps makes "regarding arresting" an act. */
+static void test_word_lists(void)
+{
+	size_t len = 0;
+	char *text = cw_read_file("data/lexicon.txt", &len);
+	const char *line = "gerund-topic-preps of about regarding concerning without\n";
+	char *at = text ? strstr(text, line) : NULL;
+	CHECK(at != NULL);
+	char dir[] = "/tmp/curlew-verbs-lex-XXXXXX";
+	if (!at || !mkdtemp(dir)) {
+		free(text);
+		return;
+	}
+	*at = '\0';
+	char *edited = cw_printf(doc.arena, "%sgerund-topic-preps of about concerning without\n%s", text,
+				 at + strlen(line));
+	put_file(dir, "lexicon.txt", edited ? edited : "");
+	free(text);
+	char err[256];
+	cw_lexicon *lx = NULL, *keep = cw.lexicon;
+	CHECK_INT(cw_lexicon_load(&lx, dir, err, sizeof err), 0);
+	cw.lexicon = lx;
+	const char *sent = "^Armenia complained regarding arresting the mayor";
+	CHECK(lx && trig_at(sentence(sent), "arresting") != NULL);
+	cw.lexicon = keep;
+	CHECK(trig_at(sentence(sent), "arresting") == NULL);
+	CHECK(trig_at(sentence(sent), "complained") != NULL);
+	cw_lexicon_free(lx);
+	remove_file(dir, "lexicon.txt");
+	rmdir(dir);
+}
+
 static void test_complements(void)
 {
 	/* An intent, threat or appeal governs its verb: one event, not two. */
@@ -684,6 +717,8 @@ int main(void)
 	/* With the code table loaded, the loader validates codes itself. */
 	if (cw_codes_load(&cw.codes, "data", err, sizeof err) < 0)
 		cw.codes = NULL;
+	/* the verbs stage reads its word lists from the lexicon */
+	CHECK_INT(cw_lexicon_load(&cw.lexicon, "data", err, sizeof err), 0);
 	int r = cw_verbs_load(&cw.verbs, &cw, err, sizeof err);
 	CHECK_INT(r, 0);
 	if (r < 0) {
@@ -697,6 +732,7 @@ int main(void)
 	test_noun_or_verb();
 	test_slots();
 	test_negation();
+	test_word_lists();
 	test_complements();
 	test_statements();
 	test_load_errors();
@@ -714,5 +750,6 @@ int main(void)
 	cw_arena_free(doc.arena);
 	cw_verbs_free(cw.verbs);
 	cw_codes_free(cw.codes);
+	cw_lexicon_free(cw.lexicon);
 	return check_done("test_verbs");
 }
