@@ -48,7 +48,12 @@ typedef struct cw_country {
 	const char *capital;         /* may be NULL */
 	double lat, lon;             /* of the capital when known, else country */
 	int has_coord;
+	char was[4];                 /* the state its land was part of, or "" ... */
+	cw_date was_until;           /* ... to this day (countries-extra.tsv) */
 } cw_country;
+/* The country a place in `iso3` belonged to on `date` ("SUN" for Almaty
+ * in 1986); iso3 itself when it was its own, or the date is unknown. */
+const char *cw_country_then(const cw_countries *c, const char *iso3, cw_date date);
 
 /* countries.c: loads DATA/gen/countries.tsv (made at set-up by
  * tools/gen-countries.js) plus DATA/countries-extra.tsv. */
@@ -79,7 +84,8 @@ enum cw_code_class {
  * implied column); CW_I_DOER is no column value: the doer of the act an
  * event judges ("condemned the move"), which resolve.c finds for any code
  * of the judges class. */
-enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_DOER };
+enum cw_implied { CW_I_NONE, CW_I_OWN, CW_I_PLACE, CW_I_GOV, CW_I_PEOPLE, CW_I_FOE, CW_I_ACCUSER,
+		  CW_I_DOER };
 
 typedef struct cw_code_info {
 	char code[5];             /* "042" */
@@ -156,7 +162,11 @@ enum cw_lex {
 	CW_LX_FORCE_SECTORS,     /* sectors of a state's forces (lower case): mil, cop */
 	CW_LX_AUDIENCE_SECTORS,  /* "told reporters": sectors a statement is made to, not about */
 	CW_LX_LIST_HEADS,        /* "including", "among them": what follows names members of a noun before */
+	CW_LX_ETHNIC,            /* "ethnic Albanians": a people, not the state its adjective names */
+	CW_LX_PERSON_OBJECTS,    /* him: the one acted on, not the sentence's opener */
+	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
+	CW_LX_CONDITIONS,        /* "if", "unless": a threat is aimed at the subject of its condition */
 	/* verbs.c */
 	CW_LX_DETERMINERS,       /* words that open a noun phrase */
 	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */

@@ -112,13 +112,13 @@ static const char *parse_class(cw_code_info *ci, char **f)
 	if (why)
 		return why;
 	/* (in the order of enum cw_implied) */
-	static const char *const implied[] = { "-", "own", "place", "gov", "people", "foe" };
+	static const char *const implied[] = { "-", "own", "place", "gov", "people", "foe", "accuser" };
 	ci->implied = -1;
 	for (int i = 0; i < (int)(sizeof implied / sizeof *implied); i++)
 		if (strcmp(f[1], implied[i]) == 0)
 			ci->implied = i;
 	if (ci->implied < 0)
-		return "implied is -, own, place, gov, people or foe";
+		return "implied is -, own, place, gov, people, foe or accuser";
 	for (int k = 0; k < CW_NCOUNTERS; k++) {
 		const char *v = f[2 + k];
 		if (strcmp(v, "-") == 0)

@@ -154,6 +154,14 @@ static const memo *person_by_key(const coref_state *st, const char *key)
 	return NULL;
 }
 
+/* A surname that takes a titled stranger's memory is an agent of the
+ * stranger's sectors, for resolve to give its country. */
+static void as_stranger(cw_mention *m, const memo *p)
+{
+	if (!p->code[0] && p->nsectors > 0)
+		m->kind = CW_M_AGENT;
+}
+
 static int has_sector(const memo *p, const char *sec)
 {
 	for (int i = 0; i < p->nsectors; i++)
@@ -198,6 +206,7 @@ static int find_surnames(curlew_doc *doc, cw_sentence *s, const coref_state *st)
 		m.rule = "coref: surname";
 		m.also = -1;
 		apply(doc, &m, p, 0);
+		as_stranger(&m, p);
 		int k = append(doc, s, &m);
 		if (k < 0 || !m.text)
 			return -1;
@@ -384,15 +393,119 @@ static int pair_here(const curlew *cw, const cw_sentence *s, int k, memo pair[2]
 	return n == 2;
 }
 
+static int after_preposition(const cw_sentence *s, const cw_mention *m);
+
+static int is_personal(const cw_mention *o)
+{
+	return o->key || (o->nsectors > 0 && strcmp(o->sectors[0], "GOV") == 0);
+}
+
+/* "Ecuador's President Rafael Correa expelled the ambassador and said he
+ * was sending troops": he or she is the person or government that opened
+ * its own sentence, before the one an earlier sentence left.  "Obama spoke
+ * to Putin by telephone and warned him": him (person-object-pronouns) is the last
+ * one named after that opener.  Returns 1 with the antecedent in out. */
+static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *out, int *kind)
+{
+	const cw_mention *m = &s->ments[k];
+	int w = m->tok_start;
+	if (!cw->lexicon || w < 0 || w >= s->ntoks || !s->toks[w].lower)
+		return 0;
+	int subject = cw_lex_has(cw->lexicon, CW_LX_PERSON_PRONOUNS, s->toks[w].lower);
+	int object = cw_lex_has(cw->lexicon, CW_LX_PERSON_OBJECTS, s->toks[w].lower);
+	if (!subject && !object)
+		return 0;
+	int first = -1, last = -1;
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || o->tok_end > w || !o->code[0] || o->kind == CW_M_PRONOUN ||
+		    o->kind == CW_M_CAPITAL || o->plural || !is_personal(o))
+			continue;
+		if (!after_preposition(s, o) && (first < 0 || o->tok_start < s->ments[first].tok_start))
+			first = j;
+	}
+	for (int j = 0; j < s->nments && first >= 0; j++) {
+		const cw_mention *o = &s->ments[j];
+		if (j == k || j == first || o->tok_end > w || o->tok_start < s->ments[first].tok_end ||
+		    !o->code[0] || o->kind == CW_M_PRONOUN || o->kind == CW_M_CAPITAL || o->plural ||
+		    !is_personal(o) || strcmp(o->code, s->ments[first].code) == 0)
+			continue;
+		if (last < 0 || o->tok_start > s->ments[last].tok_start)
+			last = j;
+	}
+	int pick = subject ? first : last;
+	if (pick < 0)
+		return 0;
+	note_here(out, &s->ments[pick]);
+	*kind = s->ments[pick].kind;
+	return 1;
+}
+
+/* "Sudan expelled 10 foreign aid agencies ..., accusing them of passing
+ * information": a plural pronoun that is a verb's object stands for the
+ * nearest plural actor before it in its own sentence, not for a pair an
+ * earlier sentence left (a subject "they" may well be that pair).  Its
+ * index, or -1. */
+static int verb_pos(int pos)
+{
+	return pos == CW_POS_VB || pos == CW_POS_VBD || pos == CW_POS_VBG || pos == CW_POS_VBN ||
+	       pos == CW_POS_VBP || pos == CW_POS_VBZ || pos == CW_POS_MD;
+}
+
+static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
+{
+	const cw_mention *m = &s->ments[k];
+	int v = m->tok_start - 1, after = m->tok_end;
+	/* one word between a verb and a word that is no verb ("accusing
+	 * them of"; "said they would" is a subject); "urged both sides" is
+	 * pair_here's */
+	if (v < 0 || m->tok_end != m->tok_start + 1 || !verb_pos(s->toks[v].pos) ||
+	    (after < s->ntoks && verb_pos(s->toks[after].pos)) ||
+	    (cw->lexicon && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[m->tok_start].lower)))
+		return -1;
+	int best = -1;
+	for (int j = 0; j < s->nments; j++) {
+		const cw_mention *o = &s->ments[j];
+		int plural = o->plural || s->toks[o->tok_end - 1].pos == CW_POS_NNS ||
+			     s->toks[o->tok_end - 1].pos == CW_POS_NNPS;
+		if (j == k || o->tok_end > v || !plural || !o->code[0] || o->kind == CW_M_PRONOUN)
+			continue;
+		if (best < 0 || o->tok_start > s->ments[best].tok_start)
+			best = j;
+	}
+	return best;
+}
+
 static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
+	memo here1;
+	int kind;
+	if (!m->plural && antecedent_here(cw, s, k, &here1, &kind)) {
+		if (apply(doc, m, &here1, 1) < 0)
+			return -1;
+		/* named in the same sentence, it is as sure as the name: the
+		 * later stages take it as one ("Obama said he would not help
+		 * Israel" is Obama's refusal, as the speaker rule has it) */
+		m->kind = kind;
+		m->rule = "coref: he/she/him, in its own sentence";
+		return 0;
+	}
 	if (!m->plural) {
 		if (st->has_ante) {
 			if (apply(doc, m, &st->ante, 1) < 0)
 				return -1;
 			m->rule = "coref: he/she";
 		}
+		return 0;
+	}
+	int o = plural_object_here(cw, s, k);
+	if (o >= 0) {
+		memo one;
+		note_here(&one, &s->ments[o]);
+		if (apply(doc, m, &one, 1) < 0)
+			return -1;
+		m->rule = "coref: them, the plural before";
 		return 0;
 	}
 	memo here[2];
@@ -437,21 +550,38 @@ static int same_actor(const memo *a, const cw_mention *m)
 }
 
 /* What this sentence leaves for the next ones. */
+static void remember_person(coref_state *st, const cw_mention *m)
+{
+	memo *p = (memo *)person_by_key(st, m->key);
+	if (!p && st->npeople < MAX_PEOPLE)
+		p = &st->people[st->npeople++];
+	else if (!p)
+		p = &st->people[MAX_PEOPLE - 1];
+	remember(st, p, m);
+}
+
+/* "activist Anna Hazare", "Interior Secretary Kithure Kindiki": a title
+ * before a name the dictionaries do not know, whose country resolve gives
+ * only after this stage.  Remembered by surname with the title's sectors,
+ * so that "Hazare vowed" later is the same agent, its country found again
+ * the same way. */
+static int titled_stranger(const cw_mention *m)
+{
+	return m->key && !m->code[0] && m->kind == CW_M_AGENT && m->nsectors > 0 && !m->plural;
+}
+
 static void update(coref_state *st, const cw_sentence *s, int nmine)
 {
 	int got_ante = 0, npair = 0, nany = 0;
 	memo pair[2], any[2];
 	for (int k = 0; k < nmine; k++) {
 		const cw_mention *m = &s->ments[k];
+		if (titled_stranger(m))
+			remember_person(st, m);
 		if (!m->code[0] || m->kind == CW_M_CAPITAL)
 			continue;
 		if (m->key && m->kind != CW_M_PRONOUN) {
-			memo *p = (memo *)person_by_key(st, m->key);
-			if (!p && st->npeople < MAX_PEOPLE)
-				p = &st->people[st->npeople++];
-			else if (!p)
-				p = &st->people[MAX_PEOPLE - 1];
-			remember(st, p, m);
+			remember_person(st, m);
 		}
 		int personal = m->key || (m->nsectors > 0 && strcmp(m->sectors[0], "GOV") == 0);
 		if (!got_ante && !m->plural && personal && !after_preposition(s, m)) {
@@ -495,6 +625,7 @@ int cw_coref(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			const memo *p = person_by_key(st, m->key);
 			if (p) {
 				apply(doc, m, p, 0);
+				as_stranger(m, p);
 				m->rule = "coref: surname";
 			}
 		} else if (m->kind == CW_M_AGENT) {

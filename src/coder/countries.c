@@ -94,16 +94,31 @@ static int set_coords(entry *e, const char *lat, const char *lon)
 	return 0;
 }
 
+/* "SUN 1991-12-25": part of the Soviet Union until that day. */
+static int set_was(entry *e, char *field)
+{
+	char *sp = strchr(field, ' ');
+	if (!sp || sp - field != 3 || cw_date_parse(cw_trim(sp + 1), &e->c.was_until) != 0)
+		return -1;
+	memcpy(e->c.was, field, 3);
+	e->c.was[3] = '\0';
+	return 0;
+}
+
 static int on_line(void *ctx, char *line, int lineno)
 {
 	loader *ld = ctx;
 	cw_countries *cs = ld->cs;
-	char *f[8];
-	if (cw_split(line, '\t', f, 8) != 8) {
-		snprintf(ld->err, ld->errlen, "%s:%d: expected 8 tab-separated columns", ld->path, lineno);
+	/* countries-extra.tsv may add a ninth: the state the land was part
+	 * of, and until when ("SUN 1991-12-25") */
+	char *f[9];
+	int nf = cw_split(line, '\t', f, 9);
+	if (nf != 8 && !(nf == 9 && ld->extra)) {
+		snprintf(ld->err, ld->errlen, "%s:%d: expected 8 tab-separated columns%s", ld->path,
+			 lineno, ld->extra ? " (or 9)" : "");
 		return -1;
 	}
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < nf; i++)
 		f[i] = cw_trim(f[i]);
 	if (strlen(f[0]) != 3 || strlen(f[1]) > 2) {
 		snprintf(ld->err, ld->errlen, "%s:%d: bad ISO3 \"%s\" or ISO2 \"%s\"", ld->path, lineno, f[0], f[1]);
@@ -127,6 +142,11 @@ static int on_line(void *ctx, char *line, int lineno)
 		goto nomem;
 	if (set_coords(e, f[6], f[7]) < 0) {
 		snprintf(ld->err, ld->errlen, "%s:%d: bad coordinates", ld->path, lineno);
+		return -1;
+	}
+	if (nf == 9 && *f[8] && set_was(e, f[8]) < 0) {
+		snprintf(ld->err, ld->errlen, "%s:%d: bad past state \"%s\" (want e.g. SUN 1991-12-25)",
+			 ld->path, lineno, f[8]);
 		return -1;
 	}
 	if (!e->c.name) {
@@ -214,4 +234,10 @@ const cw_country *cw_countries_by_iso3(const cw_countries *c, const char *iso3)
 		return NULL;
 	intptr_t ix = (intptr_t)cw_map_get(c->by_iso3, iso3);
 	return ix ? &c->v[ix - 1].c : NULL;
+}
+
+const char *cw_country_then(const cw_countries *c, const char *iso3, cw_date date)
+{
+	const cw_country *k = c && iso3 && date.y ? cw_countries_by_iso3(c, iso3) : NULL;
+	return k && k->was[0] && cw_date_cmp(date, k->was_until) <= 0 ? k->was : iso3;
 }

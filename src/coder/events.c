@@ -637,6 +637,10 @@ static int spoken_of(const ctx *x, int trig, int src)
 		int m = s->toks[k].mention;
 		if (usable(x, m) && s->ments[m].country[0] && strcmp(s->ments[m].country, own) != 0)
 			return m;
+		/* "admitted that French agents had sunk the Greenpeace ship":
+		 * a body of no country named is another party too */
+		if (usable(x, m) && !s->ments[m].country[0] && s->ments[m].kind == CW_M_NAME)
+			return m;
 	}
 	return -1;
 }
@@ -697,9 +701,12 @@ static int add_pairs(ctx *x, int trig, const int *src0, int nsrc, const int *tgt
 	}
 	/* "Ortega denied that his soldiers had set foot on Costa Rican
 	 * soil": a statement on what the speaker's own side did is about the
-	 * party of another country it was done to */
+	 * party of another country it was done to, or a body of none; so is
+	 * an admission ("admitted that agents of the French secret service
+	 * had sunk the Greenpeace ship"), whose implied place is only for
+	 * one that names no target */
 	if (ntgt > 0 && nsrc > 0 && cw_code_is(x->cw->codes, code, CW_CC_ABOUT) &&
-	    cw_code_implied(x->cw->codes, code) != CW_I_PLACE && own_side_only(x, src[0], tgt, ntgt)) {
+	    own_side_only(x, src[0], tgt, ntgt)) {
 		int o = spoken_of(x, trig, src[0]);
 		if (o >= 0) {
 			tgt[0] = o;

@@ -615,6 +615,16 @@ typedef struct resolved {
 	int has_q;
 } resolved;
 
+/* The qualifier's sense that is a country ("Bolivia" in "EL ALTO,
+ * Bolivia"), or -1. */
+static int qualifying_country(const cand *qc, int nq)
+{
+	for (int k = 0; k < nq; k++)
+		if (qc[k].p.feature == CW_F_COUNTRY)
+			return k;
+	return -1;
+}
+
 /* Resolves a name (n bytes) with an optional qualifier ("Ky.", "Ukraine")
  * against the story memory; records the senses in it. */
 static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *name, size_t n,
@@ -637,6 +647,15 @@ static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *na
 	}
 	int k = candidates(g, key, kn, 1, 1, c, MAX_CANDS);
 	int q, b = best(m, c, k, qc, nq, want, &q);
+	int country = qualifying_country(qc, nq);
+	/* "EL ALTO, Bolivia" when the gazetteer knows El Altos only in Peru
+	 * and Panama: the writer said which country; a town it does not
+	 * know is in that country, known to the country's precision */
+	if (q < 0 && country >= 0) {
+		c[0] = qc[country];
+		b = 0;
+		q = country;
+	}
 	if (b < 0)
 		return r;
 	r.ok = 1;

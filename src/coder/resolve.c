@@ -18,8 +18,10 @@
  *    and an event with no target named gets the target its code implies
  *    (the implied column of cameo-codes.tsv): violence at a place targets
  *    the place's country, a protest or demand by a country's people its
- *    government, a threat whoever used force last, a domestic act the
- *    source's own country.  These never replace a target the sentence
+ *    government, a threat the one whose act it is conditioned on ("if
+ *    Belgrade fails to comply") or else whoever used force last, a denial
+ *    whoever last charged the denier's side, a domestic act the source's
+ *    own country.  These never replace a target the sentence
  *    names, and the source's own country is never the target when the
  *    act's clause names a party of another country.
  *
@@ -49,6 +51,14 @@
  * revoked Kashmir's status"); wire stories lead with it. */
 #define MAX_DEEDS 8
 #define DEED_TEXT 96     /* the doer's words, cut: they are only shown */
+/* Acts aimed at someone remembered per story, the latest: a denial
+ * answers a charge told a sentence or a few before ("Estonia accused
+ * Russia ... Moscow denied any involvement"), and a story of that length
+ * names few more dyads than this. */
+#define MAX_CHARGES 8
+/* "if U.S. House Speaker Nancy Pelosi visited": the subordinator to the
+ * start of its subject, past an article and a title or two. */
+#define CONDITION_REACH 4
 
 /* An earlier event's doer, copied: the sentence it was in may be gone. */
 typedef struct deed {
@@ -71,9 +81,14 @@ typedef struct story_memory {
 	int has_foe;
 	deed foe_tgt;            /* ... and whom it was aimed at */
 	int has_foe_tgt;
+	deed charge[MAX_CHARGES][2]; /* the latest acts short of force: doer, aimed at */
+	int ncharges;            /* all told; the ring holds the last MAX_CHARGES */
 	char joint[2][4];        /* the countries of a joint act told both ways
 				  * ("Russian and Ukrainian forces clashed") */
 	int has_joint;
+	char setting[4];         /* the one country the story's sentences were
+				  * set in so far, or "" */
+	int settings;            /* 0, 1, or 2 for two or more */
 	/* the countries of the places the story names, counted apart from
 	 * its actors': "farmers from Punjab ... into Delhi" places an agent
 	 * when no actor of a country is named anywhere */
@@ -168,6 +183,13 @@ static void guess_country(cw_mention *m, const char *country, const char *rule)
 
 /* ------------------------------------------------------ agents' countries */
 
+/* A place's country as of the story's date: Almaty in 1986 was in the
+ * Soviet Union, and the people there were Soviet (GUIDE: past states). */
+static const char *then(const ctx *x, const char *country)
+{
+	return cw_country_then(x->cw->countries, country, x->doc->date);
+}
+
 /* "Iraq's national security adviser": the country named just before the
  * agent with 's. */
 static const char *possessor(const ctx *x, const cw_mention *m)
@@ -185,6 +207,28 @@ static const char *possessor(const ctx *x, const cw_mention *m)
 	return NULL;
 }
 
+/* "U.S.-led forces", "US-led foreign troops": the country of the word
+ * before led-words in a hyphened compound in the agent's noun phrase
+ * (tokens "U.S." "-" "led", or one token "US-led"). */
+static const char *leader(const ctx *x, const cw_mention *m)
+{
+	const cw_sentence *s = x->s;
+	for (int t = m->tok_start - 1; t >= 0 && t >= m->tok_start - NP_REACH; t--) {
+		const char *w = s->toks[t].lower;
+		const char *dash = w ? strrchr(w, '-') : NULL;
+		int whole = lx(x, t, CW_LX_LED) && t >= 2 && s->toks[t - 1].lower &&
+			    strcmp(s->toks[t - 1].lower, "-") == 0;
+		int joined = dash && dash > w && cw_lex_has(x->cw->lexicon, CW_LX_LED, dash + 1);
+		if (whole || joined) {
+			int o = s->toks[whole ? t - 2 : t].mention;
+			return o >= 0 && o < s->nments && s->ments[o].country[0] ? s->ments[o].country : NULL;
+		}
+		if (s->toks[t].flags & CW_T_PUNCT || s->toks[t].mention >= 0)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* "Police in Pakistan", "authorities in Bangladesh", "officials in Kabul". */
 static const char *located(const ctx *x, const cw_mention *m)
 {
@@ -196,7 +240,7 @@ static const char *located(const ctx *x, const cw_mention *m)
 	if (o >= 0 && s->ments[o].country[0] && strcmp(s->ments[o].code, s->ments[o].country) == 0)
 		return s->ments[o].country;
 	int p = s->toks[t + 1].place;
-	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? s->places[p].country : NULL;
+	return p >= 0 && p < s->nplaces && s->places[p].country[0] ? then(x, s->places[p].country) : NULL;
 }
 
 /* "Gunmen from the Islamist group Boko Haram", "negotiators from Britain". */
@@ -249,6 +293,14 @@ static int place_of_place(const ctx *x, const cw_place *p)
 	return 0;
 }
 
+/* A mention wider than the place it holds, with sectors of its own: "the
+ * U.S. embassy", "the Kenyan parliament". */
+static int institution(const cw_mention *m, const cw_place *p)
+{
+	return (m->tok_start < p->tok_start || m->tok_end > p->tok_end) && m->country[0] &&
+	       strcmp(m->code, m->country) != 0;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -266,6 +318,11 @@ static const char *setting(const ctx *x, int *split)
 		/* "in Nairobi", or a city named as a modifier ("a Conakry
 		 * stadium"); a country named without a preposition is a party */
 		int m = p->tok_start >= 0 && p->tok_start < s->ntoks ? s->toks[p->tok_start].mention : -1;
+		/* "sheltering near the U.S. embassy" in Monrovia: a country
+		 * that says whose an institution is says nothing of where
+		 * the institution stands */
+		if (m >= 0 && m < s->nments && institution(&s->ments[m], p))
+			continue;
 		/* (a capital anywhere but as where one goes or comes from: not
 		 * "a plane to Washington", "faxed from Tokyo") */
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
@@ -277,11 +334,12 @@ static const char *setting(const ctx *x, int *split)
 		if (!lx(x, p->prep, CW_LX_PLACE_PREPS) && !capital && (m >= 0 || !modifies) && !locative &&
 		    !place_of_place(x, p))
 			continue;
-		if (c && strcmp(c, p->country) != 0) {
+		const char *pc = then(x, p->country);
+		if (c && strcmp(c, pc) != 0) {
 			*split = 1;
 			return NULL;
 		}
-		c = p->country;
+		c = pc;
 	}
 	return c;
 }
@@ -338,32 +396,40 @@ static story_memory *memory(curlew_doc *doc)
 	return doc->resolve_state;
 }
 
-/* Counts the countries this sentence names, for the sentences after it. */
-static void remember(story_memory *sm, const cw_sentence *s)
+static void count_country(story_memory *sm, const char *country)
 {
+	int k = 0;
+	while (k < sm->n && strcmp(sm->country[k], country) != 0)
+		k++;
+	if (k == sm->n) {
+		if (sm->n == MAX_STORY_COUNTRIES)
+			return;
+		memcpy(sm->country[sm->n++], country, 4);
+	}
+	sm->count[k]++;
+}
+
+/* Counts the countries this sentence's actors name, for the sentences
+ * after it (its places are counted apart: remember_places). */
+static void remember(story_memory *sm, const ctx *x)
+{
+	const cw_sentence *s = x->s;
 	for (int i = 0; sm && i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
 		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
 			continue;
-		int k = 0;
-		while (k < sm->n && strcmp(sm->country[k], m->country) != 0)
-			k++;
-		if (k == sm->n) {
-			if (sm->n == MAX_STORY_COUNTRIES)
-				continue;
-			memcpy(sm->country[sm->n++], m->country, 4);
-		}
-		sm->count[k]++;
+		count_country(sm, m->country);
 	}
 }
 
 /* Counts the countries of the places this sentence names. */
-static void remember_places(story_memory *sm, const cw_sentence *s)
+static void remember_places(story_memory *sm, const ctx *x)
 {
+	const cw_sentence *s = x->s;
 	for (int i = 0; sm && i < s->nplaces; i++) {
-		const char *c = s->places[i].country;
-		if (!c[0])
+		if (!s->places[i].country[0])
 			continue;
+		const char *c = then(x, s->places[i].country);
 		int k = 0;
 		while (k < sm->np && strcmp(sm->place[k], c) != 0)
 			k++;
@@ -448,6 +514,50 @@ static void both_sides(ctx *x, const story_memory *sm, int k)
 	s->ments[k].also = j;
 }
 
+/* "ethnic Albanians", "Ethnic Albanian rebels": a people named by a
+ * state's adjective, an agent whose country is where it lives, found as
+ * any agent's is; a bare people is of the ordinary people.  A people's
+ * forces ("ethnic Armenian forces in Nagorno-Karabakh") fight for the
+ * state the adjective names, and keep it. */
+static void ethnic(ctx *x)
+{
+	cw_sentence *s = x->s;
+	for (int i = 0; i < s->nments; i++) {
+		cw_mention *m = &s->ments[i];
+		if (m->kind != CW_M_ADJ || !m->country[0] || !lx(x, m->tok_start - 1, CW_LX_ETHNIC))
+			continue;
+		char sector[4];
+		snprintf(sector, sizeof sector, "%s", m->nsectors ? m->sectors[0] : "");
+		cw_lower_ascii(sector);
+		if (sector[0] && cw_lex_has(x->cw->lexicon, CW_LX_FORCE_SECTORS, sector))
+			continue;
+		if (m->nsectors == 0)
+			snprintf(m->sectors[m->nsectors++], 4, "%s", PEOPLE_SECTOR);
+		m->kind = CW_M_AGENT;
+		m->country[0] = '\0';
+		m->code[0] = '\0';
+		m->rule = "resolve: an ethnic people, of where it lives";
+	}
+}
+
+/* "AMMAN (Reuters) - Syrian security forces shot dead 15 people in Deraa
+ * ...  State television blamed an armed gang": wire copy is often filed
+ * from a neighbour's capital; once the story's sentences were set in one
+ * country, an agent with no place of its own is of that country rather
+ * than of the dateline's.  Counts this sentence's setting and returns the
+ * story's, or NULL when none or two. */
+static const char *story_setting(story_memory *sm, const char *where, int split)
+{
+	if (split)
+		sm->settings = 2;
+	else if (where && sm->settings == 0) {
+		memcpy(sm->setting, where, sizeof sm->setting);
+		sm->settings = 1;
+	} else if (where && strcmp(where, sm->setting) != 0)
+		sm->settings = 2;
+	return sm->settings == 1 ? sm->setting : NULL;
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -461,16 +571,19 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
 			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
 									 : NULL;
+	dateline = dateline ? then(&x, dateline) : NULL;
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
 	 * PETRARCH's counts only the sentences before */
 	if (!cw->opts.petrarch) {
-		remember(sm, s);
-		remember_places(sm, s);
+		ethnic(&x);
+		remember(sm, &x);
+		remember_places(sm, &x);
 	}
 	const char *story = story_country(sm, cw->opts.petrarch);
 	const char *places = cw->opts.petrarch ? NULL : story_place(sm);
+	const char *set_in = story_setting(sm, where, split);
 	for (int i = 0; i < s->nments; i++) {
 		cw_mention *m = &s->ments[i];
 		/* "AZEGOV" named through a person: its sectors are in its code */
@@ -491,6 +604,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		const char *c;
 		if ((c = possessor(&x, m)))
 			give_country(m, c, "resolve: the agent's owner");
+		else if ((c = leader(&x, m)))
+			give_country(m, c, "resolve: the agent's leader");
 		else if ((c = located(&x, m)))
 			give_country(m, c, "resolve: the agent's place");
 		else if ((c = member_of(&x, m)))
@@ -509,6 +624,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 			m->unplaced = 1;
 		}
+		else if (set_in && !cw->opts.petrarch)
+			guess_country(m, set_in, "resolve: where the story is set");
 		else if (dateline)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)
@@ -519,7 +636,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
 	if (cw->opts.petrarch)
-		remember(sm, s);
+		remember(sm, &x);
 	return x.oom ? CURLEW_ESYS : 0;
 }
 
@@ -849,6 +966,17 @@ static int doer_target(ctx *x, const story_memory *sm, int ev, int *judged)
 	return -1;
 }
 
+/* May event e be a charge a denial answers: an act short of force aimed
+ * at someone the sentence names or whose act it judges, not an implied
+ * default ("claimed responsibility for the bombing" at its place's
+ * country charges nobody), nor a denial itself ("China and Cambodia
+ * dismissed a report" deny it together, not each other)? */
+static int charge(const cw_codes *codes, const cw_event *e)
+{
+	return e->target >= 0 && (e->implied == CW_I_NONE || e->implied == CW_I_DOER) &&
+	       !cw_code_violent(codes, e->code) && cw_code_implied(codes, e->code) != CW_I_ACCUSER;
+}
+
 /* Keeps the story's first events' doers, and the two sides of its latest
  * act between two named parties, for the sentences after. */
 static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_codes *codes)
@@ -865,6 +993,11 @@ static void remember_deeds(story_memory *sm, const cw_sentence *s, const cw_code
 			sm->has_foe_tgt = e->target >= 0;
 			if (e->target >= 0)
 				copy_deed(&sm->foe_tgt, &s->ments[e->target], e->code);
+		}
+		if (charge(codes, e) && strcmp(s->ments[e->source].code, s->ments[e->target].code) != 0) {
+			deed *c = sm->charge[sm->ncharges++ % MAX_CHARGES];
+			copy_deed(&c[0], &s->ments[e->source], e->code);
+			copy_deed(&c[1], &s->ments[e->target], e->code);
 		}
 		for (int j = 0; sm && j < i && e->target >= 0; j++) {
 			const cw_event *o = &s->events[j];
@@ -958,6 +1091,110 @@ static int foe_target(ctx *x, const story_memory *sm, int ev)
 			    text, "resolve: whoever used force last");
 }
 
+/* Is an act aimed at (code, country) aimed at src's side: its country,
+ * or src itself when it has none (a body: "the WHO denied")? */
+static int aimed_at(const cw_mention *src, const char *code, const char *country)
+{
+	return src->country[0] ? strcmp(country, src->country) == 0 : strcmp(code, src->code) == 0;
+}
+
+/* Is the first of these sectors in the lexicon.txt list? */
+static int sector_in(const ctx *x, const char (*sectors)[4], int nsectors, int list)
+{
+	char a[4];
+	snprintf(a, sizeof a, "%s", nsectors ? sectors[0] : "");
+	cw_lower_ascii(a);
+	return a[0] && cw_lex_has(x->cw->lexicon, list, a);
+}
+
+/* May the doer of an act aimed at src's side (code, country, sectors) be
+ * the one src's denial answers: another doer, and not, for a body of the
+ * state, the state's own forces ("Myanmar soldiers burned villages ...
+ * Myanmar's government rejected the accusation": what its forces did is
+ * the topic, not a charge). */
+static int accuser(const ctx *x, const cw_mention *src, const char *code, const char *country,
+		   const char (*sectors)[4], int nsectors)
+{
+	if (!other_doer(x, src, code, country))
+		return 0;
+	return !(src->country[0] && strcmp(src->country, country) == 0 &&
+		 (sector_in(x, src->sectors, src->nsectors, CW_LX_STATE_SECTORS) ||
+		  sector_in(x, src->sectors, src->nsectors, CW_LX_FORCE_SECTORS)) &&
+		 sector_in(x, sectors, nsectors, CW_LX_FORCE_SECTORS));
+}
+
+/* "Azerbaijan accused Armenian forces of massacring civilians, and Armenia
+ * denied it", "Estonia accused Russia ... Moscow denied any involvement":
+ * a denial aimed at nobody named answers whoever last charged the denier's
+ * side -- an act short of force aimed at it by another (GUIDE: the target
+ * is the actor it is about) -- told in the sentence (the nearest before
+ * the denial, else after it) or the story (the latest). */
+static int accuser_target(ctx *x, const story_memory *sm, int ev)
+{
+	cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_mention *src = &s->ments[e->source];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int best = -1, before = 0, gap = 0;
+	for (int j = 0; j < s->nevents; j++) {
+		const cw_event *o = &s->events[j];
+		if (j == ev || o->source < 0 || o->trigger == e->trigger || !charge(x->cw->codes, o))
+			continue;
+		const cw_mention *d = &s->ments[o->source], *a = &s->ments[o->target];
+		if (!aimed_at(src, a->code, a->country) || !accuser(x, src, d->code, d->country, d->sectors, d->nsectors))
+			continue;
+		int at = s->trigs[o->trigger].tok_start, b = at < t->tok_start;
+		int g = b ? t->tok_start - at : at - t->tok_start;
+		if (best < 0 || b > before || (b == before && g < gap))
+			best = j, before = b, gap = g;
+	}
+	if (best >= 0) {
+		const cw_mention *d = &s->ments[s->events[best].source];
+		return doer_mention(x, t->tok_start, d->code, d->country, d->sectors, d->nsectors, d->text,
+				    "resolve: whoever charged it");
+	}
+	int n = sm ? (sm->ncharges < MAX_CHARGES ? sm->ncharges : MAX_CHARGES) : 0;
+	for (int i = 1; i <= n; i++) {
+		const deed *c = sm->charge[(sm->ncharges - i) % MAX_CHARGES];
+		if (!aimed_at(src, c[1].code, c[1].country) ||
+		    !accuser(x, src, c[0].code, c[0].country, c[0].sectors, c[0].nsectors))
+			continue;
+		const char *text = cw_strdup(x->doc->arena, c[0].text);
+		if (!text) {
+			x->oom = 1;
+			return -1;
+		}
+		return doer_mention(x, t->tok_start, c[0].code, c[0].country, c[0].sectors, c[0].nsectors,
+				    text, "resolve: whoever charged it");
+	}
+	return -1;
+}
+
+/* "warned that it would bomb if Belgrade failed to comply", "would
+ * impose a tariff unless Mexico stopped ...": a threat aimed at nobody
+ * named is aimed at the one whose act it is conditioned on (GUIDE:
+ * if-conditionals are threats), the subject of the condition nearest the
+ * threat in its sentence; -1 for none or for the source itself ("if it
+ * is attacked"). */
+static int condition_party(ctx *x, int ev)
+{
+	const cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	int best = -1, gap = 0;
+	for (int k = 0; k < s->ntoks; k++) {
+		if (!lx(x, k, CW_LX_CONDITIONS) || (k >= t->tok_start && k < t->tok_end))
+			continue;
+		int m = mention_from(s, k + 1, CONDITION_REACH);
+		if (m < 0 || m == e->source || same_actor(x, e->source, m))
+			continue;
+		int g = k >= t->tok_end ? k - t->tok_end : t->tok_start - k;
+		if (best < 0 || g < gap)
+			best = m, gap = g;
+	}
+	return best;
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -965,8 +1202,24 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	int implied = cw_code_implied(x->cw->codes, e->code);
 	int m = -1;
 	if (implied == CW_I_FOE) {
-		m = x->cw->opts.petrarch ? -1 : foe_target(x, sm, ev);
+		if (x->cw->opts.petrarch)
+			return -1;
+		/* the party a threat is conditioned on is named; whoever used
+		 * force last is only remembered, but beats an agent whose
+		 * country is itself a guess ("if the army failed ..." in a
+		 * sentence set in New York) */
+		int c = condition_party(x, ev);
+		if (c >= 0 && !x->s->ments[c].guessed) {
+			*how = CW_I_NONE;   /* named in the sentence */
+			return c;
+		}
+		m = foe_target(x, sm, ev);
 		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		return m >= 0 ? m : c;
+	}
+	if (implied == CW_I_ACCUSER) {
+		m = x->cw->opts.petrarch ? -1 : accuser_target(x, sm, ev);
+		*how = m >= 0 ? CW_I_ACCUSER : CW_I_NONE;
 		return m;
 	}
 	if (implied == CW_I_PLACE)

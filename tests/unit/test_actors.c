@@ -557,6 +557,53 @@ static void test_past_states(void)
 	done(d);
 }
 
+/* A country's institutions by their own names, with no country near them:
+ * one of each kind (parliament, intelligence, police, army, seat of
+ * government), agent words for kinds of actors, and names with another
+ * sense that must stay out. */
+typedef struct institution_row {
+	const char *text, *word, *code;
+} institution_row;
+
+static const institution_row institutions[] = {
+	{ "The Sejm passed the bill.", "Sejm", "POLLEG" },
+	{ "The Lok Sabha was adjourned.", "Sabha", "INDLEG" },
+	{ "The ISI denied the report.", "ISI", "PAKSPY" },
+	{ "The RCMP arrested 14 people.", "RCMP", "CANCOP" },
+	{ "Carabineros fired tear gas.", "Carabineros", "CHLCOP" },
+	{ "The Blue House said talks would resume.", "House", "KORGOV" },
+	{ "The Itamaraty summoned the envoy.", "Itamaraty", "BRAGOV" },
+	{ "The Justice Department opened an inquiry.", "Department", "USAGOV" },
+	{ "The Securitate fired on crowds.", "Securitate", "ROUSPY" },
+	/* agent words: who calls a protest out is of the opposition */
+	{ "Protest organisers rejected the offer.", "organisers", "OPP" },
+	{ "Backers of the ousted leader rallied again.", "Backers", "OPP" },
+	{ "The Policia Nacional detained two men.", "Nacional", "COP" },
+	/* agents as substances are no spies */
+	{ "Troops used chemical agents against the town.", "agents", "" },
+	{ "Federal agents raided the office.", "agents", "SPY" },
+	/* the news agency and the institute are no army nor spy service */
+	{ "Soldiers fired, witnesses told AFP.", "AFP", "" },
+	{ "Researchers at MIT said.", "MIT", "" },
+};
+
+static void test_institutions(void)
+{
+	for (size_t i = 0; i < sizeof institutions / sizeof *institutions; i++) {
+		const institution_row *r = &institutions[i];
+		curlew_doc *d = run(r->text, "2020-01-01");
+		/* an agent has no code before resolve gives it a country:
+		 * its sector then */
+		const cw_mention *m = find(d, r->word);
+		const char *c = !m ? "" : m->code[0] || !m->nsectors ? m->code : m->sectors[0];
+		if (strcmp(c, r->code) != 0)
+			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s\n", r->word, c,
+				r->code, r->text);
+		CHECK_STR(c, r->code);
+		done(d);
+	}
+}
+
 /* Wire copy drops accents the dictionaries keep, and a country adjective
  * after a continent's part is a region's. */
 static void test_spelling(void)
@@ -635,6 +682,7 @@ int main(void)
 	test_leaders();
 	test_phoenix();
 	test_past_states();
+	test_institutions();
 	test_spelling();
 	test_unknown_person();
 	test_speed();

@@ -73,6 +73,20 @@ static void test_pronouns(void)
 	CHECK_STR(code_of(find(d, 2, "He")), "POLGOV");
 	curlew_doc_free(d);
 
+	/* he in a sentence a person opened is that person, not the one an
+	 * earlier sentence opened with; him is the one named after the opener */
+	d = code("Kenyan President William Ruto arrived in Kampala on Monday. "
+		 "Tanzanian President John Magufuli recalled its ambassador and said he "
+		 "would not attend.", "2018-05-01");
+	const cw_mention *he2 = find(d, 2, "he");
+	CHECK(he2 && he2->end - he2->start == 2 && strcmp(he2->country, "TZA") == 0);
+	curlew_doc_free(d);
+	d = code("Kenyan President William Ruto arrived in Kampala on Monday. "
+		 "German Chancellor Olaf Scholz phoned Prime Minister Narendra Modi and "
+		 "warned him of sanctions.", "2023-05-01");
+	CHECK_STR(code_of(find(d, 2, "him")), "INDGOV");
+	curlew_doc_free(d);
+
 	d = code("The foreign minister of Azerbaijan met the Armenian foreign minister in Almaty. "
 		 "They agreed to continue the talks.", "2024-05-10");
 	const cw_mention *they = find(d, 2, "They");
@@ -108,6 +122,21 @@ static void test_pair_here(void)
 	curlew_doc_free(d);
 }
 
+/* "accusing them of spying": a plural pronoun that is a verb's object is
+ * the nearest plural actor before it in its sentence, not an earlier
+ * sentence's pair; a subject "they" still is that pair */
+static void test_plural_object(void)
+{
+	curlew_doc *d = code("Chile and Peru held talks in Lima. Argentina expelled three Bolivian "
+			     "diplomats on Monday, accusing them of spying.", "2024-06-01");
+	CHECK_STR(code_of(find(d, 2, "them")), "BOLGOV");
+	curlew_doc_free(d);
+	d = code("Chile and Peru held talks in Lima. Argentina expelled three Bolivian diplomats, "
+		 "and they said they would meet again.", "2024-06-01");
+	CHECK_STR(code_of(find(d, 2, "they")), "CHL");
+	curlew_doc_free(d);
+}
+
 static void test_surnames_and_titles(void)
 {
 	curlew_doc *d = code("Armenian Deputy Foreign Minister Vahan Kostanyan arrived in Brussels. "
@@ -124,6 +153,16 @@ static void test_surnames_and_titles(void)
 	d = code("The minister said nothing.", "2024-03-01");
 	m = find(d, 1, "minister");
 	CHECK(m && m->country[0] == '\0');
+	curlew_doc_free(d);
+
+	/* a title before a name no dictionary knows, its country given by
+	 * resolve after this stage: its surname later is the same agent,
+	 * whose country resolve finds again (the story names Kenya) */
+	d = code("Union leader Wanjiru Kamau was detained in Nairobi on Friday. "
+		 "Kamau vowed to continue the strike.", "2024-03-01");
+	m = find(d, 2, "Kamau");
+	CHECK(m && m->kind == CW_M_AGENT && m->nsectors > 0);
+	CHECK_STR(code_of(m), "KENLAB");
 	curlew_doc_free(d);
 }
 
@@ -234,6 +273,7 @@ int main(void)
 	}
 	test_pronouns();
 	test_pair_here();
+	test_plural_object();
 	test_surnames_and_titles();
 	test_same_sector();
 	test_seed();

@@ -55,6 +55,17 @@ int main(void)
 	CHECK(cw_countries_by_iso3(cs, "XXX") == NULL);
 	CHECK(cw_countries_by_iso3(cs, NULL) == NULL);
 
+	/* a place's country as of a date: the state its land was part of */
+	cw_date d1986 = { 1986, 12, 17 }, d1991 = { 1991, 12, 25 }, d1992 = { 1992, 1, 2 }, none = { 0 };
+	CHECK_STR(cw_country_then(cs, "KAZ", d1986), "SUN");
+	CHECK_STR(cw_country_then(cs, "RUS", d1991), "SUN");
+	CHECK_STR(cw_country_then(cs, "RUS", d1992), "RUS");
+	CHECK_STR(cw_country_then(cs, "SRB", (cw_date){ 2000, 10, 5 }), "YUG");
+	CHECK_STR(cw_country_then(cs, "SVK", (cw_date){ 1990, 1, 1 }), "CSK");
+	CHECK_STR(cw_country_then(cs, "LTU", d1986), "LTU");   /* named as itself */
+	CHECK_STR(cw_country_then(cs, "FRA", d1986), "FRA");
+	CHECK_STR(cw_country_then(cs, "KAZ", none), "KAZ");   /* no date: today's */
+
 	/* No two-letter codes and no non-Latin names leak in from the packages;
 	 * every list is NULL-terminated, possibly empty. */
 	int bad = 0;

@@ -12,11 +12,15 @@ typedef struct row {
 } row;
 
 static const row rows[] = {
-	/* a denial joined by "and" to an accusation is news of its own; a
-	 * denial of the act it reports is the only event */
+	/* a denial joined by "and" to an accusation is news of its own (aimed
+	 * at the accuser); a denial of the act it reports is the only event */
 	{ "Azerbaijan accused Armenian forces of massacring civilians, and Armenia denied that "
-	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 -" },
+	  "its troops had been involved.", NULL, "AZE 1124 ARM; ARM 016 AZE" },
 	{ "Russia denied that its troops had shelled Ukrainian villages.", NULL, "RUS 016 UKR" },
+	/* an admission of what one's own side did is about the body it was
+	 * done to, though an admission with no target takes its place */
+	{ "Canada admitted on Monday that Canadian agents had searched the Greenpeace ship Arctic "
+	  "Sunrise.", NULL, "CAN 015 NGOENV" },
 	/* ... also when its own side is an actor coreference found */
 	{ "Bolivia accused Peruvian troops of crossing the border. The Peruvian president denied "
 	  "that his soldiers had entered Bolivian territory.", NULL, "BOL 112 PER; PER 016 BOL" },
@@ -183,7 +187,8 @@ static const row rows[] = {
 	{ "Russia continued to send arms to Syria.", NULL, "RUS 072 SYR" },
 	{ "Russia did not attack Ukraine.", NULL, "" },
 	{ "The report alleged that Israeli troops attacked the convoy.", NULL, "" },
-	{ "Turkey will retaliate if Syria attacks its troops.", NULL, "TUR 138 -" },
+	/* a threat is aimed at the one whose act it is conditioned on */
+	{ "Turkey will retaliate if Syria attacks its troops.", NULL, "TUR 138 SYR" },
 	/* no self-dyad: a threat with no target named has none */
 	{ "Russia threatened to retaliate.", NULL, "RUS 138 -" },
 	{ "Pakistan's army denied shelling Indian villages.", NULL, "PAKMIL 016 IND" },
@@ -226,7 +231,7 @@ static const row rows[] = {
 	{ "Ghana dismissed as \"baseless\" accusations by Togo that it had armed the rebels.", NULL,
 	  "GHA 016 TGO" },
 	{ "Togo accused Ghana of arming the rebels, a charge the government in Accra rejected.", NULL,
-	  "TGO 112 GHA; GHAGOV 016 -" },
+	  "TGO 112 GHA; GHAGOV 016 TGO" },
 	{ "Lebanon called the Israeli raid \"an act of aggression\".", NULL, "LBN 111 ISR" },
 	{ "The Brazilian police named the mayor's chief of staff as the prime suspect in the killing.", NULL,
 	  "BRACOP 112 BRA" },

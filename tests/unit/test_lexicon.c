@@ -42,6 +42,15 @@ int main(void)
 	CHECK(!cw_lex_ends(l, CW_LX_PROGRESSIVE, "ing"));   /* an ending needs a stem */
 	CHECK(cw_lex_ends(l, CW_LX_PAST, "seized") && !cw_lex_ends(l, CW_LX_PAST, "seize"));
 	CHECK(!cw_lex_has(l, CW_NLEX, "in") && !cw_lex_has(l, -1, "in") && !cw_lex_has(l, 0, NULL));
+	/* Two lists under one name would share the file's lines: each stage
+	 * that added a list must have named it apart (object-pronouns once was
+	 * claimed by verbs.c and coref.c at the same time). */
+	int unique = 1;
+	for (int i = 0; i < CW_NLEX; i++)
+		for (int j = i + 1; j < CW_NLEX; j++)
+			if (!cw_lex_name(i) || !cw_lex_name(j) || !strcmp(cw_lex_name(i), cw_lex_name(j)))
+				unique = 0;
+	CHECK(unique);
 	cw_lexicon_free(l);
 
 	CHECK(mkdtemp(dir) != NULL);

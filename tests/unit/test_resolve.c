@@ -50,6 +50,37 @@ static const agent_row agents[] = {
 	{ "Protesters built barricades on Taksim Square.", "Protesters", "TUROPP" },
 	{ "Protesters marched against the new Kenyan tax law.", "Protesters", "KENOPP" },
 	{ "Hungary sealed its border with Serbia and police detained migrants.", "police", "HUNCOP" },
+	/* a dateline's country qualifier holds when the gazetteer knows the
+	 * town only in other countries (the El Altos it knows are in Peru
+	 * and Panama), as it does when the town is there too */
+	{ "LIMA, Ohio (AP) - Police arrested two men.", "Police", "USACOP" },
+	{ "EL ALTO, Bolivia (AP) - Police arrested two men in El Alto.", "Police", "BOLCOP" },
+	/* a country that says whose an institution is sets no sentence */
+	{ "LAGOS (Reuters) - Protesters gathered near the U.S. consulate.", "Protesters", "NGAOPP" },
+	{ "KABUL (Reuters) - Gunmen fired rockets at the U.S. embassy.", "Gunmen", "AFG" },
+	/* places count toward the story's country as its actors do: towns
+	 * one comes from or goes to set no sentence, but name the country */
+	{ "Farmers from Punjab marched toward Delhi on Monday. Protest organisers said they would stay.",
+	  "organisers", "INDOPP" },
+	/* a titled stranger's surname later is the same agent, its country
+	 * found again (here from the places the story named) */
+	{ "Opposition leader Jamal Odhiambo was detained in Mombasa on Friday. Odhiambo vowed to "
+	  "continue the hunger strike.", "Odhiambo", "KENOPP" },
+	/* an ethnic people is of where it lives, not of the state its
+	 * adjective names; its forces fight for that state */
+	{ "Gangs burned the homes of ethnic Uzbeks in Jalal-Abad.", "Uzbeks", "KGZCVL" },
+	{ "SKOPJE (Reuters) - Ethnic Albanian rebels seized a village on Sunday.", "Albanian", "MKDREB" },
+	{ "Ethnic Armenian forces fired shells at Azerbaijani positions.", "Armenian", "ARMMIL" },
+	/* a story filed from a neighbour's capital: once its sentences were
+	 * set in one country, an agent with no place of its own is of it,
+	 * not of the dateline's */
+	{ "AMMAN (Reuters) - Troops shelled the old city in Homs on Monday. State television "
+	  "blamed armed gangs.", "television", "SYRGOV" },
+	{ "NAIROBI (Reuters) - Police fired tear gas at students in Nakuru. Protesters later "
+	  "regrouped.", "Protesters", "KENOPP" },
+	/* forces led by a country are its; backed by one, they are not */
+	{ "U.S.-led warplanes struck targets in Baghdad.", "warplanes", "USAMIL" },
+	{ "Iranian-backed militias attacked a base in Syria.", "militias", "SYRREB" },
 	/* a capital one goes to or comes from sets no sentence */
 	{ "MANAGUA (Reuters) - Nicaragua freed 50 political prisoners and put them on a plane to "
 	  "Washington.", "prisoners", "NICOPP" },
@@ -116,6 +147,11 @@ static const target_row targets[] = {
 	{ "Belgian police detained three people, including a member of the European Parliament, on "
 	  "Friday.", "IGO" },
 	{ "Kenyan police arrested four men, including two students, in Mombasa.", "KEN" },
+	/* a threat is aimed at the one whose act it is conditioned on, but
+	 * never at the source itself */
+	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
+	  "smugglers.", "BOL" },
+	{ "Jordan warned that it would respond if it was attacked.", "-" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
@@ -134,6 +170,19 @@ static const target_row story_targets[] = {
 	/* ... and at the other side of a domestic conflict as before */
 	{ "Protesters stormed the parliament in Nairobi. The Kenyan president promised a firm "
 	  "response.", "KENOPP" },
+	/* a denial aimed at nobody named answers whoever last charged the
+	 * denier's side, in the story or the sentence */
+	{ "Chile accused Peru of violating its airspace on Friday. Lima denied the charge.", "CHL" },
+	{ "Chile accused Peru of violating its airspace on Friday. The Chilean navy sent two frigates "
+	  "north. Lima denied the charge.", "CHL" },
+	{ "Greece accused Turkey on Monday of harassing its fishing boats, and Ankara denied that "
+	  "its coast guard had fired on them.", "GRC" },
+	/* ... never the state's own forces, whose act is the topic */
+	{ "Sudanese soldiers burned three villages in Darfur, refugees said. The Sudanese "
+	  "government rejected the accusation.", "-" },
+	/* ... never one's partner in the same denial */
+	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
+	  "dam to a Thai company.", "-" },
 };
 
 static curlew_doc *code(curlew *cw, const char *text)
@@ -142,6 +191,32 @@ static curlew_doc *code(curlew *cw, const char *text)
 	curlew_doc *doc = NULL;
 	CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
 	return doc;
+}
+
+/* A place gives the country it was part of on the story's date. */
+static void test_past_places(curlew *cw)
+{
+	static const struct { const char *text, *date, *word, *code; } rows[] = {
+		{ "Students rioted in Tashkent on Wednesday.", "1986-12-17", "Students", "SUN" },
+		{ "Students rioted in Tashkent on Wednesday.", "2022-01-05", "Students", "UZB" },
+		{ "Police fired tear gas in Belgrade.", "2000-10-05", "Police", "YUGCOP" },
+		{ "Police fired tear gas in Belgrade.", "2020-07-08", "Police", "SRBCOP" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		curlew_doc *doc = NULL;
+		cw_code_doc(cw, &(curlew_story){ "t", rows[i].text, strlen(rows[i].text), rows[i].date, NULL,
+						 NULL, NULL, 0, NULL }, NULL, &doc, 1);
+		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		const char *got = "";
+		for (int k = 0; s && k < s->ntoks; k++)
+			if (strcmp(s->toks[k].text, rows[i].word) == 0 && s->toks[k].mention >= 0)
+				got = s->ments[s->toks[k].mention].code;
+		if (strncmp(got, rows[i].code, strlen(rows[i].code)) != 0)
+			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s (%s)\n", rows[i].word,
+				got, rows[i].code, rows[i].text, rows[i].date);
+		CHECK(strncmp(got, rows[i].code, strlen(rows[i].code)) == 0);
+		curlew_doc_free(doc);
+	}
 }
 
 static void test_agents(curlew *cw)
@@ -291,6 +366,7 @@ int main(void)
 		return check_done("test_resolve");
 	}
 	test_agents(cw);
+	test_past_places(cw);
 	test_targets(cw);
 	test_story_targets(cw);
 	test_drops(cw);
