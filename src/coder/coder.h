@@ -393,6 +393,8 @@ typedef struct cw_sentence {
 	uint32_t date_start, date_end;
 	int date_precision;      /* dates stage: cw_date_precision of date */
 	cw_event *events; int nevents;
+	const char **dropped;    /* recode stage: per trigger, the rule that dropped its
+				  * event ("recode.txt:58"), or NULL; NULL when none was */
 } cw_sentence;
 
 struct curlew_doc {

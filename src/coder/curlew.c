@@ -342,6 +342,7 @@ static int keep_sentence(curlew_doc *doc, const cw_sentence *s, cw_sentence *out
 	}
 	out->clauses = keep_array(a, s->clauses, s->nclauses, sizeof *s->clauses, &oom);
 	out->parse_text = keep_str(a, s->parse_text, &oom);
+	out->dropped = NULL;   /* for explain only, which codes no windows */
 	out->events = keep_array(a, s->events, s->nevents, sizeof *s->events, &oom);
 	for (int i = 0; out->events && i < s->nevents; i++) {
 		cw_event *e = &out->events[i];

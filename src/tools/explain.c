@@ -176,6 +176,10 @@ static void explain_no_event(FILE *out, const curlew_doc *doc, const cw_sentence
 		fputs("the sentence names no actor (actors.txt, agents.txt)\n", out);
 		return;
 	}
+	if (s->dropped && s->dropped[i] && !trigger_coded(s, i)) {
+		fprintf(out, "its doer is no political actor (%s)\n", s->dropped[i]);
+		return;
+	}
 	for (int k = 0; k < s->ntrigs; k++) {
 		if (k != i && trigger_coded(s, k) && s->trigs[k].specificity > t->specificity &&
 		    s->trigs[k].tok_start <= t->anchor && t->anchor < s->trigs[k].tok_end) {

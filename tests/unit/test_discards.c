@@ -69,6 +69,19 @@ static void test_pipeline(void)
 	CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
 	CHECK_INT(curlew_doc_nevents(doc), 0);
 	curlew_doc_free(doc);
+	/* sport's own words: a score in sets, a draw */
+	static const char *sport[] = {
+		"Spain's Carlos Alcaraz destroyed the Russian in straight sets in the final.",
+		"Nigeria were held to a goalless draw by Sierra Leone, damaging their hopes.",
+		"Germany crushed hosts Brazil 7-1 in the World Cup semi-final on Tuesday.",
+	};
+	for (size_t i = 0; i < sizeof sport / sizeof *sport; i++) {
+		st.text = sport[i];
+		st.len = strlen(sport[i]);
+		CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
+		CHECK_INT(curlew_doc_nevents(doc), 0);
+		curlew_doc_free(doc);
+	}
 	curlew_close(cw);
 }
 

@@ -119,6 +119,9 @@ static void test_loader(const curlew *cw)
 		{ "175  18  by COP  on OPP  inside\n", "recode.txt:1:" },
 		{ "175  18  by COP  person\n", "recode.txt:1:" },     /* "person" qualifies a target */
 		{ "175  18  by COP\n175  18  by -\n", "recode.txt:2:" }, /* '-' is for targets */
+		{ "-  *  by =firm\n", "recode.txt:1:" },             /* a class before its !class */
+		{ "!class\n", "recode.txt:1:" },                      /* a class needs a name */
+		{ "!class firm company\n-  *  by =firms\n", "recode.txt:2:" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char err[256] = "";
@@ -156,18 +159,47 @@ static void test_pipeline(curlew *cw)
 		{ "Kenyan police shot dead two men in Mombasa.", "KENCOP", "175" },
 		{ "Turkish troops shot dead two Kurdish protesters in Iraq.", "TURMIL", "1823" },
 		{ "Students stormed the education ministry in Dhaka.", "BGDEDU", "145" },
+		{ "Protesters stormed and torched the mayor's office in Almaty.", "KAZOPP", "145" },
 		{ "Islamist militants captured three policemen in northern Burkina Faso.", "BFAREB", "181" },
 		{ "Police arrested three militants in Karachi.", "PAKCOP", "173" },
 		{ "Peruvian prosecutors raided the home of the president.", "PERJUD", "091" },
 		{ "A gunman shot presidential candidate Luis Donaldo Colosio in Tijuana.", "MEXREB", "185" },
 		{ "Rebels shot at government troops near Goma.", "CODREB", "193" },
 		{ "Hezbollah supporters attacked a protest camp in Beirut.", "LBNREB", "180" },
+		/* a country's firm, market, player or scientist is no state */
+		{ "The German carmaker said it would cut 5,000 jobs.", NULL, NULL },
+		{ "Australia's fast bowlers destroyed the England top order.", NULL, NULL },
+		{ "Researchers in Sweden said the drug worked.", NULL, NULL },
+		{ "The Australian dollar retreated from a five-month high.", NULL, NULL },
+		{ "Germany said it would cut aid to Mali.", "DEU", "1311" },
+		{ "The German carmaker's union went on strike in Wolfsburg.", "DEUBUSLAB", "143" },   /* what a firm owns */
+		/* nature, accidents and disease, opening the sentence, do what they do */
+		{ "Monsoon floods have submerged a third of Pakistan and killed more than 1,100 people.", NULL, NULL },
+		{ "A stampede at a festival in the Indian state of Uttar Pradesh killed 121 people.", NULL, NULL },
+		{ "Hurricane Beryl lashed Venezuela's northeastern coast on Tuesday, flooding the town of "
+		  "Cumanacoa and killing at least one person.", NULL, NULL },
+		{ "After the floods, Pakistani troops attacked rebel positions in Swat.", "PAKMIL", "190" },
+		{ "Israeli fire killed five civilians in Gaza on Monday.", "ISR", "1823" },   /* no nature */
+		{ "Hurricane Wilma pounded Mexico's Caribbean coast for a second day on Saturday, tearing "
+		  "roofs off hotels and flooding the streets of Cancun.", NULL, NULL },
+		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
 		curlew_doc *doc = NULL;
 		CHECK_INT(curlew_code(cw, &st, NULL, &doc), 0);
 		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		if (!t[i].code) {
+			CHECK(s && s->nevents == 0);
+			/* explain says which rule dropped it, unless nothing coded it
+			 * at all (a sport sentence discarded, a sense claimed) */
+			int named = 0;
+			for (int k = 0; s && s->dropped && k < s->ntrigs; k++)
+				named |= s->dropped[k] && strncmp(s->dropped[k], "recode.txt:", 11) == 0;
+			CHECK(named);
+			curlew_doc_free(doc);
+			continue;
+		}
 		CHECK(s && s->nevents == 1);
 		if (s && s->nevents == 1) {
 			CHECK_STR(s->ments[s->events[0].source].code, t[i].src);
