@@ -173,6 +173,7 @@ static void test_pipeline(curlew *cw)
 		{ "The Australian dollar retreated from a five-month high.", NULL, NULL },
 		{ "Germany said it would cut aid to Mali.", "DEU", "1311" },
 		{ "The German carmaker's union went on strike in Wolfsburg.", "DEUBUSLAB", "143" },   /* what a firm owns */
+		{ "Kenyan protest organisers called for fresh marches in Nairobi.", "KENOPP", "020" },   /* no sport's */
 		/* nature, accidents and disease, opening the sentence, do what they do */
 		{ "Monsoon floods have submerged a third of Pakistan and killed more than 1,100 people.", NULL, NULL },
 		{ "A stampede at a festival in the Indian state of Uttar Pradesh killed 121 people.", NULL, NULL },
