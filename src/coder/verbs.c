@@ -211,8 +211,7 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 /* The key of a word in a class: the name, a separator no word holds, the word. */
 static const char *class_key(char *buf, size_t size, const char *name, const char *w)
 {
-	int n = snprintf(buf, size, "%s\x1f%s", name, w);
-	return n > 0 && (size_t)n < size ? buf : NULL;
+	return cw_key2(buf, size, name, w);
 }
 
 /* "!class NAME [@places] word ...": a class may take several lines. */
