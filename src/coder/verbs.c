@@ -577,10 +577,14 @@ static int plural_of(const char *w, const char *lit, size_t k)
 	return n == k + 1 && w[n - 1] == 's' && memcmp(w, lit, k) == 0;
 }
 
-/* Is w the k bytes at lit?  (lit is a word inside a pattern's phrase.) */
+/* Is w the k bytes at lit?  (lit is a word inside a pattern's phrase.)
+ * The first bytes are compared before the call: most words differ there,
+ * and this is asked a million times on 300 bench stories. */
 static int same_word(const char *w, const char *lit, size_t k)
 {
-	return strncmp(w, lit, k) == 0 && w[k] == '\0';
+	if (k == 0)
+		return w[0] == '\0';
+	return w[0] == lit[0] && strncmp(w, lit, k) == 0 && w[k] == '\0';
 }
 
 /* "#100" in a pattern: a number written in digits of at least 100
@@ -617,6 +621,19 @@ static int word_is(const cw_token *t, const char *w, size_t k, int nominal)
 	       (!t->nlemma && plural_of(t->lower, w, k));
 }
 
+/* Can the pattern word starting with byte c match token t at all?  Every
+ * way word_is has to match a plain word (the text, a base form, a plural)
+ * starts with that byte; "$", "#100" and an empty word are left to
+ * word_is.  Asked first, it spares measuring and comparing the word at
+ * most of the 700,000 tries on 300 bench stories. */
+static int may_start(const cw_token *t, char c, int nominal)
+{
+	if (c == '$' || c == '#' || c == '_')
+		return 1;
+	return t->lower && (t->lower[0] == c || (!nominal && t->vlemma && t->vlemma[0] == c) ||
+			    (t->nlemma && t->nlemma[0] == c));
+}
+
 /* Matches one alternative ("aid", or the phrase "military_aid") at token
  * ti; returns the tokens it covers, 0 if it doesn't match. */
 #define MAX_ALT_WORD 63    /* the longest word of a phrase read, as when it was copied */
@@ -624,7 +641,12 @@ static int alt_match(const cw_sentence *s, int ti, const char *alt, int nominal)
 {
 	int n = 0;
 	for (const char *p = alt; *p;) {
-		size_t k = strcspn(p, "_");
+		if (ti + n >= s->ntoks || !may_start(&s->toks[ti + n], p[0], nominal))
+			return 0;
+		/* by hand, not strcspn: words are a few bytes long */
+		size_t k = 0;
+		while (p[k] && p[k] != '_')
+			k++;
 		if (k > MAX_ALT_WORD || ti + n >= s->ntoks)
 			return 0;
 		if (!word_is(&s->toks[ti + n], p, k, nominal))
