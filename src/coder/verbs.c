@@ -1312,7 +1312,9 @@ static int stem_of(const char *w, size_t n, int r, char stem[64])
 	};
 #undef STEM_RULE
 	size_t k = rules[r].k, a = rules[r].a;
-	if (n <= k + 2 || n - k + a >= 64 || memcmp(w + n - k, rules[r].end, k) != 0)
+	/* the last byte before memcmp: most words fail every rule there */
+	if (n <= k + 2 || n - k + a >= 64 || w[n - 1] != rules[r].end[k - 1] ||
+	    memcmp(w + n - k, rules[r].end, k) != 0)
 		return -1;
 	memcpy(stem, w, n - k);
 	/* stem + (n - k): stem + n would point past the array first */
