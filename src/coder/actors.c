@@ -1251,7 +1251,7 @@ static int origin_of(const builder *b, const atom *a, origin *o)
 		if (strlen(r->code) == 3 && !international(r->code))
 			memcpy(o->country, r->code, 4);
 		else {
-			snprintf(o->code, sizeof o->code, "%s", r->code);
+			cw_copy(o->code, sizeof o->code, r->code);
 			if (!international(r->code))
 				memcpy(o->country, r->code, 3);
 		}
@@ -1304,8 +1304,8 @@ static int finish_text(builder *b, cw_mention *m)
 
 static void set_code(cw_mention *m, const char *country, const char *code)
 {
-	snprintf(m->country, sizeof m->country, "%s", country);
-	snprintf(m->code, sizeof m->code, "%s", code);
+	cw_copy(m->country, sizeof m->country, country);
+	cw_copy(m->code, sizeof m->code, code);
 }
 
 static void add_sectors(cw_mention *m, const entry *e)

