@@ -396,17 +396,19 @@ static story_memory *memory(curlew_doc *doc)
 	return doc->resolve_state;
 }
 
-static void count_country(story_memory *sm, const char *country)
+/* One more mention of a country in a story's tally (codes, counts, n);
+ * a country past the tally's room is not counted. */
+static void tally_add(char (*codes)[4], int *counts, int *n, const char *country)
 {
 	int k = 0;
-	while (k < sm->n && strcmp(sm->country[k], country) != 0)
+	while (k < *n && strcmp(codes[k], country) != 0)
 		k++;
-	if (k == sm->n) {
-		if (sm->n == MAX_STORY_COUNTRIES)
+	if (k == *n) {
+		if (*n == MAX_STORY_COUNTRIES)
 			return;
-		memcpy(sm->country[sm->n++], country, 4);
+		memcpy(codes[(*n)++], country, 4);
 	}
-	sm->count[k]++;
+	counts[k]++;
 }
 
 /* Counts the countries this sentence's actors name, for the sentences
@@ -418,7 +420,7 @@ static void remember(story_memory *sm, const ctx *x)
 		const cw_mention *m = &s->ments[i];
 		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
 			continue;
-		count_country(sm, m->country);
+		tally_add(sm->country, sm->count, &sm->n, m->country);
 	}
 }
 
@@ -429,16 +431,7 @@ static void remember_places(story_memory *sm, const ctx *x)
 	for (int i = 0; sm && i < s->nplaces; i++) {
 		if (!s->places[i].country[0])
 			continue;
-		const char *c = then(x, s->places[i].country);
-		int k = 0;
-		while (k < sm->np && strcmp(sm->place[k], c) != 0)
-			k++;
-		if (k == sm->np) {
-			if (sm->np == MAX_STORY_COUNTRIES)
-				continue;
-			memcpy(sm->place[sm->np++], c, 4);
-		}
-		sm->pcount[k]++;
+		tally_add(sm->place, sm->pcount, &sm->np, then(x, s->places[i].country));
 	}
 }
 
