@@ -833,11 +833,6 @@ static int glue_token(const cw_token *t)
 	       strcmp(t->text, "'") == 0;
 }
 
-static int possessive_token(const cw_token *t)
-{
-	return strcmp(t->text, "'s") == 0 || strcmp(t->text, "'") == 0;
-}
-
 /* Does the text of tokens [ts, te) spell e->exact (spaces ignored)? */
 static int exact_ok(const cw_token *toks, int ts, int te, const char *exact)
 {
@@ -1005,7 +1000,7 @@ static int longest_match(scan *sc, cw_arena *a, int i, atom *out)
 		const cw_token *last = &toks[out->te - 1];
 		size_t n = strlen(last->text);
 		out->poss = (n > 2 && last->text[n - 2] == '\'' && last->text[n - 1] == 's') ||
-			    (out->te < s->ntoks && possessive_token(&toks[out->te]));
+			    (out->te < s->ntoks && cw_possessive_token(&toks[out->te]));
 		sc->memo[i] = *out;
 		sc->done[i] = 1;
 	}
@@ -1102,7 +1097,7 @@ static int unknown_name(scan *sc, cw_arena *a, int i, atom *out)
 	out->e = NULL;
 	out->ts = i;
 	out->te = j;
-	out->poss = j < s->ntoks && possessive_token(&s->toks[j]);
+	out->poss = j < s->ntoks && cw_possessive_token(&s->toks[j]);
 	return j - i;
 }
 
@@ -1155,7 +1150,7 @@ static int first_name_country(scan *sc, cw_arena *ar, const atom *a)
 	if (n < 1 || n > 2 || tmp.te >= s->ntoks)
 		return 0;
 	const cw_token *after = &s->toks[tmp.te];
-	return strcmp(after->text, ",") == 0 || possessive_token(after) ||
+	return strcmp(after->text, ",") == 0 || cw_possessive_token(after) ||
 	       !(after->flags & (CW_T_CAP | CW_T_PUNCT | CW_T_NUM));
 }
 

@@ -483,6 +483,9 @@ int cw_sentences_from_spans(curlew_doc *doc, const uint32_t *spans, int n);
 /* The same split as byte spans only (start, end pairs in doc->arena). */
 int cw_sentence_spans(const curlew *cw, curlew_doc *doc, uint32_t **spans, int *n);
 int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* tokens.c */
+/* tokens.c: the possessive ending, "'s" or a bare "'" after a plural
+ * ("the rebels' base"), as the places and actors stages read it. */
+int cw_possessive_token(const cw_token *t);
 int cw_lemmas(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* lemmas.c */
 int cw_lemmas_init(void);                                      /* once, in curlew_open */
 /* WordNet base form of a word for a part of speech ('v' or 'n'); returns a

@@ -98,7 +98,7 @@ static const char *parse_tags(cw_code_info *ci, char *f)
 		while (k < sizeof tags / sizeof *tags && strcmp(cw_trim(t[i]), tags[k].tag) != 0)
 			k++;
 		if (k == sizeof tags / sizeof *tags)
-			return "classes are violent, news, about, statement, each, judges, means, deed (comma-separated) or -";
+			return "classes are violent, news, about, statement, each, judges, means, deed, joint (comma-separated) or -";
 		ci->classes |= tags[k].bit;
 	}
 	return NULL;

@@ -583,8 +583,7 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		if (m->key && m->kind != CW_M_PRONOUN) {
 			remember_person(st, m);
 		}
-		int personal = m->key || (m->nsectors > 0 && strcmp(m->sectors[0], "GOV") == 0);
-		if (!got_ante && !m->plural && personal && !after_preposition(s, m)) {
+		if (!got_ante && !m->plural && is_personal(m) && !after_preposition(s, m)) {
 			remember(st, &st->ante, m);
 			st->has_ante = got_ante = 1;
 		}
@@ -594,7 +593,7 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		note_country(st, m);
 		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))
 			remember(st, &any[nany++], m);
-		if (personal && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
+		if (is_personal(m) && npair < 2 && (npair == 0 || !same_actor(&pair[0], m)))
 			remember(st, &pair[npair++], m);
 	}
 	if (npair == 2) {

@@ -187,7 +187,7 @@ static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
 {
 	int i = p->tok_start - 1;
-	if (i >= 2 && (!strcmp(s->toks[i].text, "'s") || !strcmp(s->toks[i].text, "'")) &&
+	if (i >= 2 && cw_possessive_token(&s->toks[i]) &&
 	    s->toks[i - 1].place >= 0)
 		i = s->places[s->toks[i - 1].place].tok_start - 1;
 	if (i >= 0 && !strcmp(lower(s, i), "the"))
@@ -241,10 +241,7 @@ static int clause_between(const curlew *cw, const cw_sentence *s, int from, int 
  * owns the noun after it says whose the thing is, not where the act was. */
 static int possessive(const cw_sentence *s, const cw_place *p)
 {
-	if (p->tok_end >= s->ntoks)
-		return 0;
-	const char *w = s->toks[p->tok_end].text;
-	return w && (!strcmp(w, "'s") || !strcmp(w, "'"));
+	return p->tok_end < s->ntoks && cw_possessive_token(&s->toks[p->tok_end]);
 }
 
 
@@ -400,8 +397,9 @@ static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const c
 	if (who && d && d->name && !strcmp(who, d->country))
 		return d;
 	int back = points_back(cw, s, "anaphor");
-	if (back >= 0 && city_before(s, back))
-		return city_before(s, back);
+	const cw_place *before = back >= 0 ? city_before(s, back) : NULL;
+	if (before)
+		return before;
 	if (m && m->feature == CW_F_CITY && back >= 0)
 		return m;
 	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat") >= 0)

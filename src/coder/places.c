@@ -841,7 +841,7 @@ static int locative_before(const cw_gazetteer *g, const cw_sentence *s, int star
 		/* "in Afghanistan's Khost province": the preposition of the
 		 * owner's phrase is the owned place's too, when the owned place
 		 * is in it ("in Honiara's Chinatown" is no Chinatown abroad) */
-		if (i > 0 && (!strcmp(t->text, "'s") || !strcmp(t->text, "'")) &&
+		if (i > 0 && cw_possessive_token(t) &&
 		    s->toks[i - 1].place >= 0 && s->toks[i - 1].place < s->nplaces) {
 			const cw_place *o = &s->places[s->toks[i - 1].place];
 			return country && !strcmp(o->country, country) ? o->prep : -1;

@@ -414,3 +414,8 @@ int cw_tokens(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	s->ntoks = tk.ntoks;
 	return 0;
 }
+
+int cw_possessive_token(const cw_token *t)
+{
+	return t->text && (strcmp(t->text, "'s") == 0 || strcmp(t->text, "'") == 0);
+}

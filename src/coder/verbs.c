@@ -33,7 +33,7 @@ enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP, EL_CLASS };
 typedef struct wclass {
 	const char *name;
 	int places;              /* @places: any place name the places stage found */
-	const cw_map *words;     /* the dictionary's class_words, keyed by class_key() */
+	const cw_map *words;     /* the dictionary's class_words, keyed by cw_key2(class, word) */
 } wclass;
 
 typedef struct vel {
@@ -208,12 +208,6 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 	return NULL;
 }
 
-/* The key of a word in a class: the name, a separator no word holds, the word. */
-static const char *class_key(char *buf, size_t size, const char *name, const char *w)
-{
-	return cw_key2(buf, size, name, w);
-}
-
 /* "!class NAME [@places] word ...": a class may take several lines. */
 static int parse_class(load_ctx *c, int lineno, char *rest)
 {
@@ -242,7 +236,7 @@ static int parse_class(load_ctx *c, int lineno, char *rest)
 			continue;
 		}
 		char key[128];
-		if (x[0] == '@' || !class_key(key, sizeof key, cls->name, x))
+		if (x[0] == '@' || !cw_key2(key, sizeof key, cls->name, x))
 			return bad_line(c, lineno, "bad class word", x);
 		if (cw_map_put(c->d->class_words, key, cls) < 0)
 			return bad_line(c, lineno, "out of memory", NULL);
@@ -678,8 +672,8 @@ static int class_match(const cw_sentence *s, int ti, const wclass *cls)
 	}
 	char key[128];
 	const char *k;
-	return ((k = class_key(key, sizeof key, cls->name, t->lower)) && cw_map_get(cls->words, k)) ||
-	       (t->nlemma && (k = class_key(key, sizeof key, cls->name, t->nlemma)) &&
+	return ((k = cw_key2(key, sizeof key, cls->name, t->lower)) && cw_map_get(cls->words, k)) ||
+	       (t->nlemma && (k = cw_key2(key, sizeof key, cls->name, t->nlemma)) &&
 		cw_map_get(cls->words, k));
 }
 

@@ -18,6 +18,7 @@
 #include "coder.h"
 #include "util/fault.h"
 
+/* A string or JSON null. */
 static void json_cstr(FILE *f, const char *s)
 {
 	if (s)
@@ -74,7 +75,6 @@ static void tsv_cstr(FILE *f, const char *s)
 		tsv_str(f, s, strlen(s));
 }
 
-/* A string or JSON null. */
 /* What fprintf(f, "%lld", v) writes, without printf's format machinery:
  * a story's records hold a dozen integers each, and fprintf cost ~1,000
  * instructions apiece, a fifth of the writer's time. */
