@@ -793,6 +793,20 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	set_code(t->fcode, framed_code(x, t->frame, t->code));
 }
 
+/* Does a demanded cue of frames.txt end on token k ("must")? */
+static int demand_modal(const ctx *x, int k)
+{
+	if (!may_end(x, &x->s->toks[k]))
+		return 0;
+	for (int i = 0; i < x->f->ncues; i++) {
+		const cue *c = &x->f->cues[i];
+		if (c->frame == CW_F_DEMANDED && !c->clause && c->only != NOUN_ONLY && !c->actor &&
+		    match_from(x, c, c->nels - 1, k) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "insisted that it was not staging a coup": a pattern ending in "that"
  * whose clause goes on with a finite verb (by the tagger: a past or
  * present form or a modal) states a claim, while a bare verb ("insists
@@ -817,6 +831,11 @@ static const char *indicative(const ctx *x, const cw_trigger *t)
 			break;
 		/* "troops leave": a plural's present is the bare form too */
 		if (w->pos == CW_POS_VB || (w->pos == CW_POS_VBP && w->vlemma && strcmp(w->vlemma, w->lower) == 0))
+			return "";
+		/* "insisted that the government must raise wages": a modal
+		 * that frames.txt makes a demand ("must", "should") keeps it
+		 * one */
+		if (w->pos == CW_POS_MD && demand_modal(x, k))
 			return "";
 		if (w->pos == CW_POS_VBD || w->pos == CW_POS_VBZ || w->pos == CW_POS_VBP || w->pos == CW_POS_MD)
 			return code;

@@ -120,6 +120,17 @@ static const row governors[] = {
 	/* a demand verb with an indicative that-clause states a claim */
 	{ "The army insisted that it was not staging a coup.", "insisted", CW_F_ASSERTED, "010", 0 },
 	{ "Ukraine insisted that Russian troops leave the country.", "insisted", CW_F_ASSERTED, "100", 0 },
+	/* ... but "must" and "should" keep the demand */
+	{ "The unions insisted that Kenya must raise the minimum wage.", "insisted", CW_F_ASSERTED,
+	  "100", 0 },
+	{ "Germany insisted that Serbia should hand over the suspects.", "insisted", CW_F_ASSERTED,
+	  "1013", 0 },
+	/* what is vowed in a that-clause is the vow's threat or promise */
+	{ "Chad's president vowed that the army would attack the rebels.", "vowed", CW_F_ASSERTED,
+	  "138", 0 },
+	{ "Chad's president vowed that the army would attack the rebels.", "attack", CW_F_INTENDED,
+	  "", 0 },
+	{ "Japan pledged that it would send aid to Haiti.", "pledged", CW_F_ASSERTED, "033", 0 },
 	/* a bare statement whose report names a doer by words no pattern
 	 * knows as an act ("says" lines) is the accusation; the act after
 	 * those words is its topic */
