@@ -31,6 +31,7 @@
 #define COMP_REACH 3        /* a governing pattern's end to the noun it governs */
 #define THAT_VERB_REACH 8   /* "insisted that the army of the south was": "that" to its verb */
 #define MAX_CUE_WORDS 8
+#define AND_REACH 2         /* "and (then) arrested": the "and" that joins a main clause's verb */
 #define REPORT_REACH 30     /* "said a little-known group, National Thowheeth Jama'ath, was behind" */
 
 enum { EL_WORD, EL_GAP, EL_ACTOR };
@@ -536,6 +537,36 @@ static int own_negation(const ctx *x, const cw_trigger *t)
 	return 0;
 }
 
+static int finite(int pos)
+{
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
+/* "broke through the gates after his departure and ransacked his
+ * offices": a finite verb joined by "and" to what went before, with no
+ * verb between the clause cue and the "and", is the main clause's second
+ * verb, outside the phrase the cue opens ("after rebels stormed the town
+ * and killed 20" keeps the killing in it). */
+static int main_coordinate(const ctx *x, const cw_trigger *t, int from)
+{
+	const cw_sentence *s = x->s;
+	if (t->flags & CW_TR_NOMINAL)
+		return 0;
+	for (int k = from; k < t->tok_start; k++) {
+		/* "after rebels stormed the town and": the phrase has a verb
+		 * of its own ("days of fighting" has none) */
+		if (finite(s->toks[k].pos))
+			return 0;
+		if (!cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[k].lower))
+			continue;
+		/* the tagger reads "and arrested 400" as a participle as often;
+		 * "and looting" is a noun */
+		int pos = s->toks[k + 1].pos;
+		return t->tok_start - k <= AND_REACH && (finite(pos) || pos == CW_POS_VBN);
+	}
+	return 0;
+}
+
 /* The clause cue the act lies under: its last word before the act in the
  * same stretch of the sentence.  A that-clause joined to another ("alleged
  * that X ..., and that Y ...") lies under the first one's cue. */
@@ -556,7 +587,7 @@ static const cue *clause_cue(const ctx *x, const cw_trigger *t, int *start)
 		for (int i = 0; may_end(x, &s->toks[p]) && i < x->f->ncues; i++) {
 			const cue *c = &x->f->cues[i];
 			if (c->clause && applies(c, t) && (*start = match_from(x, c, c->nels - 1, p)) >= 0)
-				return c;
+				return c->frame == CW_F_TOPIC && main_coordinate(x, t, p + 1) ? NULL : c;
 		}
 	}
 	return NULL;

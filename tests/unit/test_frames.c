@@ -104,6 +104,21 @@ static const row rows[] = {
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },
+	/* background: what came before or around the news is its topic */
+	{ "Chile recalled its envoy a day after Peruvian troops attacked a border post.", "attacked",
+	  CW_F_TOPIC, "", 0 },
+	{ "The president resigned after a week of riots and looting in the capital.", "looting",
+	  CW_F_TOPIC, "", 0 },
+	{ "Mali expelled the French ambassador amid a military operation in the north.", "military",
+	  CW_F_TOPIC, "", 0 },
+	{ "Iran fired missiles at Israel in retaliation for a car bombing at its consulate.", "car",
+	  CW_F_TOPIC, "", 0 },
+	/* ... but a main clause's verb joined by "and" is news, and so is
+	 * the act an "after" phrase follows */
+	{ "Crowds broke into the palace after his flight and ransacked his offices.", "ransacked",
+	  CW_F_ASSERTED, "171", 0 },
+	{ "Chile recalled its envoy a day after Peruvian troops attacked a border post.", "recalled",
+	  CW_F_ASSERTED, "161", 0 },
 };
 
 /* The pattern's code made more specific by the act it governs. */
