@@ -476,6 +476,11 @@ static void test_senses(void)
 		{ "Figures released on Wednesday showed a rise", "released", "(none)" },
 		{ "In a report released on Monday", "released", "(none)" },
 		{ "^Iran released the prisoners", "released", "0841" },
+		/* aid and arms that arrive are delivered, people visit */
+		{ "A convoy of food aid arrived in ^Yemen", "arrived", "073" },
+		{ "Shipments of medical supplies arrived in ^Gaza on Friday", "arrived", "073" },
+		{ "The first German tanks have arrived in ^Ukraine", "arrived", "072" },
+		{ "The foreign minister arrived in ^Yemen", "arrived", "042" },
 		{ "^Syria sent its troops back to the barracks", "sent", "087" },
 		{ "^Egypt sent its ambassador back to ^Israel", "sent", "050" },
 		{ "^Israel sent the migrants back to ^Eritrea", "sent", "174" },
