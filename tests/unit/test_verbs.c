@@ -476,6 +476,10 @@ static void test_senses(void)
 		{ "Figures released on Wednesday showed a rise", "released", "(none)" },
 		{ "In a report released on Monday", "released", "(none)" },
 		{ "^Iran released the prisoners", "released", "0841" },
+		/* a leader dismissed from office is purged, a demand rejected */
+		{ "The king dismissed the prime minister on Sunday", "dismissed", "172" },
+		{ "The junta sacked the army chief", "sacked", "172" },
+		{ "^Iran dismissed the demand", "dismissed", "120" },
 		/* aid and arms that arrive are delivered, people visit */
 		{ "A convoy of food aid arrived in ^Yemen", "arrived", "073" },
 		{ "Shipments of medical supplies arrived in ^Gaza on Friday", "arrived", "073" },
