@@ -104,6 +104,15 @@ static const row rows[] = {
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },
+	/* what a report, evidence or a rumour says did not take place */
+	{ "The UN published a report saying that Rwandan troops were fighting in Congo.", "fighting",
+	  CW_F_ALLEGED, "", 0 },
+	{ "Amnesty said it had evidence that the army had attacked the villages.", "attacked",
+	  CW_F_ALLEGED, "", 0 },
+	{ "Activists cited reports that troops had shelled the town.", "shelled",
+	  CW_F_ALLEGED, "", 0 },
+	/* ... while "reported that" tells the act */
+	{ "State media reported that troops attacked the rebels.", "attacked", CW_F_ASSERTED, "190", 0 },
 	/* background: what came before or around the news is its topic */
 	{ "Chile recalled its envoy a day after Peruvian troops attacked a border post.", "attacked",
 	  CW_F_TOPIC, "", 0 },

@@ -480,6 +480,7 @@ static void test_senses(void)
 		{ "The king dismissed the prime minister on Sunday", "dismissed", "172" },
 		{ "The junta sacked the army chief", "sacked", "172" },
 		{ "^Iran dismissed the demand", "dismissed", "120" },
+		{ "The Kremlin dismissed Western suggestions that it ordered the killing", "dismissed", "016" },
 		/* aid and arms that arrive are delivered, people visit */
 		{ "A convoy of food aid arrived in ^Yemen", "arrived", "073" },
 		{ "Shipments of medical supplies arrived in ^Gaza on Friday", "arrived", "073" },
