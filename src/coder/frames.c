@@ -951,6 +951,56 @@ static void says(const ctx *x, int i)
 	}
 }
 
+/* Is token k the verb of a participle adjunct (", killing 11 soldiers")? */
+static int adjunct_verb(const cw_sentence *s, int k)
+{
+	for (int i = 0; i < s->nclauses; i++)
+		if (s->clauses[i].verb == k)
+			return s->clauses[i].adjunct;
+	return 0;
+}
+
+/* A participle adjunct's verb, or one joined to such a verb by "and"
+ * ("killing 11 soldiers and wounding four"). */
+static int result_participle(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	if (adjunct_verb(s, t->anchor))
+		return 1;
+	if (t->tok_start < 1 || !cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[t->tok_start - 1].lower))
+		return 0;
+	for (int k = t->tok_start - 2; k >= 0 && !stop_punct(&s->toks[k]); k--)
+		if (s->toks[k].pos == CW_POS_VBG && adjunct_verb(s, k))
+			return 1;
+	return 0;
+}
+
+/* "ambushed an army truck, killing 11 soldiers and wounding four": force
+ * told in a participle after force used before it in the sentence is what
+ * that act did, one act and not a second one (the killing merges with the
+ * ambush as one category; the wounding, another, would be coded beside
+ * it).  An asserted violent act whose verb is such an adjunct's is its
+ * topic. */
+static void result_of_force(const ctx *x, cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	if ((t->flags & CW_TR_NOMINAL) || s->toks[t->anchor].pos != CW_POS_VBG ||
+	    (t->frame != CW_F_ASSERTED && t->frame != CW_F_REPORTED) || !t->fcode[0] ||
+	    !cw_code_violent(x->cw->codes, t->fcode) || !result_participle(x, t))
+		return;
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (u == t || u->anchor >= t->anchor || !u->fcode[0] || !cw_code_violent(x->cw->codes, u->fcode))
+			continue;
+		for (int k = u->tok_end; k < t->tok_start; k++)
+			if (strcmp(s->toks[k].lower, ",") == 0) {
+				t->frame = CW_F_TOPIC;
+				t->fcode[0] = '\0';
+				return;
+			}
+	}
+}
+
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	if (!cw->frames)
@@ -1010,5 +1060,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++)
 		says(&x, i);
+	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++)
+		result_of_force(&x, &s->trigs[i]);
 	return 0;
 }

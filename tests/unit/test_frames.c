@@ -104,6 +104,13 @@ static const row rows[] = {
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },
+	/* force told in a participle after force is what that act did */
+	{ "Rebels ambushed an army convoy, killing 11 soldiers and wounding four.", "wounding",
+	  CW_F_TOPIC, "", 0 },
+	{ "Gunmen opened fire on a polling station, wounding six people.", "wounding", CW_F_TOPIC, "", 0 },
+	/* ... but after an act of another kind it is an act of its own */
+	{ "Thousands marched through the capital, attacking police stations.", "attacking",
+	  CW_F_ASSERTED, "190", 0 },
 	/* what a report, evidence or a rumour says did not take place */
 	{ "The UN published a report saying that Rwandan troops were fighting in Congo.", "fighting",
 	  CW_F_ALLEGED, "", 0 },
