@@ -601,6 +601,23 @@ int cw_syntax_load(cw_syntax **out, const char *data_dir, char *err, size_t errl
 void cw_syntax_free(cw_syntax *sx);
 int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c */
 
+/* wordclass.c: "!class NAME [@places] word ..." lines, shared by verbs.txt
+ * and recode.txt.  cw_wclasses_new allocates in the owner's arena (freed
+ * with it; cw_wclasses_free frees the maps).  cw_wclass_line reads the rest
+ * of one line: NULL, or why it is bad (*what, the bad word, or NULL);
+ * "@places" only where allow_places.  cw_wclass_has: the token's
+ * lower-case text or noun base form is one of the class's words. */
+typedef struct cw_wclass {
+	const char *name;
+	int places;              /* @places: any place name the places stage found */
+} cw_wclass;
+typedef struct cw_wclasses cw_wclasses;
+cw_wclasses *cw_wclasses_new(cw_arena *arena);
+void cw_wclasses_free(cw_wclasses *w);
+const char *cw_wclass_line(cw_wclasses *w, char *rest, int allow_places, const char **what);
+const cw_wclass *cw_wclass_get(const cw_wclasses *w, const char *name);
+int cw_wclass_has(const cw_wclasses *w, const cw_wclass *c, const cw_token *t);
+
 /* resolve.c: agents' countries before events, implied targets after. */
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */

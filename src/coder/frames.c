@@ -31,6 +31,7 @@
 #define COMP_REACH 3        /* a governing pattern's end to the noun it governs */
 #define THAT_VERB_REACH 8   /* "insisted that the army of the south was": "that" to its verb */
 #define MAX_CUE_WORDS 8
+#define AND_REACH 2         /* "and (then) arrested": the "and" that joins a main clause's verb */
 #define REPORT_REACH 30     /* "said a little-known group, National Thowheeth Jama'ath, was behind" */
 
 enum { EL_WORD, EL_GAP, EL_ACTOR };
@@ -536,6 +537,36 @@ static int own_negation(const ctx *x, const cw_trigger *t)
 	return 0;
 }
 
+static int finite(int pos)
+{
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
+/* "broke through the gates after his departure and ransacked his
+ * offices": a finite verb joined by "and" to what went before, with no
+ * verb between the clause cue and the "and", is the main clause's second
+ * verb, outside the phrase the cue opens ("after rebels stormed the town
+ * and killed 20" keeps the killing in it). */
+static int main_coordinate(const ctx *x, const cw_trigger *t, int from)
+{
+	const cw_sentence *s = x->s;
+	if (t->flags & CW_TR_NOMINAL)
+		return 0;
+	for (int k = from; k < t->tok_start; k++) {
+		/* "after rebels stormed the town and": the phrase has a verb
+		 * of its own ("days of fighting" has none) */
+		if (finite(s->toks[k].pos))
+			return 0;
+		if (!cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[k].lower))
+			continue;
+		/* the tagger reads "and arrested 400" as a participle as often;
+		 * "and looting" is a noun */
+		int pos = s->toks[k + 1].pos;
+		return t->tok_start - k <= AND_REACH && (finite(pos) || pos == CW_POS_VBN);
+	}
+	return 0;
+}
+
 /* The clause cue the act lies under: its last word before the act in the
  * same stretch of the sentence.  A that-clause joined to another ("alleged
  * that X ..., and that Y ...") lies under the first one's cue. */
@@ -556,7 +587,7 @@ static const cue *clause_cue(const ctx *x, const cw_trigger *t, int *start)
 		for (int i = 0; may_end(x, &s->toks[p]) && i < x->f->ncues; i++) {
 			const cue *c = &x->f->cues[i];
 			if (c->clause && applies(c, t) && (*start = match_from(x, c, c->nels - 1, p)) >= 0)
-				return c;
+				return c->frame == CW_F_TOPIC && main_coordinate(x, t, p + 1) ? NULL : c;
 		}
 	}
 	return NULL;
@@ -793,6 +824,20 @@ static void own_frame(const ctx *x, cw_trigger *t)
 	set_code(t->fcode, framed_code(x, t->frame, t->code));
 }
 
+/* Does a demanded cue of frames.txt end on token k ("must")? */
+static int demand_modal(const ctx *x, int k)
+{
+	if (!may_end(x, &x->s->toks[k]))
+		return 0;
+	for (int i = 0; i < x->f->ncues; i++) {
+		const cue *c = &x->f->cues[i];
+		if (c->frame == CW_F_DEMANDED && !c->clause && c->only != NOUN_ONLY && !c->actor &&
+		    match_from(x, c, c->nels - 1, k) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "insisted that it was not staging a coup": a pattern ending in "that"
  * whose clause goes on with a finite verb (by the tagger: a past or
  * present form or a modal) states a claim, while a bare verb ("insists
@@ -817,6 +862,11 @@ static const char *indicative(const ctx *x, const cw_trigger *t)
 			break;
 		/* "troops leave": a plural's present is the bare form too */
 		if (w->pos == CW_POS_VB || (w->pos == CW_POS_VBP && w->vlemma && strcmp(w->vlemma, w->lower) == 0))
+			return "";
+		/* "insisted that the government must raise wages": a modal
+		 * that frames.txt makes a demand ("must", "should") keeps it
+		 * one */
+		if (w->pos == CW_POS_MD && demand_modal(x, k))
 			return "";
 		if (w->pos == CW_POS_VBD || w->pos == CW_POS_VBZ || w->pos == CW_POS_VBP || w->pos == CW_POS_MD)
 			return code;
@@ -901,6 +951,56 @@ static void says(const ctx *x, int i)
 	}
 }
 
+/* Is token k the verb of a participle adjunct (", killing 11 soldiers")? */
+static int adjunct_verb(const cw_sentence *s, int k)
+{
+	for (int i = 0; i < s->nclauses; i++)
+		if (s->clauses[i].verb == k)
+			return s->clauses[i].adjunct;
+	return 0;
+}
+
+/* A participle adjunct's verb, or one joined to such a verb by "and"
+ * ("killing 11 soldiers and wounding four"). */
+static int result_participle(const ctx *x, const cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	if (adjunct_verb(s, t->anchor))
+		return 1;
+	if (t->tok_start < 1 || !cw_lex_has(x->cw->lexicon, CW_LX_AND, s->toks[t->tok_start - 1].lower))
+		return 0;
+	for (int k = t->tok_start - 2; k >= 0 && !stop_punct(&s->toks[k]); k--)
+		if (s->toks[k].pos == CW_POS_VBG && adjunct_verb(s, k))
+			return 1;
+	return 0;
+}
+
+/* "ambushed an army truck, killing 11 soldiers and wounding four": force
+ * told in a participle after force used before it in the sentence is what
+ * that act did, one act and not a second one (the killing merges with the
+ * ambush as one category; the wounding, another, would be coded beside
+ * it).  An asserted violent act whose verb is such an adjunct's is its
+ * topic. */
+static void result_of_force(const ctx *x, cw_trigger *t)
+{
+	const cw_sentence *s = x->s;
+	if ((t->flags & CW_TR_NOMINAL) || s->toks[t->anchor].pos != CW_POS_VBG ||
+	    (t->frame != CW_F_ASSERTED && t->frame != CW_F_REPORTED) || !t->fcode[0] ||
+	    !cw_code_violent(x->cw->codes, t->fcode) || !result_participle(x, t))
+		return;
+	for (int j = 0; j < s->ntrigs; j++) {
+		const cw_trigger *u = &s->trigs[j];
+		if (u == t || u->anchor >= t->anchor || !u->fcode[0] || !cw_code_violent(x->cw->codes, u->fcode))
+			continue;
+		for (int k = u->tok_end; k < t->tok_start; k++)
+			if (strcmp(s->toks[k].lower, ",") == 0) {
+				t->frame = CW_F_TOPIC;
+				t->fcode[0] = '\0';
+				return;
+			}
+	}
+}
+
 int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	if (!cw->frames)
@@ -960,5 +1060,7 @@ int cw_frames(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 	}
 	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++)
 		says(&x, i);
+	for (int i = 0; i < s->ntrigs && !cw->opts.petrarch; i++)
+		result_of_force(&x, &s->trigs[i]);
 	return 0;
 }

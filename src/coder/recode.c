@@ -62,7 +62,7 @@ typedef struct rule {
 	int any_source;                        /* "by *" */
 	int person;                            /* the target is a named person */
 	int no_target, within;
-	const char *cls;                       /* "=NAME": the source's noun's class */
+	const cw_wclass *cls;                  /* "=NAME": the source's noun's class */
 	const char *name;                      /* "recode.txt:12", for explain */
 } rule;
 
@@ -71,8 +71,7 @@ struct cw_recode_rules {
 	rule *r;
 	int n, cap;
 	const cw_lexicon *lexicon;             /* place prepositions, the genitive */
-	cw_map *classes;                       /* NAME -> NAME (arena copy) */
-	cw_map *class_words;                   /* "NAME\x1fword" -> NAME */
+	cw_wclasses *classes;                  /* !class lists (wordclass.c) */
 };
 
 typedef struct loader {
@@ -133,22 +132,12 @@ static int parse_sectors(loader *ld, rule *r, int target, char *s, int lineno)
 /* "!class NAME word ...": a class may take several lines. */
 static int parse_class(loader *ld, char *rest, int lineno)
 {
-	cw_recode_rules *d = ld->d;
-	const char *name = NULL;
-	for (char *save = NULL, *t = strtok_r(rest, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
-		if (!name) {
-			if (!(name = cw_map_get(d->classes, t)) &&
-			    (!(name = cw_strdup(d->arena, t)) || cw_map_put(d->classes, name, (void *)name) < 0))
-				return bad(ld, lineno, "out of memory");
-			continue;
-		}
-		char key[256];
-		if ((size_t)snprintf(key, sizeof key, "%s\x1f%s", name, t) >= sizeof key)
-			return bad(ld, lineno, "a class word is too long");
-		if (cw_map_put(d->class_words, key, (void *)name) < 0)
-			return bad(ld, lineno, "out of memory");
-	}
-	return name ? 0 : bad(ld, lineno, "a class needs a name");
+	const char *what, *why = cw_wclass_line(ld->d->classes, rest, 0, &what);
+	if (!why)
+		return 0;
+	snprintf(ld->err, ld->errlen, "%s:%d: %s%s%s", ld->path, lineno, why, what ? ": " : "",
+		 what ? what : "");
+	return -1;
 }
 
 static int on_line(void *ctx, char *line, int lineno)
@@ -172,7 +161,7 @@ static int on_line(void *ctx, char *line, int lineno)
 	snprintf(r.code, sizeof r.code, "%s", w[0]);
 	if (strcmp(w[3], "*") == 0)
 		r.any_source = 1;
-	else if (w[3][0] == '=' && !(r.cls = cw_map_get(ld->d->classes, w[3] + 1)))
+	else if (w[3][0] == '=' && !(r.cls = cw_wclass_get(ld->d->classes, w[3] + 1)))
 		return bad(ld, lineno, "unknown class (its !class line must come before)");
 	if (parse_codes(ld, &r, w[1], lineno) < 0 ||
 	    (!r.any_source && !r.cls && parse_sectors(ld, &r, 0, w[3], lineno) < 0))
@@ -216,12 +205,9 @@ int cw_recode_load(cw_recode_rules **out, const curlew *cw, char *err, size_t er
 	if (errlen)
 		*err = '\0';
 	cw_recode_rules *d = calloc(1, sizeof *d);
-	if (!d || !(d->arena = cw_arena_new()) || !(d->classes = cw_map_new()) ||
-	    !(d->class_words = cw_map_new())) {
-		if (d) {
-			cw_map_free(d->classes);
+	if (!d || !(d->arena = cw_arena_new()) || !(d->classes = cw_wclasses_new(d->arena))) {
+		if (d)
 			cw_arena_free(d->arena);
-		}
 		free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -246,8 +232,7 @@ void cw_recode_free(cw_recode_rules *d)
 {
 	if (!d)
 		return;
-	cw_map_free(d->classes);
-	cw_map_free(d->class_words);
+	cw_wclasses_free(d->classes);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -269,14 +254,9 @@ static int has_sector(const cw_mention *m, const char (*list)[4], int n)
 	return 0;
 }
 
-static int in_class(const cw_recode_rules *d, const char *cls, const cw_token *t)
+static int in_class(const cw_recode_rules *d, const cw_wclass *cls, const cw_token *t)
 {
-	char key[256];
-	const char *w[2] = { t->lower, t->nlemma };
-	for (int i = 0; i < 2; i++)
-		if (w[i] && cw_key2(key, sizeof key, cls, w[i]) && cw_map_get(d->class_words, key))
-			return 1;
-	return 0;
+	return cw_wclass_has(d->classes, cls, t);
 }
 
 static int nounish(int pos)
@@ -335,7 +315,7 @@ static int det_or_adj(int pos)
  * Romanian capital killed ..."), and the source is no subject but the
  * place or the owner of a thing after it ("in western Kenya", "a third
  * of Pakistan", "Venezuela's coast"): the opening phrase did the act. */
-static int opened_by(const cw_recode_rules *d, const char *cls, const cw_sentence *s,
+static int opened_by(const cw_recode_rules *d, const cw_wclass *cls, const cw_sentence *s,
 		     const cw_mention *src)
 {
 	int i = 0, hit = 0;

@@ -28,19 +28,15 @@
 
 enum { EL_WORD, EL_GAP, EL_TARGET, EL_SOURCE, EL_SKIP, EL_CLASS };
 
-/* A "!class NAME [@places] word ..." list: the object or subject classes
- * that tell a word's sense ("captured Mosul" vs "captured the mayor"). */
-typedef struct wclass {
-	const char *name;
-	int places;              /* @places: any place name the places stage found */
-	const cw_map *words;     /* the dictionary's class_words, keyed by cw_key2(class, word) */
-} wclass;
-
 typedef struct vel {
 	int kind;
 	const char **alts;       /* EL_WORD: lower-case alternatives */
 	int nalts;
-	const wclass *cls;       /* EL_CLASS */
+	/* EL_CLASS: a "!class" list (wordclass.c), the object or subject
+	 * class that tells a word's sense ("captured Mosul" vs "captured
+	 * the mayor"), and the dictionary's classes it is one of */
+	const cw_wclass *cls;
+	const cw_wclasses *classes;
 } vel;
 
 /* A sentence's word forms as a Bloom filter, one hash per word: a pattern
@@ -89,8 +85,7 @@ struct cw_verb_dict {
 	cw_map *reciprocal;         /* !reciprocal: anchors of acts done with each other */
 	cw_map *mirrored;           /* !mirrored: ... that each side does for its own part */
 	cw_map *joint;              /* !joint: words that make any act a joint one */
-	cw_map *classes;            /* !class: name -> wclass */
-	cw_map *class_words;        /* "NAME\x1fword" -> the wclass */
+	cw_wclasses *classes;       /* !class lists */
 	vpat **all;                 /* every pattern, in file order */
 	int nall, cap;
 	const cw_lexicon *lexicon;  /* the curlew's, for the word lists of lemmas */
@@ -193,8 +188,9 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 		if (anchor)
 			return "a word class cannot be the anchor";
 		cw_lower_ascii(w);
-		if (!(e->cls = cw_map_get(c->d->classes, w + 1)))
+		if (!(e->cls = cw_wclass_get(c->d->classes, w + 1)))
 			return "unknown word class (its !class line must come before)";
+		e->classes = c->d->classes;
 		e->kind = EL_CLASS;
 		(*spec)++;
 	} else if (strchr(w, '*') || strchr(w, '{') || strchr(w, '}') || strcmp(w, ">") == 0) {
@@ -211,37 +207,8 @@ static const char *parse_el(load_ctx *c, vel *els, int n, char *w, int anchor, i
 /* "!class NAME [@places] word ...": a class may take several lines. */
 static int parse_class(load_ctx *c, int lineno, char *rest)
 {
-	char *w[64];
-	int n = cw_split(cw_trim(rest), ' ', w, 64), first = 1;
-	wclass *cls = NULL;
-	for (int i = 0; i < n; i++) {
-		char *x = cw_trim(w[i]);
-		if (!*x)
-			continue;
-		cw_lower_ascii(x);
-		if (first) {
-			first = 0;
-			if (!(cls = cw_map_get(c->d->classes, x))) {
-				cls = cw_alloc(c->d->arena, sizeof *cls);
-				if (!cls || !(cls->name = cw_strdup(c->d->arena, x)) ||
-				    cw_map_put(c->d->classes, x, cls) < 0)
-					return bad_line(c, lineno, "out of memory", NULL);
-				cls->places = 0;
-				cls->words = c->d->class_words;
-			}
-			continue;
-		}
-		if (strcmp(x, "@places") == 0) {
-			cls->places = 1;
-			continue;
-		}
-		char key[128];
-		if (x[0] == '@' || !cw_key2(key, sizeof key, cls->name, x))
-			return bad_line(c, lineno, "bad class word", x);
-		if (cw_map_put(c->d->class_words, key, cls) < 0)
-			return bad_line(c, lineno, "out of memory", NULL);
-	}
-	return cls ? 0 : bad_line(c, lineno, "a class needs a name", NULL);
+	const char *what, *why = cw_wclass_line(c->d->classes, rest, 1, &what);
+	return why ? bad_line(c, lineno, why, what) : 0;
 }
 
 static void add_text(char *text, size_t size, const char *w)
@@ -455,8 +422,7 @@ int cw_verbs_load(cw_verb_dict **out, const curlew *cw, char *err, size_t errlen
 	if (!d || !(d->arena = cw_arena_new()) || !(d->verbal = cw_map_new()) ||
 	    !(d->nominal = cw_map_new()) || !(d->adj_parts = cw_map_new()) ||
 	    !(d->reciprocal = cw_map_new()) || !(d->mirrored = cw_map_new()) ||
-	    !(d->joint = cw_map_new()) || !(d->classes = cw_map_new()) ||
-	    !(d->class_words = cw_map_new())) {
+	    !(d->joint = cw_map_new()) || !(d->classes = cw_wclasses_new(d->arena))) {
 		cw_verbs_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -490,8 +456,7 @@ void cw_verbs_free(cw_verb_dict *d)
 	cw_map_free(d->reciprocal);
 	cw_map_free(d->mirrored);
 	cw_map_free(d->joint);
-	cw_map_free(d->classes);
-	cw_map_free(d->class_words);
+	cw_wclasses_free(d->classes);
 	cw_arena_free(d->arena);
 	free(d);
 }
@@ -657,7 +622,7 @@ static int is_det(const cw_token *t);
 
 /* A token of class cls: its text or noun base form is listed, or (for a
  * class with @places) it is part of a place name. */
-static int class_match(const cw_sentence *s, int ti, const wclass *cls)
+static int class_match(const cw_sentence *s, int ti, const vel *e)
 {
 	if (ti < 0 || ti >= s->ntoks)
 		return 0;
@@ -666,15 +631,11 @@ static int class_match(const cw_sentence *s, int ti, const wclass *cls)
 		return 0;
 	/* "seized Guinea's president": a place that owns the next noun is
 	 * not the object itself */
-	if (cls->places && t->place >= 0 && t->place < s->nplaces) {
-		int e = s->places[t->place].tok_end;
-		return !(e < s->ntoks && e > ti && is_det(&s->toks[e]));
+	if (e->cls->places && t->place >= 0 && t->place < s->nplaces) {
+		int end = s->places[t->place].tok_end;
+		return !(end < s->ntoks && end > ti && is_det(&s->toks[end]));
 	}
-	char key[128];
-	const char *k;
-	return ((k = cw_key2(key, sizeof key, cls->name, t->lower)) && cw_map_get(cls->words, k)) ||
-	       (t->nlemma && (k = cw_key2(key, sizeof key, cls->name, t->nlemma)) &&
-		cw_map_get(cls->words, k));
+	return cw_wclass_has(e->classes, e->cls, t);
 }
 
 static int is_modifier(const cw_sentence *s, const cw_token *t);
@@ -775,7 +736,7 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 	}
 	if (e->kind == EL_CLASS) {
 		int old = m->end;
-		if (!class_match(s, ti, e->cls))
+		if (!class_match(s, ti, e))
 			return 0;
 		m->end = ti + 1;
 		if (match_els(p, ei + 1, s, ti + 1, m))
@@ -848,7 +809,7 @@ static int match_pre(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		return 0;
 	}
 	if (e->kind == EL_CLASS)
-		return class_match(s, ti, e->cls) && match_pre(p, ei - 1, s, ti - 1, m);
+		return class_match(s, ti, e) && match_pre(p, ei - 1, s, ti - 1, m);
 	if (e->kind == EL_SKIP) {
 		int t = skip_phrase(s, ti, -1);
 		return t != ti && match_pre(p, ei - 1, s, t, m);

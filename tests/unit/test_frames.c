@@ -104,6 +104,37 @@ static const row rows[] = {
 	/* a cue may end on the actor it names: a thing named in passing */
 	{ "The minister said the army would defeat what he called a coup attempt.", "called",
 	  CW_F_TOPIC, "", 0 },
+	/* force told in a participle after force is what that act did */
+	{ "Rebels ambushed an army convoy, killing 11 soldiers and wounding four.", "wounding",
+	  CW_F_TOPIC, "", 0 },
+	{ "Gunmen opened fire on a polling station, wounding six people.", "wounding", CW_F_TOPIC, "", 0 },
+	/* ... but after an act of another kind it is an act of its own */
+	{ "Thousands marched through the capital, attacking police stations.", "attacking",
+	  CW_F_ASSERTED, "190", 0 },
+	/* what a report, evidence or a rumour says did not take place */
+	{ "The UN published a report saying that Rwandan troops were fighting in Congo.", "fighting",
+	  CW_F_ALLEGED, "", 0 },
+	{ "Amnesty said it had evidence that the army had attacked the villages.", "attacked",
+	  CW_F_ALLEGED, "", 0 },
+	{ "Activists cited reports that troops had shelled the town.", "shelled",
+	  CW_F_ALLEGED, "", 0 },
+	/* ... while "reported that" tells the act */
+	{ "State media reported that troops attacked the rebels.", "attacked", CW_F_ASSERTED, "190", 0 },
+	/* background: what came before or around the news is its topic */
+	{ "Chile recalled its envoy a day after Peruvian troops attacked a border post.", "attacked",
+	  CW_F_TOPIC, "", 0 },
+	{ "The president resigned after a week of riots and looting in the capital.", "looting",
+	  CW_F_TOPIC, "", 0 },
+	{ "Mali expelled the French ambassador amid a military operation in the north.", "military",
+	  CW_F_TOPIC, "", 0 },
+	{ "Iran fired missiles at Israel in retaliation for a car bombing at its consulate.", "car",
+	  CW_F_TOPIC, "", 0 },
+	/* ... but a main clause's verb joined by "and" is news, and so is
+	 * the act an "after" phrase follows */
+	{ "Crowds broke into the palace after his flight and ransacked his offices.", "ransacked",
+	  CW_F_ASSERTED, "171", 0 },
+	{ "Chile recalled its envoy a day after Peruvian troops attacked a border post.", "recalled",
+	  CW_F_ASSERTED, "161", 0 },
 };
 
 /* The pattern's code made more specific by the act it governs. */
@@ -120,6 +151,17 @@ static const row governors[] = {
 	/* a demand verb with an indicative that-clause states a claim */
 	{ "The army insisted that it was not staging a coup.", "insisted", CW_F_ASSERTED, "010", 0 },
 	{ "Ukraine insisted that Russian troops leave the country.", "insisted", CW_F_ASSERTED, "100", 0 },
+	/* ... but "must" and "should" keep the demand */
+	{ "The unions insisted that Kenya must raise the minimum wage.", "insisted", CW_F_ASSERTED,
+	  "100", 0 },
+	{ "Germany insisted that Serbia should hand over the suspects.", "insisted", CW_F_ASSERTED,
+	  "1013", 0 },
+	/* what is vowed in a that-clause is the vow's threat or promise */
+	{ "Chad's president vowed that the army would attack the rebels.", "vowed", CW_F_ASSERTED,
+	  "138", 0 },
+	{ "Chad's president vowed that the army would attack the rebels.", "attack", CW_F_INTENDED,
+	  "", 0 },
+	{ "Japan pledged that it would send aid to Haiti.", "pledged", CW_F_ASSERTED, "033", 0 },
 	/* a bare statement whose report names a doer by words no pattern
 	 * knows as an act ("says" lines) is the accusation; the act after
 	 * those words is its topic */

@@ -476,6 +476,23 @@ static void test_senses(void)
 		{ "Figures released on Wednesday showed a rise", "released", "(none)" },
 		{ "In a report released on Monday", "released", "(none)" },
 		{ "^Iran released the prisoners", "released", "0841" },
+		/* a leader dismissed from office is purged, a demand rejected */
+		{ "The king dismissed the prime minister on Sunday", "dismissed", "172" },
+		{ "The junta sacked the army chief", "sacked", "172" },
+		{ "^Iran dismissed the demand", "dismissed", "120" },
+		{ "The Kremlin dismissed Western suggestions that it ordered the killing", "dismissed", "016" },
+		/* a camp or an exercise is no training given, votes and evidence
+		 * received are no guests */
+		{ "Jets struck a training camp of ^Hamas fighters", "training", "(none)" },
+		{ "^Russia will train ^Ukrainian soldiers", "train", "062" },
+		{ "The president was elected, receiving the votes of ^Congress", "receiving", "(none)" },
+		{ "The group said it had received credible evidence", "received", "(none)" },
+		{ "^Putin received the ^Chinese ^President", "received", "043" },
+		/* aid and arms that arrive are delivered, people visit */
+		{ "A convoy of food aid arrived in ^Yemen", "arrived", "073" },
+		{ "Shipments of medical supplies arrived in ^Gaza on Friday", "arrived", "073" },
+		{ "The first German tanks have arrived in ^Ukraine", "arrived", "072" },
+		{ "The foreign minister arrived in ^Yemen", "arrived", "042" },
 		{ "^Syria sent its troops back to the barracks", "sent", "087" },
 		{ "^Egypt sent its ambassador back to ^Israel", "sent", "050" },
 		{ "^Israel sent the migrants back to ^Eritrea", "sent", "174" },
