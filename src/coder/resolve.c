@@ -689,6 +689,8 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		const cw_place *p = &s->places[i];
 		if (p->tok_start < t->tok_end || p->tok_start >= end || !p->country[0])
 			continue;
+		/* as of the story's date, as the agents' countries are */
+		const char *country = then(x, p->country);
 		/* a place an act is done in ("talks in Lausanne") is no target
 		 * but for violence ("shelling in Gaza") */
 		if (!venues && lx(x, p->prep, CW_LX_PLACE_PREPS))
@@ -696,7 +698,7 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		/* "air strikes on what New Delhi said was a camp in Pakistan":
 		 * a place of the source's own country is rarely the target
 		 * when it names one elsewhere */
-		if (src >= 0 && strcmp(p->country, s->ments[src].country) == 0)
+		if (src >= 0 && strcmp(country, s->ments[src].country) == 0)
 			continue;
 		int m = s->toks[p->tok_start].mention;
 		/* "air strikes on a training camp in Pakistan": a country
@@ -710,8 +712,8 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		c->tok_start = p->tok_start;
 		c->tok_end = p->tok_end;
 		c->head = p->tok_start;
-		memcpy(c->country, p->country, sizeof c->country);
-		memcpy(c->code, p->country, sizeof c->country);
+		cw_copy(c->country, sizeof c->country, country);
+		cw_copy(c->code, sizeof c->code, country);
 		c->kind = CW_M_NAME;
 		c->start = p->start;
 		c->end = p->end;

@@ -219,6 +219,30 @@ static void test_past_places(curlew *cw)
 	}
 }
 
+/* A place that is the target gives the country it was part of on the
+ * story's date, as it does for an agent (the first event's target). */
+static void test_past_place_targets(curlew *cw)
+{
+	static const struct { const char *text, *date, *target; } rows[] = {
+		{ "Gunmen attacked a bus in Almaty.", "1986-12-17", "SUN" },
+		{ "Gunmen attacked a bus in Almaty.", "2022-01-05", "KAZ" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		curlew_doc *doc = NULL;
+		CHECK_INT(curlew_code(cw, &(curlew_story){ "t", rows[i].text, strlen(rows[i].text),
+							 rows[i].date, NULL, NULL, NULL, 0, NULL },
+				      NULL, &doc), 0);
+		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		const char *got = s && s->nevents && s->events[0].target >= 0 ?
+					  s->ments[s->events[0].target].code : "-";
+		if (strcmp(got, rows[i].target) != 0)
+			fprintf(stderr, "FAILED: target %s, want %s in: %s (%s)\n", got, rows[i].target,
+				rows[i].text, rows[i].date);
+		CHECK(strcmp(got, rows[i].target) == 0);
+		curlew_doc_free(doc);
+	}
+}
+
 static void test_agents(curlew *cw)
 {
 	for (size_t i = 0; i < sizeof agents / sizeof *agents; i++) {
@@ -367,6 +391,7 @@ int main(void)
 	}
 	test_agents(cw);
 	test_past_places(cw);
+	test_past_place_targets(cw);
 	test_targets(cw);
 	test_story_targets(cw);
 	test_drops(cw);
