@@ -238,6 +238,27 @@ enum cw_pos {
 const char *cw_pos_name(int pos);
 int cw_pos_from_name(const char *name);   /* CW_POS_NONE if not a tag */
 
+/* Which verb forms cw_verb_tag accepts: a stage asks for the ones its
+ * rule needs (a clause's own verb is finite or modal; a verb group may
+ * hold any form but the modal the chunker tags apart). */
+enum cw_verb_forms {
+	CW_VF_FINITE = 1 << 0,    /* VBD VBP VBZ: "said", "say", "says" */
+	CW_VF_NONFINITE = 1 << 1, /* VB VBG VBN: "say", "saying", "said" */
+	CW_VF_MODAL = 1 << 2,     /* MD: "will", "would" */
+	CW_VF_VERB = CW_VF_FINITE | CW_VF_NONFINITE
+};
+
+/* Is the tag a verb of one of these forms?  The one POS-verb test every
+ * stage uses. */
+static inline int cw_verb_tag(int pos, unsigned forms)
+{
+	if (pos == CW_POS_VBD || pos == CW_POS_VBP || pos == CW_POS_VBZ)
+		return (forms & CW_VF_FINITE) != 0;
+	if (pos == CW_POS_VB || pos == CW_POS_VBG || pos == CW_POS_VBN)
+		return (forms & CW_VF_NONFINITE) != 0;
+	return pos == CW_POS_MD && (forms & CW_VF_MODAL);
+}
+
 typedef struct cw_token {
 	uint32_t start, end;     /* byte span in doc->text */
 	const char *text;        /* normalised: NFC, curly quotes -> ' ", dashes -> - */

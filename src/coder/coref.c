@@ -446,12 +446,6 @@ static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *
  * nearest plural actor before it in its own sentence, not for a pair an
  * earlier sentence left (a subject "they" may well be that pair).  Its
  * index, or -1. */
-static int verb_pos(int pos)
-{
-	return pos == CW_POS_VB || pos == CW_POS_VBD || pos == CW_POS_VBG || pos == CW_POS_VBN ||
-	       pos == CW_POS_VBP || pos == CW_POS_VBZ || pos == CW_POS_MD;
-}
-
 static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 {
 	const cw_mention *m = &s->ments[k];
@@ -459,8 +453,9 @@ static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 	/* one word between a verb and a word that is no verb ("accusing
 	 * them of"; "said they would" is a subject); "urged both sides" is
 	 * pair_here's */
-	if (v < 0 || m->tok_end != m->tok_start + 1 || !verb_pos(s->toks[v].pos) ||
-	    (after < s->ntoks && verb_pos(s->toks[after].pos)) ||
+	unsigned verb = CW_VF_VERB | CW_VF_MODAL;
+	if (v < 0 || m->tok_end != m->tok_start + 1 || !cw_verb_tag(s->toks[v].pos, verb) ||
+	    (after < s->ntoks && cw_verb_tag(s->toks[after].pos, verb)) ||
 	    (cw->lexicon && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[m->tok_start].lower)))
 		return -1;
 	int best = -1;

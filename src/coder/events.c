@@ -899,11 +899,6 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
-static int finite_tag(int pos)
-{
-	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
-}
-
 /* Is mention m followed by a finite verb of its own ("Israel responded",
  * "Moscow later said"): the subject of a clause, not an object? */
 static int own_verb(const ctx *x, int m)
@@ -912,7 +907,7 @@ static int own_verb(const ctx *x, int m)
 	int k = s->ments[m].tok_end;
 	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
 		k++;
-	return k < s->ntoks && finite_tag(s->toks[k].pos);
+	return k < s->ntoks && cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL);
 }
 
 /* "..., and Israel responded with air strikes on Lebanon": the actor
@@ -925,7 +920,7 @@ static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, i
 	for (int k = tok - 1; k > stop && k > 0; k--) {
 		if (s->toks[k].flags & CW_T_PUNCT)
 			return -1;
-		if (!finite_tag(s->toks[k].pos) || s->toks[k].mention >= 0)
+		if (!cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL) || s->toks[k].mention >= 0)
 			continue;
 		/* "20 civilians were killed in an air strike": a form of "be"
 		 * makes its subject the one the act befell, or names no act */

@@ -671,9 +671,8 @@ static int localise(ctx *x, int src, int tgt)
 static int clause_end(const cw_sentence *s, const cw_trigger *t)
 {
 	for (int k = t->tok_end; k < s->ntoks; k++) {
-		int pos = s->toks[k].pos;
-		if (pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD ||
-		    verb_anchor(s, k) || s->toks[k].text[0] == ';')
+		if (cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL) || verb_anchor(s, k) ||
+		    s->toks[k].text[0] == ';')
 			return k;
 	}
 	return s->ntoks;
