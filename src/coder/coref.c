@@ -337,11 +337,23 @@ static void note_country(coref_state *st, const cw_mention *m)
 	}
 }
 
+/* "the television tower", "the police station": a common agent word
+ * before a common noun names what that noun is, not an actor of the
+ * story (the tagger tells a noun from a verb: "the police said").  A
+ * named body is still one ("the Congress building" stands for Congress). */
+static int noun_modifier(const cw_sentence *s, const cw_mention *m)
+{
+	const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+	return next && !(s->toks[m->tok_end - 1].flags & CW_T_CAP) &&
+	       (next->pos == CW_POS_NN || next->pos == CW_POS_NNS) &&
+	       !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM));
+}
+
 /* "the government" when the story has named one country only. */
 static void resolve_definite(cw_mention *m, const cw_sentence *s, int k, const coref_state *st)
 {
 	if (!m->text || (strncmp(m->text, "the ", 4) != 0 && strncmp(m->text, "The ", 4) != 0) ||
-	    st->countries > 1)
+	    st->countries > 1 || noun_modifier(s, m))
 		return;
 	const char *country = st->countries ? st->country : NULL;
 	for (int j = 0; j < s->nments; j++) {
