@@ -167,6 +167,7 @@ enum cw_lex {
 	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
 	CW_LX_CONDITIONS,        /* "if", "unless": a threat is aimed at the subject of its condition */
+	CW_LX_PLACE_NOUNS,       /* "the Lithuanian capital": nouns that make a country adjective a place */
 	/* verbs.c */
 	CW_LX_DETERMINERS,       /* words that open a noun phrase */
 	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */

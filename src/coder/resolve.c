@@ -678,6 +678,21 @@ static int clause_end(const cw_sentence *s, const cw_trigger *t)
 	return s->ntoks;
 }
 
+/* "stormed the television tower in the Lithuanian capital", "shelled
+ * Afghan villages": a country adjective before a noun of place
+ * (lexicon.txt place-nouns) names a place of its country, in [from, end). */
+static int adjective_place(const ctx *x, int from, int end, const char *own)
+{
+	const cw_sentence *s = x->s;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (m->kind == CW_M_ADJ && m->tok_start >= from && m->tok_start < end && m->country[0] &&
+		    strcmp(m->country, own) != 0 && lx(x, m->tok_end, CW_LX_PLACE_NOUNS))
+			return i;
+	}
+	return -1;
+}
+
 static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 {
 	cw_sentence *s = x->s;
@@ -720,7 +735,9 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		c->rule = "resolve: the place as target";
 		return (int)(c - s->ments);
 	}
-	return -1;
+	/* violence only: an act merely done there ("talks in the Syrian
+	 * capital") has its venue, not its target, there */
+	return venues && src >= 0 ? adjective_place(x, t->tok_end, end, s->ments[src].country) : -1;
 }
 
 /* "Thousands of Georgians rallied outside parliament", "students demanded

@@ -152,6 +152,10 @@ static const target_row targets[] = {
 	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
 	  "smugglers.", "BOL" },
 	{ "Jordan warned that it would respond if it was attacked.", "-" },
+	/* a country adjective before a noun of place names a place of its
+	 * country: violence there, or aid brought there, is aimed at it */
+	{ "Soviet troops stormed the radio building in the Latvian capital on Sunday.", "LVA" },
+	{ "A convoy of UN trucks carrying food entered the besieged Yemeni city on Tuesday.", "YEM" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
