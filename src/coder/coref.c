@@ -475,7 +475,10 @@ static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 		const cw_mention *o = &s->ments[j];
 		int plural = o->plural || s->toks[o->tok_end - 1].pos == CW_POS_NNS ||
 			     s->toks[o->tok_end - 1].pos == CW_POS_NNPS;
-		if (j == k || o->tok_end > v || !plural || !o->code[0] || o->kind == CW_M_PRONOUN)
+		/* an agent word resolve has yet to place ("expelled foreign aid
+		 * agencies, accusing them of ...") is an antecedent too */
+		if (j == k || o->tok_end > v || !plural || !(o->code[0] || o->nsectors) ||
+		    o->kind == CW_M_PRONOUN)
 			continue;
 		if (best < 0 || o->tok_start > s->ments[best].tok_start)
 			best = j;

@@ -551,6 +551,33 @@ static const char *story_setting(story_memory *sm, const char *where, int split)
 	return sm->settings == 1 ? sm->setting : NULL;
 }
 
+/* "expelled foreign aid agencies, accusing them of ...": a pronoun coref
+ * gave an agent word's sectors before that word had a country takes
+ * what this stage then gave the word, the nearest of its sector before
+ * it: "foreign aid agencies" are nobody's in particular, and so are they. */
+static void placed_antecedent(ctx *x, int k)
+{
+	cw_mention *m = &x->s->ments[k];
+	if (m->code[0] || m->kind != CW_M_PRONOUN || m->nsectors == 0)
+		return;
+	int best = -1;
+	for (int j = 0; j < x->s->nments; j++) {
+		const cw_mention *o = &x->s->ments[j];
+		if (j != k && o->kind == CW_M_AGENT && o->code[0] && o->tok_end <= m->tok_start &&
+		    o->nsectors && strcmp(o->sectors[0], m->sectors[0]) == 0 &&
+		    (best < 0 || o->tok_start > x->s->ments[best].tok_start))
+			best = j;
+	}
+	if (best < 0)
+		return;
+	const cw_mention *a = &x->s->ments[best];
+	cw_copy(m->code, sizeof m->code, a->code);
+	cw_copy(m->country, sizeof m->country, a->country);
+	m->guessed = a->guessed;
+	m->unplaced = a->unplaced;
+	m->rule = "resolve: them, the agent before as placed";
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -628,6 +655,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
+	for (int i = 0; i < s->nments; i++)
+		placed_antecedent(&x, i);
 	if (cw->opts.petrarch)
 		remember(sm, &x);
 	return x.oom ? CURLEW_ESYS : 0;

@@ -184,6 +184,11 @@ static const target_row story_targets[] = {
 	/* ... never the state's own forces, whose act is the topic */
 	{ "Sudanese soldiers burned three villages in Darfur, refugees said. The Sudanese "
 	  "government rejected the accusation.", "-" },
+	/* "accusing them of": them an agent word placed only by this stage
+	 * takes what it was given, a country or none */
+	{ "Chad expelled five foreign aid agencies on Monday, accusing them of spying.", "NGO" },
+	{ "NAIROBI (Reuters) - Police arrested twelve students on Monday, accusing them of arson.",
+	  "KENEDU" },
 	/* ... never one's partner in the same denial */
 	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
 	  "dam to a Thai company.", "-" },
