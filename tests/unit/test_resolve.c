@@ -152,6 +152,11 @@ static const target_row targets[] = {
 	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
 	  "smugglers.", "BOL" },
 	{ "Jordan warned that it would respond if it was attacked.", "-" },
+	/* an intention to act (cooperate, reform, yield) with nobody named
+	 * is, as coders chart it, aimed at home (GUIDE: a pledge in domestic
+	 * news); a threat stays aimed at nobody (above) */
+	{ "The Kenyan president pledged on Monday to fight corruption.", "KEN" },
+	{ "The Peruvian government agreed on Friday to scrap the fuel tax.", "PER" },
 	/* a country adjective before a noun of place names a place of its
 	 * country: violence there, or aid brought there, is aimed at it */
 	{ "Soviet troops stormed the radio building in the Latvian capital on Sunday.", "LVA" },
