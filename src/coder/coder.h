@@ -626,6 +626,10 @@ int cw_chunk(const curlew *cw, curlew_doc *doc, cw_sentence *s);    /* chunk.c *
 /* resolve.c: agents' countries before events, implied targets after. */
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+/* Is mention tgt, one actor with src, the source's own followers an appeal
+ * (code 02x) is aimed at ("called on his supporters to ...")?  events.c;
+ * resolve keeps such a target as events chose it. */
+int cw_own_followers(const cw_sentence *s, const char *code, int src, int tgt);
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* recode.c: DATA/recode.txt (optional), codes by who did the act to whom
  * ("police fired on protesters" is repression, 175); run once targets are

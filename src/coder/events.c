@@ -494,6 +494,18 @@ static int same_actor(const ctx *x, int a, int b)
 	return cw_same_actor(x->cw->lexicon, x->s, a, b);
 }
 
+/* "called on his supporters to defend their votes", "urged its members
+ * to stay calm": an appeal (02x) to one's own followers, named by an
+ * agent word of their own rather than a pronoun or the source's name, is
+ * aimed at them though their code is the source's (the gold codes these
+ * as the source's country, GUIDE: appeals by the one appealing). */
+int cw_own_followers(const cw_sentence *s, const char *code, int src, int tgt)
+{
+	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
+	return src != tgt && code && strncmp(code, "02", 2) == 0 && b->kind == CW_M_AGENT &&
+	       a->country[0] && b->tok_start > a->tok_end;
+}
+
 /* Does the comma at tok open a trailing attribution (", the ministry
  * said")?  What follows names the reporter, not the news. */
 static int trailing_said(const ctx *x, int tok)
@@ -550,10 +562,10 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 		}
 		return 0;
 	}
-	if (tgt >= 0 && same_actor(x, src, tgt))
-		tgt = -1;
 	char code[5];
 	snprintf(code, sizeof code, "%s", as ? as : tr->fcode);
+	if (tgt >= 0 && same_actor(x, src, tgt) && !cw_own_followers(s, code, src, tgt))
+		tgt = -1;
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
@@ -1481,7 +1493,7 @@ static int code_verbal(ctx *x, int ti)
 			}
 			if (nsrc && means(x, t, src[0], tgt[i]))
 				continue;
-			if (!nsrc || !same_actor(x, src[0], tgt[i]))
+			if (!nsrc || !same_actor(x, src[0], tgt[i]) || cw_own_followers(s, t->fcode, src[0], tgt[i]))
 				tgt[keep++] = tgt[i];
 		}
 		ntgt = keep;

@@ -1517,7 +1517,7 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		if (e->target >= 0) {
 			e->target = localise(&x, e->source, e->target);
-			if (same_actor(&x, e->source, e->target))
+			if (same_actor(&x, e->source, e->target) && !cw_own_followers(s, e->code, e->source, e->target))
 				e->target = -1;
 			/* "Ruto deployed the army", "put its armed forces on
 			 * alert": the source's own forces are its means */
