@@ -77,9 +77,11 @@ static int is_word(const ctx *x, int t, const char *w)
 	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
 }
 
-/* Bit 63 of a token's lexicon set says it has been looked up; the ending
- * lists hold endings, not words, and are asked with ends(). */
-#define LEX_KNOWN ((uint64_t)1 << 63)
+/* Bit 63 of a token's lexicon set says it has been looked up (a 64th
+ * list, which would share the bit, is asked without the cache); the
+ * ending lists hold endings, not words, and are asked with ends(). */
+#define LEX_KNOWN_BIT 63
+#define LEX_KNOWN ((uint64_t)1 << LEX_KNOWN_BIT)
 
 /* Is token t a word of the lexicon's list? */
 static int lx(const ctx *x, int t, int list)
@@ -87,7 +89,7 @@ static int lx(const ctx *x, int t, int list)
 	const cw_sentence *s = x->s;
 	if (t < 0 || t >= s->ntoks)
 		return 0;
-	if (!x->lex)
+	if (!x->lex || list >= LEX_KNOWN_BIT)
 		return cw_lex_has(x->cw->lexicon, list, s->toks[t].lower);
 	if (!(x->lex[t] & LEX_KNOWN))
 		x->lex[t] = cw_lex_mask(x->cw->lexicon, s->toks[t].lower) | LEX_KNOWN;
