@@ -1235,6 +1235,30 @@ static int condition_party(ctx *x, int ev)
 	return best;
 }
 
+static int own_forces(const ctx *x, int src, int t);
+
+/* "the junta warned that protesters were inciting the people": a warning
+ * aimed at nobody named is aimed at the subject of the that-clause right
+ * after it when that is another actor than the source and its forces
+ * ("warned that its military would not sit idly by" is no target). */
+#define WARNED_REACH 2   /* the warning verb (and "on Friday") to "that" */
+static int warned_party(ctx *x, int ev)
+{
+	const cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	for (int k = t->tok_end; k < s->ntoks && k <= t->tok_end + WARNED_REACH; k++) {
+		if (!lx(x, k, CW_LX_COMPLEMENTIZER))
+			continue;
+		int m = mention_from(s, k + 1, CONDITION_REACH);
+		if (m < 0 || m == e->source || same_actor(x, e->source, m) || s->ments[m].kind == CW_M_PRONOUN ||
+		    own_forces(x, e->source, m))
+			return -1;
+		return m;
+	}
+	return -1;
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -1255,6 +1279,8 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 		}
 		m = foe_target(x, sm, ev);
 		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		if (m < 0 && c < 0)
+			c = warned_party(x, ev);
 		return m >= 0 ? m : c;
 	}
 	if (implied == CW_I_ACCUSER) {

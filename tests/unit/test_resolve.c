@@ -152,6 +152,10 @@ static const target_row targets[] = {
 	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
 	  "smugglers.", "BOL" },
 	{ "Jordan warned that it would respond if it was attacked.", "-" },
+	/* a warning with nobody named is aimed at the subject of its
+	 * that-clause, unless that is the source's own side */
+	{ "The Thai army warned that protesters would face arrest.", "THAOPP" },
+	{ "Russia warned that its forces would respond.", "-" },
 	/* an intention to act (cooperate, reform, yield) with nobody named
 	 * is, as coders chart it, aimed at home (GUIDE: a pledge in domestic
 	 * news); a threat stays aimed at nobody (above) */
