@@ -1519,6 +1519,38 @@ static int holder(const ctx *x, int src, int tgt)
 	return -1;
 }
 
+/* "rolled back Obama's opening to Cuba", "nationalised the country's
+ * gas fields run by Brazil's Petrobras": a target of the source's own
+ * country that owns the thing acted on, whose phrase goes on to name a
+ * party of another country, is no target; that party is (GUIDE: no
+ * self-dyad when another target is named).  -1 when none. */
+#define OWNED_REACH 6   /* "'s opening to": the owner to the party its thing is aimed at */
+static int beyond_own(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	if (e->source < 0 || e->target < 0)
+		return -1;
+	const cw_mention *a = &s->ments[e->source], *b = &s->ments[e->target];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || b->tok_end >= s->ntoks ||
+	    !cw_possessive_token(&s->toks[b->tok_end]))
+		return -1;
+	/* praise and criticism judge the owner, the doer of what is owned
+	 * ("condemned the army's raid on Ecuador" is aimed at the army) */
+	if (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "11", 2) == 0)
+		return -1;
+	/* the thing owned is no actor itself ("Zenawi's ruling coalition"),
+	 * and a preposition aims it at the party ("opening to Cuba") */
+	for (int k = b->tok_end + 1; k < s->ntoks && k <= b->tok_end + OWNED_REACH; k++) {
+		int m = s->toks[k].mention;
+		if ((s->toks[k].flags & CW_T_PUNCT) || (m >= 0 && !party(s, m, a->country)))
+			return -1;
+		int p = lx(x, k - 1, CW_LX_ARTICLES) ? k - 2 : k - 1;
+		if (m >= 0)
+			return lx(x, p, CW_LX_TARGET_PREPS) ? m : -1;
+	}
+	return -1;
+}
+
 /* Is the event's target the source's own country by default only? */
 static int default_self(const ctx *x, const cw_event *e)
 {
@@ -1564,6 +1596,8 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_NONE;
 		}
 		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
+		if (other < 0 && !cw->opts.petrarch)
+			other = beyond_own(&x, e);
 		if (other >= 0) {
 			e->target = other;
 			e->implied = CW_I_NONE;

@@ -156,6 +156,12 @@ static const target_row targets[] = {
 	 * that-clause, unless that is the source's own side */
 	{ "The Thai army warned that protesters would face arrest.", "THAOPP" },
 	{ "Russia warned that its forces would respond.", "-" },
+	/* a target of the source's own country that owns what is acted on,
+	 * aimed by a preposition at another country, yields to that country;
+	 * praise or criticism still judges the owner */
+	{ "Brazilian President Jair Bolsonaro rolled back former President Lula's rapprochement "
+	  "with Venezuela.", "VEN" },
+	{ "The Colombian president condemned the army's raid on Ecuador.", "COLMIL" },
 	/* an intention to act (cooperate, reform, yield) with nobody named
 	 * is, as coders chart it, aimed at home (GUIDE: a pledge in domestic
 	 * news); a threat stays aimed at nobody (above) */
