@@ -1259,6 +1259,41 @@ static int warned_party(ctx *x, int ev)
 	return -1;
 }
 
+static int material_cooperation(const ctx *x, const char *code);
+
+/* "India sent two navy ships to Galle, and Pakistan flew in a planeload of
+ * medicine" in a story set in Sri Lanka: aid brought to nobody named
+ * goes where the story is set (its sentences' one country, else its
+ * dateline's) when that is another country than the giver's. */
+static int aid_setting(ctx *x, const story_memory *sm, int src)
+{
+	cw_sentence *s = x->s;
+	const curlew_doc *doc = x->doc;
+	const char *where = sm->settings == 1 ? sm->setting : NULL;
+	if (!where)
+		where = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
+			: doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country : NULL;
+	if (!where || !s->ments[src].country[0])
+		return -1;
+	where = then(x, where);
+	if (strcmp(where, s->ments[src].country) == 0)
+		return -1;
+	cw_mention *c = new_mention(x);
+	if (!c)
+		return -1;
+	*c = s->ments[src];
+	cw_copy(c->country, sizeof c->country, where);
+	cw_copy(c->code, sizeof c->code, where);
+	c->nsectors = 0;
+	c->kind = CW_M_NAME;
+	c->text = "";
+	c->start = c->end = 0;
+	c->rule = "resolve: aid to where the story is set";
+	c->also = -1;
+	c->guessed = 1;
+	return (int)(c - s->ments);
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -1290,6 +1325,8 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	}
 	if (implied == CW_I_PLACE)
 		m = place_target(x, t, e->source, 1);
+	if (m < 0 && implied == CW_I_PLACE && material_cooperation(x, e->code) && !x->cw->opts.petrarch)
+		m = aid_setting(x, sm, e->source);
 	else if (implied == CW_I_GOV || implied == CW_I_PEOPLE)
 		m = home_government(x, e->source, implied);
 	*how = m >= 0 ? implied : CW_I_NONE;

@@ -204,6 +204,9 @@ static const target_row story_targets[] = {
 	{ "Chad expelled five foreign aid agencies on Monday, accusing them of spying.", "NGO" },
 	{ "NAIROBI (Reuters) - Police arrested twelve students on Monday, accusing them of arson.",
 	  "KENEDU" },
+	/* aid brought to nobody named goes where the story is set */
+	{ "DHAKA (Reuters) - Floods killed 40 people in Bangladesh on Monday. Japan flew in a "
+	  "planeload of medicine on Tuesday.", "BGD" },
 	/* ... never one's partner in the same denial */
 	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
 	  "dam to a Thai company.", "-" },
