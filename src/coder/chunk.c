@@ -145,12 +145,12 @@ static int tok_is(const cw_token *t, const char *w)
 /* The Penn tags the chunker asks about. */
 static int is_verb_tag(const cw_token *t)
 {
-	return t->pos >= CW_POS_VB && t->pos <= CW_POS_VBZ;
+	return cw_verb_tag(t->pos, CW_VF_VERB);
 }
 
 static int is_finite_tag(const cw_token *t)
 {
-	return t->pos == CW_POS_VBD || t->pos == CW_POS_VBP || t->pos == CW_POS_VBZ;
+	return cw_verb_tag(t->pos, CW_VF_FINITE);
 }
 
 static int is_noun_tag(const cw_token *t)

@@ -167,6 +167,7 @@ enum cw_lex {
 	CW_LX_LED,               /* "U.S.-led forces": the forces are the leader's */
 	CW_LX_HOLDER_WORDS,      /* "Palestinians held in Israeli jails": who holds the party named before */
 	CW_LX_CONDITIONS,        /* "if", "unless": a threat is aimed at the subject of its condition */
+	CW_LX_PLACE_NOUNS,       /* "the Lithuanian capital": nouns that make a country adjective a place */
 	/* verbs.c */
 	CW_LX_DETERMINERS,       /* words that open a noun phrase */
 	CW_LX_GAP_STOPS,         /* words that open a clause: a pattern's gap stops there */
@@ -237,6 +238,27 @@ enum cw_pos {
 };
 const char *cw_pos_name(int pos);
 int cw_pos_from_name(const char *name);   /* CW_POS_NONE if not a tag */
+
+/* Which verb forms cw_verb_tag accepts: a stage asks for the ones its
+ * rule needs (a clause's own verb is finite or modal; a verb group may
+ * hold any form but the modal the chunker tags apart). */
+enum cw_verb_forms {
+	CW_VF_FINITE = 1 << 0,    /* VBD VBP VBZ: "said", "say", "says" */
+	CW_VF_NONFINITE = 1 << 1, /* VB VBG VBN: "say", "saying", "said" */
+	CW_VF_MODAL = 1 << 2,     /* MD: "will", "would" */
+	CW_VF_VERB = CW_VF_FINITE | CW_VF_NONFINITE
+};
+
+/* Is the tag a verb of one of these forms?  The one POS-verb test every
+ * stage uses. */
+static inline int cw_verb_tag(int pos, unsigned forms)
+{
+	if (pos == CW_POS_VBD || pos == CW_POS_VBP || pos == CW_POS_VBZ)
+		return (forms & CW_VF_FINITE) != 0;
+	if (pos == CW_POS_VB || pos == CW_POS_VBG || pos == CW_POS_VBN)
+		return (forms & CW_VF_NONFINITE) != 0;
+	return pos == CW_POS_MD && (forms & CW_VF_MODAL);
+}
 
 typedef struct cw_token {
 	uint32_t start, end;     /* byte span in doc->text */
@@ -621,6 +643,10 @@ int cw_wclass_has(const cw_wclasses *w, const cw_wclass *c, const cw_token *t);
 /* resolve.c: agents' countries before events, implied targets after. */
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 int cw_events(const curlew *cw, curlew_doc *doc, cw_sentence *s);   /* events.c */
+/* Is mention tgt, one actor with src, the source's own followers an appeal
+ * (code 02x) is aimed at ("called on his supporters to ...")?  events.c;
+ * resolve keeps such a target as events chose it. */
+int cw_own_followers(const cw_sentence *s, const char *code, int src, int tgt);
 int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s);
 /* recode.c: DATA/recode.txt (optional), codes by who did the act to whom
  * ("police fired on protesters" is repression, 175); run once targets are

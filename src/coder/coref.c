@@ -337,11 +337,23 @@ static void note_country(coref_state *st, const cw_mention *m)
 	}
 }
 
+/* "the television tower", "the police station": a common agent word
+ * before a common noun names what that noun is, not an actor of the
+ * story (the tagger tells a noun from a verb: "the police said").  A
+ * named body is still one ("the Congress building" stands for Congress). */
+static int noun_modifier(const cw_sentence *s, const cw_mention *m)
+{
+	const cw_token *next = m->tok_end < s->ntoks ? &s->toks[m->tok_end] : NULL;
+	return next && !(s->toks[m->tok_end - 1].flags & CW_T_CAP) &&
+	       (next->pos == CW_POS_NN || next->pos == CW_POS_NNS) &&
+	       !(next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM));
+}
+
 /* "the government" when the story has named one country only. */
 static void resolve_definite(cw_mention *m, const cw_sentence *s, int k, const coref_state *st)
 {
 	if (!m->text || (strncmp(m->text, "the ", 4) != 0 && strncmp(m->text, "The ", 4) != 0) ||
-	    st->countries > 1)
+	    st->countries > 1 || noun_modifier(s, m))
 		return;
 	const char *country = st->countries ? st->country : NULL;
 	for (int j = 0; j < s->nments; j++) {
@@ -446,12 +458,6 @@ static int antecedent_here(const curlew *cw, const cw_sentence *s, int k, memo *
  * nearest plural actor before it in its own sentence, not for a pair an
  * earlier sentence left (a subject "they" may well be that pair).  Its
  * index, or -1. */
-static int verb_pos(int pos)
-{
-	return pos == CW_POS_VB || pos == CW_POS_VBD || pos == CW_POS_VBG || pos == CW_POS_VBN ||
-	       pos == CW_POS_VBP || pos == CW_POS_VBZ || pos == CW_POS_MD;
-}
-
 static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 {
 	const cw_mention *m = &s->ments[k];
@@ -459,8 +465,9 @@ static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 	/* one word between a verb and a word that is no verb ("accusing
 	 * them of"; "said they would" is a subject); "urged both sides" is
 	 * pair_here's */
-	if (v < 0 || m->tok_end != m->tok_start + 1 || !verb_pos(s->toks[v].pos) ||
-	    (after < s->ntoks && verb_pos(s->toks[after].pos)) ||
+	unsigned verb = CW_VF_VERB | CW_VF_MODAL;
+	if (v < 0 || m->tok_end != m->tok_start + 1 || !cw_verb_tag(s->toks[v].pos, verb) ||
+	    (after < s->ntoks && cw_verb_tag(s->toks[after].pos, verb)) ||
 	    (cw->lexicon && cw_lex_has(cw->lexicon, CW_LX_PAIR_WORDS, s->toks[m->tok_start].lower)))
 		return -1;
 	int best = -1;
@@ -468,7 +475,10 @@ static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 		const cw_mention *o = &s->ments[j];
 		int plural = o->plural || s->toks[o->tok_end - 1].pos == CW_POS_NNS ||
 			     s->toks[o->tok_end - 1].pos == CW_POS_NNPS;
-		if (j == k || o->tok_end > v || !plural || !o->code[0] || o->kind == CW_M_PRONOUN)
+		/* an agent word resolve has yet to place ("expelled foreign aid
+		 * agencies, accusing them of ...") is an antecedent too */
+		if (j == k || o->tok_end > v || !plural || !(o->code[0] || o->nsectors) ||
+		    o->kind == CW_M_PRONOUN)
 			continue;
 		if (best < 0 || o->tok_start > s->ments[best].tok_start)
 			best = j;

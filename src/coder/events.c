@@ -77,9 +77,11 @@ static int is_word(const ctx *x, int t, const char *w)
 	return t >= 0 && t < s->ntoks && strcmp(s->toks[t].lower, w) == 0;
 }
 
-/* Bit 63 of a token's lexicon set says it has been looked up; the ending
- * lists hold endings, not words, and are asked with ends(). */
-#define LEX_KNOWN ((uint64_t)1 << 63)
+/* Bit 63 of a token's lexicon set says it has been looked up (a 64th
+ * list, which would share the bit, is asked without the cache); the
+ * ending lists hold endings, not words, and are asked with ends(). */
+#define LEX_KNOWN_BIT 63
+#define LEX_KNOWN ((uint64_t)1 << LEX_KNOWN_BIT)
 
 /* Is token t a word of the lexicon's list? */
 static int lx(const ctx *x, int t, int list)
@@ -87,7 +89,7 @@ static int lx(const ctx *x, int t, int list)
 	const cw_sentence *s = x->s;
 	if (t < 0 || t >= s->ntoks)
 		return 0;
-	if (!x->lex)
+	if (!x->lex || list >= LEX_KNOWN_BIT)
 		return cw_lex_has(x->cw->lexicon, list, s->toks[t].lower);
 	if (!(x->lex[t] & LEX_KNOWN))
 		x->lex[t] = cw_lex_mask(x->cw->lexicon, s->toks[t].lower) | LEX_KNOWN;
@@ -494,6 +496,18 @@ static int same_actor(const ctx *x, int a, int b)
 	return cw_same_actor(x->cw->lexicon, x->s, a, b);
 }
 
+/* "called on his supporters to defend their votes", "urged its members
+ * to stay calm": an appeal (02x) to one's own followers, named by an
+ * agent word of their own rather than a pronoun or the source's name, is
+ * aimed at them though their code is the source's (the gold codes these
+ * as the source's country, GUIDE: appeals by the one appealing). */
+int cw_own_followers(const cw_sentence *s, const char *code, int src, int tgt)
+{
+	const cw_mention *a = &s->ments[src], *b = &s->ments[tgt];
+	return src != tgt && code && strncmp(code, "02", 2) == 0 && b->kind == CW_M_AGENT &&
+	       a->country[0] && b->tok_start > a->tok_end;
+}
+
 /* Does the comma at tok open a trailing attribution (", the ministry
  * said")?  What follows names the reporter, not the news. */
 static int trailing_said(const ctx *x, int tok)
@@ -550,10 +564,10 @@ static int add_event_as(ctx *x, int trig, int src, int tgt, const char *as, cons
 		}
 		return 0;
 	}
-	if (tgt >= 0 && same_actor(x, src, tgt))
-		tgt = -1;
 	char code[5];
 	snprintf(code, sizeof code, "%s", as ? as : tr->fcode);
+	if (tgt >= 0 && same_actor(x, src, tgt) && !cw_own_followers(s, code, src, tgt))
+		tgt = -1;
 	for (int i = 0; i < s->nevents; i++) {
 		/* "made a visit ... where he held talks": one consultation */
 		const cw_event *e = &s->events[i];
@@ -899,11 +913,6 @@ static int content_target(const ctx *x, int ti, int src)
 	return -1;
 }
 
-static int finite_tag(int pos)
-{
-	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
-}
-
 /* Is mention m followed by a finite verb of its own ("Israel responded",
  * "Moscow later said"): the subject of a clause, not an object? */
 static int own_verb(const ctx *x, int m)
@@ -912,7 +921,7 @@ static int own_verb(const ctx *x, int m)
 	int k = s->ments[m].tok_end;
 	if (k < s->ntoks && s->toks[k].pos == CW_POS_RB)
 		k++;
-	return k < s->ntoks && finite_tag(s->toks[k].pos);
+	return k < s->ntoks && cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL);
 }
 
 /* "..., and Israel responded with air strikes on Lebanon": the actor
@@ -925,7 +934,7 @@ static int verb_subject_before(const ctx *x, int tok, const cw_clause *around, i
 	for (int k = tok - 1; k > stop && k > 0; k--) {
 		if (s->toks[k].flags & CW_T_PUNCT)
 			return -1;
-		if (!finite_tag(s->toks[k].pos) || s->toks[k].mention >= 0)
+		if (!cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL) || s->toks[k].mention >= 0)
 			continue;
 		/* "20 civilians were killed in an air strike": a form of "be"
 		 * makes its subject the one the act befell, or names no act */
@@ -1486,7 +1495,7 @@ static int code_verbal(ctx *x, int ti)
 			}
 			if (nsrc && means(x, t, src[0], tgt[i]))
 				continue;
-			if (!nsrc || !same_actor(x, src[0], tgt[i]))
+			if (!nsrc || !same_actor(x, src[0], tgt[i]) || cw_own_followers(s, t->fcode, src[0], tgt[i]))
 				tgt[keep++] = tgt[i];
 		}
 		ntgt = keep;

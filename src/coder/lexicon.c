@@ -62,6 +62,7 @@ static const char *const names[CW_NLEX] = {
 	[CW_LX_LED] = "led-words",
 	[CW_LX_HOLDER_WORDS] = "holder-words",
 	[CW_LX_CONDITIONS] = "condition-words",
+	[CW_LX_PLACE_NOUNS] = "place-nouns",
 	[CW_LX_DETERMINERS] = "determiners",
 	[CW_LX_GAP_STOPS] = "gap-stops",
 	[CW_LX_QUANTITIES] = "quantity-words",

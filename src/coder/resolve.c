@@ -551,6 +551,33 @@ static const char *story_setting(story_memory *sm, const char *where, int split)
 	return sm->settings == 1 ? sm->setting : NULL;
 }
 
+/* "expelled foreign aid agencies, accusing them of ...": a pronoun coref
+ * gave an agent word's sectors before that word had a country takes
+ * what this stage then gave the word, the nearest of its sector before
+ * it: "foreign aid agencies" are nobody's in particular, and so are they. */
+static void placed_antecedent(ctx *x, int k)
+{
+	cw_mention *m = &x->s->ments[k];
+	if (m->code[0] || m->kind != CW_M_PRONOUN || m->nsectors == 0)
+		return;
+	int best = -1;
+	for (int j = 0; j < x->s->nments; j++) {
+		const cw_mention *o = &x->s->ments[j];
+		if (j != k && o->kind == CW_M_AGENT && o->code[0] && o->tok_end <= m->tok_start &&
+		    o->nsectors && strcmp(o->sectors[0], m->sectors[0]) == 0 &&
+		    (best < 0 || o->tok_start > x->s->ments[best].tok_start))
+			best = j;
+	}
+	if (best < 0)
+		return;
+	const cw_mention *a = &x->s->ments[best];
+	cw_copy(m->code, sizeof m->code, a->code);
+	cw_copy(m->country, sizeof m->country, a->country);
+	m->guessed = a->guessed;
+	m->unplaced = a->unplaced;
+	m->rule = "resolve: them, the agent before as placed";
+}
+
 int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
 	ctx x = { cw, doc, s, s->nments, 0 };
@@ -628,6 +655,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		else
 			snprintf(m->code, sizeof m->code, "%s", m->sectors[0]);
 	}
+	for (int i = 0; i < s->nments; i++)
+		placed_antecedent(&x, i);
 	if (cw->opts.petrarch)
 		remember(sm, &x);
 	return x.oom ? CURLEW_ESYS : 0;
@@ -671,12 +700,26 @@ static int localise(ctx *x, int src, int tgt)
 static int clause_end(const cw_sentence *s, const cw_trigger *t)
 {
 	for (int k = t->tok_end; k < s->ntoks; k++) {
-		int pos = s->toks[k].pos;
-		if (pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD ||
-		    verb_anchor(s, k) || s->toks[k].text[0] == ';')
+		if (cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL) || verb_anchor(s, k) ||
+		    s->toks[k].text[0] == ';')
 			return k;
 	}
 	return s->ntoks;
+}
+
+/* "stormed the television tower in the Lithuanian capital", "shelled
+ * Afghan villages": a country adjective before a noun of place
+ * (lexicon.txt place-nouns) names a place of its country, in [from, end). */
+static int adjective_place(const ctx *x, int from, int end, const char *own)
+{
+	const cw_sentence *s = x->s;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (m->kind == CW_M_ADJ && m->tok_start >= from && m->tok_start < end && m->country[0] &&
+		    strcmp(m->country, own) != 0 && lx(x, m->tok_end, CW_LX_PLACE_NOUNS))
+			return i;
+	}
+	return -1;
 }
 
 static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
@@ -689,6 +732,8 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		const cw_place *p = &s->places[i];
 		if (p->tok_start < t->tok_end || p->tok_start >= end || !p->country[0])
 			continue;
+		/* as of the story's date, as the agents' countries are */
+		const char *country = then(x, p->country);
 		/* a place an act is done in ("talks in Lausanne") is no target
 		 * but for violence ("shelling in Gaza") */
 		if (!venues && lx(x, p->prep, CW_LX_PLACE_PREPS))
@@ -696,7 +741,7 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		/* "air strikes on what New Delhi said was a camp in Pakistan":
 		 * a place of the source's own country is rarely the target
 		 * when it names one elsewhere */
-		if (src >= 0 && strcmp(p->country, s->ments[src].country) == 0)
+		if (src >= 0 && strcmp(country, s->ments[src].country) == 0)
 			continue;
 		int m = s->toks[p->tok_start].mention;
 		/* "air strikes on a training camp in Pakistan": a country
@@ -710,8 +755,8 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		c->tok_start = p->tok_start;
 		c->tok_end = p->tok_end;
 		c->head = p->tok_start;
-		memcpy(c->country, p->country, sizeof c->country);
-		memcpy(c->code, p->country, sizeof c->country);
+		cw_copy(c->country, sizeof c->country, country);
+		cw_copy(c->code, sizeof c->code, country);
 		c->kind = CW_M_NAME;
 		c->start = p->start;
 		c->end = p->end;
@@ -719,7 +764,9 @@ static int place_target(ctx *x, const cw_trigger *t, int src, int venues)
 		c->rule = "resolve: the place as target";
 		return (int)(c - s->ments);
 	}
-	return -1;
+	/* violence only: an act merely done there ("talks in the Syrian
+	 * capital") has its venue, not its target, there */
+	return venues && src >= 0 ? adjective_place(x, t->tok_end, end, s->ments[src].country) : -1;
 }
 
 /* "Thousands of Georgians rallied outside parliament", "students demanded
@@ -1188,6 +1235,65 @@ static int condition_party(ctx *x, int ev)
 	return best;
 }
 
+static int own_forces(const ctx *x, int src, int t);
+
+/* "the junta warned that protesters were inciting the people": a warning
+ * aimed at nobody named is aimed at the subject of the that-clause right
+ * after it when that is another actor than the source and its forces
+ * ("warned that its military would not sit idly by" is no target). */
+#define WARNED_REACH 2   /* the warning verb (and "on Friday") to "that" */
+static int warned_party(ctx *x, int ev)
+{
+	const cw_sentence *s = x->s;
+	const cw_event *e = &s->events[ev];
+	const cw_trigger *t = &s->trigs[e->trigger];
+	for (int k = t->tok_end; k < s->ntoks && k <= t->tok_end + WARNED_REACH; k++) {
+		if (!lx(x, k, CW_LX_COMPLEMENTIZER))
+			continue;
+		int m = mention_from(s, k + 1, CONDITION_REACH);
+		if (m < 0 || m == e->source || same_actor(x, e->source, m) || s->ments[m].kind == CW_M_PRONOUN ||
+		    own_forces(x, e->source, m))
+			return -1;
+		return m;
+	}
+	return -1;
+}
+
+static int material_cooperation(const ctx *x, const char *code);
+
+/* "India sent two navy ships to Galle, and Pakistan flew in a planeload of
+ * medicine" in a story set in Sri Lanka: aid brought to nobody named
+ * goes where the story is set (its sentences' one country, else its
+ * dateline's) when that is another country than the giver's. */
+static int aid_setting(ctx *x, const story_memory *sm, int src)
+{
+	cw_sentence *s = x->s;
+	const curlew_doc *doc = x->doc;
+	const char *where = sm->settings == 1 ? sm->setting : NULL;
+	if (!where)
+		where = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
+			: doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country : NULL;
+	if (!where || !s->ments[src].country[0])
+		return -1;
+	where = then(x, where);
+	if (strcmp(where, s->ments[src].country) == 0)
+		return -1;
+	cw_mention *c = new_mention(x);
+	if (!c)
+		return -1;
+	*c = s->ments[src];
+	cw_copy(c->country, sizeof c->country, where);
+	cw_copy(c->code, sizeof c->code, where);
+	c->nsectors = 0;
+	c->kind = CW_M_NAME;
+	c->text = "";
+	c->start = c->end = 0;
+	c->rule = "resolve: aid to where the story is set";
+	c->also = -1;
+	c->guessed = 1;
+	return (int)(c - s->ments);
+}
+
 static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, int *how)
 {
 	const cw_event *e = &x->s->events[ev];
@@ -1208,6 +1314,8 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 		}
 		m = foe_target(x, sm, ev);
 		*how = m >= 0 ? CW_I_FOE : CW_I_NONE;
+		if (m < 0 && c < 0)
+			c = warned_party(x, ev);
 		return m >= 0 ? m : c;
 	}
 	if (implied == CW_I_ACCUSER) {
@@ -1217,6 +1325,8 @@ static int implied_target(ctx *x, const story_memory *sm, int ev, int judged, in
 	}
 	if (implied == CW_I_PLACE)
 		m = place_target(x, t, e->source, 1);
+	if (m < 0 && implied == CW_I_PLACE && material_cooperation(x, e->code) && !x->cw->opts.petrarch)
+		m = aid_setting(x, sm, e->source);
 	else if (implied == CW_I_GOV || implied == CW_I_PEOPLE)
 		m = home_government(x, e->source, implied);
 	*how = m >= 0 ? implied : CW_I_NONE;
@@ -1446,6 +1556,38 @@ static int holder(const ctx *x, int src, int tgt)
 	return -1;
 }
 
+/* "rolled back Obama's opening to Cuba", "nationalised the country's
+ * gas fields run by Brazil's Petrobras": a target of the source's own
+ * country that owns the thing acted on, whose phrase goes on to name a
+ * party of another country, is no target; that party is (GUIDE: no
+ * self-dyad when another target is named).  -1 when none. */
+#define OWNED_REACH 6   /* "'s opening to": the owner to the party its thing is aimed at */
+static int beyond_own(const ctx *x, const cw_event *e)
+{
+	const cw_sentence *s = x->s;
+	if (e->source < 0 || e->target < 0)
+		return -1;
+	const cw_mention *a = &s->ments[e->source], *b = &s->ments[e->target];
+	if (!a->country[0] || strcmp(a->country, b->country) != 0 || b->tok_end >= s->ntoks ||
+	    !cw_possessive_token(&s->toks[b->tok_end]))
+		return -1;
+	/* praise and criticism judge the owner, the doer of what is owned
+	 * ("condemned the army's raid on Ecuador" is aimed at the army) */
+	if (strncmp(e->code, "05", 2) == 0 || strncmp(e->code, "11", 2) == 0)
+		return -1;
+	/* the thing owned is no actor itself ("Zenawi's ruling coalition"),
+	 * and a preposition aims it at the party ("opening to Cuba") */
+	for (int k = b->tok_end + 1; k < s->ntoks && k <= b->tok_end + OWNED_REACH; k++) {
+		int m = s->toks[k].mention;
+		if ((s->toks[k].flags & CW_T_PUNCT) || (m >= 0 && !party(s, m, a->country)))
+			return -1;
+		int p = lx(x, k - 1, CW_LX_ARTICLES) ? k - 2 : k - 1;
+		if (m >= 0)
+			return lx(x, p, CW_LX_TARGET_PREPS) ? m : -1;
+	}
+	return -1;
+}
+
 /* Is the event's target the source's own country by default only? */
 static int default_self(const ctx *x, const cw_event *e)
 {
@@ -1470,7 +1612,7 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			continue;
 		if (e->target >= 0) {
 			e->target = localise(&x, e->source, e->target);
-			if (same_actor(&x, e->source, e->target))
+			if (same_actor(&x, e->source, e->target) && !cw_own_followers(s, e->code, e->source, e->target))
 				e->target = -1;
 			/* "Ruto deployed the army", "put its armed forces on
 			 * alert": the source's own forces are its means */
@@ -1491,6 +1633,8 @@ int cw_resolve_targets(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 			e->implied = CW_I_NONE;
 		}
 		int other = !cw->opts.petrarch && default_self(&x, e) ? other_party(&x, e) : -1;
+		if (other < 0 && !cw->opts.petrarch)
+			other = beyond_own(&x, e);
 		if (other >= 0) {
 			e->target = other;
 			e->implied = CW_I_NONE;

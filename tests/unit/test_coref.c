@@ -190,6 +190,16 @@ static void test_same_sector(void)
 	CHECK_STR(code_of(find(d, 1, "government")), "ARMGOV");
 	curlew_doc_free(d);
 
+	/* ... but not "the television" of "the television building": an
+	 * agent word before a noun is no actor to give the story's country */
+	d = code("Egyptian troops moved into Cairo. Soldiers stormed the television building at dawn.",
+		 "2024-03-01");
+	{
+		const cw_mention *m = find(d, 2, "television");
+		CHECK(m == NULL || m->country[0] == '\0');
+	}
+	curlew_doc_free(d);
+
 	/* "Moon Jae-in" is remembered as Moon, never as "in" */
 	d = code("Moon Jae-in met reporters. In Seoul, Moon said so.", "2018-06-01");
 	CHECK_STR(code_of(find(d, 2, "Moon")), "KORGOV");

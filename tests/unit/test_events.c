@@ -277,7 +277,12 @@ static const row rows[] = {
 	{ "Turkey's president vowed to push ahead with the project.", NULL, "TURGOV 124 TUR" },
 	/* an announced act in news words: intentions (03x) */
 	{ "Turkey said it would open an embassy in Somalia.", NULL, "TUR 032 SOM" },
-	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 -" },
+	/* an appeal to one's own followers, named by a word of their own, is
+	 * aimed at them; the speaker's own name or a pronoun is no target */
+	{ "Kenyan opposition leader Raila Odinga called on his supporters to stay calm.", NULL,
+	  "KENOPP 020 KENOPP" },
+	/* ... aimed at home when nobody else is named (cameo-codes.tsv implied) */
+	{ "The Chilean president said he would suspend the fare increase.", NULL, "CHLGOV 0342 CHL" },
 	/* yielding in the words news uses for it (08x) */
 	{ "The warring parties in Yemen agreed at talks in Sweden to a ceasefire.", NULL, "YEM 0871 -" },
 	{ "Iran let a team of U.N. inspectors into the country on Monday.", NULL, "IRN 0862 IGO" },

@@ -152,6 +152,25 @@ static const target_row targets[] = {
 	{ "Peru warned on Sunday that it would close the border if Bolivia failed to stop the "
 	  "smugglers.", "BOL" },
 	{ "Jordan warned that it would respond if it was attacked.", "-" },
+	/* a warning with nobody named is aimed at the subject of its
+	 * that-clause, unless that is the source's own side */
+	{ "The Thai army warned that protesters would face arrest.", "THAOPP" },
+	{ "Russia warned that its forces would respond.", "-" },
+	/* a target of the source's own country that owns what is acted on,
+	 * aimed by a preposition at another country, yields to that country;
+	 * praise or criticism still judges the owner */
+	{ "Brazilian President Jair Bolsonaro rolled back former President Lula's rapprochement "
+	  "with Venezuela.", "VEN" },
+	{ "The Colombian president condemned the army's raid on Ecuador.", "COLMIL" },
+	/* an intention to act (cooperate, reform, yield) with nobody named
+	 * is, as coders chart it, aimed at home (GUIDE: a pledge in domestic
+	 * news); a threat stays aimed at nobody (above) */
+	{ "The Kenyan president pledged on Monday to fight corruption.", "KEN" },
+	{ "The Peruvian government agreed on Friday to scrap the fuel tax.", "PER" },
+	/* a country adjective before a noun of place names a place of its
+	 * country: violence there, or aid brought there, is aimed at it */
+	{ "Soviet troops stormed the radio building in the Latvian capital on Sunday.", "LVA" },
+	{ "A convoy of UN trucks carrying food entered the besieged Yemeni city on Tuesday.", "YEM" },
 };
 
 /* Stories: the target of the last event of the last sentence that has
@@ -180,6 +199,14 @@ static const target_row story_targets[] = {
 	/* ... never the state's own forces, whose act is the topic */
 	{ "Sudanese soldiers burned three villages in Darfur, refugees said. The Sudanese "
 	  "government rejected the accusation.", "-" },
+	/* "accusing them of": them an agent word placed only by this stage
+	 * takes what it was given, a country or none */
+	{ "Chad expelled five foreign aid agencies on Monday, accusing them of spying.", "NGO" },
+	{ "NAIROBI (Reuters) - Police arrested twelve students on Monday, accusing them of arson.",
+	  "KENEDU" },
+	/* aid brought to nobody named goes where the story is set */
+	{ "DHAKA (Reuters) - Floods killed 40 people in Bangladesh on Monday. Japan flew in a "
+	  "planeload of medicine on Tuesday.", "BGD" },
 	/* ... never one's partner in the same denial */
 	{ "Laos and Thailand on Tuesday dismissed a newspaper report that Vientiane had sold the "
 	  "dam to a Thai company.", "-" },
@@ -215,6 +242,30 @@ static void test_past_places(curlew *cw)
 			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s (%s)\n", rows[i].word,
 				got, rows[i].code, rows[i].text, rows[i].date);
 		CHECK(strncmp(got, rows[i].code, strlen(rows[i].code)) == 0);
+		curlew_doc_free(doc);
+	}
+}
+
+/* A place that is the target gives the country it was part of on the
+ * story's date, as it does for an agent (the first event's target). */
+static void test_past_place_targets(curlew *cw)
+{
+	static const struct { const char *text, *date, *target; } rows[] = {
+		{ "Gunmen attacked a bus in Almaty.", "1986-12-17", "SUN" },
+		{ "Gunmen attacked a bus in Almaty.", "2022-01-05", "KAZ" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		curlew_doc *doc = NULL;
+		CHECK_INT(curlew_code(cw, &(curlew_story){ "t", rows[i].text, strlen(rows[i].text),
+							 rows[i].date, NULL, NULL, NULL, 0, NULL },
+				      NULL, &doc), 0);
+		const cw_sentence *s = doc && doc->nsents ? &doc->sents[0] : NULL;
+		const char *got = s && s->nevents && s->events[0].target >= 0 ?
+					  s->ments[s->events[0].target].code : "-";
+		if (strcmp(got, rows[i].target) != 0)
+			fprintf(stderr, "FAILED: target %s, want %s in: %s (%s)\n", got, rows[i].target,
+				rows[i].text, rows[i].date);
+		CHECK(strcmp(got, rows[i].target) == 0);
 		curlew_doc_free(doc);
 	}
 }
@@ -367,6 +418,7 @@ int main(void)
 	}
 	test_agents(cw);
 	test_past_places(cw);
+	test_past_place_targets(cw);
 	test_targets(cw);
 	test_story_targets(cw);
 	test_drops(cw);

@@ -138,6 +138,11 @@ int main(void)
 	CHECK_STR(cw_pos_name(CW_POS_PRPS), "PRP$");
 	CHECK_INT(cw_pos_from_name("VBN"), CW_POS_VBN);
 	CHECK_INT(cw_pos_from_name("vbn"), CW_POS_NONE);
+	/* the one POS-verb test: each form only when asked for */
+	CHECK(cw_verb_tag(CW_POS_VBD, CW_VF_FINITE) && !cw_verb_tag(CW_POS_VBD, CW_VF_NONFINITE));
+	CHECK(cw_verb_tag(CW_POS_VBG, CW_VF_VERB) && !cw_verb_tag(CW_POS_VBG, CW_VF_FINITE | CW_VF_MODAL));
+	CHECK(cw_verb_tag(CW_POS_MD, CW_VF_FINITE | CW_VF_MODAL) && !cw_verb_tag(CW_POS_MD, CW_VF_VERB));
+	CHECK(!cw_verb_tag(CW_POS_NN, CW_VF_VERB | CW_VF_MODAL));
 	table();
 	sample();
 	curlew_close(cw);
