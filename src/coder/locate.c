@@ -115,17 +115,20 @@ static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place
  * topic word that is also locative is where it was done ("attacked a base
  * on an island in Lake Chad");
  * for anything else it opens a topic even as the place's own preposition
- * ("talks on Cyprus"). */
+ * ("talks on Cyprus"), until the act's partner phrase closes it ("signed
+ * agreements on minerals with Kazakhstan's president in Astana"). */
 static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t,
 		    int act)
 {
-	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++) {
-		if (!is(cw, s, i, "topic") || (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
-			continue;
-		if (!act)
-			return 1;
+	int topic = 0;
+	for (int i = t->tok_end; !act && i < p->tok_start && i < s->ntoks; i++) {
+		if (is(cw, s, i, "partner"))
+			topic = 0;
+		else if (is(cw, s, i, "topic") &&
+			 !(i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
+			topic = 1;
 	}
-	return 0;
+	return topic;
 }
 
 /* Another pattern's verb between a relations act and the place: the place

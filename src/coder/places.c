@@ -59,12 +59,14 @@ enum word_class {
 	W_VENUE,           /* locate.c: summit, news conference: where words are said */
 	W_INTO,            /* locate.c: into: where a material act landed */
 	W_VISIT,           /* locate.c: visit, travel: an intent placed at its destination */
+	W_FANS,            /* fans, supporters: "Napoli fans" are a club's */
+	W_PARTNER,         /* locate.c: with: closes a topic phrase */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
-	"into", "visit"
+	"into", "visit", "fans", "partner"
 };
 
 typedef struct cur_entry {
@@ -96,7 +98,9 @@ static int is_acronym(const char *s)
 
 /* A curated city takes the GeoNames id, population and region of the
  * index's place of the same name at the same spot, so that "the Odesa
- * region" finds its region whichever list named the city. */
+ * region" finds its region whichever list named the city; a curated
+ * region takes the people of the index's region of its name and country,
+ * which namesake_country weighs ("Georgia" the US state). */
 static void enrich(const cw_gazetteer *g, const char *key, int n, cw_gaz_place *p)
 {
 	const uint32_t *ids;
@@ -110,6 +114,12 @@ static void enrich(const cw_gazetteer *g, const char *key, int n, cw_gaz_place *
 			p->population = w.population;
 			p->admin1 = w.admin1;
 		}
+	}
+	for (int i = 0; i < k && p->feature == CW_F_ADMIN1 && !p->population; i++) {
+		cw_gaz_place w;
+		if (cw_gaz_get(g->world, ids[i], &w) == 0 && w.feature == CW_F_ADMIN1 &&
+		    !strcmp(w.country, p->country))
+			p->population = w.population;
 	}
 }
 
@@ -203,7 +213,7 @@ static int on_line(void *ctx, char *line, int lineno)
 	p.lon = lon;
 	p.feature = feature;
 	p.seat = strcmp(f[4], "capital") == 0;
-	for (int i = 0; i < n && !p.geonameid; i++) {
+	for (int i = 0; i < n && !p.geonameid && !p.population; i++) {
 		char key[MAX_KEY];
 		int kn = cw_gaz_key(names[i], strlen(names[i]), key, sizeof key);
 		if (kn > 0)
@@ -559,6 +569,25 @@ static int inside(const cand *c, const cand *q)
 
 enum want { WANT_ANY, WANT_REGION, WANT_CITY };
 
+/* A first-level region that shares its name with a country of more people
+ * (Belgium's province of Luxembourg; Nigeria's Niger state) is that
+ * country unless the text asks for a region ("the province of
+ * Luxembourg") or the story has named a place in the region: the dateline's
+ * country alone is no reason ("ministers meeting in Luxembourg" from
+ * Brussels).  Georgia the US state has more people than the country, and
+ * stays the state in a US story.  The country's index, or bi. */
+static int namesake_country(const story_mem *m, const cand *c, int n, int bi, enum want want)
+{
+	if (bi < 0 || want == WANT_REGION || c[bi].p.feature != CW_F_ADMIN1 ||
+	    has_region(m, c[bi].p.name))
+		return bi;
+	for (int i = 0; i < n; i++)
+		if (c[i].p.feature == CW_F_COUNTRY && strcmp(c[i].p.country, c[bi].p.country) &&
+		    c[i].p.population > c[bi].p.population)
+			return i;
+	return bi;
+}
+
 /* The best candidate; with a qualifier's candidates (qc, nq), only those
  * inside one of them, if any is.  *qbest gets the qualifier's sense. */
 static int best(const story_mem *m, cand *c, int n, const cand *qc, int nq, enum want want,
@@ -585,7 +614,7 @@ static int best(const story_mem *m, cand *c, int n, const cand *qc, int nq, enum
 			}
 		}
 	}
-	return bi;
+	return nq ? bi : namesake_country(m, c, n, bi, want);
 }
 
 /* "the Odesa region": the region whose seat the city is. */
@@ -906,14 +935,23 @@ static int actor_place(const match *mt, const cw_mention *x)
 	return 0;
 }
 
+/* How many capitalised words may stand between a place's name and the
+ * head of the organisation it names: "the Pakistan Stock Exchange", "the
+ * Kenya Wildlife Service" (two); three leaves room for one more. */
+#define ORG_REACH 3
+
 /* A word of an organisation named after a place: "Washington State
- * University", "the Georgia Bureau of Investigation", "University of
- * Idaho".  The place keeps its sense for the rest of the story. */
+ * University", "the Georgia Bureau of Investigation", "the Pakistan Stock
+ * Exchange", "University of Idaho", or of a club ("Napoli fans").  The
+ * place keeps its sense for the rest of the story. */
 static int org_name(const cw_gazetteer *g, const cw_sentence *s, int a, int b)
 {
 	if (b + 1 < s->ntoks && is_class(g, &s->toks[b], W_REGION))
 		b++;    /* "Washington State University" */
-	if (b < s->ntoks && capitalised(&s->toks[b]) && is_class(g, &s->toks[b], W_ORGWORD))
+	for (int i = b; i < s->ntoks && i - b < ORG_REACH && capitalised(&s->toks[i]); i++)
+		if (is_class(g, &s->toks[i], W_ORGWORD))
+			return 1;
+	if (b < s->ntoks && !capitalised(&s->toks[b]) && is_class(g, &s->toks[b], W_FANS))
 		return 1;
 	return a >= 2 && !strcmp(word(&s->toks[a - 1]), "of") && capitalised(&s->toks[a - 2]) &&
 	       is_class(g, &s->toks[a - 2], W_ORGWORD);
