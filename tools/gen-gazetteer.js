@@ -34,7 +34,13 @@ function need(mod) {
 }
 
 const clean = s => String(s || '').replace(/[\t\n|]/g, ' ').replace(/\s+/g, ' ').trim();
-const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/* As gazetteer.c's key folds a name: marks stripped, case folded, and the
+ * letters that are no base letter plus a mark written plain (Łódź is
+ * lodz, Diyarbakır diyarbakir, Tromsø tromso), so that a city's name in
+ * one package finds its name in the other as curlew will find both. */
+const PLAIN = { 'ł': 'l', 'ı': 'i', 'đ': 'd', 'ð': 'd', 'ø': 'o', 'ħ': 'h', 'æ': 'ae', 'œ': 'oe', 'þ': 'th' };
+const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+	.replace(/[łıđðøħæœþ]/g, c => PLAIN[c]);
 
 /* World-countries codes Kosovo UNK; CAMEO and countries-extra.tsv use KSV. */
 const ISO3_FIX = { UNK: 'KSV' };
