@@ -655,12 +655,13 @@ typedef struct resolved {
 	int has_q;
 } resolved;
 
-/* The qualifier's sense that is a country ("Bolivia" in "EL ALTO,
- * Bolivia"), or -1. */
-static int qualifying_country(const cand *qc, int nq)
+/* The qualifier's sense of a feature: the country ("Bolivia" in "EL ALTO,
+ * Bolivia"), the first-level region ("Pennsylvania" in "Monroe County,
+ * Pennsylvania"); or -1. */
+static int qualifier_sense(const cand *qc, int nq, int feature)
 {
 	for (int k = 0; k < nq; k++)
-		if (qc[k].p.feature == CW_F_COUNTRY)
+		if (qc[k].p.feature == feature)
 			return k;
 	return -1;
 }
@@ -687,7 +688,7 @@ static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *na
 	}
 	int k = candidates(g, key, kn, 1, 1, c, MAX_CANDS);
 	int q, b = best(m, c, k, qc, nq, want, &q);
-	int country = qualifying_country(qc, nq);
+	int country = qualifier_sense(qc, nq, CW_F_COUNTRY);
 	/* "EL ALTO, Bolivia" when the gazetteer knows El Altos only in Peru
 	 * and Panama: the writer said which country; a town it does not
 	 * know is in that country, known to the country's precision */
@@ -1062,16 +1063,17 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 }
 
 
-/* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
- * "of" when the story has named a country that has a place of that name
- * ("the provincial legislature in Victoria" after "VANCOUVER, British
- * Columbia"; "the state of Victoria" in an Australian story): only those
- * senses are kept.  Their number, or 0. */
+/* A skip name ("Victoria", "Hamilton"; the caller has found mt->key in
+ * the skip map) is a place after "in", "at" or "of" when the story has
+ * named a country that has a place of that name ("the provincial
+ * legislature in Victoria" after "VANCOUVER, British Columbia"; "the state
+ * of Victoria" in an Australian story): only those senses are kept.
+ * Their number, or 0. */
 static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s,
 			      int i, match *mt)
 {
 	const story_mem *m = doc ? doc->places_state : NULL;
-	if (!m || i < 1 || !cw_map_getn(g->skip, mt->key, (size_t)mt->kn) ||
+	if (!m || i < 1 ||
 	    !(is_class(g, &s->toks[i - 1], W_LOCATIVE) || !strcmp(word(&s->toks[i - 1]), "of")))
 		return 0;
 	int n = any_candidates(g, mt->key, mt->kn, 0, 1, mt->c, MAX_CANDS), k = 0;
@@ -1094,10 +1096,12 @@ static int probe(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence
 	/* a short capitalised word alone ("UN", "Ai") is an abbreviation
 	 * or a village: only the curated names may match it */
 	int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
-	mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
-	if (mt->n == 0 && cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
+	/* the skip map once: a probe that misses is the common case */
+	if (cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
 		*context = 1;
 		mt->n = skipped_in_context(g, doc, s, i, mt);
+	} else {
+		mt->n = any_candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
 	}
 	if (mt->n <= 0)
 		return 0;
@@ -1140,17 +1144,6 @@ static void note_actors(story_mem *m, const cw_sentence *s)
 	}
 }
 
-/* "Monroe County, Pennsylvania" when no Monroe lies in Pennsylvania: the
- * county is in the state, not at a town of its name elsewhere; the state
- * is the most precise place known.  Its first-level region, or -1. */
-static int state_of(const cand *qc, int nq)
-{
-	for (int k = 0; k < nq; k++)
-		if (qc[k].p.feature == CW_F_ADMIN1)
-			return k;
-	return -1;
-}
-
 static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s, int *cap,
 			 story_mem *m, match *mt)
 {
@@ -1188,8 +1181,11 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		cand pick = mt->c[bi];
 		if (!nq && weak(s, mt, &pick, m))
 			return 0;
+		/* "Monroe County, Pennsylvania" when no Monroe lies in
+		 * Pennsylvania: the county is in the state, not at a town of
+		 * its name elsewhere; the state is the most precise place known */
 		int k = nq && q < 0 && b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ?
-			state_of(qc, nq) : -1;
+			qualifier_sense(qc, nq, CW_F_ADMIN1) : -1;
 		if (k >= 0)
 			pick = qc[k];
 		cand reg;
