@@ -61,12 +61,20 @@ enum word_class {
 	W_VISIT,           /* locate.c: visit, travel: an intent placed at its destination */
 	W_FANS,            /* fans, supporters: "Napoli fans" are a club's */
 	W_PARTNER,         /* locate.c: with: closes a topic phrase */
+	W_DEFINITE,        /* locate.c: the: "the city", "into the X" */
+	W_NAMING,          /* locate.c: of: "the city of X" names its place */
+	W_LISTING,         /* locate.c: and: "X's Khost and Paktika provinces" */
+	W_WITHIN,          /* locate.c: in: "the Line of Control in Poonch" */
+	W_SIGNING,         /* locate.c: 057: a said-root code done where done */
+	W_VISITCODE,       /* locate.c: 042: a visit */
+	W_VISITPLAN,       /* locate.c: 036: a visit when its trigger says so */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
-	"into", "visit", "fans", "partner"
+	"into", "visit", "fans", "partner", "definite", "naming", "listing", "within",
+	"signing", "visitcode", "visitplan"
 };
 
 typedef struct cur_entry {
