@@ -104,6 +104,7 @@ typedef struct facts {
 	const cw_event *e;
 	const cw_trigger *t;
 	int material;          /* done on the ground */
+	int violent;           /* of the roots in the "violent" class */
 	int visit;             /* placed at its destination */
 	int verbal;            /* said, where the speaker is */
 	int act, speech;       /* material or a visit; verbal and neither */
@@ -114,6 +115,8 @@ static facts facts_of(const curlew *cw, const cw_sentence *s, const cw_event *e)
 	facts f = { .e = e };
 	f.t = e->trigger >= 0 && e->trigger < s->ntrigs ? &s->trigs[e->trigger] : NULL;
 	f.material = material(e->code);
+	char root[3] = { e->code[0], e->code[0] ? e->code[1] : '\0', '\0' };
+	f.violent = cw_place_word(cw, root, "violent");
 	f.visit = visit(cw, s, e);
 	f.verbal = verbal(cw, e->code);
 	f.act = f.material || f.visit;
@@ -221,8 +224,11 @@ static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 }
 
 /* "fired artillery into Afghanistan's Kunar province": a place right after
- * "into", or owned by one that is, is where a material act landed. */
-static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
+ * "into", or owned by one that is, is where a material act landed; so is
+ * one right after "over" for an act of violence ("shot down a missile over
+ * the Red Sea"), which for a protest or an arrest opens its topic ("protested
+ * over Gaza"). */
+static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p, const facts *f)
 {
 	int i = p->tok_start - 1;
 	if (i >= 2 && cw_possessive_token(&s->toks[i]) &&
@@ -230,7 +236,7 @@ static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
 		i = s->places[s->toks[i - 1].place].tok_start - 1;
 	if (is(cw, s, i, "definite"))
 		i--;
-	return is(cw, s, i, "into");
+	return is(cw, s, i, "into") || (f->violent && is(cw, s, i, "above"));
 }
 
 /* The object of a material act: the place a few name-ish words after it. */
@@ -359,7 +365,7 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const facts 
 		}
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
-				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p)));
+				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p, f)));
 			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
 			    (speech || act || !other_verb_between(s, t, p->tok_start)))
 				after = finer(cw, s, i);

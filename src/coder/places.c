@@ -68,13 +68,15 @@ enum word_class {
 	W_SIGNING,         /* locate.c: 057: a said-root code done where done */
 	W_VISITCODE,       /* locate.c: 042: a visit */
 	W_VISITPLAN,       /* locate.c: 036: a visit when its trigger says so */
+	W_ABOVE,           /* locate.c: over: "shot down over the Red Sea" */
+	W_VIOLENT,         /* locate.c: 18, 19, 20: the roots "over" places */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
 	"into", "visit", "fans", "partner", "definite", "naming", "listing", "within",
-	"signing", "visitcode", "visitplan"
+	"signing", "visitcode", "visitplan", "above", "violent"
 };
 
 typedef struct cur_entry {

@@ -143,6 +143,12 @@ static const row rows[] = {
 	{ "a club's fans are not a place",
 	  "ROME (Reuters) - Police clashed with Napoli fans outside a stadium in Milan on Sunday.",
 	  "clashed", "Milan", "ITA" },
+	{ "an act of violence \"over\" a place was done there",
+	  "DUBAI (Reuters) - An American destroyer shot down an anti-ship missile over the Red Sea "
+	  "on Friday.", "shot", "Red Sea", NULL },
+	{ "a protest \"over\" a place is about it",
+	  "LONDON (Reuters) - Thousands of students protested over Gaza on Monday.", "protested",
+	  "LONDON", "GBR" },
 };
 
 static void check_row(const curlew *cw, const row *r)
