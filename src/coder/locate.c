@@ -11,7 +11,9 @@
  *   2. the nearest place of the event's own stretch of the sentence: after
  *      a locative preposition ("struck port facilities in the southern
  *      Ukrainian city of Odesa"), or, for a material act, as its object
- *      ("attacked the border town of Vovchansk"); else one before the
+ *      ("attacked the border town of Vovchansk"), after "into", or, for
+ *      an act of violence, after "over" ("shot down a missile over the
+ *      Red Sea"); else one before the
  *      trigger ("In Bordeaux, protesters set fire ...", "Police in Paris
  *      arrested ...");
  *   3. the dateline's place, or the story's first event place when the
