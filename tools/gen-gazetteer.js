@@ -34,7 +34,13 @@ function need(mod) {
 }
 
 const clean = s => String(s || '').replace(/[\t\n|]/g, ' ').replace(/\s+/g, ' ').trim();
-const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/* As gazetteer.c's key folds a name: marks stripped, case folded, and the
+ * letters that are no base letter plus a mark written plain (Łódź is
+ * lodz, Diyarbakır diyarbakir, Tromsø tromso), so that a city's name in
+ * one package finds its name in the other as curlew will find both. */
+const PLAIN = { 'ł': 'l', 'ı': 'i', 'đ': 'd', 'ð': 'd', 'ø': 'o', 'ħ': 'h', 'æ': 'ae', 'œ': 'oe', 'þ': 'th' };
+const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+	.replace(/[łıđðøħæœþ]/g, c => PLAIN[c]);
 
 /* World-countries codes Kosovo UNK; CAMEO and countries-extra.tsv use KSV. */
 const ISO3_FIX = { UNK: 'KSV' };
@@ -164,6 +170,20 @@ function main() {
 
 	const placed = placedStates(states, cities, admin1);
 
+	/* The people of a country's and of a region's towns of 1,000+ (a
+	 * floor: GeoNames' population of the places themselves is not in the
+	 * packages): which of two places of one name is the bigger ("Georgia"
+	 * the US state, "Luxembourg" the country rather than Belgium's
+	 * province). */
+	const people = new Map();
+	const add = (k, n) => people.set(k, (people.get(k) || 0) + n);
+	for (const c of cities) {
+		const s = admin1.get(c.country + '|' + c.adminCode);
+		add(c.country, c.population || 0);
+		if (s)
+			add(s.countryCode + '|' + s.isoCode, c.population || 0);
+	}
+
 	const rows = [];
 	const row = (id, name, cc3, lat, lon, feature, adm, pop, alts) => {
 		const names = [...new Set(alts.flatMap(spellings).map(clean).filter(n => n && n !== name))];
@@ -173,7 +193,8 @@ function main() {
 	for (const c of wc) {
 		if (!Array.isArray(c.latlng) || c.latlng.length !== 2)
 			continue;
-		row('', c.name.common, iso3[c.cca2], c.latlng[0], c.latlng[1], 'country', '', 0,
+		row('', c.name.common, iso3[c.cca2], c.latlng[0], c.latlng[1], 'country', '',
+		    people.get(c.cca2) || 0,
 		    [c.name.common, c.name.official].filter(n => /^[A-Za-z .,'()\-&]+$/.test(fold(n))));
 	}
 	for (const s of states) {
@@ -185,7 +206,8 @@ function main() {
 		if (on)
 			alts.push(on);
 		const at = placed.get(s.countryCode + '|' + s.isoCode) || [s.latitude, s.longitude];
-		row('', s.name, cc3, at[0], at[1], 'admin1', '', 0, alts);
+		row('', s.name, cc3, at[0], at[1], 'admin1', '',
+		    people.get(s.countryCode + '|' + s.isoCode) || 0, alts);
 	}
 	for (const c of cities) {
 		const cc3 = iso3[c.country];

@@ -398,8 +398,9 @@ nomem:
 	return -1;
 }
 
-/* Same key together, the most populous place first (countries and regions
- * have no population and come last; callers score every candidate). */
+/* Same key together, the most populous place first (a country's or a
+ * region's population is that of its towns of 1,000+; callers score every
+ * candidate). */
 static int cmp_kv(const void *a, const void *b)
 {
 	const kv *x = a, *y = b;

@@ -11,7 +11,9 @@
  *   2. the nearest place of the event's own stretch of the sentence: after
  *      a locative preposition ("struck port facilities in the southern
  *      Ukrainian city of Odesa"), or, for a material act, as its object
- *      ("attacked the border town of Vovchansk"); else one before the
+ *      ("attacked the border town of Vovchansk"), after "into", or, for
+ *      an act of violence, after "over" ("shot down a missile over the
+ *      Red Sea"); else one before the
  *      trigger ("In Bordeaux, protesters set fire ...", "Police in Paris
  *      arrested ...");
  *   3. the dateline's place, or the story's first event place when the
@@ -47,14 +49,25 @@ static int is(const curlew *cw, const cw_sentence *s, int i, const char *cls)
 	return i >= 0 && i < s->ntoks && cw_place_word(cw, lower(s, i), cls);
 }
 
+/* The code's first three digits are in a class of place-words.txt
+ * ("signing", "visitcode", "visitplan"). */
+static int code_is(const curlew *cw, const char *code, const char *cls)
+{
+	char k[4];
+	size_t n = strnlen(code, 3);
+	memcpy(k, code, n);
+	k[n] = '\0';
+	return cw_place_word(cw, k, cls);
+}
+
 /* Statements, appeals, intentions, demands, disapproval, rejection and
  * threats happen where the speaker is, not where what they are about is.
  * Signing an agreement (057) is done, not said: where the pen is ("signed
  * trade deals worth 10 billion euros in Rabat"). */
-static int verbal(const char *code)
+static int verbal(const curlew *cw, const char *code)
 {
 	static const char *const roots[] = { "01", "02", "03", "05", "10", "11", "12", "13", NULL };
-	if (!strncmp(code, "057", 3))
+	if (code_is(cw, code, "signing"))
 		return 0;
 	for (int i = 0; roots[i]; i++)
 		if (!strncmp(code, roots[i], 2))
@@ -68,9 +81,9 @@ static int verbal(const char *code)
  * word ("was due to visit Israel later in the day"). */
 static int visit(const curlew *cw, const cw_sentence *s, const cw_event *e)
 {
-	if (!strncmp(e->code, "042", 3))
+	if (code_is(cw, e->code, "visitcode"))
 		return 1;
-	if (strncmp(e->code, "036", 3) || e->trigger < 0 || e->trigger >= s->ntrigs)
+	if (!code_is(cw, e->code, "visitplan") || e->trigger < 0 || e->trigger >= s->ntrigs)
 		return 0;
 	const cw_trigger *t = &s->trigs[e->trigger];
 	for (int i = t->tok_start; i < t->tok_end; i++)
@@ -87,6 +100,32 @@ static int material(const char *code)
 	       (code[0] == '2' && code[1] == '0');
 }
 
+/* What locating one event asks of it at every place of its sentence,
+ * found once. */
+typedef struct facts {
+	const cw_event *e;
+	const cw_trigger *t;
+	int material;          /* done on the ground */
+	int violent;           /* of the roots in the "violent" class */
+	int visit;             /* placed at its destination */
+	int verbal;            /* said, where the speaker is */
+	int act, speech;       /* material or a visit; verbal and neither */
+} facts;
+
+static facts facts_of(const curlew *cw, const cw_sentence *s, const cw_event *e)
+{
+	facts f = { .e = e };
+	f.t = e->trigger >= 0 && e->trigger < s->ntrigs ? &s->trigs[e->trigger] : NULL;
+	f.material = material(e->code);
+	char root[3] = { e->code[0], e->code[0] ? e->code[1] : '\0', '\0' };
+	f.violent = cw_place_word(cw, root, "violent");
+	f.visit = visit(cw, s, e);
+	f.verbal = verbal(cw, e->code);
+	f.act = f.material || f.visit;
+	f.speech = f.verbal && !f.act;
+	return f;
+}
+
 static int in_mention(const cw_sentence *s, int m, const cw_place *p)
 {
 	if (m < 0 || m >= s->nments)
@@ -101,12 +140,13 @@ static int in_mention(const cw_sentence *s, int m, const cw_place *p)
  * for or accuses of is its topic ("demanded an immediate ceasefire in
  * Gaza", "accused both sides of atrocities in Darfur"). */
 static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place *p,
-			  const cw_trigger *t, const char *code)
+			  const facts *f)
 {
 	if (p->prep < 1)
 		return 0;
 	int n = p->prep - 1;
-	return is(cw, s, n, "qualify") && (verbal(code) || !(n >= t->tok_start && n < t->tok_end));
+	return is(cw, s, n, "qualify") &&
+	       (f->verbal || !(n >= f->t->tok_start && n < f->t->tok_end));
 }
 
 /* A topic preposition between the trigger and the place: "sanctions over
@@ -115,17 +155,20 @@ static int qualifies_noun(const curlew *cw, const cw_sentence *s, const cw_place
  * topic word that is also locative is where it was done ("attacked a base
  * on an island in Lake Chad");
  * for anything else it opens a topic even as the place's own preposition
- * ("talks on Cyprus"). */
+ * ("talks on Cyprus"), until the act's partner phrase closes it ("signed
+ * agreements on minerals with Kazakhstan's president in Astana"). */
 static int in_topic(const curlew *cw, const cw_sentence *s, const cw_place *p, const cw_trigger *t,
 		    int act)
 {
-	for (int i = t->tok_end; i < p->tok_start && i < s->ntoks; i++) {
-		if (!is(cw, s, i, "topic") || (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
-			continue;
-		if (!act)
-			return 1;
+	int topic = 0;
+	for (int i = t->tok_end; !act && i < p->tok_start && i < s->ntoks; i++) {
+		if (is(cw, s, i, "partner"))
+			topic = 0;
+		else if (is(cw, s, i, "topic") &&
+			 !(i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_NUM)))
+			topic = 1;
 	}
-	return 0;
+	return topic;
 }
 
 /* Another pattern's verb between a relations act and the place: the place
@@ -183,16 +226,19 @@ static int near_verb(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 }
 
 /* "fired artillery into Afghanistan's Kunar province": a place right after
- * "into", or owned by one that is, is where a material act landed. */
-static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p)
+ * "into", or owned by one that is, is where a material act landed; so is
+ * one right after "over" for an act of violence ("shot down a missile over
+ * the Red Sea"), which for a protest or an arrest opens its topic ("protested
+ * over Gaza"). */
+static int landed_in(const curlew *cw, const cw_sentence *s, const cw_place *p, const facts *f)
 {
 	int i = p->tok_start - 1;
 	if (i >= 2 && cw_possessive_token(&s->toks[i]) &&
 	    s->toks[i - 1].place >= 0)
 		i = s->places[s->toks[i - 1].place].tok_start - 1;
-	if (i >= 0 && !strcmp(lower(s, i), "the"))
+	if (is(cw, s, i, "definite"))
 		i--;
-	return is(cw, s, i, "into");
+	return is(cw, s, i, "into") || (f->violent && is(cw, s, i, "above"));
 }
 
 /* The object of a material act: the place a few name-ish words after it. */
@@ -207,19 +253,20 @@ static int object_of(const curlew *cw, const cw_sentence *s, const cw_place *p, 
 	return 1;
 }
 
-static int usable(const curlew *cw, const cw_sentence *s, const cw_event *e, const cw_place *p,
-		  const cw_trigger *t)
+static int usable(const curlew *cw, const cw_sentence *s, const facts *f, const cw_place *p)
 {
-	if (p->tok_start < 0 || qualifies_noun(cw, s, p, t, e->code))
+	const cw_event *e = f->e;
+	const cw_trigger *t = f->t;
+	if (p->tok_start < 0 || qualifies_noun(cw, s, p, f))
 		return 0;
 	/* the source is an actor, not a setting ("Jordan condemned"), and so
 	 * is the target of what is not done on the ground ("imposed sanctions
 	 * on Russia"; but "air strikes on Kyiv" are in Kyiv) */
 	if (in_mention(s, e->source, p) && p->prep < 0)
 		return 0;
-	if (in_mention(s, e->target, p) && !material(e->code) && !visit(cw, s, e))
+	if (in_mention(s, e->target, p) && !f->act)
 		return 0;
-	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t, material(e->code)))
+	if (p->tok_start >= t->tok_end && in_topic(cw, s, p, t, f->material))
 		return 0;
 	return 1;
 }
@@ -247,21 +294,21 @@ static int possessive(const cw_sentence *s, const cw_place *p)
 
 /* "in Afghanistan's Khost and Paktika provinces": the first of a list of
  * places owned by a country stands for the list, and so the owner does. */
-static const cw_place *listed(const cw_sentence *s, int i)
+static const cw_place *listed(const curlew *cw, const cw_sentence *s, int i)
 {
 	const cw_place *p = &s->places[i];
 	if (i < 1 || i + 1 >= s->nplaces || !possessive(s, &s->places[i - 1]) ||
 	    s->places[i - 1].tok_end + 1 != p->tok_start || p->tok_end + 1 != s->places[i + 1].tok_start ||
-	    p->tok_end >= s->ntoks || strcmp(s->toks[p->tok_end].text, "and"))
+	    !is(cw, s, p->tok_end, "listing"))
 		return p;
 	return &s->places[i - 1];
 }
 
 /* "in Benin near Malanville": a country or region followed at once by a
  * place inside it, after its own preposition, is narrowed to that place. */
-static const cw_place *finer(const cw_sentence *s, int i)
+static const cw_place *finer(const curlew *cw, const cw_sentence *s, int i)
 {
-	const cw_place *p = listed(s, i), *q = i + 1 < s->nplaces ? &s->places[i + 1] : NULL;
+	const cw_place *p = listed(cw, s, i), *q = i + 1 < s->nplaces ? &s->places[i + 1] : NULL;
 	if (p != &s->places[i])
 		return p;
 	if (q && p->feature != CW_F_CITY && q->feature == CW_F_CITY && q->prep == p->tok_end &&
@@ -271,16 +318,17 @@ static const cw_place *finer(const cw_sentence *s, int i)
 	 * no country, then a place "in" a country, is narrowed to that place
 	 * ("in the Gulf of Oman off Fujairah" is still at sea) */
 	if (q && p->feature == CW_F_REGION && !p->country[0] && q->country[0] &&
-	    q->prep == p->tok_end && !strcmp(lower(s, q->prep), "in"))
+	    q->prep == p->tok_end && is(cw, s, q->prep, "within"))
 		return q;
 	return p;
 }
 
 /* The place a material act's trigger spans, or begins ("seized Kidal, a
  * stronghold"; "seized the Gaza Strip side of the Rafah crossing"). */
-static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trigger *t)
+static int inside_trigger(const cw_sentence *s, const facts *f)
 {
-	if (!material(e->code))
+	const cw_trigger *t = f->t;
+	if (!f->material)
 		return -1;
 	for (int i = 0; i < s->nplaces; i++)
 		if (s->places[i].tok_start >= t->tok_start && s->places[i].tok_start < t->tok_end &&
@@ -289,26 +337,26 @@ static int inside_trigger(const cw_sentence *s, const cw_event *e, const cw_trig
 	return -1;
 }
 
-static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_event *e)
+static const cw_place *pick(const curlew *cw, const cw_sentence *s, const facts *f)
 {
-	const cw_trigger *t = &s->trigs[e->trigger];
-	int pi = inside_trigger(s, e, t);
+	const cw_trigger *t = f->t;
+	int pi = inside_trigger(s, f);
 	if (pi >= 0)
 		return &s->places[pi];
 	pi = parsed_place(cw, s, t);
-	if (pi >= 0 && usable(cw, s, e, &s->places[pi], t) &&
+	if (pi >= 0 && usable(cw, s, f, &s->places[pi]) &&
 	    !clause_between(cw, s, t->tok_end, s->places[pi].tok_start)) {
 		/* "clashed in Kyrgyzstan's Batken region": the owned place */
 		if (possessive(s, &s->places[pi]) && pi + 1 < s->nplaces &&
 		    s->places[pi + 1].prep == s->places[pi].prep)
-			return finer(s, pi + 1);
+			return finer(cw, s, pi + 1);
 		return &s->places[pi];
 	}
-	int act = material(e->code) || visit(cw, s, e), speech = verbal(e->code) && !act;
+	int act = f->act, speech = f->speech;
 	const cw_place *after = NULL, *before = NULL, *owner = NULL;
 	for (int i = 0; i < s->nplaces; i++) {
 		const cw_place *p = &s->places[i];
-		if (!usable(cw, s, e, p, t))
+		if (!usable(cw, s, f, p))
 			continue;
 		if (possessive(s, p)) {
 			/* only when the sentence names no other place ("struck
@@ -319,10 +367,10 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 		}
 		if (p->tok_start >= t->tok_end) {
 			int ok = speech ? p->prep >= 0 && near_verb(cw, s, p, t)
-				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p)));
+				 : p->prep >= 0 || (act && (object_of(cw, s, p, t) || landed_in(cw, s, p, f)));
 			if (ok && !after && !clause_between(cw, s, t->tok_end, p->tok_start) &&
 			    (speech || act || !other_verb_between(s, t, p->tok_start)))
-				after = finer(s, i);
+				after = finer(cw, s, i);
 		} else if (p->tok_end <= t->tok_start && p->prep >= 0) {
 			before = p;    /* the nearest one before the trigger */
 		}
@@ -336,11 +384,11 @@ static const cw_place *pick(const curlew *cw, const cw_sentence *s, const cw_eve
 static int points_back(const curlew *cw, const cw_sentence *s, const char *cls)
 {
 	for (int i = 1; i < s->ntoks; i++) {
-		if (!is(cw, s, i, cls) || strcmp(lower(s, i - 1), "the"))
+		if (!is(cw, s, i, cls) || !is(cw, s, i - 1, "definite"))
 			continue;
 		if (i + 1 < s->ntoks && (s->toks[i + 1].flags & CW_T_CAP))
 			continue;    /* "the town Hall ..."? a name follows */
-		if (i + 1 < s->ntoks && !strcmp(lower(s, i + 1), "of"))
+		if (is(cw, s, i + 1, "naming"))
 			continue;    /* "the city of Odesa" names its place */
 		return i;
 	}
@@ -365,9 +413,10 @@ static const cw_place *city_before(const cw_sentence *s, int i)
 
 /* The country a statement's speaker is known to belong to, from its own
  * words ("Kenya's foreign ministry", "Seoul"), not a default. */
-static const char *speaker_country(const cw_sentence *s, const cw_event *e)
+static const char *speaker_country(const cw_sentence *s, const facts *f)
 {
-	if (!verbal(e->code) || e->source < 0 || e->source >= s->nments)
+	const cw_event *e = f->e;
+	if (!f->verbal || e->source < 0 || e->source >= s->nments)
 		return NULL;
 	const cw_mention *m = &s->ments[e->source];
 	if (m->country[0] && !m->guessed)
@@ -381,6 +430,12 @@ static const char *speaker_country(const cw_sentence *s, const cw_event *e)
 	return NULL;
 }
 
+/* The sentence's words that point back to a setting, found once for all
+ * its events: "the city" (anaphor) and "the capital" (seat), or -1. */
+typedef struct words {
+	int back, seat;
+} words;
+
 /* No place in the sentence: the dateline's, unless the story's events are
  * elsewhere (a desk in Dubai reporting on Iran) or the sentence points back
  * to the story's setting, a city.  A statement is made where its speaker
@@ -389,22 +444,21 @@ static const char *speaker_country(const cw_sentence *s, const cw_event *e)
  * act done on the ground in a sentence that names no place at all goes on
  * where the story's latest act named in the text was ("stormed a station
  * in Guayaquil. Police arrested 13 people at the station" from Quito). */
-static const cw_place *fallback(const curlew *cw, const curlew_doc *doc, const cw_sentence *s,
-				const cw_event *e)
+static const cw_place *fallback(const curlew_doc *doc, const cw_sentence *s, const facts *f,
+				const words *w)
 {
 	const cw_place *d = doc->dl_place, *m = doc->main_place;
-	const char *who = speaker_country(s, e);
+	const char *who = speaker_country(s, f);
 	if (who && d && d->name && !strcmp(who, d->country))
 		return d;
-	int back = points_back(cw, s, "anaphor");
-	const cw_place *before = back >= 0 ? city_before(s, back) : NULL;
+	const cw_place *before = w->back >= 0 ? city_before(s, w->back) : NULL;
 	if (before)
 		return before;
-	if (m && m->feature == CW_F_CITY && back >= 0)
+	if (m && m->feature == CW_F_CITY && w->back >= 0)
 		return m;
-	if (d && d->name && d->feature == CW_F_CITY && points_back(cw, s, "seat") >= 0)
+	if (d && d->name && d->feature == CW_F_CITY && w->seat >= 0)
 		return d;
-	if (material(e->code) && !s->nplaces && (doc->last_place || (m && m->feature == CW_F_CITY)))
+	if (f->material && !s->nplaces && (doc->last_place || (m && m->feature == CW_F_CITY)))
 		return doc->last_place ? doc->last_place : m;
 	if (d && d->name && (!m || !strcmp(d->country, m->country)))
 		return d;
@@ -440,10 +494,10 @@ static int keep_last(curlew_doc *doc, const cw_place *p)
 /* A statement placed at a region or country that holds the dateline's
  * city was made at the desk's city ("Election officials in Georgia said"
  * from Atlanta): the finer of the two. */
-static const cw_place *at_desk(const curlew_doc *doc, const cw_event *e, const cw_place *p)
+static const cw_place *at_desk(const curlew_doc *doc, const facts *f, const cw_place *p)
 {
 	const cw_place *d = doc->dl_place;
-	if (!p || !verbal(e->code) || !d || !d->name || d->feature != CW_F_CITY ||
+	if (!p || !f->verbal || !d || !d->name || d->feature != CW_F_CITY ||
 	    strcmp(d->country, p->country))
 		return p;
 	if (p->feature == CW_F_COUNTRY ||
@@ -468,18 +522,27 @@ static int note_setting(const curlew *cw, curlew_doc *doc, const cw_sentence *s)
 
 int cw_locate(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 {
+	words w = { -1, -1 };
+	if (s->nevents) {
+		w.back = points_back(cw, s, "anaphor");
+		w.seat = points_back(cw, s, "seat");
+	}
+	/* the latest act of the sentence placed at a place of its own: only
+	 * that one is kept for the sentences after it */
+	const cw_place *last = NULL;
 	for (int i = 0; i < s->nevents; i++) {
 		cw_event *e = &s->events[i];
-		const cw_place *p = e->trigger >= 0 && e->trigger < s->ntrigs ? pick(cw, s, e) : NULL;
+		facts f = facts_of(cw, s, e);
+		const cw_place *p = f.t ? pick(cw, s, &f) : NULL;
 		if (p && keep_main(doc, p) < 0)
 			return CURLEW_ESYS;
-		e->place = p ? at_desk(doc, e, p) : fallback(cw, doc, s, e);
+		e->place = p ? at_desk(doc, &f, p) : fallback(doc, s, &f, &w);
+		p = e->place;
+		if (p && p != doc->main_place && !f.verbal && p >= s->places &&
+		    p < s->places + s->nplaces)
+			last = p;
 	}
-	for (int i = 0; i < s->nevents; i++) {
-		const cw_place *p = s->events[i].place;
-		if (p && p != doc->main_place && p != doc->last_place && !verbal(s->events[i].code) &&
-		    p >= s->places && p < s->places + s->nplaces && keep_last(doc, p) < 0)
-			return CURLEW_ESYS;
-	}
+	if (last && last != doc->last_place && keep_last(doc, last) < 0)
+		return CURLEW_ESYS;
 	return note_setting(cw, doc, s);
 }

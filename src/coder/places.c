@@ -59,12 +59,24 @@ enum word_class {
 	W_VENUE,           /* locate.c: summit, news conference: where words are said */
 	W_INTO,            /* locate.c: into: where a material act landed */
 	W_VISIT,           /* locate.c: visit, travel: an intent placed at its destination */
+	W_FANS,            /* fans, supporters: "Napoli fans" are a club's */
+	W_PARTNER,         /* locate.c: with: closes a topic phrase */
+	W_DEFINITE,        /* locate.c: the: "the city", "into the X" */
+	W_NAMING,          /* locate.c: of: "the city of X" names its place */
+	W_LISTING,         /* locate.c: and: "X's Khost and Paktika provinces" */
+	W_WITHIN,          /* locate.c: in: "the Line of Control in Poonch" */
+	W_SIGNING,         /* locate.c: 057: a said-root code done where done */
+	W_VISITCODE,       /* locate.c: 042: a visit */
+	W_VISITPLAN,       /* locate.c: 036: a visit when its trigger says so */
+	W_ABOVE,           /* locate.c: over: "shot down over the Red Sea" */
+	W_VIOLENT,         /* locate.c: 18, 19, 20: the roots "over" places */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
-	"into", "visit"
+	"into", "visit", "fans", "partner", "definite", "naming", "listing", "within",
+	"signing", "visitcode", "visitplan", "above", "violent"
 };
 
 typedef struct cur_entry {
@@ -96,7 +108,9 @@ static int is_acronym(const char *s)
 
 /* A curated city takes the GeoNames id, population and region of the
  * index's place of the same name at the same spot, so that "the Odesa
- * region" finds its region whichever list named the city. */
+ * region" finds its region whichever list named the city; a curated
+ * region takes the people of the index's region of its name and country,
+ * which namesake_country weighs ("Georgia" the US state). */
 static void enrich(const cw_gazetteer *g, const char *key, int n, cw_gaz_place *p)
 {
 	const uint32_t *ids;
@@ -110,6 +124,12 @@ static void enrich(const cw_gazetteer *g, const char *key, int n, cw_gaz_place *
 			p->population = w.population;
 			p->admin1 = w.admin1;
 		}
+	}
+	for (int i = 0; i < k && p->feature == CW_F_ADMIN1 && !p->population; i++) {
+		cw_gaz_place w;
+		if (cw_gaz_get(g->world, ids[i], &w) == 0 && w.feature == CW_F_ADMIN1 &&
+		    !strcmp(w.country, p->country))
+			p->population = w.population;
 	}
 }
 
@@ -203,7 +223,7 @@ static int on_line(void *ctx, char *line, int lineno)
 	p.lon = lon;
 	p.feature = feature;
 	p.seat = strcmp(f[4], "capital") == 0;
-	for (int i = 0; i < n && !p.geonameid; i++) {
+	for (int i = 0; i < n && !p.geonameid && !p.population; i++) {
 		char key[MAX_KEY];
 		int kn = cw_gaz_key(names[i], strlen(names[i]), key, sizeof key);
 		if (kn > 0)
@@ -559,6 +579,25 @@ static int inside(const cand *c, const cand *q)
 
 enum want { WANT_ANY, WANT_REGION, WANT_CITY };
 
+/* A first-level region that shares its name with a country of more people
+ * (Belgium's province of Luxembourg; Nigeria's Niger state) is that
+ * country unless the text asks for a region ("the province of
+ * Luxembourg") or the story has named a place in the region: the dateline's
+ * country alone is no reason ("ministers meeting in Luxembourg" from
+ * Brussels).  Georgia the US state has more people than the country, and
+ * stays the state in a US story.  The country's index, or bi. */
+static int namesake_country(const story_mem *m, const cand *c, int n, int bi, enum want want)
+{
+	if (bi < 0 || want == WANT_REGION || c[bi].p.feature != CW_F_ADMIN1 ||
+	    has_region(m, c[bi].p.name))
+		return bi;
+	for (int i = 0; i < n; i++)
+		if (c[i].p.feature == CW_F_COUNTRY && strcmp(c[i].p.country, c[bi].p.country) &&
+		    c[i].p.population > c[bi].p.population)
+			return i;
+	return bi;
+}
+
 /* The best candidate; with a qualifier's candidates (qc, nq), only those
  * inside one of them, if any is.  *qbest gets the qualifier's sense. */
 static int best(const story_mem *m, cand *c, int n, const cand *qc, int nq, enum want want,
@@ -585,7 +624,7 @@ static int best(const story_mem *m, cand *c, int n, const cand *qc, int nq, enum
 			}
 		}
 	}
-	return bi;
+	return nq ? bi : namesake_country(m, c, n, bi, want);
 }
 
 /* "the Odesa region": the region whose seat the city is. */
@@ -626,12 +665,13 @@ typedef struct resolved {
 	int has_q;
 } resolved;
 
-/* The qualifier's sense that is a country ("Bolivia" in "EL ALTO,
- * Bolivia"), or -1. */
-static int qualifying_country(const cand *qc, int nq)
+/* The qualifier's sense of a feature: the country ("Bolivia" in "EL ALTO,
+ * Bolivia"), the first-level region ("Pennsylvania" in "Monroe County,
+ * Pennsylvania"); or -1. */
+static int qualifier_sense(const cand *qc, int nq, int feature)
 {
 	for (int k = 0; k < nq; k++)
-		if (qc[k].p.feature == CW_F_COUNTRY)
+		if (qc[k].p.feature == feature)
 			return k;
 	return -1;
 }
@@ -658,7 +698,7 @@ static resolved resolve_name(const cw_gazetteer *g, story_mem *m, const char *na
 	}
 	int k = candidates(g, key, kn, 1, 1, c, MAX_CANDS);
 	int q, b = best(m, c, k, qc, nq, want, &q);
-	int country = qualifying_country(qc, nq);
+	int country = qualifier_sense(qc, nq, CW_F_COUNTRY);
 	/* "EL ALTO, Bolivia" when the gazetteer knows El Altos only in Peru
 	 * and Panama: the writer said which country; a town it does not
 	 * know is in that country, known to the country's precision */
@@ -906,14 +946,23 @@ static int actor_place(const match *mt, const cw_mention *x)
 	return 0;
 }
 
+/* How many capitalised words may stand between a place's name and the
+ * head of the organisation it names: "the Pakistan Stock Exchange", "the
+ * Kenya Wildlife Service" (two); three leaves room for one more. */
+#define ORG_REACH 3
+
 /* A word of an organisation named after a place: "Washington State
- * University", "the Georgia Bureau of Investigation", "University of
- * Idaho".  The place keeps its sense for the rest of the story. */
+ * University", "the Georgia Bureau of Investigation", "the Pakistan Stock
+ * Exchange", "University of Idaho", or of a club ("Napoli fans").  The
+ * place keeps its sense for the rest of the story. */
 static int org_name(const cw_gazetteer *g, const cw_sentence *s, int a, int b)
 {
 	if (b + 1 < s->ntoks && is_class(g, &s->toks[b], W_REGION))
 		b++;    /* "Washington State University" */
-	if (b < s->ntoks && capitalised(&s->toks[b]) && is_class(g, &s->toks[b], W_ORGWORD))
+	for (int i = b; i < s->ntoks && i - b < ORG_REACH && capitalised(&s->toks[i]); i++)
+		if (is_class(g, &s->toks[i], W_ORGWORD))
+			return 1;
+	if (b < s->ntoks && !capitalised(&s->toks[b]) && is_class(g, &s->toks[b], W_FANS))
 		return 1;
 	return a >= 2 && !strcmp(word(&s->toks[a - 1]), "of") && capitalised(&s->toks[a - 2]) &&
 	       is_class(g, &s->toks[a - 2], W_ORGWORD);
@@ -1024,16 +1073,17 @@ static int add_place(curlew_doc *doc, cw_sentence *s, int *cap, int a, int b, co
 }
 
 
-/* A skip name ("Victoria", "Hamilton") is a place after "in", "at" or
- * "of" when the story has named a country that has a place of that name
- * ("the provincial legislature in Victoria" after "VANCOUVER, British
- * Columbia"; "the state of Victoria" in an Australian story): only those
- * senses are kept.  Their number, or 0. */
+/* A skip name ("Victoria", "Hamilton"; the caller has found mt->key in
+ * the skip map) is a place after "in", "at" or "of" when the story has
+ * named a country that has a place of that name ("the provincial
+ * legislature in Victoria" after "VANCOUVER, British Columbia"; "the state
+ * of Victoria" in an Australian story): only those senses are kept.
+ * Their number, or 0. */
 static int skipped_in_context(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence *s,
 			      int i, match *mt)
 {
 	const story_mem *m = doc ? doc->places_state : NULL;
-	if (!m || i < 1 || !cw_map_getn(g->skip, mt->key, (size_t)mt->kn) ||
+	if (!m || i < 1 ||
 	    !(is_class(g, &s->toks[i - 1], W_LOCATIVE) || !strcmp(word(&s->toks[i - 1]), "of")))
 		return 0;
 	int n = any_candidates(g, mt->key, mt->kn, 0, 1, mt->c, MAX_CANDS), k = 0;
@@ -1056,10 +1106,12 @@ static int probe(const cw_gazetteer *g, const curlew_doc *doc, const cw_sentence
 	/* a short capitalised word alone ("UN", "Ai") is an abbreviation
 	 * or a village: only the curated names may match it */
 	int world = !(j == i + 1 && (mt->kn <= 2 || (caps && mt->kn <= 4)));
-	mt->n = candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
-	if (mt->n == 0 && cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
+	/* the skip map once: a probe that misses is the common case */
+	if (cw_map_getn(g->skip, mt->key, (size_t)mt->kn)) {
 		*context = 1;
 		mt->n = skipped_in_context(g, doc, s, i, mt);
+	} else {
+		mt->n = any_candidates(g, mt->key, mt->kn, caps, world, mt->c, MAX_CANDS);
 	}
 	if (mt->n <= 0)
 		return 0;
@@ -1102,17 +1154,6 @@ static void note_actors(story_mem *m, const cw_sentence *s)
 	}
 }
 
-/* "Monroe County, Pennsylvania" when no Monroe lies in Pennsylvania: the
- * county is in the state, not at a town of its name elsewhere; the state
- * is the most precise place known.  Its first-level region, or -1. */
-static int state_of(const cand *qc, int nq)
-{
-	for (int k = 0; k < nq; k++)
-		if (qc[k].p.feature == CW_F_ADMIN1)
-			return k;
-	return -1;
-}
-
 static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s, int *cap,
 			 story_mem *m, match *mt)
 {
@@ -1150,8 +1191,11 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		cand pick = mt->c[bi];
 		if (!nq && weak(s, mt, &pick, m))
 			return 0;
+		/* "Monroe County, Pennsylvania" when no Monroe lies in
+		 * Pennsylvania: the county is in the state, not at a town of
+		 * its name elsewhere; the state is the most precise place known */
 		int k = nq && q < 0 && b < s->ntoks && is_class(g, &s->toks[b], W_DISTRICT) ?
-			state_of(qc, nq) : -1;
+			qualifier_sense(qc, nq, CW_F_ADMIN1) : -1;
 		if (k >= 0)
 			pick = qc[k];
 		cand reg;

@@ -4,7 +4,8 @@
  *
  *   node tests/places/places.js build
  *       stories.txt + places.tsv -> dev.jsonl and heldout.jsonl (gold with
- *       byte offsets; the text curlew reads has the markup removed)
+ *       byte offsets; the text curlew reads has the markup removed), and
+ *       new.jsonl while stories are still marked set=new
  *   node tests/places/places.js split SEED
  *       gives every story still marked set=new in stories.txt its part: a
  *       shuffle seeded by SEED puts 60% in dev and the rest held aside, so
@@ -72,7 +73,9 @@ function parseStory(head, body, table) {
 function build() {
 	const table = readTable();
 	const src = fs.readFileSync(path.join(DIR, 'stories.txt'), 'utf8');
-	const out = { dev: [], heldout: [] };
+	/* set=new stories (written, not yet placed) go to new.jsonl, so that
+	 * a round can be scored untuned before it is split or put in dev. */
+	const out = { dev: [], heldout: [], new: [] };
 	const parts = src.split(/^=== /m).slice(1);
 	for (const p of parts) {
 		const nl = p.indexOf('\n');
@@ -82,6 +85,10 @@ function build() {
 		out[st.set].push(st);
 	}
 	for (const set of Object.keys(out)) {
+		if (set === 'new' && !out[set].length) {
+			fs.rmSync(path.join(DIR, 'new.jsonl'), { force: true });
+			continue;
+		}
 		fs.writeFileSync(path.join(DIR, set + '.jsonl'),
 				 out[set].map(s => JSON.stringify(s)).join('\n') + '\n');
 		const n = out[set].reduce((a, s) => a + s.places.length, 0);

@@ -130,6 +130,25 @@ static const row rows[] = {
 	{ "\"the city\" points back to the city its sentence named before it",
 	  "ISTANBUL (Reuters) - Turkish authorities removed the mayor of Van on Friday, and police "
 	  "fired tear gas at hundreds of protesters in the city.", "fired", "Van", "TUR" },
+	/* issue 11, sixth round (tests/places sx-* stories) */
+	{ "a partner phrase closes a topic: the place after it is the act's",
+	  "SEOUL (Reuters) - South Korea's president signed agreements on energy with "
+	  "Kazakhstan's president in Almaty on Wednesday.", "signed", "Almaty", "KAZ" },
+	{ "Luxembourg from Brussels is the country, not Belgium's smaller province",
+	  "BRUSSELS (Reuters) - European Union foreign ministers meeting in Luxembourg imposed new "
+	  "sanctions on Iran on Monday.", "imposed", "Luxembourg", "LUX" },
+	{ "a country inside an organisation's name is not where the act was",
+	  "KARACHI (Reuters) - Gunmen attacked the Pakistan Stock Exchange building in Karachi on "
+	  "Monday.", "attacked", "Karachi", "PAK" },
+	{ "a club's fans are not a place",
+	  "ROME (Reuters) - Police clashed with Napoli fans outside a stadium in Milan on Sunday.",
+	  "clashed", "Milan", "ITA" },
+	{ "an act of violence \"over\" a place was done there",
+	  "DUBAI (Reuters) - An American destroyer shot down an anti-ship missile over the Red Sea "
+	  "on Friday.", "shot", "Red Sea", NULL },
+	{ "a protest \"over\" a place is about it",
+	  "LONDON (Reuters) - Thousands of students protested over Gaza on Monday.", "protested",
+	  "LONDON", "GBR" },
 };
 
 static void check_row(const curlew *cw, const row *r)

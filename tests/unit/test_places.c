@@ -355,6 +355,41 @@ int main(void)
 	CHECK_STR(desc(s, 0), "Georgia/GEO/in");
 	cw_arena_free(doc.arena);
 
+	/* A region of the story's country named like a country of more people
+	 * is the country (a region word still asks for the region: the
+	 * ev-luxembourg-province story); Georgia the US state has more people
+	 * than Georgia the country. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Police in Brussels made arrests.");
+	s = run(&cw, &doc, "Ministers met in Luxembourg.");
+	CHECK_STR(desc(s, 0), "Luxembourg/LUX/in");
+	cw_arena_free(doc.arena);
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Officials in Washington said so.");
+	s = run(&cw, &doc, "Agents made an arrest in rural Georgia.");
+	CHECK_STR(desc(s, 0), "Georgia/USA/in");
+	cw_arena_free(doc.arena);
+
+	/* Capitals the packages know by a former name only. */
+	CHECK_INT(cw_place_lookup(&cw, "ULAANBAATAR", &p), 0);
+	CHECK_STR(p.country, "MNG");
+	CHECK_INT(cw_place_lookup(&cw, "Astana", &p), 0);
+	CHECK_STR(p.country, "KAZ");
+
+	/* A place's name inside an organisation's or a club's is no place. */
+	memset(&doc, 0, sizeof doc);
+	doc.cw = &cw;
+	doc.arena = cw_arena_new();
+	s = run(&cw, &doc, "Gunmen attacked the Pakistan Stock Exchange building.");
+	CHECK_STR(desc(s, 0), "none");
+	s = run(&cw, &doc, "Police clashed with Napoli fans.");
+	CHECK_STR(desc(s, 0), "none");
+	cw_arena_free(doc.arena);
+
 	/* A person's name is not a place, and stays a person in the story. */
 	memset(&doc, 0, sizeof doc);
 	doc.cw = &cw;
