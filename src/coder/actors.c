@@ -46,6 +46,7 @@ typedef struct entry {
 	const char *exact;      /* an all-caps alias must appear exactly so */
 	const char *rule;
 	int secondary;          /* from data/phoenix/, which never overrides ours */
+	int envoy;              /* E_AGENT: sent by a state ("envoy" in agents.txt) */
 	struct entry *next;     /* other entries with the same canonical key */
 } entry;
 
@@ -686,10 +687,12 @@ static int on_agent_line(void *ctx, char *line, int lineno)
 			e.type = E_SKIP;
 		else if (strcmp(t, "replace") == 0)
 			e.type = E_MOD;
+		else if (strcmp(t, "envoy") == 0)
+			e.envoy = 1;
 		else if (strlen(t) == 3 && e.nsectors < CW_MAX_SECTORS)
 			memcpy(e.sectors[e.nsectors++], t, 4);
 		else
-			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, skip or replace");
+			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, skip, replace or envoy");
 	}
 	char *words[64];
 	int nw = cw_split(s, '|', words, 64);
@@ -1410,6 +1413,25 @@ static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 	return !definite || !next->vlemma;
 }
 
+/* "North Korea's U.N. ambassador", "Britain's NATO envoy": an envoy
+ * named by the body it is sent to is the sending state's, when a country
+ * owns the phrase with 's; o, the body's origin, becomes the country's. */
+static void envoy_sender(const builder *b, int pre, int g, int end, origin *o)
+{
+	if (pre < 1 || !o->code[0] || !international(o->code))
+		return;
+	int envoy = 0;
+	for (int i = g; i < b->natoms && b->atoms[i].te <= end; i++)
+		envoy |= is_type(&b->atoms[i], E_AGENT) && b->atoms[i].e->envoy;
+	const atom *c = &b->atoms[pre - 1];
+	origin sender;
+	if (!envoy || !c->poss || !adjacent(b, c, &b->atoms[pre]) ||
+	    !(is_type(c, E_COUNTRY) || is_type(c, E_ADJ)) || !origin_of(b, c, &sender))
+		return;
+	*o = sender;
+	o->from_adj = 0;
+}
+
 /* Composes the title group whose agent atom is b->atoms[g]; pre is the
  * modifier atom before it or -1, first the first atom of the group, mod a
  * "former"-like atom or -1.  Returns the index of the next atom to look at. */
@@ -1423,6 +1445,8 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		ag = &b->atoms[k], end = ag->te, k++;
 	origin o = { 0 };
 	int have = pre >= 0 && origin_of(b, &b->atoms[pre], &o);
+	if (have)
+		envoy_sender(b, pre, g, end, &o);
 	const atom *person = NULL;
 	/* "Foreign Minister Jeyhun Bayramov" */
 	if (k < b->natoms && is_person_name(&b->atoms[k]) && b->atoms[k].ts == end) {

@@ -585,6 +585,12 @@ static const institution_row institutions[] = {
 	/* the news agency and the institute are no army nor spy service */
 	{ "Soldiers fired, witnesses told AFP.", "AFP", "" },
 	{ "Researchers at MIT said.", "MIT", "" },
+	/* an envoy named by the body it is sent to is the sender's when a
+	 * country owns the phrase; without one it is the body's */
+	{ "Japan's U.N. ambassador walked out of the meeting.", "ambassador", "JPNGOV" },
+	{ "Canada's NATO envoys voted against the plan.", "envoys", "CANGOV" },
+	{ "The U.N. envoy met the rebels.", "envoy", "IGOUNO" },
+	{ "Lebanon's U.N. peacekeepers came under fire.", "peacekeepers", "IGOUNO" },
 };
 
 static void test_institutions(void)
