@@ -66,6 +66,8 @@ static const agent_row agents[] = {
 	  "SDNREB" },
 	{ "CUSCO, Peru (AP) - Bolivian traders blocked the road and police detained them.", "police",
 	  "PERCOP" },
+	/* "across" and "throughout" say where as "in" does */
+	{ "NAIROBI (Reuters) - Gangs looted shops across Uganda.", "Gangs", "UGACRM" },
 	/* places count toward the story's country as its actors do: towns
 	 * one comes from or goes to set no sentence, but name the country */
 	{ "Farmers from Punjab marched toward Delhi on Monday. Protest organisers said they would stay.",
