@@ -47,6 +47,7 @@ typedef struct entry {
 	const char *rule;
 	int secondary;          /* from data/phoenix/, which never overrides ours */
 	int envoy;              /* E_AGENT: sent by a state ("envoy" in agents.txt) */
+	int body;               /* E_PRONOUN: stands for a named body ("body") */
 	struct entry *next;     /* other entries with the same canonical key */
 } entry;
 
@@ -689,10 +690,12 @@ static int on_agent_line(void *ctx, char *line, int lineno)
 			e.type = E_MOD;
 		else if (strcmp(t, "envoy") == 0)
 			e.envoy = 1;
+		else if (strcmp(t, "body") == 0)
+			e.type = E_PRONOUN, e.body = 1;
 		else if (strlen(t) == 3 && e.nsectors < CW_MAX_SECTORS)
 			memcpy(e.sectors[e.nsectors++], t, 4);
 		else
-			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, skip, replace or envoy");
+			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, body, skip, replace or envoy");
 	}
 	char *words[64];
 	int nw = cw_split(s, '|', words, 64);
@@ -1344,6 +1347,15 @@ static int simple_mention(builder *b, const atom *a)
 		if (!m)
 			return -1;
 		m->plural = a->e->plural;
+		/* "the Organisation for the Prohibition of Chemical Weapons",
+		 * "the Movement for Democratic Change": capitalised, the kind
+		 * word opens a name, and stands for no body named before; nor
+		 * does one without "the" ("a group of young men") */
+		if (a->e->body && ((b->s->toks[a->te - 1].flags & CW_T_CAP) || ts == a->ts)) {
+			b->nments--;
+			return 0;
+		}
+		m->body = a->e->body;
 		m->rule = a->e->rule;
 		return finish_text(b, m);
 	}
@@ -1398,7 +1410,10 @@ static int atom_at(const builder *b, int from, int i)
  * cannot be a verb ("the military claims ...", "the army said"). */
 static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 {
-	if (m->plural || end >= b->s->ntoks || (k < b->natoms && b->atoms[k].ts == end))
+	/* (a body's kind word after it is no actor of its own: "the ELN
+	 * guerrilla group") */
+	if (m->plural || end >= b->s->ntoks ||
+	    (k < b->natoms && b->atoms[k].ts == end && !(b->atoms[k].kind == A_ENTRY && b->atoms[k].e->body)))
 		return 0;
 	const cw_token *next = &b->s->toks[end];
 	if (next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM) || !next->nlemma)
