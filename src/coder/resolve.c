@@ -301,6 +301,17 @@ static int institution(const cw_mention *m, const cw_place *p)
 	       strcmp(m->code, m->country) != 0;
 }
 
+/* "a charge Islamabad rejected", "Beijing blamed Indian troops": a capital
+ * that a finite verb follows is the state acting, not where the sentence
+ * is set. */
+static int acting(const cw_sentence *s, int next)
+{
+	if (next >= s->ntoks)
+		return 0;
+	int pos = s->toks[next].pos;
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -327,7 +338,7 @@ static const char *setting(const ctx *x, int *split)
 		 * "a plane to Washington", "faxed from Tokyo") */
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
 		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
-			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
+			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS) && !acting(s, p->tok_end);
 		/* (a place that is no actor after any locative word the
 		 * places stage read: "barricades on the Champs-Elysees") */
 		int locative = m < 0 && p->prep >= 0;

@@ -66,6 +66,9 @@ static const agent_row agents[] = {
 	  "SDNREB" },
 	{ "CUSCO, Peru (AP) - Bolivian traders blocked the road and police detained them.", "police",
 	  "PERCOP" },
+	/* a capital a finite verb follows acts; it sets no sentence */
+	{ "NEW DELHI (Reuters) - The home minister blamed the militants, a charge Islamabad rejected.",
+	  "minister", "INDGOV" },
 	/* "across" and "throughout" say where as "in" does */
 	{ "NAIROBI (Reuters) - Gangs looted shops across Uganda.", "Gangs", "UGACRM" },
 	/* places count toward the story's country as its actors do: towns
