@@ -46,6 +46,8 @@ typedef struct entry {
 	const char *exact;      /* an all-caps alias must appear exactly so */
 	const char *rule;
 	int secondary;          /* from data/phoenix/, which never overrides ours */
+	int envoy;              /* E_AGENT: sent by a state ("envoy" in agents.txt) */
+	int body;               /* E_PRONOUN: stands for a named body ("body") */
 	struct entry *next;     /* other entries with the same canonical key */
 } entry;
 
@@ -686,10 +688,14 @@ static int on_agent_line(void *ctx, char *line, int lineno)
 			e.type = E_SKIP;
 		else if (strcmp(t, "replace") == 0)
 			e.type = E_MOD;
+		else if (strcmp(t, "envoy") == 0)
+			e.envoy = 1;
+		else if (strcmp(t, "body") == 0)
+			e.type = E_PRONOUN, e.body = 1;
 		else if (strlen(t) == 3 && e.nsectors < CW_MAX_SECTORS)
 			memcpy(e.sectors[e.nsectors++], t, 4);
 		else
-			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, skip or replace");
+			return bad_line(ld, lineno, "sectors are three-letter codes, ~, pronoun, body, skip, replace or envoy");
 	}
 	char *words[64];
 	int nw = cw_split(s, '|', words, 64);
@@ -1341,6 +1347,15 @@ static int simple_mention(builder *b, const atom *a)
 		if (!m)
 			return -1;
 		m->plural = a->e->plural;
+		/* "the Organisation for the Prohibition of Chemical Weapons",
+		 * "the Movement for Democratic Change": capitalised, the kind
+		 * word opens a name, and stands for no body named before; nor
+		 * does one without "the" ("a group of young men") */
+		if (a->e->body && ((b->s->toks[a->te - 1].flags & CW_T_CAP) || ts == a->ts)) {
+			b->nments--;
+			return 0;
+		}
+		m->body = a->e->body;
 		m->rule = a->e->rule;
 		return finish_text(b, m);
 	}
@@ -1395,7 +1410,10 @@ static int atom_at(const builder *b, int from, int i)
  * cannot be a verb ("the military claims ...", "the army said"). */
 static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 {
-	if (m->plural || end >= b->s->ntoks || (k < b->natoms && b->atoms[k].ts == end))
+	/* (a body's kind word after it is no actor of its own: "the ELN
+	 * guerrilla group") */
+	if (m->plural || end >= b->s->ntoks ||
+	    (k < b->natoms && b->atoms[k].ts == end && !(b->atoms[k].kind == A_ENTRY && b->atoms[k].e->body)))
 		return 0;
 	const cw_token *next = &b->s->toks[end];
 	if (next->flags & (CW_T_PUNCT | CW_T_CAP | CW_T_NUM) || !next->nlemma)
@@ -1408,6 +1426,25 @@ static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 		return 0;
 	int definite = m->tok_start < end && tok_is(b, m->tok_start, "the");
 	return !definite || !next->vlemma;
+}
+
+/* "North Korea's U.N. ambassador", "Britain's NATO envoy": an envoy
+ * named by the body it is sent to is the sending state's, when a country
+ * owns the phrase with 's; o, the body's origin, becomes the country's. */
+static void envoy_sender(const builder *b, int pre, int g, int end, origin *o)
+{
+	if (pre < 1 || !o->code[0] || !international(o->code))
+		return;
+	int envoy = 0;
+	for (int i = g; i < b->natoms && b->atoms[i].te <= end; i++)
+		envoy |= is_type(&b->atoms[i], E_AGENT) && b->atoms[i].e->envoy;
+	const atom *c = &b->atoms[pre - 1];
+	origin sender;
+	if (!envoy || !c->poss || !adjacent(b, c, &b->atoms[pre]) ||
+	    !(is_type(c, E_COUNTRY) || is_type(c, E_ADJ)) || !origin_of(b, c, &sender))
+		return;
+	*o = sender;
+	o->from_adj = 0;
 }
 
 /* Composes the title group whose agent atom is b->atoms[g]; pre is the
@@ -1423,6 +1460,8 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		ag = &b->atoms[k], end = ag->te, k++;
 	origin o = { 0 };
 	int have = pre >= 0 && origin_of(b, &b->atoms[pre], &o);
+	if (have)
+		envoy_sender(b, pre, g, end, &o);
 	const atom *person = NULL;
 	/* "Foreign Minister Jeyhun Bayramov" */
 	if (k < b->natoms && is_person_name(&b->atoms[k]) && b->atoms[k].ts == end) {

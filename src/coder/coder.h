@@ -303,6 +303,8 @@ typedef struct cw_mention {
 	int guessed;             /* resolve stage: ... and from outside the agent's own
 				  * phrase (the sentence's setting, the dateline, the
 				  * story, the source): a default, not a fact */
+	int body;                /* a pronoun for a named body ("the group", "the
+				  * bloc"): coref gives it the story's latest */
 	int unplaced;            /* resolve stage: an agent the text gives no one
 				  * country: said to be another's it does not name
 				  * ("Western governments"), or set in two ("in

@@ -71,6 +71,8 @@ typedef struct coref_state {
 	int has_pair;
 	memo anypair[2];          /* they: any two actors */
 	int has_anypair;
+	memo body;                /* "the group": the latest named body */
+	int has_body;
 	cw_arena *home;           /* the doc's own arena */
 	cw_arena *strings;        /* the memos' texts and keys, or NULL: home */
 	size_t used;              /* bytes copied since strings was made */
@@ -110,7 +112,7 @@ static int compact(coref_state *st)
 	}
 	/* the first time, the old strings are in the doc's arena, which stays */
 	st->used = 0;
-	memo *all[MAX_PEOPLE + 5];
+	memo *all[MAX_PEOPLE + 6];
 	int n = 0;
 	for (int i = 0; i < st->npeople; i++)
 		all[n++] = &st->people[i];
@@ -119,6 +121,7 @@ static int compact(coref_state *st)
 	all[n++] = &st->pair[1];
 	all[n++] = &st->anypair[0];
 	all[n++] = &st->anypair[1];
+	all[n++] = &st->body;
 	for (int i = 0; i < n; i++) {
 		all[i]->text = keep(st, all[i]->text);
 		all[i]->key = keep(st, all[i]->key);
@@ -486,9 +489,44 @@ static int plural_object_here(const curlew *cw, const cw_sentence *s, int k)
 	return best;
 }
 
+/* A named organisation that "the group" or "the bloc" can stand for: an
+ * international body ("NATO Secretary-General Jens Stoltenberg" is
+ * NATO's), or a dictionary name with a code beyond its country's and no
+ * person's surname ("Boko Haram", "Hamas"); not a state, a person of one,
+ * nor a country's title ("Niger's military junta": sectors of its own). */
+static int named_body(const cw_mention *m)
+{
+	if (!m->code[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_CAPITAL)
+		return 0;
+	return !m->country[0] || (m->kind == CW_M_NAME && !m->key && m->nsectors == 0 &&
+				  strlen(m->code) > 3);
+}
+
+/* "the group": the latest named body before it in its sentence, else in
+ * the story. */
+static int resolve_body(curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
+{
+	cw_mention *m = &s->ments[k];
+	memo here;
+	const memo *src = st->has_body ? &st->body : NULL;
+	for (int j = 0; j < s->nments; j++)
+		if (j != k && s->ments[j].tok_start < m->tok_start && named_body(&s->ments[j])) {
+			note_here(&here, &s->ments[j]);
+			src = &here;
+		}
+	if (!src)
+		return 0;
+	if (apply(doc, m, src, 1) < 0)
+		return -1;
+	m->rule = "coref: the body named last";
+	return 0;
+}
+
 static int resolve_pronoun(const curlew *cw, curlew_doc *doc, cw_sentence *s, int k, const coref_state *st)
 {
 	cw_mention *m = &s->ments[k];
+	if (m->body)
+		return resolve_body(doc, s, k, st);
 	memo here1;
 	int kind;
 	if (!m->plural && antecedent_here(cw, s, k, &here1, &kind)) {
@@ -599,6 +637,10 @@ static void update(coref_state *st, const cw_sentence *s, int nmine)
 		}
 		if (m->kind == CW_M_PRONOUN)
 			continue;
+		if (named_body(m)) {
+			remember(st, &st->body, m);
+			st->has_body = 1;
+		}
 		note_sector(st, m);
 		note_country(st, m);
 		if (nany < 2 && (nany == 0 || !same_actor(&any[0], m)))

@@ -301,6 +301,17 @@ static int institution(const cw_mention *m, const cw_place *p)
 	       strcmp(m->code, m->country) != 0;
 }
 
+/* "a charge Islamabad rejected", "Beijing blamed Indian troops": a capital
+ * that a finite verb follows is the state acting, not where the sentence
+ * is set. */
+static int acting(const cw_sentence *s, int next)
+{
+	if (next >= s->ntoks)
+		return 0;
+	int pos = s->toks[next].pos;
+	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+}
+
 /* The country the sentence is set in: its places named with a preposition
  * of place ("in Nairobi", "at the Rafah crossing"), when they agree ("a
  * veto on Stockholm's bid" names no setting). */
@@ -327,7 +338,7 @@ static const char *setting(const ctx *x, int *split)
 		 * "a plane to Washington", "faxed from Tokyo") */
 		int modifies = p->tok_end < s->ntoks && s->toks[p->tok_end].nlemma;
 		int capital = m >= 0 && m < s->nments && s->ments[m].kind == CW_M_CAPITAL &&
-			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS);
+			      !lx(x, p->tok_start - 1, CW_LX_MOTION_PREPS) && !acting(s, p->tok_end);
 		/* (a place that is no actor after any locative word the
 		 * places stage read: "barricades on the Champs-Elysees") */
 		int locative = m < 0 && p->prep >= 0;
@@ -447,6 +458,48 @@ static const char *story_place(const story_memory *sm)
 			tie = 1;
 	}
 	return best < 0 || tie ? NULL : sm->place[best];
+}
+
+/* Whether the sentence's named actors that count for the story (as
+ * remember counts them) name `country` before token `before`, or, with
+ * before < 0, anywhere in it. */
+static int named_in(const cw_sentence *s, const char *country, int before)
+{
+	int n = 0;
+	for (int i = 0; i < s->nments; i++) {
+		const cw_mention *m = &s->ments[i];
+		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT ||
+		    strcmp(m->country, country) != 0 || (before >= 0 && m->tok_start >= before))
+			continue;
+		n++;
+	}
+	return n;
+}
+
+/* "DUBAI (Reuters) - Iranian security forces opened fire on protesters":
+ * a dateline whose country the story names nowhere, by actor or place, is
+ * where the correspondent files from, not where the news is, and the
+ * country the story names before the agent places it.  A country named
+ * only after the agent is likelier its target, a guest in the dateline's
+ * country ("KABUL - Gunmen fired rockets at the U.S. embassy"); a dateline
+ * that names its country ("MAR DEL PLATA, Argentina") is filed on the
+ * spot. */
+static int remote_dateline(const ctx *x, const story_memory *sm, const char *dateline,
+			   const char *story, const cw_mention *m)
+{
+	if (x->doc->dl_region)
+		return 0;
+	for (int i = 0; i < sm->n; i++)
+		if (strcmp(sm->country[i], dateline) == 0)
+			return 0;
+	for (int i = 0; i < sm->np; i++)
+		if (strcmp(sm->place[i], dateline) == 0)
+			return 0;
+	int told = 0;   /* the story's count of it, this sentence's included */
+	for (int i = 0; i < sm->n; i++)
+		if (strcmp(sm->country[i], story) == 0)
+			told = sm->count[i];
+	return told - named_in(x->s, story, -1) + named_in(x->s, story, m->tok_start) > 0;
 }
 
 /* "called on Algerians to stay calm", "thousands of Brazilians": a plural
@@ -646,6 +699,8 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		}
 		else if (set_in && !cw->opts.petrarch)
 			guess_country(m, set_in, "resolve: where the story is set");
+		else if (dateline && story && remote_dateline(&x, sm, dateline, story, m))
+			guess_country(m, story, "resolve: the story's country, the dateline a base");
 		else if (dateline)
 			guess_country(m, dateline, "resolve: the dateline's place");
 		else if (story)

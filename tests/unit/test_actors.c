@@ -585,6 +585,12 @@ static const institution_row institutions[] = {
 	/* the news agency and the institute are no army nor spy service */
 	{ "Soldiers fired, witnesses told AFP.", "AFP", "" },
 	{ "Researchers at MIT said.", "MIT", "" },
+	/* an envoy named by the body it is sent to is the sender's when a
+	 * country owns the phrase; without one it is the body's */
+	{ "Japan's U.N. ambassador walked out of the meeting.", "ambassador", "JPNGOV" },
+	{ "Canada's NATO envoys voted against the plan.", "envoys", "CANGOV" },
+	{ "The U.N. envoy met the rebels.", "envoy", "IGOUNO" },
+	{ "Lebanon's U.N. peacekeepers came under fire.", "peacekeepers", "IGOUNO" },
 };
 
 static void test_institutions(void)
@@ -600,6 +606,29 @@ static void test_institutions(void)
 			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s\n", r->word, c,
 				r->code, r->text);
 		CHECK_STR(c, r->code);
+		done(d);
+	}
+}
+
+/* Parties, armed groups and leaders of the past the dictionaries had
+ * lacked, each by the role it held on the story's date. */
+static void test_missing_actors(void)
+{
+	static const struct { const char *text, *date, *word, *code; } rows[] = {
+		{ "M-19 guerrillas seized the building.", "1985-11-06", "M-19", "COLREB" },
+		{ "Leaders of the M-19 ran for the assembly.", "1991-01-10", "M-19", "COLOPPPTY" },
+		{ "General Wiranto ordered troops into Dili.", "1999-09-07", "Wiranto", "IDNMIL" },
+		{ "Kunayev was replaced in Alma-Ata.", "1986-12-16", "Kunayev", "SUNGOV" },
+		{ "UMNO won the vote.", "2004-03-21", "UMNO", "MYSGOVPTY" },
+		{ "The SWAPO guerrillas attacked a base.", "1978-05-04", "SWAPO", "NAMREB" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		curlew_doc *d = run(rows[i].text, rows[i].date);
+		const char *c = code_of(d, rows[i].word);
+		if (strcmp(c, rows[i].code) != 0)
+			fprintf(stderr, "FAILED: \"%s\" is \"%s\", want \"%s\" in: %s\n", rows[i].word, c,
+				rows[i].code, rows[i].text);
+		CHECK_STR(c, rows[i].code);
 		done(d);
 	}
 }
@@ -684,6 +713,7 @@ int main(void)
 	test_past_states();
 	test_institutions();
 	test_spelling();
+	test_missing_actors();
 	test_unknown_person();
 	test_speed();
 	test_errors();

@@ -137,6 +137,26 @@ static void test_plural_object(void)
 	curlew_doc_free(d);
 }
 
+/* "the group", "the bloc": a named body told again by its kind is the
+ * story's latest named body, in its own sentence or before; a capitalised
+ * kind word opens a name, and one without "the" is nobody */
+static void test_bodies(void)
+{
+	curlew_doc *d = code("ECOWAS leaders met in Abuja on Monday. The bloc imposed sanctions on Mali.",
+			     "2022-01-10");
+	CHECK_STR(code_of(find(d, 2, "bloc")), "IGOWAFBUSWAS");
+	curlew_doc_free(d);
+	d = code("Boko Haram fighters raided a village, and the group later freed two women.", "2015-01-10");
+	CHECK_STR(code_of(find(d, 1, "group")), "NGAREB");
+	curlew_doc_free(d);
+	d = code("NATO said on Monday that Ukraine would join the Alliance for Progress.", "2022-01-10");
+	CHECK(find(d, 1, "Alliance") == NULL);
+	curlew_doc_free(d);
+	d = code("NATO met on Monday. A group of young men threw stones.", "2022-01-10");
+	CHECK(find(d, 2, "group") == NULL);
+	curlew_doc_free(d);
+}
+
 static void test_surnames_and_titles(void)
 {
 	curlew_doc *d = code("Armenian Deputy Foreign Minister Vahan Kostanyan arrived in Brussels. "
@@ -284,6 +304,7 @@ int main(void)
 	test_pronouns();
 	test_pair_here();
 	test_plural_object();
+	test_bodies();
 	test_surnames_and_titles();
 	test_same_sector();
 	test_seed();

@@ -58,6 +58,19 @@ static const agent_row agents[] = {
 	/* a country that says whose an institution is sets no sentence */
 	{ "LAGOS (Reuters) - Protesters gathered near the U.S. consulate.", "Protesters", "NGAOPP" },
 	{ "KABUL (Reuters) - Gunmen fired rockets at the U.S. embassy.", "Gunmen", "AFG" },
+	/* a dateline the story never names is the correspondent's base: the
+	 * country named before the agent places it; one named only after it,
+	 * or a dateline that names its country, does not */
+	{ "DUBAI (Reuters) - Iranian police fired tear gas at protesters.", "protesters", "IRNOPP" },
+	{ "NAIROBI (Reuters) - Sudanese troops shelled the town, and militias looted shops.", "militias",
+	  "SDNREB" },
+	{ "CUSCO, Peru (AP) - Bolivian traders blocked the road and police detained them.", "police",
+	  "PERCOP" },
+	/* a capital a finite verb follows acts; it sets no sentence */
+	{ "NEW DELHI (Reuters) - The home minister blamed the militants, a charge Islamabad rejected.",
+	  "minister", "INDGOV" },
+	/* "across" and "throughout" say where as "in" does */
+	{ "NAIROBI (Reuters) - Gangs looted shops across Uganda.", "Gangs", "UGACRM" },
 	/* places count toward the story's country as its actors do: towns
 	 * one comes from or goes to set no sentence, but name the country */
 	{ "Farmers from Punjab marched toward Delhi on Monday. Protest organisers said they would stay.",
