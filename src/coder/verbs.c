@@ -601,8 +601,9 @@ static int word_is(const cw_token *t, const char *w, size_t k, int nominal)
 {
 	/* "$": where a phrase ends, at a mark or a conjunction: "called the
 	 * decree illegal $" is a verdict, "called it a war on illegal
-	 * militias" is not */
-	if (strcmp(w, "$") == 0)
+	 * militias" is not.  w is one word of a phrase, not terminated where
+	 * the phrase goes on ("null_$_void"): its length k says where it ends */
+	if (k == 1 && w[0] == '$')
 		return t->lower && (is_punct(t) || (t->flags & CW_T_QUOTE) ||
 				    strcmp(t->lower, "and") == 0 || strcmp(t->lower, "but") == 0 ||
 				    strcmp(t->lower, "or") == 0);

@@ -699,6 +699,25 @@ static void test_quotes(void)
 	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
 }
 
+/* "$" is a phrase's end wherever it stands in a phrase alternative, not
+ * only as its last word: "null_$_void" takes "null and void". */
+static void test_phrase_end(void)
+{
+	char err[256];
+	cw_verb_dict *d = NULL, *keep = cw.verbs;
+	CHECK_INT(load_text("111 declare * null_$_void\n111 call * hollow_$\n", err, sizeof err, &d), 0);
+	if (!d)
+		return;
+	cw.verbs = d;
+	CHECK_STR(code_at("^Kenya declared the vote null and void", "declared"), "111");
+	CHECK_STR(code_at("^Kenya declared the vote null , void", "declared"), "111");
+	CHECK_STR(code_at("^Kenya declared the vote null void", "declared"), "(none)");
+	CHECK_STR(code_at("^Kenya called the pledge hollow .", "called"), "111");
+	CHECK_STR(code_at("^Kenya called the pledge hollow rhetoric", "called"), "(none)");
+	cw.verbs = keep;
+	cw_verbs_free(d);
+}
+
 /* Issue 10's wider coverage: how wire copy words acts, and the traps the
  * pattern language sets for such lines.  A phrasal verb ("set up",
  * "carry out", "roll back") needs a line of its own, as the words of an
@@ -770,6 +789,7 @@ int main(void)
 	test_before_anchor();
 	test_joint_flags();
 	test_quotes();
+	test_phrase_end();
 	test_wire_phrasings();
 	test_wire_wordings();
 	test_senses();
