@@ -35,6 +35,9 @@ static const row rows[] = {
 	{ "Turkey failed to reach a deal with Greece.", "reach", CW_F_NEGATED, "", 0 },
 	/* intended: 03x for cooperation, 13x for conflict */
 	{ "Iran will attack Israel.", "attack", CW_F_INTENDED, "138", 0 },
+	/* the act of force named by its verb alone: its intention is a threat */
+	{ "The minister said the police would hunt down the killers.", "hunt", CW_F_INTENDED, "137", 0 },
+	{ "The general said the army would crush the rebels.", "crush", CW_F_INTENDED, "138", 0 },
 	{ "Russia will meet Ukraine in Istanbul.", "meet", CW_F_INTENDED, "036", 0 },
 	{ "Iran is about to release the sailors.", "release", CW_F_INTENDED, "0353", 0 },
 	{ "Japan is expected to host the talks between Iran and Saudi Arabia.", "host",

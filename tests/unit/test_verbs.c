@@ -747,6 +747,14 @@ static void test_wire_phrasings(void)
 		{ "^Japan dropped food parcels into ^Gaza", "dropped", "073" },
 		{ "Supporters armed with sticks stormed the assembly", "armed", "(none)" },
 		{ "^Iran warned of war if ^Israel attacks", "warned", "!012" },
+		/* force and coercion named by the verb alone (recall3) */
+		{ "The army crushed the uprising in the north", "crushed", "175" },
+		{ "The army crushed the rebels in the north", "crushed", "190" },
+		{ "The champions crushed their rivals 4-0", "crushed", "(none)" },
+		{ "Commandos hunted down the gunmen", "hunted", "173" },
+		{ "Police tracked down the suspects in ^Lyon", "tracked", "173" },
+		{ "Prosecutors will seek the death penalty", "seek", "173" },
+		{ "Police brought the plotters to justice", "brought", "173" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		const char *got = code_at(rows[i].text, rows[i].anchor);
