@@ -695,6 +695,14 @@ static void test_quotes(void)
 	CHECK_STR(code_at("^Japan called the blast \" absolutely unacceptable . \"", "called"), "111");
 	/* a quoted noun after its determiner is a noun */
 	CHECK(trig_at(sentence("^Hamas called the plan a \" surrender \""), "surrender") == NULL);
+	/* a long quotation that opens right after the object is the verdict
+	 * itself, as far in as a scare-quote reaches; further in it is speech */
+	CHECK_STR(code_at("^Chile called the vote \" a grave setback for the rule of law in the region \"",
+			  "called"), "111");
+	CHECK_STR(code_at("^Chile called the vote \" what we feared for years , a setback \"", "called"),
+		  "(none)");
+	CHECK_STR(code_at("\" It is a setback for the rule of law in the region \" , ^Chile called", "called"),
+		  "(none)");
 	/* an apostrophe pairs with nothing */
 	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
 }
