@@ -755,6 +755,11 @@ static void test_wire_phrasings(void)
 		{ "^Japan dropped food parcels into ^Gaza", "dropped", "073" },
 		{ "Supporters armed with sticks stormed the assembly", "armed", "(none)" },
 		{ "^Iran warned of war if ^Israel attacks", "warned", "!012" },
+		/* verdicts quoted of an act; of a report, its denial (recall3) */
+		{ "^Peru called the ruling \" scandalous \"", "called", "111" },
+		{ "^Peru called the raids a despicable act", "called", "111" },
+		{ "^Peru called the reports fake news", "called", "016" },
+		{ "^Peru called the new law extremely dangerous", "called", "111" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
