@@ -760,6 +760,10 @@ static void test_wire_phrasings(void)
 		{ "^Peru called the raids a despicable act", "called", "111" },
 		{ "^Peru called the reports fake news", "called", "016" },
 		{ "^Peru called the new law extremely dangerous", "called", "111" },
+		/* a deadline with a penalty is an ultimatum, whatever verb sets it */
+		{ "^Kenya gave the rebels two days to disarm or face an assault", "gave", "139" },
+		{ "Migrants must leave by Friday or face deportation", "face", "139" },
+		{ "^Kenya gave the rebels two days to disarm", "gave", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
