@@ -35,6 +35,11 @@ static const row rows[] = {
 	{ "Turkey failed to reach a deal with Greece.", "reach", CW_F_NEGATED, "", 0 },
 	/* intended: 03x for cooperation, 13x for conflict */
 	{ "Iran will attack Israel.", "attack", CW_F_INTENDED, "138", 0 },
+	/* an act said to go on is intended: a threat when it is force */
+	{ "The rebels said they would keep fighting until the army left.", "fighting",
+	  CW_F_INTENDED, "138", 0 },
+	{ "The rebels said they would continue to fight.", "fight", CW_F_INTENDED, "138", 0 },
+	{ "The rebels continued to fight.", "fight", CW_F_ATTEMPTED, "190", 0 },
 	/* the act of force named by its verb alone: its intention is a threat */
 	{ "The minister said the police would hunt down the killers.", "hunt", CW_F_INTENDED, "137", 0 },
 	{ "The general said the army would crush the rebels.", "crush", CW_F_INTENDED, "138", 0 },
