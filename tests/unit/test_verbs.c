@@ -764,6 +764,12 @@ static void test_wire_phrasings(void)
 		{ "^Kenya gave the rebels two days to disarm or face an assault", "gave", "139" },
 		{ "Migrants must leave by Friday or face deportation", "face", "139" },
 		{ "^Kenya gave the rebels two days to disarm", "gave", "(none)" },
+		/* protest begun, joined or kept up (recall3) */
+		{ "Dockers joined the general strike on Monday", "joined", "143" },
+		{ "Students began a week of rallies in the capital", "began", "141" },
+		{ "Farmers kept up their blockades of the highways", "kept", "144" },
+		{ "Students occupied the main hall of the university", "occupied", "144" },
+		{ "Police beat monks leading protests in the city", "leading", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
