@@ -770,6 +770,11 @@ static void test_wire_phrasings(void)
 		{ "Farmers kept up their blockades of the highways", "kept", "144" },
 		{ "Students occupied the main hall of the university", "occupied", "144" },
 		{ "Police beat monks leading protests in the city", "leading", "(none)" },
+		/* a coup in the words news uses for it (recall3) */
+		{ "The generals forced the president from power", "forced", "171" },
+		{ "The army removed him from office on Tuesday", "removed", "171" },
+		{ "The military took control of the country overnight", "took", "171" },
+		{ "The rebels took control of the town", "took", "192" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
