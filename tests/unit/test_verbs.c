@@ -775,6 +775,11 @@ static void test_wire_phrasings(void)
 		{ "The army removed him from office on Tuesday", "removed", "171" },
 		{ "The military took control of the country overnight", "took", "171" },
 		{ "The rebels took control of the town", "took", "192" },
+		/* dozens of the unarmed killed are a massacre; of "people", assault */
+		{ "Gunmen killed 35 villagers in the north", "killed", "202" },
+		{ "Militiamen massacred dozens of people in the town", "massacred", "202" },
+		{ "The bomb killed 35 people in the market", "killed", "1823" },
+		{ "Gunmen killed 12 villagers in the north", "killed", "1823" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
