@@ -139,6 +139,9 @@ static const row governors[] = {
 	/* "would not" with no act a pattern knows is the speaker's refusal;
 	 * with one, that act's refusal says more */
 	{ "The African Union said its peacekeepers would not go.", "said", CW_F_ASSERTED, "120", 0 },
+	/* what someone must do, in words no pattern knows, is a demand */
+	{ "The junta said the foreign troops must go home within a month.", "said", CW_F_ASSERTED, "100", 0 },
+	{ "The ministry said the troops had gone home.", "said", CW_F_ASSERTED, "010", 0 },
 	{ "Iran said it would not negotiate with the United States.", "said", CW_F_ASSERTED, "010", 0 },
 	/* a promise is no threat, whatever it is to do */
 	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },
