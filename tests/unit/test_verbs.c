@@ -780,6 +780,12 @@ static void test_wire_phrasings(void)
 		{ "Militiamen massacred dozens of people in the town", "massacred", "202" },
 		{ "The bomb killed 35 people in the market", "killed", "1823" },
 		{ "Gunmen killed 12 villagers in the north", "killed", "1823" },
+		/* relations cut in the words of blocs and treaties (recall3) */
+		{ "The juntas announced their withdrawal from the bloc", "announced", "160" },
+		{ "^Armenia froze its participation in the alliance", "froze", "160" },
+		{ "^Niger revoked its defence cooperation agreements with ^France", "revoked", "160" },
+		{ "^Russia cut all transport and postal links with ^Georgia", "cut", "160" },
+		{ "Talks resumed on the terms of its withdrawal from the bloc", "withdrawal", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
