@@ -786,6 +786,10 @@ static void test_wire_phrasings(void)
 		{ "^Niger revoked its defence cooperation agreements with ^France", "revoked", "160" },
 		{ "^Russia cut all transport and postal links with ^Georgia", "cut", "160" },
 		{ "Talks resumed on the terms of its withdrawal from the bloc", "withdrawal", "(none)" },
+		/* aid told by its cargo or its work (recall3) */
+		{ "^RAF planes flew more grain to ^Ethiopia", "flew", "073" },
+		{ "Rescue teams from ^Japan joined the search for survivors", "joined", "073" },
+		{ "The freighter shipped grain to ^Egypt", "shipped", "061" },   /* trade */
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
