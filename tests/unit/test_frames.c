@@ -40,6 +40,8 @@ static const row rows[] = {
 	  CW_F_INTENDED, "138", 0 },
 	{ "The rebels said they would continue to fight.", "fight", CW_F_INTENDED, "138", 0 },
 	{ "The rebels continued to fight.", "fight", CW_F_ATTEMPTED, "190", 0 },
+	{ "Lula said he would go ahead with a visit to Moscow.", "visit", CW_F_INTENDED, "036", 0 },
+	{ "Lula went ahead with a visit to Moscow.", "visit", CW_F_ASSERTED, "042", 0 },
 	/* the act of force named by its verb alone: its intention is a threat */
 	{ "The minister said the police would hunt down the killers.", "hunt", CW_F_INTENDED, "137", 0 },
 	{ "The general said the army would crush the rebels.", "crush", CW_F_INTENDED, "138", 0 },

@@ -790,6 +790,11 @@ static void test_wire_phrasings(void)
 		{ "^RAF planes flew more grain to ^Ethiopia", "flew", "073" },
 		{ "Rescue teams from ^Japan joined the search for survivors", "joined", "073" },
 		{ "The freighter shipped grain to ^Egypt", "shipped", "061" },   /* trade */
+		/* joint operations, supplies and peacekeepers (recall3) */
+		{ "Thai and ^^Chinese police launched joint patrols on the river", "launched", "062" },
+		{ "^Uganda sent troops for joint operations with the ^^Congolese army", "for", "062" },
+		{ "^Germany will supply ^Ukraine with four air-defence systems", "supply", "072" },
+		{ "^Kenya will send 900 soldiers to ^Congo as part of a regional force", "send", "074" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
