@@ -795,6 +795,9 @@ static void test_wire_phrasings(void)
 		{ "^Uganda sent troops for joint operations with the ^^Congolese army", "for", "062" },
 		{ "^Germany will supply ^Ukraine with four air-defence systems", "supply", "072" },
 		{ "^Kenya will send 900 soldiers to ^Congo as part of a regional force", "send", "074" },
+		/* a ruler who flees his country or palace gives up office (recall3) */
+		{ "President ^Akayev fled the country on Friday", "fled", "0831" },
+		{ "Thousands of villagers fled the town", "fled", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
