@@ -798,6 +798,10 @@ static void test_wire_phrasings(void)
 		/* a ruler who flees his country or palace gives up office (recall3) */
 		{ "President ^Akayev fled the country on Friday", "fled", "0831" },
 		{ "Thousands of villagers fled the town", "fled", "(none)" },
+		/* a ruling or result not accepted is rejected (recall3) */
+		{ "^Beijing neither accepted nor recognised the ruling", "accepted", "120" },
+		{ "The party said it did not accept the verdict", "accept", "120" },
+		{ "The party said it accepted the verdict", "accepted", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
