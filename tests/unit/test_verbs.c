@@ -802,6 +802,11 @@ static void test_wire_phrasings(void)
 		{ "^Beijing neither accepted nor recognised the ruling", "accepted", "120" },
 		{ "The party said it did not accept the verdict", "accept", "120" },
 		{ "The party said it accepted the verdict", "accepted", "(none)" },
+		/* a crowd's act done to demand or to protest is a protest (recall3) */
+		{ "Thousands gathered in the square demanding his resignation", "gathered", "141" },
+		{ "Farmers shut down the main highway to demand higher prices", "shut", "144" },
+		{ "Residents gathered outside the town hall on Monday", "gathered", "141" },
+		{ "Leaders gathered in the city for the summit", "gathered", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
