@@ -807,6 +807,13 @@ static void test_wire_phrasings(void)
 		{ "Farmers shut down the main highway to demand higher prices", "shut", "144" },
 		{ "Residents gathered outside the town hall on Monday", "gathered", "141" },
 		{ "Leaders gathered in the city for the summit", "gathered", "(none)" },
+		/* force held out as an option is a threat (recall3) */
+		{ "^Trump would not rule out a military option", "rule", "138" },
+		{ "^Pakistan would exercise all possible options", "exercise", "130" },
+		{ "^Israel responded with air strikes on ^Lebanon", "responded", "190" },
+		{ "^Iran responded to the letter on Monday", "responded", "(none)" },
+		{ "The council voted to authorise the use of force", "authorise", "138" },
+		{ "Officials ordered troops to shoot looters on sight", "ordered", "137" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
