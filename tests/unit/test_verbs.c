@@ -814,6 +814,10 @@ static void test_wire_phrasings(void)
 		{ "^Iran responded to the letter on Monday", "responded", "(none)" },
 		{ "The council voted to authorise the use of force", "authorise", "138" },
 		{ "Officials ordered troops to shoot looters on sight", "ordered", "137" },
+		/* rulings and findings against a party (recall3) */
+		{ "The tribunal ruled that the blockade was illegal", "ruled", "111" },
+		{ "A panel ruled that the tariffs broke trade rules", "ruled", "112" },
+		{ "The court ruled that the election was valid", "ruled", "(none)" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
