@@ -818,6 +818,9 @@ static void test_wire_phrasings(void)
 		{ "The tribunal ruled that the blockade was illegal", "ruled", "111" },
 		{ "A panel ruled that the tariffs broke trade rules", "ruled", "112" },
 		{ "The court ruled that the election was valid", "ruled", "(none)" },
+		/* protest told by its effect (recall3) */
+		{ "Thousands poured into the capital on Saturday for a protest", "poured", "141" },
+		{ "Unions brought the country to a standstill with a general strike", "brought", "143" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
