@@ -810,7 +810,7 @@ static void test_wire_phrasings(void)
 		/* force held out as an option is a threat (recall3) */
 		{ "^Trump would not rule out a military option", "rule", "138" },
 		{ "^Pakistan would exercise all possible options", "exercise", "130" },
-		{ "^Israel responded with air strikes on ^Lebanon", "responded", "190" },
+		{ "^Israel responded with military force", "responded", "190" },
 		{ "^Iran responded to the letter on Monday", "responded", "(none)" },
 		{ "The council voted to authorise the use of force", "authorise", "138" },
 		{ "Officials ordered troops to shoot looters on sight", "ordered", "137" },
