@@ -821,6 +821,10 @@ static void test_wire_phrasings(void)
 		/* protest told by its effect (recall3) */
 		{ "Thousands poured into the capital on Saturday for a protest", "poured", "141" },
 		{ "Unions brought the country to a standstill with a general strike", "brought", "143" },
+		/* beatings and hangings (recall3) */
+		{ "Government supporters beat several lawmakers", "beat", "182" },
+		{ "^Madrid beat ^Barcelona 2-1 on Sunday", "beat", "(none)" },
+		{ "The militia hanged the former president from a post", "hanged", "1823" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
