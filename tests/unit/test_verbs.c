@@ -825,6 +825,7 @@ static void test_wire_phrasings(void)
 		{ "Government supporters beat several lawmakers", "beat", "182" },
 		{ "^Madrid beat ^Barcelona 2-1 on Sunday", "beat", "(none)" },
 		{ "The militia hanged the former president from a post", "hanged", "1823" },
+		{ "A court ordered the release of three police officers", "ordered", "0841" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
