@@ -826,6 +826,9 @@ static void test_wire_phrasings(void)
 		{ "^Madrid beat ^Barcelona 2-1 on Sunday", "beat", "(none)" },
 		{ "The militia hanged the former president from a post", "hanged", "1823" },
 		{ "A court ordered the release of three police officers", "ordered", "0841" },
+		/* arms sent to a state are military aid (recall3) */
+		{ "^Germany will send 14 battle tanks to ^Ukraine", "send", "072" },
+		{ "The army sent tanks into the streets", "sent", "154" },
 		/* force and coercion named by the verb alone (recall3) */
 		{ "The army crushed the uprising in the north", "crushed", "175" },
 		{ "The army crushed the rebels in the north", "crushed", "190" },
