@@ -514,6 +514,18 @@ static int scare_quote(const cw_sentence *s, int q)
 	return 0;
 }
 
+/* Does the mark at token q open a quotation (marks paired from the
+ * sentence's start)? */
+static int opening_quote(const cw_sentence *s, int q)
+{
+	if (!double_quote(&s->toks[q]))
+		return 0;
+	int before = 0;
+	for (int k = 0; k < q; k++)
+		before += double_quote(&s->toks[k]);
+	return before % 2 == 0;
+}
+
 static int gap_stop(const cw_sentence *s, int k, int loose)
 {
 	const cw_token *t = &s->toks[k];
@@ -566,8 +578,9 @@ static int word_is(const cw_token *t, const char *w, size_t k, int nominal)
 {
 	/* "$": where a phrase ends, at a mark or a conjunction: "called the
 	 * decree illegal $" is a verdict, "called it a war on illegal
-	 * militias" is not */
-	if (strcmp(w, "$") == 0)
+	 * militias" is not.  w is one word of a phrase, not terminated where
+	 * the phrase goes on ("null_$_void"): its length k says where it ends */
+	if (k == 1 && w[0] == '$')
 		return t->lower && (is_punct(t) || (t->flags & CW_T_QUOTE) ||
 				    strcmp(t->lower, "and") == 0 || strcmp(t->lower, "but") == 0 ||
 				    strcmp(t->lower, "or") == 0);
@@ -766,8 +779,19 @@ static int match_els(const vpat *p, int ei, const cw_sentence *s, int ti, mstate
 		m->prep = ei > 1 && p->els[ei - 1].kind == EL_WORD ? ti - 1 : -1;
 		return match_els(p, ei + 1, s, ti, m);
 	}
-	for (int k = 0, q = 0;; k++) {     /* shortest gap first */
-		if (k > 0 && (ti + k - 1 >= s->ntoks || gap_stop(s, ti + k - 1, p->loose)))
+	for (int k = 0, q = 0, open = -1;; k++) {     /* shortest gap first */
+		int at = ti + k - 1;
+		if (k > 0 && at >= s->ntoks)
+			break;
+		/* a gap may enter a long quotation as far as a scare-quote
+		 * reaches: what opens it is the verb's own object ('called the
+		 * move "a serious setback to the cause of democracy"'); further
+		 * in it is speech ('vowed "we will one day take our revenge"') */
+		if (k > 0 && open < 0 && opening_quote(s, at) && !scare_quote(s, at))
+			open = at;
+		else if (k > 0 && gap_stop(s, at, p->loose))
+			break;
+		if (open >= 0 && at - open > SCARE_QUOTE)
 			break;
 		/* the marks of a quotation crossed are no words skipped */
 		q += k > 0 && double_quote(&s->toks[ti + k - 1]);

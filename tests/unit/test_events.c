@@ -331,9 +331,13 @@ static const row rows[] = {
 	 * knows as a noun is the subject, not a modifier */
 	{ "Police beat demonstrators with batons in Tbilisi.", NULL, "GEOCOP 175 GEOOPP" },
 	{ "Rioters ransacked shops in Port Louis.", NULL, "MUSOPP 145 MUS" },
-	/* killing by the hundred is a mass killing; poison gas is 2041 */
+	/* killing by the hundred is a mass killing, and of the unarmed by the
+	 * score (twenty or more: the dev gold codes "killed 49 worshippers",
+	 * "20 hostages" 202); poison gas is 2041 */
 	{ "Militiamen killed at least 300 villagers in Ituri.", NULL, "CODREB 202 COD" },
-	{ "Militiamen killed 30 villagers in Ituri.", NULL, "CODREB 1823 COD" },
+	{ "Militiamen killed 30 villagers in Ituri.", NULL, "CODREB 202 COD" },
+	{ "Militiamen killed 12 villagers in Ituri.", NULL, "CODREB 1823 COD" },
+	{ "Militiamen killed 30 people in Ituri.", NULL, "CODREB 1823 COD" },
 	{ "Syrian aircraft dropped chlorine on the town of Douma.", NULL, "SYR 2041 SYR" },
 	/* expelled by the thousand; a massacre ordered */
 	{ "Myanmar's army has driven more than 120,000 Rohingya from their homes in Rakhine.", NULL,

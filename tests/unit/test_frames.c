@@ -35,6 +35,16 @@ static const row rows[] = {
 	{ "Turkey failed to reach a deal with Greece.", "reach", CW_F_NEGATED, "", 0 },
 	/* intended: 03x for cooperation, 13x for conflict */
 	{ "Iran will attack Israel.", "attack", CW_F_INTENDED, "138", 0 },
+	/* an act said to go on is intended: a threat when it is force */
+	{ "The rebels said they would keep fighting until the army left.", "fighting",
+	  CW_F_INTENDED, "138", 0 },
+	{ "The rebels said they would continue to fight.", "fight", CW_F_INTENDED, "138", 0 },
+	{ "The rebels continued to fight.", "fight", CW_F_ATTEMPTED, "190", 0 },
+	{ "Lula said he would go ahead with a visit to Moscow.", "visit", CW_F_INTENDED, "036", 0 },
+	{ "Lula went ahead with a visit to Moscow.", "visit", CW_F_ASSERTED, "042", 0 },
+	/* the act of force named by its verb alone: its intention is a threat */
+	{ "The minister said the police would hunt down the killers.", "hunt", CW_F_INTENDED, "137", 0 },
+	{ "The general said the army would crush the rebels.", "crush", CW_F_INTENDED, "138", 0 },
 	{ "Russia will meet Ukraine in Istanbul.", "meet", CW_F_INTENDED, "036", 0 },
 	{ "Iran is about to release the sailors.", "release", CW_F_INTENDED, "0353", 0 },
 	{ "Japan is expected to host the talks between Iran and Saudi Arabia.", "host",
@@ -173,6 +183,9 @@ static const row governors[] = {
 	/* "would not" with no act a pattern knows is the speaker's refusal;
 	 * with one, that act's refusal says more */
 	{ "The African Union said its peacekeepers would not go.", "said", CW_F_ASSERTED, "120", 0 },
+	/* what someone must do, in words no pattern knows, is a demand */
+	{ "The junta said the foreign troops must go home within a month.", "said", CW_F_ASSERTED, "100", 0 },
+	{ "The ministry said the troops had gone home.", "said", CW_F_ASSERTED, "010", 0 },
 	{ "Iran said it would not negotiate with the United States.", "said", CW_F_ASSERTED, "010", 0 },
 	/* a promise is no threat, whatever it is to do */
 	{ "Qatar pledged to expel the Muslim Brotherhood leaders.", "pledged", CW_F_ASSERTED, "030", 0 },

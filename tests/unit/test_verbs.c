@@ -712,8 +712,35 @@ static void test_quotes(void)
 	CHECK_STR(code_at("^Japan called the blast \" absolutely unacceptable . \"", "called"), "111");
 	/* a quoted noun after its determiner is a noun */
 	CHECK(trig_at(sentence("^Hamas called the plan a \" surrender \""), "surrender") == NULL);
+	/* a long quotation that opens right after the object is the verdict
+	 * itself, as far in as a scare-quote reaches; further in it is speech */
+	CHECK_STR(code_at("^Chile called the vote \" a grave setback for the rule of law in the region \"",
+			  "called"), "111");
+	CHECK_STR(code_at("^Chile called the vote \" what we feared for years , a setback \"", "called"),
+		  "(none)");
+	CHECK_STR(code_at("\" It is a setback for the rule of law in the region \" , ^Chile called", "called"),
+		  "(none)");
 	/* an apostrophe pairs with nothing */
 	CHECK_STR(code_at("^Iran vowed the allies ' revenge", "vowed"), "138");
+}
+
+/* "$" is a phrase's end wherever it stands in a phrase alternative, not
+ * only as its last word: "null_$_void" takes "null and void". */
+static void test_phrase_end(void)
+{
+	char err[256];
+	cw_verb_dict *d = NULL, *keep = cw.verbs;
+	CHECK_INT(load_text("111 declare * null_$_void\n111 call * hollow_$\n", err, sizeof err, &d), 0);
+	if (!d)
+		return;
+	cw.verbs = d;
+	CHECK_STR(code_at("^Kenya declared the vote null and void", "declared"), "111");
+	CHECK_STR(code_at("^Kenya declared the vote null , void", "declared"), "111");
+	CHECK_STR(code_at("^Kenya declared the vote null void", "declared"), "(none)");
+	CHECK_STR(code_at("^Kenya called the pledge hollow .", "called"), "111");
+	CHECK_STR(code_at("^Kenya called the pledge hollow rhetoric", "called"), "(none)");
+	cw.verbs = keep;
+	cw_verbs_free(d);
 }
 
 /* Issue 10's wider coverage: how wire copy words acts, and the traps the
@@ -745,6 +772,88 @@ static void test_wire_phrasings(void)
 		{ "^Japan dropped food parcels into ^Gaza", "dropped", "073" },
 		{ "Supporters armed with sticks stormed the assembly", "armed", "(none)" },
 		{ "^Iran warned of war if ^Israel attacks", "warned", "!012" },
+		/* verdicts quoted of an act; of a report, its denial (recall3) */
+		{ "^Peru called the ruling \" scandalous \"", "called", "111" },
+		{ "^Peru called the raids a despicable act", "called", "111" },
+		{ "^Peru called the reports fake news", "called", "016" },
+		{ "^Peru called the new law extremely dangerous", "called", "111" },
+		/* a deadline with a penalty is an ultimatum, whatever verb sets it */
+		{ "^Kenya gave the rebels two days to disarm or face an assault", "gave", "139" },
+		{ "Migrants must leave by Friday or face deportation", "face", "139" },
+		{ "^Kenya gave the rebels two days to disarm", "gave", "(none)" },
+		/* protest begun, joined or kept up (recall3) */
+		{ "Dockers joined the general strike on Monday", "joined", "143" },
+		{ "Students began a week of rallies in the capital", "began", "141" },
+		{ "Farmers kept up their blockades of the highways", "kept", "144" },
+		{ "Students occupied the main hall of the university", "occupied", "144" },
+		{ "Police beat monks leading protests in the city", "leading", "(none)" },
+		/* a coup in the words news uses for it (recall3) */
+		{ "The generals forced the president from power", "forced", "171" },
+		{ "The army removed him from office on Tuesday", "removed", "171" },
+		{ "The military took control of the country overnight", "took", "171" },
+		{ "The rebels took control of the town", "took", "192" },
+		/* dozens of the unarmed killed are a massacre; of "people", assault */
+		{ "Gunmen killed 35 villagers in the north", "killed", "202" },
+		{ "Militiamen massacred dozens of people in the town", "massacred", "202" },
+		{ "The bomb killed 35 people in the market", "killed", "1823" },
+		{ "Gunmen killed 12 villagers in the north", "killed", "1823" },
+		/* relations cut in the words of blocs and treaties (recall3) */
+		{ "The juntas announced their withdrawal from the bloc", "announced", "160" },
+		{ "^Armenia froze its participation in the alliance", "froze", "160" },
+		{ "^Niger revoked its defence cooperation agreements with ^France", "revoked", "160" },
+		{ "^Russia cut all transport and postal links with ^Georgia", "cut", "160" },
+		{ "Talks resumed on the terms of its withdrawal from the bloc", "withdrawal", "(none)" },
+		/* aid told by its cargo or its work (recall3) */
+		{ "^RAF planes flew more grain to ^Ethiopia", "flew", "073" },
+		{ "Rescue teams from ^Japan joined the search for survivors", "joined", "073" },
+		{ "The freighter shipped grain to ^Egypt", "shipped", "061" },   /* trade */
+		/* joint operations, supplies and peacekeepers (recall3) */
+		{ "Thai and ^^Chinese police launched joint patrols on the river", "launched", "062" },
+		{ "^Uganda sent troops for joint operations with the ^^Congolese army", "for", "062" },
+		{ "^Germany will supply ^Ukraine with four air-defence systems", "supply", "072" },
+		{ "^Kenya will send 900 soldiers to ^Congo as part of a regional force", "send", "074" },
+		/* a ruler who flees his country or palace gives up office (recall3) */
+		{ "President ^Akayev fled the country on Friday", "fled", "0831" },
+		{ "Thousands of villagers fled the town", "fled", "(none)" },
+		/* a ruling or result not accepted is rejected (recall3) */
+		{ "^Beijing neither accepted nor recognised the ruling", "accepted", "120" },
+		{ "The party said it did not accept the verdict", "accept", "120" },
+		{ "The party said it accepted the verdict", "accepted", "(none)" },
+		/* a crowd's act done to demand or to protest is a protest (recall3) */
+		{ "Thousands gathered in the square demanding his resignation", "gathered", "141" },
+		{ "Farmers shut down the main highway to demand higher prices", "shut", "144" },
+		{ "Residents gathered outside the town hall on Monday", "gathered", "141" },
+		{ "Leaders gathered in the city for the summit", "gathered", "(none)" },
+		/* force held out as an option is a threat (recall3) */
+		{ "^Trump would not rule out a military option", "rule", "138" },
+		{ "^Pakistan would exercise all possible options", "exercise", "130" },
+		{ "^Israel responded with military force", "responded", "190" },
+		{ "^Iran responded to the letter on Monday", "responded", "(none)" },
+		{ "The council voted to authorise the use of force", "authorise", "138" },
+		{ "Officials ordered troops to shoot looters on sight", "ordered", "137" },
+		/* rulings and findings against a party (recall3) */
+		{ "The tribunal ruled that the blockade was illegal", "ruled", "111" },
+		{ "A panel ruled that the tariffs broke trade rules", "ruled", "112" },
+		{ "The court ruled that the election was valid", "ruled", "(none)" },
+		/* protest told by its effect (recall3) */
+		{ "Thousands poured into the capital on Saturday for a protest", "poured", "141" },
+		{ "Unions brought the country to a standstill with a general strike", "brought", "143" },
+		/* beatings and hangings (recall3) */
+		{ "Government supporters beat several lawmakers", "beat", "182" },
+		{ "^Madrid beat ^Barcelona 2-1 on Sunday", "beat", "(none)" },
+		{ "The militia hanged the former president from a post", "hanged", "1823" },
+		{ "A court ordered the release of three police officers", "ordered", "0841" },
+		/* arms sent to a state are military aid (recall3) */
+		{ "^Germany will send 14 battle tanks to ^Ukraine", "send", "072" },
+		{ "The army sent tanks into the streets", "sent", "154" },
+		/* force and coercion named by the verb alone (recall3) */
+		{ "The army crushed the uprising in the north", "crushed", "175" },
+		{ "The army crushed the rebels in the north", "crushed", "190" },
+		{ "The champions crushed their rivals 4-0", "crushed", "(none)" },
+		{ "Commandos hunted down the gunmen", "hunted", "173" },
+		{ "Police tracked down the suspects in ^Lyon", "tracked", "173" },
+		{ "Prosecutors will seek the death penalty", "seek", "173" },
+		{ "Police brought the plotters to justice", "brought", "173" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		const char *got = code_at(rows[i].text, rows[i].anchor);
@@ -787,6 +896,7 @@ int main(void)
 	test_before_anchor();
 	test_joint_flags();
 	test_quotes();
+	test_phrase_end();
 	test_wire_phrasings();
 	test_wire_wordings();
 	test_senses();
