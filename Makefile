@@ -81,7 +81,7 @@ SRCS     = $(CORE_SRCS) $(STORE_SRCS)
 UNIT     = $(wildcard tests/unit/test_*.c)
 endif
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-           data/gen/tagger-transitions.tsv
+           data/gen/tagger-transitions.tsv data/gen/actors.bin
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
 TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 # The page's files from npm, copied beside it so that web/ is whole.
@@ -228,6 +228,18 @@ build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
+# The actor dictionary as start-up builds it from the text (the files
+# img_sources in src/coder/actors.c lists), written by build/actc so that
+# start-up reads it instead; an image whose sources changed since is passed
+# over for the text.  The old one goes first, so that actc reads the text.
+ACTOR_SOURCES = data/actors.txt data/agents.txt $(wildcard data/phoenix/*.txt) \
+                data/gen/countries.tsv data/countries-extra.tsv data/places.tsv \
+                data/place-words.txt data/gen/gazetteer.idx
+build/actc: tools/actc.c build/libcurlew.a
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
+data/gen/actors.bin: $(ACTOR_SOURCES) build/actc
+	rm -f $@ $@.tmp
+	./build/actc data $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
 web/vendor/topojson-client.min.js: node_modules/topojson-client/dist/topojson-client.min.js
@@ -252,7 +264,7 @@ phoenix: build/curlew
 # source and stays behind.
 DATA_FILES = $(wildcard data/*.txt data/*.tsv)
 GEN_FILES  = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-             data/gen/tagger-transitions.tsv
+             data/gen/tagger-transitions.tsv data/gen/actors.bin
 WEB_FILES  = $(wildcard web/*.html web/*.js web/*.css)
 
 install: all
