@@ -228,13 +228,12 @@ build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
-# The actor dictionary as start-up builds it from the text (the files
-# img_sources in src/coder/actors.c lists), written by build/actc so that
-# start-up reads it instead; an image whose sources changed since is passed
+# The actor dictionary as start-up builds it from the text, written by
+# build/actc so that start-up reads it instead; an image whose sources (the
+# tables img_stamp in src/coder/actors.c hashes) changed since is passed
 # over for the text.  The old one goes first, so that actc reads the text.
-ACTOR_SOURCES = data/actors.txt data/agents.txt $(wildcard data/phoenix/*.txt) \
-                data/gen/countries.tsv data/countries-extra.tsv data/places.tsv \
-                data/place-words.txt data/gen/gazetteer.idx
+ACTOR_SOURCES = $(wildcard data/*.txt data/*.tsv data/phoenix/*.txt data/phoenix/*.tsv) \
+                data/gen/countries.tsv data/gen/gazetteer.idx
 build/actc: tools/actc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
 data/gen/actors.bin: $(ACTOR_SOURCES) build/actc

@@ -14,6 +14,7 @@
  * as one token or splits it at the hyphen, and "U.N." whether or not the
  * stops stay attached.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -760,15 +761,60 @@ static int phoenix_present(loader *ld)
 #define IMG_BOM 0x01020304u
 #define IMG_NONE 0xffffffffu    /* no string */
 
-/* What cw_actors_load reads, directly or through the countries table and
- * the gazetteer's lookups: the image is theirs only while they are the
- * same.  The gazetteer's index is hashed by its size, head and tail (it is
+/* The image is its sources' only while they are unchanged: what
+ * cw_actors_load reads, directly or through the countries table and the
+ * gazetteer's lookups.  Every table of the data directory and of phoenix/
+ * is hashed rather than a list of those files, so that a file the loader
+ * comes to read is never missed (hashing two megabytes costs about a
+ * millisecond); the gazetteer's index by its size, head and tail (it is
  * 18 MB, and make writes it whole from its own source). */
-static const char *const img_sources[] = {
-	"actors.txt", "agents.txt", "phoenix/actors.txt", "phoenix/agents.txt", "gen/countries.tsv",
-	"countries-extra.tsv", "places.tsv", "place-words.txt", NULL
-};
+static const char *const img_dirs[] = { "", "phoenix/", NULL };
+static const char *const img_gen[] = { "gen/countries.tsv", NULL };
 #define IMG_GAZ_SAMPLE 4096
+
+/* Eight bytes at a time: the two megabytes of text are hashed at every
+ * start-up, and only a change is looked for, never an adversary. */
+static uint64_t img_hash(uint64_t h, const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * FNV64_PRIME;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV64_PRIME;
+	return (h ^ n) * FNV64_PRIME;
+}
+
+static int img_table(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 4 &&
+	       (strcmp(e->d_name + n - 4, ".txt") == 0 || strcmp(e->d_name + n - 4, ".tsv") == 0);
+}
+
+static int img_name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Adds the file's name and contents (or its absence) to *h; -1 when it
+ * cannot be read for another reason than its absence. */
+static int img_hash_file(uint64_t *h, const char *data_dir, const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", data_dir, name);
+	size_t n = 0;
+	char *b = cw_read_file(path, &n);
+	if (!b && errno != ENOENT)
+		return -1;
+	*h = img_hash(*h, name, strlen(name) + 1);
+	*h = b ? img_hash(*h, b, n) : *h * FNV64_PRIME;
+	free(b);
+	return 0;
+}
 
 typedef struct img_header {
 	char magic[8];
@@ -793,38 +839,32 @@ typedef struct img_entry {
 	char sectors[CW_MAX_SECTORS][4];
 } img_entry;
 
-/* Eight bytes at a time: the two megabytes of text are hashed at every
- * start-up, and only a change is looked for, never an adversary. */
-static uint64_t img_hash(uint64_t h, const char *s, size_t n)
-{
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * FNV64_PRIME;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV64_PRIME;
-	return (h ^ n) * FNV64_PRIME;
-}
-
 /* The hash of the image's sources in data_dir; 0 when one cannot be read
  * for another reason than its absence. */
 static uint64_t img_stamp(const char *data_dir)
 {
 	uint64_t h = img_hash(FNV64_OFFSET, IMG_MAGIC, 8) ^ IMG_VERSION;
 	char path[4096];
-	for (const char *const *f = img_sources; *f; f++) {
-		snprintf(path, sizeof path, "%s/%s", data_dir, *f);
-		size_t n = 0;
-		char *b = cw_read_file(path, &n);
-		if (!b && errno != ENOENT)
-			return 0;
-		h = img_hash(h, *f, strlen(*f));
-		h = b ? img_hash(h, b, n) : h * FNV64_PRIME;
-		free(b);
+	int rc = 0;
+	for (const char *const *dir = img_dirs; *dir && rc == 0; dir++) {
+		struct dirent **names;
+		snprintf(path, sizeof path, "%s/%s", data_dir, *dir);
+		int n = scandir(path, &names, img_table, img_name_cmp);
+		for (int i = 0; i < n; i++) {
+			snprintf(path, sizeof path, "%s%s", *dir, names[i]->d_name);
+			if (rc == 0)
+				rc = img_hash_file(&h, data_dir, path);
+			free(names[i]);
+		}
+		if (n >= 0)
+			free(names);
+		else if (errno != ENOENT)
+			rc = -1;
 	}
+	for (const char *const *f = img_gen; *f && rc == 0; f++)
+		rc = img_hash_file(&h, data_dir, *f);
+	if (rc < 0)
+		return 0;
 	snprintf(path, sizeof path, "%s/gen/gazetteer.idx", data_dir);
 	FILE *g = fopen(path, "rb");
 	if (g) {

@@ -73,6 +73,15 @@ fi
 code fresh "$tmp/z.jsonl"
 check "rewritten from the new text, the image codes the new actor" cmp -s "$tmp/stale.out" "$tmp/fresh.out"
 
+# A table the loader may come to read (data/actors-*.txt, say) changes
+# the image's sources too.
+if [ "$have_strace" = 1 ]; then
+	check "the rewritten image is taken" [ "$(opens)" = 1 ]
+	printf 'Quandrington Zorblax [ZZZGOV]\n' > "$D/actors-more.txt"
+	check "a new table in the data directory makes the image stale" [ "$(opens)" = 2 ]
+	rm "$D/actors-more.txt"
+fi
+
 # Damaged images: cut short, and a header of another kind.
 cp "$D/gen/actors.bin" "$tmp/good.bin"
 head -c 100000 "$tmp/good.bin" > "$D/gen/actors.bin"
