@@ -33,7 +33,7 @@ WEBDIR   = $(CURDIR)/web
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
+           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl strace
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
@@ -259,7 +259,7 @@ phoenix: build/curlew
 
 # What the installed data directory holds: the tables (data/*, phoenix/)
 # and the generated ones curlew reads (data/gen/: the compiled gazetteer,
-# the tagger's tables, the countries); gazetteer.tsv is only the index's
+# the tagger's tables, the countries, the actor image); gazetteer.tsv is only the index's
 # source and stays behind.
 DATA_FILES = $(wildcard data/*.txt data/*.tsv)
 GEN_FILES  = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
