@@ -33,7 +33,7 @@ WEBDIR   = $(CURDIR)/web
 # Debian packages, and the npm data packages read at set-up.
 DEB_PKGS = build-essential pkg-config \
            wordnet-base libutf8proc-dev libjansson-dev libxml2-dev \
-           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl
+           iso-codes time clang libclang-rt-14-dev valgrind liblingua-en-tagger-perl strace
 # The event store's libraries, a PostgreSQL server for its tests (started
 # by them in a temporary directory) and GNU parallel for the scale-out test.
 DEB_PKGS += libsqlite3-dev sqlite3 libpq-dev postgresql parallel
@@ -81,7 +81,7 @@ SRCS     = $(CORE_SRCS) $(STORE_SRCS)
 UNIT     = $(wildcard tests/unit/test_*.c)
 endif
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-           data/gen/tagger-transitions.tsv
+           data/gen/tagger-transitions.tsv data/gen/actors.bin
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
 TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 # The page's files from npm, copied beside it so that web/ is whole.
@@ -228,6 +228,17 @@ build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
+# The actor dictionary as start-up builds it from the text, written by
+# build/actc so that start-up reads it instead; an image whose sources (the
+# tables img_stamp in src/coder/actors.c hashes) changed since is passed
+# over for the text.  The old one goes first, so that actc reads the text.
+ACTOR_SOURCES = $(wildcard data/*.txt data/*.tsv data/phoenix/*.txt data/phoenix/*.tsv) \
+                data/gen/countries.tsv data/gen/gazetteer.idx
+build/actc: tools/actc.c build/libcurlew.a
+	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
+data/gen/actors.bin: $(ACTOR_SOURCES) build/actc
+	rm -f $@ $@.tmp
+	./build/actc data $@.tmp && mv $@.tmp $@
 gen: $(GEN)
 
 web/vendor/topojson-client.min.js: node_modules/topojson-client/dist/topojson-client.min.js
@@ -248,11 +259,11 @@ phoenix: build/curlew
 
 # What the installed data directory holds: the tables (data/*, phoenix/)
 # and the generated ones curlew reads (data/gen/: the compiled gazetteer,
-# the tagger's tables, the countries); gazetteer.tsv is only the index's
+# the tagger's tables, the countries, the actor image); gazetteer.tsv is only the index's
 # source and stays behind.
 DATA_FILES = $(wildcard data/*.txt data/*.tsv)
 GEN_FILES  = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-             data/gen/tagger-transitions.tsv
+             data/gen/tagger-transitions.tsv data/gen/actors.bin
 WEB_FILES  = $(wildcard web/*.html web/*.js web/*.css)
 
 install: all

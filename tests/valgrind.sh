@@ -37,6 +37,9 @@ vg code-samples "$BUILD/curlew" code --date 2024-06-30 samples/ukraine-talks.txt
 vg code-tsv-noparse "$BUILD/curlew" code --no-parse --format tsv --date 2024-06-30 samples/stories.jsonl
 vg code-bad-input "$BUILD/curlew" code --no-parse tests/data/input/bad.jsonl tests/data/input/binary.bin tests/data/input/empty.txt
 vg code-threads "$BUILD/curlew" code --threads 2 --format plover samples/stories.jsonl
+# Batches of two: the main thread reads the next batch while a helper codes
+# this one, and bad lines' messages are held between them.
+vg code-overlap "$BUILD/curlew" code --no-parse --threads 2 --batch 2 samples/stories.jsonl tests/data/input/bad.jsonl samples/stories.jsonl
 vg explain "$BUILD/curlew" explain --date 2023-09-20 "Azerbaijan's foreign minister met the OSCE chairman in New York."
 # Issue 9's paths: a directory among the inputs, a repeated id into a
 # store and a query of it (a search that is not FTS5 syntax too), and a

@@ -14,6 +14,7 @@
  * as one token or splits it at the hyphen, and "U.N." whether or not the
  * stops stay attached.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ typedef struct actor {
 	int nroles, caproles;
 	const char *key;        /* a person's surname, lower case; NULL otherwise */
 	const char *rule;
+	int img;                /* its index + 1 in the image being written */
 } actor;
 
 typedef struct entry {
@@ -56,6 +58,7 @@ typedef struct entry {
 typedef struct node {
 	entry *list;
 	int removed;            /* "!Name": a secondary file may not add it back */
+	const char *key;        /* its key in the map, for the image */
 } node;
 
 /* A Bloom filter over every key and key prefix of the map.  Most words of
@@ -75,6 +78,9 @@ struct cw_actor_dict {
 	cw_map *particles;      /* function_words and not_name_words */
 	int maxlen;             /* longest key, in words */
 	cw_actor_stats stats;
+	node **nodes;           /* every node of the map, for the image */
+	int nnodes, capnodes;
+	char *image;            /* data/gen/actors.bin when it was read */
 };
 
 /* ------------------------------------------------------------ canonical */
@@ -237,10 +243,17 @@ static int own_key(const cw_actor_dict *d, const char *key, size_t n, unsigned t
 
 /* The map's keys live in the dictionary's arena (the map borrows them):
  * a malloc for each of ~70,000 keys was a tenth of loading the actors. */
-static int map_put(cw_actor_dict *d, const char *key, node *nd)
+static node *new_node(cw_actor_dict *d, const char *key)
 {
-	char *k = cw_strdup(d->arena, key);
-	return k ? cw_map_put(d->map, k, nd) : -1;
+	node *nd = cw_alloc(d->arena, sizeof *nd);
+	char *k = nd ? cw_strdup(d->arena, key) : NULL;
+	node **v = k ? cw_grow(d->arena, d->nodes, &d->capnodes, d->nnodes + 1, sizeof *v) : NULL;
+	if (!v || cw_map_put(d->map, k, nd) < 0)
+		return NULL;
+	d->nodes = v;
+	d->nodes[d->nnodes++] = nd;
+	nd->key = k;
+	return nd;
 }
 
 /* Adds phrase under its canonical key; returns 0, 1 when a secondary
@@ -270,20 +283,14 @@ static int add_canon(cw_actor_dict *d, char *key, int words, const char *phrase,
 		done = sp;
 		bloom_add(d, h);
 		*sp = '\0';
-		if (!cw_map_get(d->map, key)) {
-			node *p = cw_alloc(d->arena, sizeof *p);
-			if (!p || map_put(d, key, p) < 0)
-				return -1;
-		}
+		if (!cw_map_get(d->map, key) && !new_node(d, key))
+			return -1;
 		*sp = ' ';
 	}
 	bloom_add(d, fnv_more(h, done, strlen(done)));
 	node *nd = cw_map_get(d->map, key);
-	if (!nd) {
-		nd = cw_alloc(d->arena, sizeof *nd);
-		if (!nd || map_put(d, key, nd) < 0)
-			return -1;
-	}
+	if (!nd && !(nd = new_node(d, key)))
+		return -1;
 	entry *e = cw_alloc(d->arena, sizeof *e);
 	if (!e)
 		return -1;
@@ -743,18 +750,370 @@ static int phoenix_present(loader *ld)
 	return path && access(path, F_OK) == 0;
 }
 
-int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen)
+/* ---------------------------------------------------------------- image
+ * data/gen/actors.bin is the dictionary this file builds from the text,
+ * written by make (build/actc): reading it back is a copy and one map
+ * insertion per key, where canonicalising, checking and inserting the
+ * 30,000 lines was two thirds of start-up.  The text stays the source:
+ * the image carries a hash of every file the loading reads, and an image
+ * that is missing, damaged or of other files is passed over and the text
+ * read as before.  Host byte order, checked by a mark, as the gazetteer's
+ * index. */
+
+#define IMG_MAGIC "CWACTOR\0"
+/* Raised whenever the layout or what the loading makes of the text
+ * changes; the Makefile rebuilds the image when actors.c does. */
+#define IMG_VERSION 1u
+#define IMG_BOM 0x01020304u
+#define IMG_NONE 0xffffffffu    /* no string */
+
+/* The image is its sources' only while they are unchanged: what
+ * cw_actors_load reads, directly or through the countries table and the
+ * gazetteer's lookups.  Every table of the data directory and of phoenix/
+ * is hashed rather than a list of those files, so that a file the loader
+ * comes to read is never missed (hashing two megabytes costs about a
+ * millisecond); the gazetteer's index by its size, head and tail (it is
+ * 18 MB, and make writes it whole from its own source). */
+static const char *const img_dirs[] = { "", "phoenix/", NULL };
+static const char *const img_gen[] = { "gen/countries.tsv", NULL };
+#define IMG_GAZ_SAMPLE 4096
+
+/* Eight bytes at a time: the two megabytes of text are hashed at every
+ * start-up, and only a change is looked for, never an adversary. */
+static uint64_t img_hash(uint64_t h, const char *s, size_t n)
 {
-	*out = NULL;
-	if (errlen)
-		err[0] = '\0';
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * FNV64_PRIME;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * FNV64_PRIME;
+	return (h ^ n) * FNV64_PRIME;
+}
+
+static int img_table(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 4 &&
+	       (strcmp(e->d_name + n - 4, ".txt") == 0 || strcmp(e->d_name + n - 4, ".tsv") == 0);
+}
+
+static int img_name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Adds the file's name and contents (or its absence) to *h; -1 when it
+ * cannot be read for another reason than its absence. */
+static int img_hash_file(uint64_t *h, const char *data_dir, const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", data_dir, name);
+	size_t n = 0;
+	char *b = cw_read_file(path, &n);
+	if (!b && errno != ENOENT)
+		return -1;
+	*h = img_hash(*h, name, strlen(name) + 1);
+	*h = b ? img_hash(*h, b, n) : *h * FNV64_PRIME;
+	free(b);
+	return 0;
+}
+
+typedef struct img_header {
+	char magic[8];
+	uint32_t version, bom;
+	uint64_t stamp;
+	uint32_t nactors, nroles, nnodes, nentries, strsize, maxlen;
+	int64_t stats[5];
+} img_header;
+
+typedef struct img_actor {
+	uint32_t role0, nroles, key, rule;
+} img_actor;
+
+typedef struct img_node {
+	uint32_t key, entry0, nentries, removed;
+} img_node;
+
+typedef struct img_entry {
+	int32_t type, act, nsectors, plural, secondary;
+	uint32_t exact, rule;
+	char country[4];
+	char sectors[CW_MAX_SECTORS][4];
+} img_entry;
+
+/* The hash of the image's sources in data_dir; 0 when one cannot be read
+ * for another reason than its absence. */
+static uint64_t img_stamp(const char *data_dir)
+{
+	uint64_t h = img_hash(FNV64_OFFSET, IMG_MAGIC, 8) ^ IMG_VERSION;
+	char path[4096];
+	int rc = 0;
+	for (const char *const *dir = img_dirs; *dir && rc == 0; dir++) {
+		struct dirent **names;
+		snprintf(path, sizeof path, "%s/%s", data_dir, *dir);
+		int n = scandir(path, &names, img_table, img_name_cmp);
+		for (int i = 0; i < n; i++) {
+			snprintf(path, sizeof path, "%s%s", *dir, names[i]->d_name);
+			if (rc == 0)
+				rc = img_hash_file(&h, data_dir, path);
+			free(names[i]);
+		}
+		if (n >= 0)
+			free(names);
+		else if (errno != ENOENT)
+			rc = -1;
+	}
+	for (const char *const *f = img_gen; *f && rc == 0; f++)
+		rc = img_hash_file(&h, data_dir, *f);
+	if (rc < 0)
+		return 0;
+	snprintf(path, sizeof path, "%s/gen/gazetteer.idx", data_dir);
+	FILE *g = fopen(path, "rb");
+	if (g) {
+		char buf[IMG_GAZ_SAMPLE];
+		size_t n = fread(buf, 1, sizeof buf, g);
+		h = img_hash(h, buf, n);
+		long size = fseek(g, 0, SEEK_END) == 0 ? ftell(g) : -1;
+		if (size > IMG_GAZ_SAMPLE && fseek(g, size - IMG_GAZ_SAMPLE, SEEK_SET) == 0)
+			h = img_hash(h, buf, fread(buf, 1, sizeof buf, g));
+		h = img_hash(h, (const char *)&size, sizeof size);
+		fclose(g);
+	}
+	return h ? h : 1;
+}
+
+/* ---- writing */
+
+typedef struct img_buf {
+	char *b;
+	size_t n, cap;
+	int failed;
+} img_buf;
+
+static void img_put(img_buf *w, const void *p, size_t n)
+{
+	if (w->failed)
+		return;
+	if (w->n + n > w->cap) {
+		size_t cap = w->cap ? w->cap : 1 << 16;
+		while (cap < w->n + n)
+			cap *= 2;
+		char *b = realloc(w->b, cap);
+		if (!b) {
+			w->failed = 1;
+			return;
+		}
+		w->b = b;
+		w->cap = cap;
+	}
+	memcpy(w->b + w->n, p, n);
+	w->n += n;
+}
+
+static uint32_t img_str(img_buf *strs, const char *s)
+{
+	if (!s)
+		return IMG_NONE;
+	uint32_t off = (uint32_t)strs->n;
+	img_put(strs, s, strlen(s) + 1);
+	return off;
+}
+
+int cw_actors_save(cw_actor_dict *d, const char *data_dir, const char *path, char *err, size_t errlen)
+{
+	img_buf acts = { 0 }, roles = { 0 }, nodes = { 0 }, ents = { 0 }, strs = { 0 };
+	uint32_t nactors = 0, nroles = 0, nentries = 0;
+	for (int i = 0; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		img_node in = { img_str(&strs, nd->key), nentries, 0, (uint32_t)nd->removed };
+		for (const entry *e = nd->list; e; e = e->next, in.nentries++, nentries++) {
+			img_entry ie = { e->type, -1, e->nsectors, e->plural, e->secondary,
+					 img_str(&strs, e->exact), img_str(&strs, e->rule), { 0 }, { { 0 } } };
+			memcpy(ie.country, e->country, sizeof ie.country);
+			memcpy(ie.sectors, e->sectors, sizeof ie.sectors);
+			actor *a = (actor *)e->act;
+			if (a && !a->img) {
+				img_actor ia = { nroles, (uint32_t)a->nroles, img_str(&strs, a->key),
+						 img_str(&strs, a->rule) };
+				img_put(&acts, &ia, sizeof ia);
+				img_put(&roles, a->roles, (size_t)a->nroles * sizeof *a->roles);
+				nroles += (uint32_t)a->nroles;
+				a->img = (int)++nactors;
+			}
+			if (a)
+				ie.act = a->img - 1;
+			img_put(&ents, &ie, sizeof ie);
+		}
+		img_put(&nodes, &in, sizeof in);
+	}
+	img_header h = { IMG_MAGIC, IMG_VERSION, IMG_BOM, img_stamp(data_dir), nactors, nroles,
+			 (uint32_t)d->nnodes, nentries, (uint32_t)strs.n, (uint32_t)d->maxlen,
+			 { d->stats.added, d->stats.known, d->stats.composed, d->stats.shadowed,
+			   d->stats.places } };
+	FILE *f = fopen(path, "wb");
+	int ok = f && !acts.failed && !roles.failed && !nodes.failed && !ents.failed && !strs.failed &&
+		 fwrite(&h, sizeof h, 1, f) == 1 && fwrite(d->bloom, BLOOM_BITS / 8, 1, f) == 1 &&
+		 fwrite(acts.b, 1, acts.n, f) == acts.n && fwrite(roles.b, 1, roles.n, f) == roles.n &&
+		 fwrite(nodes.b, 1, nodes.n, f) == nodes.n && fwrite(ents.b, 1, ents.n, f) == ents.n &&
+		 fwrite(strs.b, 1, strs.n, f) == strs.n;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	if (!ok)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno ? errno : ENOMEM));
+	free(acts.b);
+	free(roles.b);
+	free(nodes.b);
+	free(ents.b);
+	free(strs.b);
+	return ok ? 0 : -1;
+}
+
+/* ---- reading */
+
+/* The string at off, or NULL when off is IMG_NONE or outside. */
+static const char *img_string(const char *strs, uint32_t size, uint32_t off, int *bad)
+{
+	if (off == IMG_NONE)
+		return NULL;
+	if (off >= size) {
+		*bad = 1;
+		return NULL;
+	}
+	return strs + off;
+}
+
+/* 1: the dictionary is the image's; 0: there is no usable image (the text
+ * is read); -1: out of memory. */
+static int img_load(cw_actor_dict *d, const char *data_dir)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/gen/actors.bin", data_dir);
+	size_t size;
+	char *b = cw_read_file(path, &size);
+	if (!b)
+		return 0;
+	img_header h;
+	size_t off = sizeof h + BLOOM_BITS / 8;
+	if (size < off || (memcpy(&h, b, sizeof h), memcmp(h.magic, IMG_MAGIC, 8)) ||
+	    h.version != IMG_VERSION || h.bom != IMG_BOM || h.stamp != img_stamp(data_dir) ||
+	    size != off + (size_t)h.nactors * sizeof(img_actor) + (size_t)h.nroles * sizeof(role) +
+		    (size_t)h.nnodes * sizeof(img_node) + (size_t)h.nentries * sizeof(img_entry) +
+		    h.strsize || (h.strsize && b[size - 1])) {
+		free(b);
+		return 0;
+	}
+	const char *ia = b + off, *ir = ia + (size_t)h.nactors * sizeof(img_actor);
+	const char *in = ir + (size_t)h.nroles * sizeof(role);
+	const char *ie = in + (size_t)h.nnodes * sizeof(img_node);
+	const char *strs = ie + (size_t)h.nentries * sizeof(img_entry);
+	actor *acts = cw_alloc(d->arena, (h.nactors ? h.nactors : 1) * sizeof *acts);
+	role *roles = cw_alloc(d->arena, (h.nroles ? h.nroles : 1) * sizeof *roles);
+	entry *ents = cw_alloc(d->arena, (h.nentries ? h.nentries : 1) * sizeof *ents);
+	node *nodes = cw_alloc(d->arena, (h.nnodes ? h.nnodes : 1) * sizeof *nodes);
+	if (!acts || !roles || !ents || !nodes) {
+		free(b);
+		return -1;
+	}
+	int bad = 0;
+	memcpy(d->bloom, b + sizeof h, BLOOM_BITS / 8);
+	memcpy(roles, ir, (size_t)h.nroles * sizeof *roles);
+	for (uint32_t i = 0; i < h.nactors; i++) {
+		img_actor a;
+		memcpy(&a, ia + i * sizeof a, sizeof a);
+		bad |= a.role0 > h.nroles || a.nroles > h.nroles - a.role0;
+		acts[i].roles = roles + (bad ? 0 : a.role0);
+		acts[i].nroles = acts[i].caproles = bad ? 0 : (int)a.nroles;
+		acts[i].key = img_string(strs, h.strsize, a.key, &bad);
+		acts[i].rule = img_string(strs, h.strsize, a.rule, &bad);
+	}
+	for (uint32_t i = 0; i < h.nentries && !bad; i++) {
+		img_entry x;
+		memcpy(&x, ie + i * sizeof x, sizeof x);
+		entry *e = &ents[i];
+		bad |= x.type < E_NAME || x.type > E_MOD || x.nsectors < 0 ||
+		       x.nsectors > CW_MAX_SECTORS || x.act < -1 || x.act >= (int32_t)h.nactors;
+		e->type = x.type;
+		e->act = x.act >= 0 && !bad ? &acts[x.act] : NULL;
+		memcpy(e->country, x.country, sizeof e->country);
+		memcpy(e->sectors, x.sectors, sizeof e->sectors);
+		e->country[3] = '\0';
+		for (int k = 0; k < CW_MAX_SECTORS; k++)
+			e->sectors[k][3] = '\0';
+		e->nsectors = x.nsectors;
+		e->plural = x.plural;
+		e->secondary = x.secondary;
+		e->exact = img_string(strs, h.strsize, x.exact, &bad);
+		e->rule = img_string(strs, h.strsize, x.rule, &bad);
+	}
+	if (!bad && !(d->nodes = cw_alloc(d->arena, (h.nnodes ? h.nnodes : 1) * sizeof *d->nodes))) {
+		free(b);
+		return -1;
+	}
+	for (uint32_t i = 0; i < h.nnodes && !bad; i++) {
+		img_node x;
+		memcpy(&x, in + i * sizeof x, sizeof x);
+		node *nd = &nodes[i];
+		bad |= x.entry0 > h.nentries || x.nentries > h.nentries - x.entry0 || x.key == IMG_NONE;
+		nd->key = img_string(strs, h.strsize, x.key, &bad);
+		if (bad)
+			break;
+		nd->removed = (int)x.removed;
+		nd->list = x.nentries ? &ents[x.entry0] : NULL;
+		for (uint32_t k = 1; k < x.nentries; k++)
+			ents[x.entry0 + k - 1].next = &ents[x.entry0 + k];
+		if (cw_map_put(d->map, nd->key, nd) < 0) {
+			free(b);
+			return -1;
+		}
+		d->nodes[d->nnodes++] = nd;
+	}
+	if (bad) {
+		/* a damaged image: start again from the text */
+		free(b);
+		return 2;
+	}
+	d->capnodes = d->nnodes;
+	d->maxlen = (int)h.maxlen;
+	d->stats = (cw_actor_stats){ h.stats[0], h.stats[1], h.stats[2], h.stats[3], h.stats[4] };
+	d->image = b;
+	return 1;
+}
+
+static cw_actor_dict *new_dict(void)
+{
 	cw_actor_dict *d = calloc(1, sizeof *d);
 	if (!d || !(d->arena = cw_arena_new()) || !(d->map = cw_map_new_borrowed(MAP_EXPECT)) ||
 	    !(d->bloom = cw_alloc(d->arena, BLOOM_BITS / 8)) ||
 	    !(d->particles = cw_map_new()) || load_particles(d) < 0) {
 		cw_actors_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (errlen)
+		err[0] = '\0';
+	cw_actor_dict *d = new_dict();
+	int img = d ? img_load(d, cw->data_dir) : -1;
+	if (img == 2) {         /* damaged: the text, into a fresh dictionary */
+		cw_actors_free(d);
+		img = (d = new_dict()) ? 0 : -1;
+	}
+	if (img < 0) {
+		cw_actors_free(d);
 		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (img == 1) {
+		*out = d;
+		return 0;
 	}
 	loader ld = { d, cw->data_dir, NULL, err, errlen, 0, cw, NULL };
 	int rc = load_countries(d, cw) < 0 || load_file(&ld, "actors.txt", on_actor_line) < 0 ||
@@ -792,6 +1151,7 @@ void cw_actors_free(cw_actor_dict *d)
 	cw_map_free(d->map);
 	cw_map_free(d->particles);
 	cw_arena_free(d->arena);
+	free(d->image);
 	free(d);
 }
 

@@ -525,6 +525,10 @@ int cw_tag(const curlew *cw, curlew_doc *doc, cw_sentence *s);      /* tagger.c 
  * overrides one of curlew's own. */
 int cw_actors_load(cw_actor_dict **out, const curlew *cw, char *err, size_t errlen);
 void cw_actors_free(cw_actor_dict *d);
+/* Writes the loaded dictionary to path as the image cw_actors_load reads
+ * instead of data_dir's text while that text is unchanged (build/actc,
+ * data/gen/actors.bin); 0, or -1 with a message in err. */
+int cw_actors_save(cw_actor_dict *d, const char *data_dir, const char *path, char *err, size_t errlen);
 /* What the loader did with the Phoenix names, for tests and the README. */
 typedef struct cw_actor_stats {
 	long added;        /* names and agent phrases taken */

@@ -54,22 +54,6 @@ static records *recs(const curlew_doc *cdoc)
 	return r;
 }
 
-/* Digits of v (>= 0) at p, padded with zeros to width; returns the end.
- * The records are built by hand: printf was a sixth of the writer's time. */
-static char *put_num(char *p, unsigned v, int width)
-{
-	char t[16];
-	int n = 0;
-	do
-		t[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n < width)
-		t[n++] = '0';
-	while (n)
-		*p++ = t[--n];
-	return p;
-}
-
 static const char *date_str(cw_arena *a, cw_date d)
 {
 	if (!d.y)
@@ -77,11 +61,11 @@ static const char *date_str(cw_arena *a, cw_date d)
 	char *s = cw_alloc(a, 16), *p = s;
 	if (!s)
 		return NULL;
-	p = put_num(p, (unsigned)d.y, 4);
+	p = cw_put_int(p, d.y, 4);
 	*p++ = '-';
-	p = put_num(p, (unsigned)d.m, 2);
+	p = cw_put_int(p, d.m, 2);
 	*p++ = '-';
-	put_num(p, (unsigned)d.d, 2);
+	cw_put_int(p, d.d, 2);
 	return s;
 }
 
@@ -95,9 +79,9 @@ static const char *event_id(cw_arena *a, const char *id, int sentence, int k)
 	memcpy(p, id, n);
 	p += n;
 	*p++ = ':';
-	p = put_num(p, (unsigned)sentence, 1);
+	p = cw_put_int(p, sentence, 1);
 	*p++ = ':';
-	put_num(p, (unsigned)k, 1);
+	cw_put_int(p, k, 1);
 	return s;
 }
 

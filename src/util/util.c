@@ -146,6 +146,23 @@ void cw_copy(char *dst, size_t size, const char *s)
 	dst[n] = '\0';
 }
 
+char *cw_put_int(char *p, long long v, int digits)
+{
+	char t[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		t[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*p++ = '-';
+	for (; digits > n; digits--)
+		*p++ = '0';
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
 const char *cw_key2(char *buf, size_t size, const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);

@@ -54,6 +54,13 @@ void cw_copy(char *dst, size_t size, const char *s);
  * does not fit in size bytes: the class-and-word keys of the verbs' and
  * recode's word classes. */
 const char *cw_key2(char *buf, size_t size, const char *a, const char *b);
+/* What sprintf(p, "%.*lld", digits, v) writes, without the terminating
+ * NUL and without printf's format machinery (about 1,000 instructions a
+ * number; the records hold a dozen each): v's digits, zero-padded to at
+ * least `digits`, after a '-' when v < 0.  p needs 21 bytes, or digits
+ * + 1.  Returns the end.  The writer's and the read API's one digit
+ * writer. */
+char *cw_put_int(char *p, long long v, int digits);
 
 /* Reads a data file line by line: strips the trailing newline and '\r',
  * skips blank lines and lines starting with '#'.  The callback gets the

@@ -238,4 +238,14 @@ if [ "$rc" -eq 2 ]; then
 	check "missing: good-a still coded" coded missing good-a
 fi
 
+# With several threads the main thread reads the next batch while the
+# workers code this one, and holds what the reader says until this batch
+# is written: output and messages must come in the one-thread order.
+# --batch 2 makes batches of two, so bad lines fall in every position.
+for th in 2 3; do
+	run "threads$th-1" "2" --threads 1 --batch 2 mixed.jsonl missing.jsonl nul.jsonl mixed.jsonl
+	run "threads$th" "2" --threads "$th" --batch 2 mixed.jsonl missing.jsonl nul.jsonl mixed.jsonl
+	check "threads $th: the records of --threads 1, in order" cmp -s "threads$th-1.out" "threads$th.out"
+	check "threads $th: the messages of --threads 1, in order" cmp -s "threads$th-1.err" "threads$th.err"
+done
 finish

@@ -1,6 +1,7 @@
 /* test_util.c -- the string helpers that stand in for snprintf on the
  * coding path: each must write what snprintf wrote, byte for byte, at
  * every size, the truncation edge included. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "util/util.h"
@@ -47,9 +48,28 @@ static void key_like_snprintf(void)
 			}
 }
 
+/* cw_put_int(p, v, digits) against sprintf(p, "%.*lld", digits, v): the
+ * writer's integers (digits 1) and the read API's dates (4 and 2). */
+static void put_int_like_snprintf(void)
+{
+	static const long long vals[] = { 0, 1, 7, 9, 10, 99, 100, 2024, 12345, 999999999,
+					  -1, -7, -10, -2024, 4294967296LL, LLONG_MAX, LLONG_MIN };
+	for (size_t v = 0; v < sizeof vals / sizeof vals[0]; v++)
+		for (int digits = 1; digits <= 6; digits++) {
+			char want[40], got[40];
+			memset(got, 'x', sizeof got);
+			int n = snprintf(want, sizeof want, "%.*lld", digits, vals[v]);
+			char *end = cw_put_int(got, vals[v], digits);
+			CHECK(end - got == n);
+			CHECK(memcmp(want, got, (size_t)n) == 0);
+			CHECK(*end == 'x');
+		}
+}
+
 int main(void)
 {
 	copy_like_snprintf();
 	key_like_snprintf();
+	put_int_like_snprintf();
 	return check_done("test_util");
 }
