@@ -187,6 +187,8 @@ static void test_pipeline(curlew *cw)
 		/* farmers and clergy on the march are a civil movement too */
 		{ "Bolivian police opened fire on farmers near Cochabamba.", "BOLCOP", "175" },
 		{ "Nepalese police beat monks with bamboo sticks outside the ministry.", "NPLCOP", "175" },
+		/* a crowd that ransacks or burns a building riots */
+		{ "Angry crowds ransacked the Danish consulate in Beirut.", "LBNCVL", "145" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
