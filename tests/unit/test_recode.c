@@ -189,6 +189,9 @@ static void test_pipeline(curlew *cw)
 		{ "Nepalese police beat monks with bamboo sticks outside the ministry.", "NPLCOP", "175" },
 		/* a crowd that ransacks or burns a building riots */
 		{ "Angry crowds ransacked the Danish consulate in Beirut.", "LBNCVL", "145" },
+		/* police who raid coerce; soldiers who raid fight */
+		{ "Police raided a smugglers' warehouse in Mombasa.", "KENCOP", "170" },
+		{ "Kenyan troops raided a militant camp in Somalia.", "KENMIL", "190" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
