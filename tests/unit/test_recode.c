@@ -184,6 +184,14 @@ static void test_pipeline(curlew *cw)
 		{ "Hurricane Wilma pounded Mexico's Caribbean coast for a second day on Saturday, tearing "
 		  "roofs off hotels and flooding the streets of Cancun.", NULL, NULL },
 		{ "Chinese troops backed by armoured personnel carriers opened fire on crowds.", "CHNMIL", "175" },
+		/* farmers and clergy on the march are a civil movement too */
+		{ "Bolivian police opened fire on farmers near Cochabamba.", "BOLCOP", "175" },
+		{ "Nepalese police beat monks with bamboo sticks outside the ministry.", "NPLCOP", "175" },
+		/* a crowd that ransacks or burns a building riots */
+		{ "Angry crowds ransacked the Danish consulate in Beirut.", "LBNCVL", "145" },
+		/* police who raid coerce; soldiers who raid fight */
+		{ "Police raided a smugglers' warehouse in Mombasa.", "KENCOP", "170" },
+		{ "Kenyan troops raided a militant camp in Somalia.", "KENMIL", "190" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		curlew_story st = { "t", t[i].text, strlen(t[i].text), "2020-01-01", NULL, NULL, NULL, 0, NULL };
