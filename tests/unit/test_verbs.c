@@ -865,6 +865,10 @@ static void test_wire_phrasings(void)
 		{ "Police cleared the square with tear gas", "cleared", "175" },
 		{ "Riot police hurled stun grenades to scatter the crowd", "hurled", "175" },
 		{ "Workers cleared the road with bulldozers", "cleared", "(none)" },
+		/* weapons tested and launched in other words (recall4) */
+		{ "The institute conducted a test of a hydrogen bomb", "conducted", "150" },
+		{ "The navy launched a long-range missile on Friday", "launched", "150" },
+		{ "The firm launched a long-range electric car", "launched", "(none)" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		const char *got = code_at(rows[i].text, rows[i].anchor);
