@@ -854,6 +854,21 @@ static void test_wire_phrasings(void)
 		{ "Police tracked down the suspects in ^Lyon", "tracked", "173" },
 		{ "Prosecutors will seek the death penalty", "seek", "173" },
 		{ "Police brought the plotters to justice", "brought", "173" },
+		/* force said to go on until its aim is met (recall4) */
+		{ "The minister said the operations would carry on until the last militant surrenders", "operations", "138" },
+		{ "The president told the army to prepare for war", "told", "138" },
+		{ "The talks would continue until Friday", "talks", "(none)" },
+		/* crowds outside the seats of power (recall4) */
+		{ "Thousands of students massed outside the embassy", "massed", "141" },
+		{ "Crowds gathered near the palace chanting slogans", "gathered", "141" },
+		/* crowds cleared with riot gear (recall4) */
+		{ "Police cleared the square with tear gas", "cleared", "175" },
+		{ "Riot police hurled stun grenades to scatter the crowd", "hurled", "175" },
+		{ "Workers cleared the road with bulldozers", "cleared", "(none)" },
+		/* weapons tested and launched in other words (recall4) */
+		{ "The institute conducted a test of a hydrogen bomb", "conducted", "150" },
+		{ "The navy launched a long-range missile on Friday", "launched", "150" },
+		{ "The firm launched a long-range electric car", "launched", "(none)" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		const char *got = code_at(rows[i].text, rows[i].anchor);
