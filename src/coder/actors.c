@@ -1812,6 +1812,39 @@ static void envoy_sender(const builder *b, int pre, int g, int end, origin *o)
 	o->from_adj = 0;
 }
 
+static int known_place(const builder *b, const atom *a);
+
+/* "its leader in Gaza, Ismail Haniyeh, vowed", "the ambassador in
+ * Washington, John Smith, said": after a singular title, a locative and a
+ * few capitalised words, a comma and a person's name closed by a comma.
+ * The person's atom index, or -1.  The name must be no place the
+ * gazetteer knows ("police chief in Kabul, Kandahar, ..." is a list). */
+#define POST_REACH 3   /* "in New York City": the locative to the comma */
+static int post_person(const builder *b, int end, int k)
+{
+	const cw_sentence *s = b->s;
+	if (end >= s->ntoks || !cw_place_word(b->cw, tok_lower(&s->toks[end]), "locative"))
+		return -1;
+	int comma = -1;
+	for (int t = end + 1; t < s->ntoks && t <= end + 1 + POST_REACH && comma < 0; t++) {
+		if (tok_is(b, t, ","))
+			comma = t;
+		else if (!(s->toks[t].flags & CW_T_CAP))
+			return -1;
+	}
+	if (comma <= end + 1)
+		return -1;
+	for (int p = k; p < b->natoms; p++) {
+		const atom *a = &b->atoms[p];
+		if (a->ts <= comma)
+			continue;
+		if (a->ts != comma + 1 || !is_person_name(a) || !tok_is(b, a->te, ","))
+			return -1;
+		return known_place(b, a) ? -1 : p;
+	}
+	return -1;
+}
+
 /* Composes the title group whose agent atom is b->atoms[g]; pre is the
  * modifier atom before it or -1, first the first atom of the group, mod a
  * "former"-like atom or -1.  Returns the index of the next atom to look at. */
@@ -1869,6 +1902,15 @@ static int title_group(builder *b, int first, int pre, int g, int mod, int *next
 		person = &b->atoms[k];
 		end = person->te;
 		k++;
+	} else if (!person && !ag->e->plural) {
+		/* "its leader in Gaza, Ismail Haniyeh,": the title's post
+		 * stands between it and the person it names */
+		int p = post_person(b, end, k);
+		if (p >= 0) {
+			person = &b->atoms[p];
+			end = person->te;
+			k = p + 1;
+		}
 	}
 	int ts = b->atoms[first].ts;
 	if (tok_is(b, ts - 1, "the") || tok_is(b, ts - 1, "a") || tok_is(b, ts - 1, "an"))
@@ -1985,20 +2027,24 @@ static int try_group(builder *b, int j, int *next)
 /* "fired rockets at Haifa, the Israeli military said": an unknown name
  * after a locative preposition that the gazetteer knows is a place, not
  * a person in apposition to the title after the comma. */
-static int place_after_prep(const builder *b, const atom *a)
+/* Is the unknown name a's words a place the gazetteer knows? */
+static int known_place(const builder *b, const atom *a)
 {
-	if (a->kind != A_UNKNOWN || a->ts < 1 ||
-	    !cw_place_word(b->cw, tok_lower(&b->s->toks[a->ts - 1]), "locative"))
-		return 0;
 	char name[128];
 	const cw_token *t0 = &b->s->toks[a->ts], *t1 = &b->s->toks[a->te - 1];
 	size_t n = t1->end - t0->start;
-	if (n >= sizeof name)
+	if (a->kind != A_UNKNOWN || n >= sizeof name)
 		return 0;
 	memcpy(name, b->doc->text + t0->start, n);
 	name[n] = '\0';
 	cw_place p;
 	return cw_place_lookup(b->cw, name, &p) == 0;
+}
+
+static int place_after_prep(const builder *b, const atom *a)
+{
+	return a->kind == A_UNKNOWN && a->ts >= 1 &&
+	       cw_place_word(b->cw, tok_lower(&b->s->toks[a->ts - 1]), "locative") && known_place(b, a);
 }
 
 /* "Jeyhun Bayramov, the foreign minister of Azerbaijan": the name, a

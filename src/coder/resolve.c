@@ -1441,6 +1441,24 @@ static int body(const cw_sentence *s, int i)
 	return usable(s, i) && !m->country[0] && m->kind == CW_M_NAME && m->code[0] && !speaker(s, i);
 }
 
+/* "Iran demanded a halt to the attacks, calling them a dangerous step":
+ * a pronoun after the act that coref gave another country names that
+ * party as surely as its antecedent would, while no finite verb opens
+ * another clause between them ("..., and police fired tear gas to
+ * disperse them" is someone else's act); one before the act may be the
+ * speaker's own side told again. */
+static int pronoun_party(const cw_sentence *s, int i, const cw_trigger *t, const char *own)
+{
+	const cw_mention *m = &s->ments[i];
+	if (!usable(s, i) || m->kind != CW_M_PRONOUN || !m->country[0] || strcmp(m->country, own) == 0 ||
+	    m->tok_start < t->tok_end || speaker(s, i))
+		return 0;
+	for (int k = t->tok_end; k < m->tok_start; k++)
+		if (cw_verb_tag(s->toks[k].pos, CW_VF_FINITE | CW_VF_MODAL) || s->toks[k].text[0] == ';')
+			return 0;
+	return 1;
+}
+
 /* The party of another country, or body of none, nearest the act, before
  * or after it. */
 static int nearest_party(const cw_sentence *s, const cw_event *e, const cw_trigger *t,
@@ -1449,7 +1467,7 @@ static int nearest_party(const cw_sentence *s, const cw_event *e, const cw_trigg
 	int best = -1, gap = 0;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
-		if (i == e->source || !(party(s, i, own) || body(s, i)))
+		if (i == e->source || !(party(s, i, own) || body(s, i) || pronoun_party(s, i, t, own)))
 			continue;
 		int d = m->tok_start >= t->tok_end ? m->tok_start - t->tok_end : t->tok_start - m->tok_end;
 		if (best < 0 || d < gap)

@@ -195,6 +195,25 @@ static void test_titles(void)
 	CHECK_INT(d->sents[0].nments, 3);
 	done(d);
 
+	/* leaders whose own name is all that places a story (no country,
+	 * capital or dateline in it), as of the story's date */
+	d = run("Chief Executive Leung Chun-ying appealed for calm.", "2014-09-28");
+	CHECK_STR(code_of(d, "Leung"), "HKGGOV");
+	done(d);
+	d = run("Cabinet Secretary Kithure Kindiki warned protesters.", "2024-06-28");
+	CHECK_STR(code_of(d, "Kindiki"), "KENGOV");
+	done(d);
+
+	/* the title's post between it and the person it names: the person
+	 * is the actor; a place after the comma is no person */
+	d = run("The group's commander in Beirut, Hassan Nasrallah, vowed revenge.", "2006-07-20");
+	CHECK_STR(code_of(d, "commander"), "LBNREB");
+	CHECK(find(d, "commander") == find(d, "Nasrallah"));
+	done(d);
+	d = run("The governor in Punjab, Lahore, said so.", "2006-07-20");
+	CHECK(find(d, "governor") != find(d, "Lahore"));
+	done(d);
+
 	/* a place after a locative preposition is no person in apposition
 	 * to the title after the comma */
 	d = run("Hezbollah fired rockets at Haifa, the Israeli military said.", NULL);

@@ -355,6 +355,47 @@ static void test_story_targets(curlew *cw)
 	}
 }
 
+/* Stories: the target of the first event of the given code in the last
+ * sentence that has one (the sentence codes other acts beside it). */
+typedef struct code_target_row {
+	const char *text, *code, *target;
+} code_target_row;
+
+static const code_target_row code_targets[] = {
+	/* a demand aimed at nobody named yields its default, the source's
+	 * own country, to a party a pronoun after it names in its clause */
+	{ "Turkey and its allies launched air strikes on Kurdish fighters in Iraq on Monday. Syria "
+	  "demanded an immediate halt to the raids, calling them a crime.", "100", "TUR" },
+	{ "Ethiopian troops shelled border villages in Eritrea on Monday. Sudan demanded an "
+	  "immediate halt to the shelling, giving them a week.", "100", "ETH" },
+};
+
+static void test_code_targets(curlew *cw)
+{
+	for (size_t i = 0; i < sizeof code_targets / sizeof *code_targets; i++) {
+		const code_target_row *r = &code_targets[i];
+		curlew_doc *doc = code(cw, r->text);
+		const char *got = "(no event)";
+		for (int k = doc ? doc->nsents - 1 : -1; k >= 0 && got[0] == '('; k--) {
+			const cw_sentence *s = &doc->sents[k];
+			for (int j = 0; j < s->nevents; j++)
+				if (strcmp(s->events[j].code, r->code) == 0) {
+					const cw_event *e = &s->events[j];
+					got = e->target >= 0 ? s->ments[e->target].code : "-";
+					break;
+				}
+		}
+		if (strncmp(got, r->target, strlen(r->target)) == 0) {
+			check_pass++;
+		} else {
+			check_fail++;
+			fprintf(stderr, "FAILED: %s target %s, want %s in: %s\n", r->code, got, r->target,
+				r->text);
+		}
+		curlew_doc_free(doc);
+	}
+}
+
 /* doc->agentless: the events stage notes each act it drops because its
  * source is an agent with no country; an agent said to be of a country
  * the text does not name, or set in two, is no want of one. */
@@ -434,6 +475,7 @@ int main(void)
 	test_past_place_targets(cw);
 	test_targets(cw);
 	test_story_targets(cw);
+	test_code_targets(cw);
 	test_drops(cw);
 	curlew_close(cw);
 	return check_done("test_resolve");
