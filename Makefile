@@ -81,7 +81,7 @@ SRCS     = $(CORE_SRCS) $(STORE_SRCS)
 UNIT     = $(wildcard tests/unit/test_*.c)
 endif
 GEN      = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-           data/gen/tagger-transitions.tsv data/gen/actors.bin
+           data/gen/tagger-transitions.tsv data/gen/actors.bin data/gen/wn-places.txt
 # The part-of-speech tables that Debian's liblingua-en-tagger-perl ships.
 TAGGER_DIR = /usr/share/perl5/Lingua/EN/Tagger
 # The page's files from npm, copied beside it so that web/ is whole.
@@ -228,6 +228,11 @@ build/gazc: tools/gazc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
 data/gen/gazetteer.idx: data/gen/gazetteer.tsv src/coder/gazetteer.c | build/gazc
 	./build/gazc data/gen/gazetteer.tsv $@.tmp && mv $@.tmp $@
+# The words WordNet knows only as places' names (Gafsa, Sousse), which the
+# places stage does not take for ordinary English words; from wordnet-base.
+data/gen/wn-places.txt: tools/gen-wn-places.awk
+	mkdir -p data/gen
+	awk -f tools/gen-wn-places.awk $${WNSEARCHDIR:-/usr/share/wordnet}/data.noun | LC_ALL=C sort > $@.tmp && mv $@.tmp $@
 # The actor dictionary as start-up builds it from the text, written by
 # build/actc so that start-up reads it instead; an image whose sources (the
 # tables img_stamp in src/coder/actors.c hashes) changed since is passed
@@ -263,7 +268,7 @@ phoenix: build/curlew
 # source and stays behind.
 DATA_FILES = $(wildcard data/*.txt data/*.tsv)
 GEN_FILES  = data/gen/countries.tsv data/gen/gazetteer.idx data/gen/tagger-lexicon.tsv \
-             data/gen/tagger-transitions.tsv data/gen/actors.bin
+             data/gen/tagger-transitions.tsv data/gen/actors.bin data/gen/wn-places.txt
 WEB_FILES  = $(wildcard web/*.html web/*.js web/*.css)
 
 install: all

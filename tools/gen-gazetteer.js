@@ -81,7 +81,12 @@ function km(lat1, lon1, lat2, lon2) {
 const median = xs => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
 
 /* The regions whose point strays from their country, each moved to the
- * median of its own towns (GeoNames cities mapped to it). */
+ * median of its own towns (GeoNames cities mapped to it), or to null when
+ * it has none and a town of its country has its name: England's Liverpool
+ * district, put in Mexico with no town mapped to it, would lend the city's
+ * name a point 9,000 km off, and the city answers for the name.  (Guam or
+ * French Guiana, far from their country's towns, have no namesake town
+ * of it and stay.) */
 function placedStates(states, cities, admin1) {
 	const byCountry = new Map(), byState = new Map();
 	for (const c of cities) {
@@ -97,6 +102,7 @@ function placedStates(states, cities, admin1) {
 			byState.set(k, []);
 		byState.get(k).push([lat, lon]);
 	}
+	const townNames = new Set(cities.map(c => c.country + '|' + fold(c.name).toLowerCase()));
 	const out = new Map();
 	for (const s of states) {
 		const towns = byCountry.get(s.countryCode) || [];
@@ -107,6 +113,8 @@ function placedStates(states, cities, admin1) {
 		const own = byState.get(s.countryCode + '|' + s.isoCode);
 		if (own && own.length)
 			out.set(s.countryCode + '|' + s.isoCode, [median(own.map(t => t[0])), median(own.map(t => t[1]))]);
+		else if (townNames.has(s.countryCode + '|' + fold(s.name).toLowerCase()))
+			out.set(s.countryCode + '|' + s.isoCode, null);
 	}
 	return out;
 }
@@ -205,7 +213,10 @@ function main() {
 		const on = isoName[s.countryCode + '-' + s.isoCode];
 		if (on)
 			alts.push(on);
-		const at = placed.get(s.countryCode + '|' + s.isoCode) || [s.latitude, s.longitude];
+		const k = s.countryCode + '|' + s.isoCode;
+		if (placed.has(k) && !placed.get(k))
+			continue;
+		const at = placed.get(k) || [s.latitude, s.longitude];
 		row('', s.name, cc3, at[0], at[1], 'admin1', '',
 		    people.get(s.countryCode + '|' + s.isoCode) || 0, alts);
 	}

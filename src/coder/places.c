@@ -70,13 +70,14 @@ enum word_class {
 	W_VISITPLAN,       /* locate.c: 036: a visit when its trigger says so */
 	W_ABOVE,           /* locate.c: over: "shot down over the Red Sea" */
 	W_VIOLENT,         /* locate.c: 18, 19, 20: the roots "over" places */
+	W_PLACENAME,       /* data/gen/wn-places.txt: WordNet knows it only as a place */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
 	"into", "visit", "fans", "partner", "definite", "naming", "listing", "within",
-	"signing", "visitcode", "visitplan", "above", "violent"
+	"signing", "visitcode", "visitplan", "above", "violent", "placename"
 };
 
 typedef struct cur_entry {
@@ -364,6 +365,11 @@ int cw_places_load(cw_gazetteer **out, const curlew *cw, char *err, size_t errle
 	snprintf(path, sizeof path, "%s/place-words.txt", cw->data_dir);
 	wloader wl = { g, path, err, errlen };
 	if (read_file(g, cw->data_dir, "place-words.txt", on_words, &wl, err, errlen) < 0) {
+		cw_places_free(g);
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/gen/wn-places.txt", cw->data_dir);
+	if (read_file(g, cw->data_dir, "gen/wn-places.txt", on_words, &wl, err, errlen) < 0) {
 		cw_places_free(g);
 		return -1;
 	}
@@ -1012,10 +1018,12 @@ static int part_of_name(const cw_gazetteer *g, const cw_sentence *s, const match
 /* A one-word name that is more likely a word or a village than the place
  * ("Many", "Grain", "King", "Western"): a small place with nothing in the
  * story for it, written at the start of a sentence, three letters long or
- * a common English word (WordNet knows it). */
+ * a common English word (WordNet knows it, and not only as a place's name:
+ * "Gafsa" and "Sousse" are in WordNet as instances of city). */
 #define SMALL_PLACE 100000
 #define TINY_PLACE 20000
-static int weak(const cw_sentence *s, const match *mt, const cand *c, const story_mem *m)
+static int weak(const cw_gazetteer *g, const cw_sentence *s, const match *mt, const cand *c,
+		const story_mem *m)
 {
 	const cw_token *t = &s->toks[mt->a];
 	if (mt->b - mt->a != 1 || c->curated)
@@ -1029,7 +1037,8 @@ static int weak(const cw_sentence *s, const match *mt, const cand *c, const stor
 		return 0;
 	if (c->p.feature != CW_F_CITY && c->p.feature != CW_F_ADMIN1)
 		return 0;
-	return (t->flags & CW_T_SENT_START) || mt->kn <= 3 || t->nlemma || t->vlemma;
+	return (t->flags & CW_T_SENT_START) || mt->kn <= 3 || t->vlemma ||
+	       (t->nlemma && !is_class(g, t, W_PLACENAME));
 }
 
 /* ", Y" after tokens [.., b): Y's extent, for "Knoxville, Tennessee". */
@@ -1189,7 +1198,7 @@ static int resolve_match(const cw_gazetteer *g, curlew_doc *doc, cw_sentence *s,
 		if (bi < 0)
 			return 0;
 		cand pick = mt->c[bi];
-		if (!nq && weak(s, mt, &pick, m))
+		if (!nq && weak(g, s, mt, &pick, m))
 			return 0;
 		/* "Monroe County, Pennsylvania" when no Monroe lies in
 		 * Pennsylvania: the county is in the state, not at a town of
