@@ -241,7 +241,10 @@ ACTOR_SOURCES = $(wildcard data/*.txt data/*.tsv data/phoenix/*.txt data/phoenix
                 data/gen/countries.tsv data/gen/gazetteer.idx
 build/actc: tools/actc.c build/libcurlew.a
 	$(CC) $(CFLAGS) $(WARN) $(DEFS) $(INCS) $< build/libcurlew.a $(LIBS) -o $@
-data/gen/actors.bin: $(ACTOR_SOURCES) build/actc
+# actc opens the whole coder, so the other generated tables must exist
+# first (order-only: they do not change what the image holds).
+data/gen/actors.bin: $(ACTOR_SOURCES) build/actc | data/gen/wn-places.txt \
+                     data/gen/tagger-lexicon.tsv data/gen/tagger-transitions.tsv
 	rm -f $@ $@.tmp
 	./build/actc data $@.tmp && mv $@.tmp $@
 gen: $(GEN)
