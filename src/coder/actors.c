@@ -1786,8 +1786,7 @@ static int modifier_use(const builder *b, const cw_mention *m, int k, int end)
 	/* "a protest camp outside the ministry", "police shot dead ...": a
 	 * word WordNet also knows as a noun, but the tagger read as a
 	 * preposition or a finite verb */
-	if (next->pos == CW_POS_IN || next->pos == CW_POS_VBD || next->pos == CW_POS_VBZ ||
-	    next->pos == CW_POS_VBP)
+	if (next->pos == CW_POS_IN || cw_verb_tag(next->pos, CW_VF_FINITE))
 		return 0;
 	int definite = m->tok_start < end && tok_is(b, m->tok_start, "the");
 	return !definite || !next->vlemma;

@@ -539,7 +539,7 @@ static int own_negation(const ctx *x, const cw_trigger *t)
 
 static int finite(int pos)
 {
-	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+	return cw_verb_tag(pos, CW_VF_FINITE | CW_VF_MODAL);
 }
 
 /* "broke through the gates after his departure and ransacked his
@@ -868,7 +868,7 @@ static const char *indicative(const ctx *x, const cw_trigger *t)
 		 * one */
 		if (w->pos == CW_POS_MD && demand_modal(x, k))
 			return "";
-		if (w->pos == CW_POS_VBD || w->pos == CW_POS_VBZ || w->pos == CW_POS_VBP || w->pos == CW_POS_MD)
+		if (finite(w->pos))
 			return code;
 	}
 	return "";

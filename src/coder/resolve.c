@@ -308,8 +308,7 @@ static int acting(const cw_sentence *s, int next)
 {
 	if (next >= s->ntoks)
 		return 0;
-	int pos = s->toks[next].pos;
-	return pos == CW_POS_VBD || pos == CW_POS_VBZ || pos == CW_POS_VBP || pos == CW_POS_MD;
+	return cw_verb_tag(s->toks[next].pos, CW_VF_FINITE | CW_VF_MODAL);
 }
 
 /* The country the sentence is set in: its places named with a preposition
