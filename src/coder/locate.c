@@ -61,18 +61,13 @@ static int code_is(const curlew *cw, const char *code, const char *cls)
 }
 
 /* Statements, appeals, intentions, demands, disapproval, rejection and
- * threats happen where the speaker is, not where what they are about is.
+ * threats (the roots of the "said" class in place-words.txt) happen where
+ * the speaker is, not where what they are about is.
  * Signing an agreement (057) is done, not said: where the pen is ("signed
  * trade deals worth 10 billion euros in Rabat"). */
-static int verbal(const curlew *cw, const char *code)
+static int verbal(const curlew *cw, const char *code, const char *root)
 {
-	static const char *const roots[] = { "01", "02", "03", "05", "10", "11", "12", "13", NULL };
-	if (code_is(cw, code, "signing"))
-		return 0;
-	for (int i = 0; roots[i]; i++)
-		if (!strncmp(code, roots[i], 2))
-			return 1;
-	return 0;
+	return !code_is(cw, code, "signing") && cw_place_word(cw, root, "said");
 }
 
 /* A visit (042) happens where the visitor goes: its object is its place
@@ -92,14 +87,6 @@ static int visit(const curlew *cw, const cw_sentence *s, const cw_event *e)
 	return 0;
 }
 
-/* Acts done on the ground: protest (14), force posture (15), coercion
- * (17), assault (18), fighting (19), mass violence (20). */
-static int material(const char *code)
-{
-	return (code[0] == '1' && (code[1] == '4' || code[1] == '5' || code[1] >= '7')) ||
-	       (code[0] == '2' && code[1] == '0');
-}
-
 /* What locating one event asks of it at every place of its sentence,
  * found once. */
 typedef struct facts {
@@ -116,11 +103,11 @@ static facts facts_of(const curlew *cw, const cw_sentence *s, const cw_event *e)
 {
 	facts f = { .e = e };
 	f.t = e->trigger >= 0 && e->trigger < s->ntrigs ? &s->trigs[e->trigger] : NULL;
-	f.material = material(e->code);
 	char root[3] = { e->code[0], e->code[0] ? e->code[1] : '\0', '\0' };
+	f.material = cw_place_word(cw, root, "ground");
 	f.violent = cw_place_word(cw, root, "violent");
 	f.visit = visit(cw, s, e);
-	f.verbal = verbal(cw, e->code);
+	f.verbal = verbal(cw, e->code, root);
 	f.act = f.material || f.visit;
 	f.speech = f.verbal && !f.act;
 	return f;

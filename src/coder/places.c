@@ -71,13 +71,15 @@ enum word_class {
 	W_ABOVE,           /* locate.c: over: "shot down over the Red Sea" */
 	W_VIOLENT,         /* locate.c: 18, 19, 20: the roots "over" places */
 	W_PLACENAME,       /* data/gen/wn-places.txt: WordNet knows it only as a place */
+	W_SAID,            /* locate.c: the roots of acts placed where the speaker is */
+	W_GROUND,          /* locate.c: the roots of acts done on the ground */
 	W_NCLASS
 };
 static const char *const class_names[W_NCLASS] = {
 	"locative", "between", "region", "cityword", "compass", "connect", "district", "qualify",
 	"topic", "article", "clause", "anaphor", "orgword", "seat", "venue",
 	"into", "visit", "fans", "partner", "definite", "naming", "listing", "within",
-	"signing", "visitcode", "visitplan", "above", "violent", "placename"
+	"signing", "visitcode", "visitplan", "above", "violent", "placename", "said", "ground"
 };
 
 typedef struct cur_entry {
