@@ -190,6 +190,18 @@ static const char *then(const ctx *x, const char *country)
 	return cw_country_then(x->cw->countries, country, x->doc->date);
 }
 
+/* The dateline's country as of the story's date: its place's, else its
+ * region's ("AYODHYA, India": a town the gazetteer may not know, in a
+ * country it does); NULL when it gives none. */
+static const char *dateline_country(const ctx *x)
+{
+	const curlew_doc *doc = x->doc;
+	const char *c = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
+			: doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
+								  : NULL;
+	return c ? then(x, c) : NULL;
+}
+
 /* "Iraq's national security adviser": the country named just before the
  * agent with 's. */
 static const char *possessor(const ctx *x, const cw_mention *m)
@@ -421,17 +433,30 @@ static void tally_add(char (*codes)[4], int *counts, int *n, const char *country
 	counts[k]++;
 }
 
+/* How often a story's tally (codes, counts, n) has counted a country. */
+static int tally_of(const char (*codes)[4], const int *counts, int n, const char *country)
+{
+	for (int k = 0; k < n; k++)
+		if (strcmp(codes[k], country) == 0)
+			return counts[k];
+	return 0;
+}
+
+/* Does the mention count for the story's tally of countries?  A named
+ * actor of a country does; a pronoun or an agent word told again does not. */
+static int counts_for_story(const cw_mention *m)
+{
+	return m->country[0] && m->kind != CW_M_PRONOUN && m->kind != CW_M_AGENT;
+}
+
 /* Counts the countries this sentence's actors name, for the sentences
  * after it (its places are counted apart: remember_places). */
 static void remember(story_memory *sm, const ctx *x)
 {
 	const cw_sentence *s = x->s;
-	for (int i = 0; sm && i < s->nments; i++) {
-		const cw_mention *m = &s->ments[i];
-		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT)
-			continue;
-		tally_add(sm->country, sm->count, &sm->n, m->country);
-	}
+	for (int i = 0; sm && i < s->nments; i++)
+		if (counts_for_story(&s->ments[i]))
+			tally_add(sm->country, sm->count, &sm->n, s->ments[i].country);
 }
 
 /* Counts the countries of the places this sentence names. */
@@ -467,10 +492,9 @@ static int named_in(const cw_sentence *s, const char *country, int before)
 	int n = 0;
 	for (int i = 0; i < s->nments; i++) {
 		const cw_mention *m = &s->ments[i];
-		if (!m->country[0] || m->kind == CW_M_PRONOUN || m->kind == CW_M_AGENT ||
-		    strcmp(m->country, country) != 0 || (before >= 0 && m->tok_start >= before))
-			continue;
-		n++;
+		if (counts_for_story(m) && strcmp(m->country, country) == 0 &&
+		    (before < 0 || m->tok_start < before))
+			n++;
 	}
 	return n;
 }
@@ -486,18 +510,11 @@ static int named_in(const cw_sentence *s, const char *country, int before)
 static int remote_dateline(const ctx *x, const story_memory *sm, const char *dateline,
 			   const char *story, const cw_mention *m)
 {
-	if (x->doc->dl_region)
+	if (x->doc->dl_region || tally_of(sm->country, sm->count, sm->n, dateline) ||
+	    tally_of(sm->place, sm->pcount, sm->np, dateline))
 		return 0;
-	for (int i = 0; i < sm->n; i++)
-		if (strcmp(sm->country[i], dateline) == 0)
-			return 0;
-	for (int i = 0; i < sm->np; i++)
-		if (strcmp(sm->place[i], dateline) == 0)
-			return 0;
-	int told = 0;   /* the story's count of it, this sentence's included */
-	for (int i = 0; i < sm->n; i++)
-		if (strcmp(sm->country[i], story) == 0)
-			told = sm->count[i];
+	/* the story's count of it, this sentence's included */
+	int told = tally_of(sm->country, sm->count, sm->n, story);
 	return told - named_in(x->s, story, -1) + named_in(x->s, story, m->tok_start) > 0;
 }
 
@@ -638,12 +655,7 @@ int cw_resolve_actors(const curlew *cw, curlew_doc *doc, cw_sentence *s)
 		return CURLEW_ESYS;
 	int split;
 	const char *where = setting(&x, &split);
-	/* the dateline's place, else its region ("AYODHYA, India": a town
-	 * the gazetteer may not know, in a country it does) */
-	const char *dateline = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
-			       : doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country
-									 : NULL;
-	dateline = dateline ? then(&x, dateline) : NULL;
+	const char *dateline = dateline_country(&x);
 	/* the story's country counts this sentence's named actors too: the
 	 * first sentence of a story is most of what it says ("Congress is
 	 * pressuring Obama", "protesters" in a story that names one country);
@@ -1322,15 +1334,8 @@ static int material_cooperation(const ctx *x, const char *code);
 static int aid_setting(ctx *x, const story_memory *sm, int src)
 {
 	cw_sentence *s = x->s;
-	const curlew_doc *doc = x->doc;
-	const char *where = sm->settings == 1 ? sm->setting : NULL;
-	if (!where)
-		where = doc->dl_place && doc->dl_place->country[0] ? doc->dl_place->country
-			: doc->dl_region && doc->dl_region->country[0] ? doc->dl_region->country : NULL;
-	if (!where || !s->ments[src].country[0])
-		return -1;
-	where = then(x, where);
-	if (strcmp(where, s->ments[src].country) == 0)
+	const char *where = sm->settings == 1 ? then(x, sm->setting) : dateline_country(x);
+	if (!where || !s->ments[src].country[0] || strcmp(where, s->ments[src].country) == 0)
 		return -1;
 	cw_mention *c = new_mention(x);
 	if (!c)
